@@ -1,0 +1,339 @@
+//! Keys as data: every action has default keys in code; `[keys]` in config replaces the keys
+//! of the actions it names.
+
+use std::collections::BTreeMap;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Something the user can do on the Today screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Down,
+    Up,
+    Top,
+    Bottom,
+    Add,
+    Edit,
+    Delete,
+    Undo,
+    MoveDown,
+    MoveUp,
+    Grow,
+    Shrink,
+    Shift,
+    ToggleDone,
+    PrevDay,
+    NextDay,
+    Today,
+    ApplyTemplate,
+    CopyUnfinished,
+    Help,
+    Quit,
+}
+
+impl Action {
+    /// Every action, in help order.
+    pub const ALL: [Action; 21] = [
+        Action::Down,
+        Action::Up,
+        Action::Top,
+        Action::Bottom,
+        Action::Add,
+        Action::Edit,
+        Action::Delete,
+        Action::Undo,
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::Grow,
+        Action::Shrink,
+        Action::Shift,
+        Action::ToggleDone,
+        Action::PrevDay,
+        Action::NextDay,
+        Action::Today,
+        Action::ApplyTemplate,
+        Action::CopyUnfinished,
+        Action::Help,
+        Action::Quit,
+    ];
+
+    /// The name used in `[keys]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Add => "add",
+            Action::Edit => "edit",
+            Action::Delete => "delete",
+            Action::Undo => "undo",
+            Action::MoveDown => "move_down",
+            Action::MoveUp => "move_up",
+            Action::Grow => "grow",
+            Action::Shrink => "shrink",
+            Action::Shift => "shift",
+            Action::ToggleDone => "toggle_done",
+            Action::PrevDay => "prev_day",
+            Action::NextDay => "next_day",
+            Action::Today => "today",
+            Action::ApplyTemplate => "apply_template",
+            Action::CopyUnfinished => "copy_unfinished",
+            Action::Help => "help",
+            Action::Quit => "quit",
+        }
+    }
+
+    /// One line for the help overlay.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Down => "next box",
+            Action::Up => "previous box",
+            Action::Top => "first box",
+            Action::Bottom => "last box",
+            Action::Add => "add a box",
+            Action::Edit => "edit the box",
+            Action::Delete => "delete the box",
+            Action::Undo => "undo",
+            Action::MoveDown => "move later",
+            Action::MoveUp => "move earlier",
+            Action::Grow => "longer",
+            Action::Shrink => "shorter",
+            Action::Shift => "shift this and later",
+            Action::ToggleDone => "mark done / not done",
+            Action::PrevDay => "previous day",
+            Action::NextDay => "next day",
+            Action::Today => "back to today",
+            Action::ApplyTemplate => "apply a template",
+            Action::CopyUnfinished => "copy unfinished from the day before",
+            Action::Help => "this help",
+            Action::Quit => "quit",
+        }
+    }
+
+    fn default_keys(self) -> &'static [&'static str] {
+        match self {
+            Action::Down => &["j", "down"],
+            Action::Up => &["k", "up"],
+            Action::Top => &["g", "home"],
+            Action::Bottom => &["G", "end"],
+            Action::Add => &["a"],
+            Action::Edit => &["e"],
+            Action::Delete => &["d"],
+            Action::Undo => &["u"],
+            Action::MoveDown => &["J"],
+            Action::MoveUp => &["K"],
+            Action::Grow => &["+", "="],
+            Action::Shrink => &["-"],
+            Action::Shift => &["s"],
+            Action::ToggleDone => &["x"],
+            Action::PrevDay => &["[", "h", "left"],
+            Action::NextDay => &["]", "l", "right"],
+            Action::Today => &["t"],
+            Action::ApplyTemplate => &["T"],
+            Action::CopyUnfinished => &["Y"],
+            Action::Help => &["?"],
+            Action::Quit => &["q"],
+        }
+    }
+}
+
+/// A key with modifiers, as matched against terminal events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    /// Normalises an event: for characters, Shift is already in the character itself.
+    pub fn from_event(e: &KeyEvent) -> Key {
+        Key {
+            code: e.code,
+            ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
+            alt: e.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+}
+
+/// Parses `a`, `G`, `ctrl-x`, `alt-j`, `space`, `enter`, `esc`, `tab`, `up`, `down`, `left`,
+/// `right`, `home`, `end`, `pageup`, `pagedown`, `backspace`, `delete`, `f1`…`f12`.
+pub fn parse_key(s: &str) -> Result<Key, String> {
+    let mut ctrl = false;
+    let mut alt = false;
+    let mut rest = s;
+    loop {
+        if let Some(r) = rest.strip_prefix("ctrl-") {
+            ctrl = true;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("alt-") {
+            alt = true;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let code = match rest {
+        "space" => KeyCode::Char(' '),
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pageup" => KeyCode::PageUp,
+        "pagedown" => KeyCode::PageDown,
+        "backspace" => KeyCode::Backspace,
+        "delete" => KeyCode::Delete,
+        f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) => {
+            KeyCode::F(f[1..].parse().unwrap_or(1))
+        }
+        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap_or(' ')),
+        _ => {
+            return Err(format!(
+                "key {s:?} not understood; expected a character (a, G, ?), ctrl-x, alt-x, space, enter, esc, tab, arrows, home, end, pageup, pagedown, f1-f12"
+            ));
+        }
+    };
+    Ok(Key { code, ctrl, alt })
+}
+
+/// How a key is shown in help.
+pub fn format_key(k: &Key) -> String {
+    let base = match k.code {
+        KeyCode::Char(' ') => "space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "enter".into(),
+        KeyCode::Esc => "esc".into(),
+        KeyCode::Tab => "tab".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Home => "home".into(),
+        KeyCode::End => "end".into(),
+        KeyCode::PageUp => "pgup".into(),
+        KeyCode::PageDown => "pgdn".into(),
+        KeyCode::Backspace => "bksp".into(),
+        KeyCode::Delete => "del".into(),
+        KeyCode::F(n) => format!("f{n}"),
+        other => format!("{other:?}"),
+    };
+    match (k.ctrl, k.alt) {
+        (true, _) => format!("ctrl-{base}"),
+        (_, true) => format!("alt-{base}"),
+        _ => base,
+    }
+}
+
+/// Key bindings for the Today screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    bindings: Vec<(Key, Action)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let mut bindings = Vec::new();
+        for a in Action::ALL {
+            for k in a.default_keys() {
+                bindings.push((parse_key(k).expect("default keys parse"), a));
+            }
+        }
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// Defaults with the user's overrides patched over: each named action gets exactly the
+    /// keys given; a key taken from another action is removed from it.
+    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
+        let mut map = Keymap::default();
+        for (name, keys) in overrides {
+            let action = Action::ALL
+                .into_iter()
+                .find(|a| a.name() == name)
+                .ok_or_else(|| {
+                    format!(
+                        "[keys] {name:?} is not an action; known: {}",
+                        crate::config::action_names()
+                    )
+                })?;
+            let parsed = keys
+                .iter()
+                .map(|k| parse_key(k).map_err(|e| format!("[keys] {name}: {e}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            map.bindings
+                .retain(|(k, a)| *a != action && !parsed.contains(k));
+            map.bindings.extend(parsed.into_iter().map(|k| (k, action)));
+        }
+        Ok(map)
+    }
+
+    /// The action bound to a key event, if any.
+    pub fn action(&self, e: &KeyEvent) -> Option<Action> {
+        let key = Key::from_event(e);
+        self.bindings
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, a)| *a)
+    }
+
+    /// Keys bound to an action, formatted for help (`j/↓`).
+    pub fn keys_for(&self, action: Action) -> String {
+        let keys: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|(_, a)| *a == action)
+            .map(|(k, _)| format_key(k))
+            .collect();
+        if keys.is_empty() {
+            "(none)".into()
+        } else {
+            keys.join("/")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
+    #[test]
+    fn defaults_and_shifted_chars() {
+        let km = Keymap::default();
+        assert_eq!(km.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Down));
+        // Terminals report Shift with the upper-case character.
+        assert_eq!(km.action(&ev(KeyCode::Char('J'), KeyModifiers::SHIFT)), Some(Action::MoveDown));
+        assert_eq!(km.action(&ev(KeyCode::Char('j'), KeyModifiers::CONTROL)), None);
+    }
+
+    #[test]
+    fn overrides_replace_and_steal() {
+        let mut o = BTreeMap::new();
+        o.insert("add".to_string(), vec!["n".to_string(), "j".to_string()]);
+        let km = Keymap::with_overrides(&o).unwrap();
+        assert_eq!(km.action(&ev(KeyCode::Char('a'), KeyModifiers::NONE)), None);
+        assert_eq!(km.action(&ev(KeyCode::Char('n'), KeyModifiers::NONE)), Some(Action::Add));
+        assert_eq!(km.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Add));
+        assert_eq!(km.keys_for(Action::Down), "↓");
+    }
+
+    #[test]
+    fn bad_overrides_are_refused() {
+        for (name, key, frag) in [("ad", "a", "not an action"), ("add", "ctrl-", "not understood")] {
+            let mut o = BTreeMap::new();
+            o.insert(name.to_string(), vec![key.to_string()]);
+            let e = Keymap::with_overrides(&o).unwrap_err();
+            assert!(e.contains(frag), "{e}");
+        }
+    }
+}

@@ -1,0 +1,593 @@
+//! `update(&mut Model, Msg, now) -> Update`: every decision of the TUI, no I/O.
+
+use chrono::{Duration, NaiveDateTime};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use crate::app::keymap::Action;
+use crate::app::model::{Level, Mode, Model, Pending, Prompt, PromptPurpose, UndoEntry};
+use crate::app::msg::{Effect, Msg, Purpose};
+use crate::domain::parse::{self, Draft, When};
+use crate::domain::plan::{self, Timebox, dur, hhmm};
+use crate::domain::time::minute_of_day;
+use crate::store::Change;
+
+/// What `update` asks of the shell: redraw or not, and effects to run.
+#[derive(Debug, Default, PartialEq)]
+pub struct Update {
+    pub redraw: bool,
+    pub effects: Vec<Effect>,
+}
+
+impl Update {
+    fn redraw() -> Update {
+        Update {
+            redraw: true,
+            effects: Vec::new(),
+        }
+    }
+
+    fn with(mut self, e: Effect) -> Update {
+        self.effects.push(e);
+        self
+    }
+}
+
+/// The first message of a run: load the shown day.
+pub fn init(m: &Model) -> Vec<Effect> {
+    vec![Effect::LoadDay(m.date)]
+}
+
+/// Applies one message at local time `now`.
+pub fn update(m: &mut Model, msg: Msg, now: NaiveDateTime) -> Update {
+    let before = m.now;
+    m.now = now;
+    match msg {
+        Msg::Tick => tick(m, before),
+        Msg::Resize => Update::redraw(),
+        Msg::Key(k) => {
+            if k.kind == KeyEventKind::Release {
+                return Update::default();
+            }
+            key(m, k)
+        }
+        Msg::DayLoaded { date, boxes } => day_loaded(m, date, boxes),
+        Msg::OtherDayLoaded {
+            date,
+            boxes,
+            purpose: Purpose::CopyUnfinished,
+        } => copy_unfinished(m, date, &boxes),
+        Msg::Saved { created } => saved(m, created),
+        Msg::Problem(e) => {
+            m.set_status(Level::Error, e);
+            Update::redraw()
+        }
+        Msg::StoreFailed(e) => {
+            if let Some(Pending::Change { .. }) = m.pending.take() {
+                m.undo.pop();
+            }
+            m.set_status(Level::Error, format!("not saved: {e}"));
+            Update::redraw().with(Effect::LoadDay(m.date))
+        }
+    }
+}
+
+fn tick(m: &mut Model, before: NaiveDateTime) -> Update {
+    let mut u = Update::default();
+    // Follow the day over midnight when the user was looking at today.
+    if m.now.date() != before.date() && m.date == before.date() {
+        m.date = m.now.date();
+        m.loaded = false;
+        m.selected = None;
+        u.redraw = true;
+        u.effects.push(Effect::LoadDay(m.date));
+    }
+    // Only the clock's minute and the now marker move while idle.
+    if minute_of_day(m.now) != minute_of_day(before) || m.now.date() != before.date() {
+        u.redraw = true;
+    }
+    u.effects.push(Effect::PollExternal(m.date));
+    u
+}
+
+fn day_loaded(m: &mut Model, date: chrono::NaiveDate, boxes: Vec<Timebox>) -> Update {
+    if date != m.date {
+        return Update::default();
+    }
+    let first = !m.loaded;
+    if !first && boxes == m.boxes {
+        return Update::default();
+    }
+    let prev_index = m.selected_index();
+    m.boxes = boxes;
+    m.loaded = true;
+    if m.selected_box().is_none() {
+        m.selected = if first {
+            initial_selection(m)
+        } else {
+            prev_index
+                .map(|i| i.min(m.boxes.len().saturating_sub(1)))
+                .and_then(|i| m.boxes.get(i))
+                .map(|b| b.id)
+        };
+    }
+    Update::redraw()
+}
+
+/// On today, the box under way or the next one; on other days, the first.
+fn initial_selection(m: &Model) -> Option<i64> {
+    if m.date == m.today() {
+        let now = minute_of_day(m.now);
+        m.boxes
+            .iter()
+            .find(|b| b.end > now)
+            .or(m.boxes.last())
+            .map(|b| b.id)
+    } else {
+        m.boxes.first().map(|b| b.id)
+    }
+}
+
+fn saved(m: &mut Model, created: Vec<i64>) -> Update {
+    match m.pending.take() {
+        Some(Pending::Change { select_created }) => {
+            if let Some(top) = m.undo.last_mut() {
+                top.created = created.clone();
+            }
+            if select_created && let Some(id) = created.first() {
+                m.selected = Some(*id);
+            }
+        }
+        Some(Pending::Undo { select }) => {
+            if select.is_some() {
+                m.selected = select;
+            }
+        }
+        None => {}
+    }
+    Update::redraw().with(Effect::LoadDay(m.date))
+}
+
+fn key(m: &mut Model, k: KeyEvent) -> Update {
+    if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
+        return Update::redraw().with(Effect::Quit);
+    }
+    match m.mode.clone() {
+        Mode::Help => {
+            m.mode = Mode::Normal;
+            Update::redraw()
+        }
+        Mode::Input(prompt) => input_key(m, prompt, k),
+        Mode::Normal => {
+            m.status = None;
+            match m.keymap.action(&k) {
+                Some(a) => action(m, a),
+                None => Update::redraw(),
+            }
+        }
+    }
+}
+
+fn open_prompt(m: &mut Model, purpose: PromptPurpose, text: String) -> Update {
+    m.mode = Mode::Input(Prompt {
+        purpose,
+        input: Input::new(text),
+    });
+    Update::redraw()
+}
+
+fn action(m: &mut Model, a: Action) -> Update {
+    let step = i32::from(m.config.step_minutes);
+    match a {
+        Action::Down | Action::Up | Action::Top | Action::Bottom => {
+            if m.boxes.is_empty() {
+                return Update::redraw();
+            }
+            let last = m.boxes.len() - 1;
+            let i = m.selected_index();
+            let j = match a {
+                Action::Down => i.map_or(0, |i| (i + 1).min(last)),
+                Action::Up => i.map_or(0, |i| i.saturating_sub(1)),
+                Action::Top => 0,
+                _ => last,
+            };
+            m.selected = Some(m.boxes[j].id);
+            Update::redraw()
+        }
+        Action::Add => open_prompt(m, PromptPurpose::Add, String::new()),
+        Action::Edit => match m.selected_box() {
+            Some(b) => {
+                let text = parse::format(&Draft {
+                    when: When::Span {
+                        start: b.start,
+                        end: b.end,
+                    },
+                    title: b.title.clone(),
+                    domain: Some(b.domain.clone()),
+                    kind: b.kind,
+                });
+                let id = b.id;
+                open_prompt(m, PromptPurpose::Edit(id), text)
+            }
+            None => nothing_selected(m),
+        },
+        Action::Delete => match m.selected_box().cloned() {
+            Some(b) => {
+                let i = m.selected_index().unwrap_or(0);
+                let next = m
+                    .boxes
+                    .get(i + 1)
+                    .or_else(|| i.checked_sub(1).and_then(|j| m.boxes.get(j)))
+                    .map(|b| b.id);
+                m.selected = next;
+                m.set_status(
+                    Level::Info,
+                    format!("deleted “{}” — {} to undo", b.title, m.keymap.keys_for(Action::Undo)),
+                );
+                change(
+                    m,
+                    "delete",
+                    vec![b.clone()],
+                    Change {
+                        delete: vec![b.id],
+                        ..Change::default()
+                    },
+                    false,
+                )
+            }
+            None => nothing_selected(m),
+        },
+        Action::Undo => undo(m),
+        Action::MoveDown | Action::MoveUp | Action::Grow | Action::Shrink => {
+            let Some(b) = m.selected_box().cloned() else {
+                return nothing_selected(m);
+            };
+            let result = match a {
+                Action::MoveDown => plan::moved(&b, step),
+                Action::MoveUp => plan::moved(&b, -step),
+                Action::Grow => plan::resized(&b, step),
+                _ => plan::resized(&b, -step),
+            };
+            match result {
+                Ok(nb) => upsert(m, "change", vec![b], vec![nb]),
+                Err(e) => error(m, e.to_string()),
+            }
+        }
+        Action::Shift => match m.selected_box() {
+            Some(b) => {
+                let id = b.id;
+                open_prompt(m, PromptPurpose::Shift(id), String::new())
+            }
+            None => nothing_selected(m),
+        },
+        Action::ToggleDone => match m.selected_box().cloned() {
+            Some(b) => {
+                let nb = Timebox {
+                    done: !b.done,
+                    ..b.clone()
+                };
+                upsert(m, "done", vec![b], vec![nb])
+            }
+            None => nothing_selected(m),
+        },
+        Action::PrevDay | Action::NextDay | Action::Today => {
+            let date = match a {
+                Action::PrevDay => m.date - Duration::days(1),
+                Action::NextDay => m.date + Duration::days(1),
+                _ => m.today(),
+            };
+            go_to(m, date)
+        }
+        Action::ApplyTemplate => {
+            if m.config.templates.is_empty() {
+                m.set_status(
+                    Level::Warn,
+                    "no templates yet: add a [[template]] to the config (see `serein config init`)",
+                );
+                return Update::redraw();
+            }
+            let first = if m.config.templates.len() == 1 {
+                m.config.templates[0].name.clone()
+            } else {
+                String::new()
+            };
+            open_prompt(m, PromptPurpose::Template, first)
+        }
+        Action::CopyUnfinished => Update::redraw().with(Effect::LoadOther(
+            m.date - Duration::days(1),
+            Purpose::CopyUnfinished,
+        )),
+        Action::Help => {
+            m.mode = Mode::Help;
+            Update::redraw()
+        }
+        Action::Quit => Update::redraw().with(Effect::Quit),
+    }
+}
+
+fn go_to(m: &mut Model, date: chrono::NaiveDate) -> Update {
+    if date == m.date {
+        return Update::redraw();
+    }
+    m.date = date;
+    m.boxes.clear();
+    m.loaded = false;
+    m.selected = None;
+    Update::redraw().with(Effect::LoadDay(date))
+}
+
+fn nothing_selected(m: &mut Model) -> Update {
+    let add = m.keymap.keys_for(Action::Add);
+    m.set_status(Level::Info, format!("no box selected — {add} adds one"));
+    Update::redraw()
+}
+
+fn error(m: &mut Model, text: String) -> Update {
+    m.set_status(Level::Error, text);
+    Update::redraw()
+}
+
+/// Records an undo entry and asks the shell to commit `c`.
+fn change(m: &mut Model, label: &str, restore: Vec<Timebox>, c: Change, select_created: bool) -> Update {
+    m.undo.push(UndoEntry {
+        label: label.to_string(),
+        date: m.date,
+        restore,
+        created: Vec::new(),
+    });
+    // Keep memory bounded over a long day.
+    if m.undo.len() > 100 {
+        m.undo.remove(0);
+    }
+    m.pending = Some(Pending::Change { select_created });
+    Update::redraw().with(Effect::Apply(c))
+}
+
+fn upsert(m: &mut Model, label: &str, before: Vec<Timebox>, after: Vec<Timebox>) -> Update {
+    if let Some(first) = after.first() {
+        m.selected = Some(first.id);
+    }
+    warn_overlap(m, &after);
+    change(
+        m,
+        label,
+        before,
+        Change {
+            upsert: after,
+            ..Change::default()
+        },
+        false,
+    )
+}
+
+fn undo(m: &mut Model) -> Update {
+    let Some(entry) = m.undo.pop() else {
+        m.set_status(Level::Info, "nothing to undo");
+        return Update::redraw();
+    };
+    let select = entry.restore.first().map(|b| b.id);
+    m.set_status(Level::Info, format!("undid {}", entry.label));
+    let mut u = if entry.date != m.date {
+        go_to(m, entry.date)
+    } else {
+        Update::redraw()
+    };
+    m.pending = Some(Pending::Undo { select });
+    u.effects.push(Effect::Apply(Change {
+        upsert: entry.restore,
+        delete: entry.created,
+        insert: Vec::new(),
+    }));
+    u
+}
+
+/// Warns (without refusing) when new or changed boxes overlap others.
+fn warn_overlap(m: &mut Model, changed: &[Timebox]) {
+    for c in changed {
+        if let Some(o) = m
+            .boxes
+            .iter()
+            .find(|o| o.id != c.id && !changed.iter().any(|x| x.id == o.id) && o.overlaps(c))
+        {
+            m.set_status(
+                Level::Warn,
+                format!(
+                    "“{}” overlaps “{}” ({}-{})",
+                    c.title,
+                    o.title,
+                    hhmm(o.start),
+                    hhmm(o.end)
+                ),
+            );
+            return;
+        }
+    }
+}
+
+/// Where "next free slot" starts looking on the shown day.
+fn placement_start(m: &Model) -> u16 {
+    let day_start = m.config.day_start.0;
+    if m.date == m.today() {
+        minute_of_day(m.now).max(day_start)
+    } else {
+        day_start
+    }
+}
+
+fn input_key(m: &mut Model, mut prompt: Prompt, k: KeyEvent) -> Update {
+    match k.code {
+        KeyCode::Esc => {
+            m.mode = Mode::Normal;
+            m.status = None;
+            Update::redraw()
+        }
+        KeyCode::Enter => submit(m, prompt),
+        _ => {
+            prompt.input.handle_event(&Event::Key(k));
+            m.mode = Mode::Input(prompt);
+            Update::redraw()
+        }
+    }
+}
+
+fn submit(m: &mut Model, prompt: Prompt) -> Update {
+    let text = prompt.input.value().trim().to_string();
+    let result = match prompt.purpose {
+        PromptPurpose::Add => submit_add(m, &text),
+        PromptPurpose::Edit(id) => submit_edit(m, id, &text),
+        PromptPurpose::Shift(id) => submit_shift(m, id, &text),
+        PromptPurpose::Template => submit_template(m, &text),
+    };
+    match result {
+        Ok(u) => {
+            if matches!(m.mode, Mode::Input(_)) {
+                m.mode = Mode::Normal;
+            }
+            u
+        }
+        Err(e) => {
+            // Keep the prompt and its text so nothing typed is lost.
+            m.set_status(Level::Error, e);
+            m.mode = Mode::Input(prompt);
+            Update::redraw()
+        }
+    }
+}
+
+fn submit_add(m: &mut Model, text: &str) -> Result<Update, String> {
+    let draft = parse::parse(text, &m.config.domain_names()).map_err(|e| e.to_string())?;
+    let nb = plan::place(
+        &draft,
+        &m.boxes,
+        m.date,
+        placement_start(m),
+        &m.config.default_domain,
+    )
+    .map_err(|e| e.to_string())?;
+    m.mode = Mode::Normal;
+    m.set_status(
+        Level::Info,
+        format!("added {}-{} {}", hhmm(nb.start), hhmm(nb.end), nb.title),
+    );
+    warn_overlap(m, &[Timebox::from_new(-1, nb.clone())]);
+    Ok(change(
+        m,
+        "add",
+        Vec::new(),
+        Change {
+            insert: vec![nb],
+            ..Change::default()
+        },
+        true,
+    ))
+}
+
+fn submit_edit(m: &mut Model, id: i64, text: &str) -> Result<Update, String> {
+    let old = m
+        .boxes
+        .iter()
+        .find(|b| b.id == id)
+        .cloned()
+        .ok_or("that box was deleted meanwhile")?;
+    let draft = parse::parse(text, &m.config.domain_names()).map_err(|e| e.to_string())?;
+    let (start, end) = match draft.when {
+        When::Span { start, end } => (i32::from(start), i32::from(end)),
+        When::StartFor { start, len } => (i32::from(start), i32::from(start) + i32::from(len)),
+        When::For { len } => (i32::from(old.start), i32::from(old.start) + i32::from(len)),
+    };
+    let (start, end) = plan::check_span(start, end).map_err(|e| e.to_string())?;
+    let nb = Timebox {
+        start,
+        end,
+        title: draft.title,
+        domain: draft.domain.unwrap_or_else(|| m.config.default_domain.clone()),
+        kind: draft.kind,
+        ..old.clone()
+    };
+    m.mode = Mode::Normal;
+    Ok(upsert(m, "edit", vec![old], vec![nb]))
+}
+
+fn submit_shift(m: &mut Model, id: i64, text: &str) -> Result<Update, String> {
+    let delta = plan::parse_delta(text).ok_or_else(|| {
+        format!("{text:?} is not a shift; type minutes like 30, -15, 1h or -1h30")
+    })?;
+    let after = plan::shifted(&m.boxes, id, delta).map_err(|e| e.to_string())?;
+    let before: Vec<Timebox> = after
+        .iter()
+        .filter_map(|a| m.boxes.iter().find(|b| b.id == a.id).cloned())
+        .collect();
+    m.mode = Mode::Normal;
+    let n = after.len();
+    let u = upsert(m, "shift", before, after);
+    if m.status.is_none() {
+        let sign = if delta < 0 { "-" } else { "+" };
+        m.set_status(
+            Level::Info,
+            format!("shifted {n} box(es) by {sign}{}", dur(delta.unsigned_abs())),
+        );
+    }
+    Ok(u)
+}
+
+fn submit_template(m: &mut Model, name: &str) -> Result<Update, String> {
+    let names: Vec<&str> = m.config.templates.iter().map(|t| t.name.as_str()).collect();
+    let t = m
+        .config
+        .template(name)
+        .ok_or_else(|| format!("no template {name:?}; known: {}", names.join(", ")))?;
+    let domains = m.config.domain_names();
+    let drafts = t
+        .boxes
+        .iter()
+        .map(|l| parse::parse(l, &domains))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
+    let placed = plan::place_all(
+        &drafts,
+        &m.boxes,
+        m.date,
+        m.config.day_start.0,
+        &m.config.default_domain,
+    )
+    .map_err(|e| e.to_string())?;
+    let n = placed.len();
+    m.mode = Mode::Normal;
+    m.set_status(Level::Info, format!("added {n} box(es) from “{name}”"));
+    Ok(change(
+        m,
+        "template",
+        Vec::new(),
+        Change {
+            insert: placed,
+            ..Change::default()
+        },
+        true,
+    ))
+}
+
+fn copy_unfinished(m: &mut Model, from: chrono::NaiveDate, source: &[Timebox]) -> Update {
+    let copies = plan::copy_unfinished(source, &m.boxes, m.date, m.config.day_start.0);
+    if copies.is_empty() {
+        m.set_status(
+            Level::Info,
+            format!("nothing unfinished to copy from {}", from.format("%a %d %b")),
+        );
+        return Update::redraw();
+    }
+    m.set_status(
+        Level::Info,
+        format!("copied {} unfinished box(es) from {}", copies.len(), from.format("%a %d %b")),
+    );
+    change(
+        m,
+        "copy",
+        Vec::new(),
+        Change {
+            insert: copies,
+            ..Change::default()
+        },
+        true,
+    )
+}

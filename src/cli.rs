@@ -1,0 +1,487 @@
+//! Subcommands: they print, never draw.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use chrono::{Duration, NaiveDate};
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use serde::Serialize;
+
+use crate::config::{Config, Loaded, Paths};
+use crate::domain::parse;
+use crate::domain::plan::{self, Timebox, dur, hhmm};
+use crate::store::{Change, Store};
+
+/// serein — plan the day in timeboxes, in the terminal.
+///
+/// With no command, opens the Today screen. Data lives in $XDG_DATA_HOME/serein, the config
+/// in $XDG_CONFIG_HOME/serein/config.toml (optional), logs in $XDG_STATE_HOME/serein.
+#[derive(Debug, Parser)]
+#[command(name = "serein", version, about, long_about)]
+pub struct Cli {
+    /// Config file to use instead of $XDG_CONFIG_HOME/serein/config.toml.
+    #[arg(long, global = true, env = "SEREIN_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Folder for the database instead of $XDG_DATA_HOME/serein.
+    #[arg(long, global = true, env = "SEREIN_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Plan a day: add, list, move and remove timeboxes.
+    #[command(subcommand)]
+    Plan(PlanCmd),
+    /// Show, check or create the config file.
+    #[command(subcommand)]
+    Config(ConfigCmd),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions {
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct DateArg {
+    /// The day: today, tomorrow, yesterday or YYYY-MM-DD.
+    #[arg(long, short, default_value = "today", value_name = "DAY")]
+    pub date: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCmd {
+    /// Add a box: "09:00-10:30 Write report #work", "14:00 +30m Call #family", "45m Inbox"
+    /// (next free slot). Quote it: the shell treats a word starting with # as a comment.
+    Add {
+        /// The box, in one or more words.
+        #[arg(required = true, num_args = 1.., value_name = "BOX")]
+        text: Vec<String>,
+        #[command(flatten)]
+        date: DateArg,
+    },
+    /// List the boxes of a day.
+    #[command(alias = "ls")]
+    List {
+        #[command(flatten)]
+        date: DateArg,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a box by id.
+    Rm { id: i64 },
+    /// Move a box to a new start time, keeping its length.
+    Move {
+        id: i64,
+        /// New start, e.g. 14:30.
+        #[arg(value_name = "HH:MM")]
+        start: String,
+    },
+    /// Mark a box done (or not done with --undo).
+    Done {
+        id: i64,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Remove every box of a day.
+    Clear {
+        #[command(flatten)]
+        date: DateArg,
+        /// Don't ask for confirmation.
+        #[arg(long, short)]
+        yes: bool,
+    },
+    /// Copy a [[template]] from the config into a day.
+    ApplyTemplate {
+        name: String,
+        #[command(flatten)]
+        date: DateArg,
+    },
+    /// Copy the previous day's unfinished boxes into a day.
+    CopyUnfinished {
+        #[command(flatten)]
+        date: DateArg,
+    },
+    /// List the templates from the config.
+    Templates,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCmd {
+    /// Print the path of the config file, and whether it exists.
+    Path,
+    /// Check the config file: errors with line and column, warnings for unknown keys.
+    Check,
+    /// Write the documented example config (every key, at its default).
+    Init {
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// An error for the user, with the exit code it deserves (2: bad input, 1: anything else).
+#[derive(Debug)]
+pub struct Failure {
+    pub code: i32,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn input(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+    pub fn other(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure::other(e.to_string())
+    }
+}
+
+/// Parses `today`, `tomorrow`, `yesterday` or `YYYY-MM-DD`.
+pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    match s.trim().to_lowercase().as_str() {
+        "today" | "" => Ok(today),
+        "tomorrow" => Ok(today + Duration::days(1)),
+        "yesterday" => Ok(today - Duration::days(1)),
+        other => NaiveDate::parse_from_str(other, "%Y-%m-%d").map_err(|_| {
+            format!("date {s:?} not understood; expected today, tomorrow, yesterday or YYYY-MM-DD")
+        }),
+    }
+}
+
+/// Runs a subcommand. `config` is loaded lazily so `config path|check|init` work on a
+/// broken file.
+pub fn run(
+    cmd: Command,
+    paths: &Paths,
+    load: impl Fn() -> Result<Loaded, Failure>,
+    now: chrono::NaiveDateTime,
+) -> Result<(), Failure> {
+    match cmd {
+        Command::Config(c) => config_cmd(c, paths),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "serein", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(())
+        }
+        Command::Plan(p) => {
+            let loaded = load()?;
+            let mut store = Store::open(&paths.db_file())?;
+            plan_cmd(p, &loaded.config, &mut store, now)
+        }
+    }
+}
+
+fn config_cmd(c: ConfigCmd, paths: &Paths) -> Result<(), Failure> {
+    let path = &paths.config_file;
+    match c {
+        ConfigCmd::Path => {
+            let state = if path.exists() { "exists" } else { "not created; defaults apply" };
+            println!("{} ({state})", path.display());
+            Ok(())
+        }
+        ConfigCmd::Check => {
+            if !path.exists() {
+                println!("{}: no file; the embedded defaults apply", path.display());
+                return Ok(());
+            }
+            let loaded = Config::load(path, true).map_err(|e| Failure::input(e.to_string()))?;
+            for w in &loaded.warnings {
+                eprintln!("warning: {w}");
+            }
+            println!("{}: ok", path.display());
+            Ok(())
+        }
+        ConfigCmd::Init { force } => {
+            if path.exists() && !force {
+                return Err(Failure::input(format!(
+                    "{} already exists; use --force to overwrite it",
+                    path.display()
+                )));
+            }
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            std::fs::write(path, crate::config::EXAMPLE).map_err(|e| format!("{}: {e}", path.display()))?;
+            println!("wrote {}", path.display());
+            Ok(())
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonBox<'a> {
+    id: i64,
+    date: NaiveDate,
+    start: String,
+    end: String,
+    minutes: u16,
+    title: &'a str,
+    domain: &'a str,
+    kind: &'a str,
+    done: bool,
+}
+
+#[derive(Serialize)]
+struct JsonDay<'a> {
+    date: NaiveDate,
+    boxes: Vec<JsonBox<'a>>,
+    work_minutes: u32,
+    work_limit_minutes: u32,
+    overlapping_ids: Vec<i64>,
+}
+
+fn describe(b: &Timebox) -> String {
+    let tag = if b.kind == plan::Kind::Break { "break".to_string() } else { b.domain.clone() };
+    format!("#{} {}-{} {} ({tag})", b.id, hhmm(b.start), hhmm(b.end), b.title)
+}
+
+fn warn_overlaps(store: &Store, b: &Timebox) -> Result<(), Failure> {
+    for o in store.day(b.date)?.iter().filter(|o| o.id != b.id && o.overlaps(b)) {
+        eprintln!("warning: overlaps {}", describe(o));
+    }
+    Ok(())
+}
+
+fn plan_cmd(p: PlanCmd, cfg: &Config, store: &mut Store, now: chrono::NaiveDateTime) -> Result<(), Failure> {
+    let today = now.date();
+    let date_of = |d: &DateArg| parse_date(&d.date, today).map_err(Failure::input);
+    let from_for = |date: NaiveDate| {
+        if date == today {
+            crate::domain::time::minute_of_day(now).max(cfg.day_start.0)
+        } else {
+            cfg.day_start.0
+        }
+    };
+    match p {
+        PlanCmd::Add { text, date } => {
+            let date = date_of(&date)?;
+            let text = text.join(" ");
+            let draft = parse::parse(&text, &cfg.domain_names())
+                .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
+            let existing = store.day(date)?;
+            let nb = plan::place(&draft, &existing, date, from_for(date), &cfg.default_domain)
+                .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
+            let id = store.insert(&nb)?;
+            let b = Timebox::from_new(id, nb);
+            println!("added {}", describe(&b));
+            warn_overlaps(store, &b)
+        }
+        PlanCmd::List { date, json } => {
+            let date = date_of(&date)?;
+            let boxes = store.day(date)?;
+            let work = plan::work_minutes(&boxes, &cfg.work_domains());
+            let limit = cfg.work_limit_minutes();
+            let overlapping = plan::overlapping_ids(&boxes);
+            let mut out = std::io::stdout().lock();
+            if json {
+                let day = JsonDay {
+                    date,
+                    boxes: boxes
+                        .iter()
+                        .map(|b| JsonBox {
+                            id: b.id,
+                            date: b.date,
+                            start: hhmm(b.start),
+                            end: hhmm(b.end),
+                            minutes: b.minutes(),
+                            title: &b.title,
+                            domain: &b.domain,
+                            kind: b.kind.as_str(),
+                            done: b.done,
+                        })
+                        .collect(),
+                    work_minutes: work,
+                    work_limit_minutes: limit,
+                    overlapping_ids: overlapping,
+                };
+                serde_json::to_writer_pretty(&mut out, &day)?;
+                writeln!(out)?;
+                return Ok(());
+            }
+            writeln!(out, "{}", date.format("%A %d %B %Y"))?;
+            if boxes.is_empty() {
+                writeln!(out, "  no boxes")?;
+            }
+            let id_w = boxes.iter().map(|b| b.id.to_string().len()).max().unwrap_or(1);
+            for b in &boxes {
+                let tag = if b.kind == plan::Kind::Break { "break" } else { b.domain.as_str() };
+                let mark = match (b.done, overlapping.contains(&b.id)) {
+                    (true, _) => " ✓",
+                    (false, true) => " ⚠ overlap",
+                    _ => "",
+                };
+                writeln!(
+                    out,
+                    "  #{:<id_w$}  {}-{}  {:>5}  {:<9} {}{mark}",
+                    b.id,
+                    hhmm(b.start),
+                    hhmm(b.end),
+                    dur(u32::from(b.minutes())),
+                    tag,
+                    b.title,
+                )?;
+            }
+            let over = if work > limit {
+                format!(" — over by {}", dur(work - limit))
+            } else {
+                String::new()
+            };
+            writeln!(out, "  work {} of {}{over}", dur(work), dur(limit))?;
+            Ok(())
+        }
+        PlanCmd::Rm { id } => match store.delete(id)? {
+            Some(b) => {
+                println!("removed {}", describe(&b));
+                Ok(())
+            }
+            None => Err(Failure::input(format!("no box with id {id} (see `serein plan list`)"))),
+        },
+        PlanCmd::Move { id, start } => {
+            let b = store
+                .get(id)?
+                .ok_or_else(|| Failure::input(format!("no box with id {id} (see `serein plan list`)")))?;
+            let to = parse::parse_clock(&start)
+                .filter(|m| *m < plan::DAY_MINUTES)
+                .ok_or_else(|| Failure::input(format!("{start:?} is not a start time; expected HH:MM, e.g. 14:30")))?;
+            let nb = plan::moved_to(&b, to).map_err(|e| Failure::input(format!("can't move #{id}: {e}")))?;
+            store.update(&nb)?;
+            println!("moved {}", describe(&nb));
+            warn_overlaps(store, &nb)
+        }
+        PlanCmd::Done { id, undo } => {
+            let b = store
+                .get(id)?
+                .ok_or_else(|| Failure::input(format!("no box with id {id} (see `serein plan list`)")))?;
+            let nb = Timebox { done: !undo, ..b };
+            store.update(&nb)?;
+            println!("{} {}", if undo { "not done:" } else { "done:" }, describe(&nb));
+            Ok(())
+        }
+        PlanCmd::Clear { date, yes } => {
+            let date = date_of(&date)?;
+            let n = store.day(date)?.len();
+            if n == 0 {
+                println!("nothing to clear on {}", date.format("%a %d %b %Y"));
+                return Ok(());
+            }
+            if !yes {
+                if !std::io::stdin().is_terminal() {
+                    return Err(Failure::input(format!(
+                        "refusing to remove {n} box(es) on {date} without --yes (standard input is not a terminal)"
+                    )));
+                }
+                eprint!("Remove {n} box(es) on {}? [y/N] ", date.format("%a %d %b %Y"));
+                let mut answer = String::new();
+                std::io::stdin().read_line(&mut answer)?;
+                if !matches!(answer.trim(), "y" | "Y" | "yes") {
+                    println!("kept");
+                    return Ok(());
+                }
+            }
+            let removed = store.clear_day(date)?;
+            println!("removed {removed} box(es) on {}", date.format("%a %d %b %Y"));
+            Ok(())
+        }
+        PlanCmd::ApplyTemplate { name, date } => {
+            let date = date_of(&date)?;
+            let t = cfg.template(&name).ok_or_else(|| {
+                let names: Vec<&str> = cfg.templates.iter().map(|t| t.name.as_str()).collect();
+                Failure::input(if names.is_empty() {
+                    format!("no template {name:?}: the config has no [[template]] (see `serein config init`)")
+                } else {
+                    format!("no template {name:?}; known: {}", names.join(", "))
+                })
+            })?;
+            let drafts = t
+                .boxes
+                .iter()
+                .map(|l| parse::parse(l, &cfg.domain_names()))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
+            let existing = store.day(date)?;
+            let placed = plan::place_all(&drafts, &existing, date, cfg.day_start.0, &cfg.default_domain)
+                .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
+            let ids = store.apply(&Change {
+                insert: placed.clone(),
+                ..Change::default()
+            })?;
+            for (id, nb) in ids.into_iter().zip(placed) {
+                println!("added {}", describe(&Timebox::from_new(id, nb)));
+            }
+            Ok(())
+        }
+        PlanCmd::CopyUnfinished { date } => {
+            let date = date_of(&date)?;
+            let prev = date - Duration::days(1);
+            let copies = plan::copy_unfinished(&store.day(prev)?, &store.day(date)?, date, cfg.day_start.0);
+            if copies.is_empty() {
+                println!("nothing unfinished on {}", prev.format("%a %d %b %Y"));
+                return Ok(());
+            }
+            let ids = store.apply(&Change {
+                insert: copies.clone(),
+                ..Change::default()
+            })?;
+            for (id, nb) in ids.into_iter().zip(copies) {
+                println!("added {}", describe(&Timebox::from_new(id, nb)));
+            }
+            Ok(())
+        }
+        PlanCmd::Templates => {
+            if cfg.templates.is_empty() {
+                println!("no templates (add [[template]] to the config; see `serein config init`)");
+            }
+            for t in &cfg.templates {
+                println!("{}", t.name);
+                for l in &t.boxes {
+                    println!("  {l}");
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let cases = [
+            ("today", Ok("2026-11-23")),
+            ("Tomorrow", Ok("2026-11-24")),
+            ("yesterday", Ok("2026-11-22")),
+            ("2027-01-02", Ok("2027-01-02")),
+            ("2026-13-01", Err("YYYY-MM-DD")),
+            ("next week", Err("not understood")),
+        ];
+        for (s, want) in cases {
+            match (parse_date(s, today), want) {
+                (Ok(d), Ok(w)) => assert_eq!(d.to_string(), w),
+                (Err(e), Err(frag)) => assert!(e.contains(frag), "{e}"),
+                (got, w) => panic!("{s}: {got:?} vs {w:?}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,491 @@
+//! Configuration: embedded defaults, an optional TOML file, validation with file:line:column
+//! errors, and warnings for unknown keys (typos must not pass silently).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::app::keymap::{Action, Keymap};
+use crate::domain::parse;
+use crate::domain::plan::hhmm;
+
+/// The example config, embedded: `serein config init` writes it and a test checks that it
+/// parses into [`Config::default`].
+pub const EXAMPLE: &str = include_str!("../config.example.toml");
+
+/// Everything the user can configure. Every field has a default, so an empty file is valid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// First hour shown on the Today timeline ("08:00").
+    pub day_start: ClockTime,
+    /// Last hour shown on the Today timeline ("18:00").
+    pub day_end: ClockTime,
+    /// Planned work above this many hours a day is flagged.
+    pub work_hours_per_day: f64,
+    /// Step for moving and resizing boxes with J/K and +/-.
+    pub step_minutes: u16,
+    /// Domain of a box typed without a `#tag`.
+    pub default_domain: String,
+    /// Life domains, in display order. Defining any replaces the whole default set.
+    #[serde(rename = "domain")]
+    pub domains: Vec<DomainConfig>,
+    /// Day templates (`serein plan apply-template NAME`, `T` in the TUI).
+    #[serde(rename = "template")]
+    pub templates: Vec<Template>,
+    /// Key overrides: action name → keys, replacing that action's default keys.
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// One life domain: `#name` in a title, a colour, and whether it counts as work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DomainConfig {
+    pub name: String,
+    /// A colour name (`blue`, `lightgreen`…), an ANSI index (`33`) or `#rrggbb`.
+    pub color: String,
+    /// Counts towards `work_hours_per_day`.
+    pub work: bool,
+}
+
+impl Default for DomainConfig {
+    fn default() -> Self {
+        DomainConfig {
+            name: String::new(),
+            color: "white".into(),
+            work: false,
+        }
+    }
+}
+
+/// A named list of plan lines, e.g. a weekday routine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Template {
+    pub name: String,
+    /// Lines in the `serein plan add` syntax: `09:00-10:30 Deep work #work`.
+    pub boxes: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let d = |name: &str, color: &str, work: bool| DomainConfig {
+            name: name.into(),
+            color: color.into(),
+            work,
+        };
+        Config {
+            day_start: ClockTime(8 * 60),
+            day_end: ClockTime(18 * 60),
+            work_hours_per_day: 8.0,
+            step_minutes: 15,
+            default_domain: "work".into(),
+            domains: vec![
+                d("work", "blue", true),
+                d("personal", "green", false),
+                d("family", "magenta", false),
+                d("social", "yellow", false),
+                d("health", "cyan", false),
+            ],
+            templates: Vec::new(),
+            keys: BTreeMap::new(),
+        }
+    }
+}
+
+/// A wall-clock time of day written `HH:MM`, validated while parsing so that TOML's error
+/// carries the line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ClockTime(pub u16);
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match parse::parse_clock(&s) {
+            Some(m) => Ok(ClockTime(m)),
+            None => Err(serde::de::Error::custom(format!(
+                "{s:?} is not a time of day; expected HH:MM between 00:00 and 24:00, e.g. \"08:00\""
+            ))),
+        }
+    }
+}
+
+impl Serialize for ClockTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&hhmm(self.0))
+    }
+}
+
+/// A config problem, located in the file when possible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+            if let Some(c) = self.column {
+                write!(f, ":{c}")?;
+            }
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// A loaded configuration and what the user should hear about it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: Config,
+    /// The file it came from, if one existed.
+    pub path: Option<PathBuf>,
+    /// Unknown keys and similar non-fatal problems, each naming file and line.
+    pub warnings: Vec<String>,
+}
+
+impl Config {
+    /// Loads `path`. A missing file at the default location means defaults; a missing file the
+    /// user named explicitly is an error.
+    pub fn load(path: &Path, explicit: bool) -> Result<Loaded, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                let (config, warnings) = Config::parse(&text, path)?;
+                Ok(Loaded {
+                    config,
+                    path: Some(path.to_path_buf()),
+                    warnings,
+                })
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => Ok(Loaded {
+                config: Config::default(),
+                path: None,
+                warnings: Vec::new(),
+            }),
+            Err(e) => Err(ConfigError {
+                path: path.to_path_buf(),
+                line: None,
+                column: None,
+                message: format!("can't read the config file: {e}"),
+            }),
+        }
+    }
+
+    /// Parses and validates TOML text; `path` is only used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<(Config, Vec<String>), ConfigError> {
+        let mut unknown = Vec::new();
+        let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, path, &e))?;
+        let config: Config = serde_ignored::deserialize(de, |p| unknown.push(p.to_string()))
+            .map_err(|e| toml_error(text, path, &e))?;
+        let warnings = unknown
+            .into_iter()
+            .map(|key| {
+                let leaf = key.rsplit('.').next().unwrap_or(&key).to_string();
+                let at = locate_key(text, &leaf)
+                    .map(|(l, c)| format!(":{l}:{c}"))
+                    .unwrap_or_default();
+                format!(
+                    "{}{at}: unknown key `{key}` ignored (see `serein config init` for every key)",
+                    path.display()
+                )
+            })
+            .collect();
+        config.validate(text, path)?;
+        Ok((config, warnings))
+    }
+
+    fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let err = |key: &str, message: String| {
+            let loc = locate_key(text, key);
+            ConfigError {
+                path: path.to_path_buf(),
+                line: loc.map(|l| l.0),
+                column: loc.map(|l| l.1),
+                message,
+            }
+        };
+        if self.day_start >= self.day_end || self.day_end.0 > 24 * 60 {
+            return Err(err(
+                "day_end",
+                format!(
+                    "day_end ({}) must be after day_start ({}) and no later than 24:00",
+                    hhmm(self.day_end.0),
+                    hhmm(self.day_start.0)
+                ),
+            ));
+        }
+        if !(self.work_hours_per_day > 0.0 && self.work_hours_per_day <= 24.0) {
+            return Err(err(
+                "work_hours_per_day",
+                format!(
+                    "work_hours_per_day = {}: expected a number of hours above 0 and at most 24",
+                    self.work_hours_per_day
+                ),
+            ));
+        }
+        if !(1..=240).contains(&self.step_minutes) {
+            return Err(err(
+                "step_minutes",
+                format!(
+                    "step_minutes = {}: expected minutes from 1 to 240",
+                    self.step_minutes
+                ),
+            ));
+        }
+        if self.domains.is_empty() {
+            return Err(err(
+                "domain",
+                "at least one [[domain]] is needed".into(),
+            ));
+        }
+        for (i, d) in self.domains.iter().enumerate() {
+            let ok = !d.name.is_empty()
+                && d.name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                && d.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            if !ok {
+                return Err(err(
+                    "name",
+                    format!(
+                        "domain name {:?}: expected a lowercase word such as \"work\" (letters, digits, - or _)",
+                        d.name
+                    ),
+                ));
+            }
+            if d.name == "break" {
+                return Err(err(
+                    "name",
+                    "\"break\" is reserved for breaks (#break); choose another domain name".into(),
+                ));
+            }
+            if self.domains[..i].iter().any(|o| o.name == d.name) {
+                return Err(err("name", format!("domain {:?} is defined twice", d.name)));
+            }
+            if parse_color(&d.color).is_none() {
+                return Err(err(
+                    "color",
+                    format!(
+                        "domain {:?}: colour {:?} not understood; expected a name (blue, lightred…), an index 0-255 or #rrggbb",
+                        d.name, d.color
+                    ),
+                ));
+            }
+        }
+        if !self.domains.iter().any(|d| d.name == self.default_domain) {
+            return Err(err(
+                "default_domain",
+                format!(
+                    "default_domain = {:?} is not one of the domains ({})",
+                    self.default_domain,
+                    self.domain_names().join(", ")
+                ),
+            ));
+        }
+        let names = self.domain_names();
+        for (i, t) in self.templates.iter().enumerate() {
+            if t.name.trim().is_empty() {
+                return Err(err("template", "a [[template]] needs a name".into()));
+            }
+            if self.templates[..i].iter().any(|o| o.name == t.name) {
+                return Err(err("name", format!("template {:?} is defined twice", t.name)));
+            }
+            for line in &t.boxes {
+                if let Err(e) = parse::parse(line, &names) {
+                    return Err(err(
+                        line,
+                        format!("template {:?}: {line:?}: {}", t.name, e.message),
+                    ));
+                }
+            }
+        }
+        if let Err(message) = Keymap::with_overrides(&self.keys) {
+            return Err(err("keys", message));
+        }
+        Ok(())
+    }
+
+    /// Names of the configured domains, in order.
+    pub fn domain_names(&self) -> Vec<&str> {
+        self.domains.iter().map(|d| d.name.as_str()).collect()
+    }
+
+    /// Names of the domains that count as work.
+    pub fn work_domains(&self) -> Vec<&str> {
+        self.domains
+            .iter()
+            .filter(|d| d.work)
+            .map(|d| d.name.as_str())
+            .collect()
+    }
+
+    pub fn template(&self, name: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.name == name)
+    }
+
+    /// The daily work limit in minutes.
+    pub fn work_limit_minutes(&self) -> u32 {
+        (self.work_hours_per_day * 60.0).round() as u32
+    }
+}
+
+/// Known action names, for messages.
+pub fn action_names() -> String {
+    Action::ALL
+        .iter()
+        .map(|a| a.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Parses a colour name, ANSI index or `#rrggbb`.
+pub fn parse_color(s: &str) -> Option<ratatui::style::Color> {
+    s.parse().ok()
+}
+
+fn toml_error(text: &str, path: &Path, e: &toml::de::Error) -> ConfigError {
+    let (line, column) = match e.span() {
+        Some(span) => {
+            let (l, c) = line_col(text, span.start);
+            (Some(l), Some(c))
+        }
+        None => (None, None),
+    };
+    ConfigError {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: e.message().trim().to_string(),
+    }
+}
+
+/// 1-based line and column (in chars) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Where `key = …` (or a quoted string equal to `key`) first appears, as (line, column).
+fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let is_key = trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        let is_table = trimmed.starts_with(&format!("[[{key}]]")) || trimmed.starts_with(&format!("[{key}]"));
+        if is_key || is_table {
+            return Some((i + 1, line[..indent].chars().count() + 1));
+        }
+        if let Some(pos) = line.find(&format!("\"{key}\"")) {
+            return Some((i + 1, line[..pos].chars().count() + 1));
+        }
+    }
+    None
+}
+
+/// Default locations, following the XDG base directory spec (and the env overrides).
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub config_file: PathBuf,
+    pub config_explicit: bool,
+    pub data_dir: PathBuf,
+    pub state_dir: PathBuf,
+}
+
+impl Paths {
+    /// Resolves paths from the CLI options (which clap also fills from `SEREIN_CONFIG` and
+    /// `SEREIN_DATA_DIR`) and the XDG variables.
+    pub fn resolve(config: Option<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<Paths> {
+        use etcetera::BaseStrategy;
+        let base = etcetera::choose_base_strategy()
+            .map_err(|e| anyhow::anyhow!("can't find the home directory: {e}"))?;
+        let state_dir = base
+            .state_dir()
+            .unwrap_or_else(|| base.data_dir())
+            .join("serein");
+        Ok(Paths {
+            config_explicit: config.is_some(),
+            config_file: config.unwrap_or_else(|| base.config_dir().join("serein/config.toml")),
+            data_dir: data_dir.unwrap_or_else(|| base.data_dir().join("serein")),
+            state_dir,
+        })
+    }
+
+    pub fn db_file(&self) -> PathBuf {
+        self.data_dir.join("serein.db")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<(Config, Vec<String>), ConfigError> {
+        Config::parse(text, Path::new("cfg.toml"))
+    }
+
+    #[test]
+    fn example_parses_into_defaults() {
+        let (cfg, warnings) = parse(EXAMPLE).expect("example parses");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(cfg, Config::default());
+    }
+
+    #[test]
+    fn empty_file_is_defaults() {
+        assert_eq!(parse("").unwrap().0, Config::default());
+    }
+
+    #[test]
+    fn errors_carry_line_and_column() {
+        // (text, line, column, message fragment)
+        let cases = [
+            ("day_start = \"08:00\"\nwork_hours_per_day = \"eight\"\n", 2, 22, "invalid type"),
+            ("day_start = 08:00:00:00\n", 1, 13, ""),
+            ("\n\nday_start = \"25:00\"\n", 3, 13, "not a time of day"),
+            ("work_hours_per_day = 30\n", 1, 1, "at most 24"),
+            ("day_start = \"18:00\"\nday_end = \"08:00\"\n", 2, 1, "must be after"),
+            ("default_domain = \"wrk\"\n", 1, 1, "not one of the domains"),
+            ("[keys]\nadd = [\"ctrl-\"]\n", 1, 1, "key"),
+            ("[[template]]\nname = \"a\"\nboxes = [\"25:00-26:00 x\"]\n", 3, 10, "hours go"),
+        ];
+        for (text, line, column, frag) in cases {
+            let e = parse(text).expect_err(text);
+            assert_eq!((e.line, e.column), (Some(line), Some(column)), "{text:?} → {e}");
+            assert!(e.message.contains(frag), "{text:?} → {e}");
+            assert!(e.to_string().starts_with("cfg.toml:"), "{e}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_warn_with_location() {
+        let (_, w) = parse("day_start = \"08:00\"\nwrok_hours_per_day = 7\n").unwrap();
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("cfg.toml:2:1"), "{w:?}");
+        assert!(w[0].contains("wrok_hours_per_day"), "{w:?}");
+    }
+
+    #[test]
+    fn custom_domains_replace_defaults() {
+        let (cfg, _) = parse(
+            "default_domain = \"job\"\n[[domain]]\nname = \"job\"\ncolor = \"#ff8800\"\nwork = true\n",
+        )
+        .unwrap();
+        assert_eq!(cfg.domain_names(), vec!["job"]);
+        assert_eq!(cfg.work_domains(), vec!["job"]);
+    }
+}

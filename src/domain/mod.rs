@@ -1,0 +1,5 @@
+//! The functional core: pure functions over plain data. No I/O, no clock reads.
+
+pub mod parse;
+pub mod plan;
+pub mod time;

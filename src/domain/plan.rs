@@ -1,0 +1,476 @@
+//! Timeboxes and the day plan: pure operations, no I/O, no clock reads.
+//!
+//! A plan is an intention in local wall-clock time, so a box stores its local date and
+//! start/end as minutes since local midnight. Real (DST-aware) durations are derived with
+//! [`crate::domain::time`] when they matter.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Minutes in a day; a box may end at 24:00 but never crosses midnight.
+pub const DAY_MINUTES: u16 = 24 * 60;
+/// The shortest box the planner accepts.
+pub const MIN_BOX_MINUTES: u16 = 5;
+
+/// What a box is for: focused work on one task, or a break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Focus,
+    Break,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Focus => "focus",
+            Kind::Break => "break",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "focus" => Some(Kind::Focus),
+            "break" => Some(Kind::Break),
+            _ => None,
+        }
+    }
+}
+
+/// A block of time on one local day for one task, tagged with a life domain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timebox {
+    pub id: i64,
+    pub date: NaiveDate,
+    /// Minutes since local midnight, `0..DAY_MINUTES`.
+    pub start: u16,
+    /// Minutes since local midnight, `start < end <= DAY_MINUTES`.
+    pub end: u16,
+    pub title: String,
+    /// Domain name, one of the configured domains (e.g. `work`).
+    pub domain: String,
+    pub kind: Kind,
+    /// Marked done by the user (or, later, by a finished focus session).
+    pub done: bool,
+}
+
+/// A box not yet stored: what the parser and templates produce once placed on a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTimebox {
+    pub date: NaiveDate,
+    pub start: u16,
+    pub end: u16,
+    pub title: String,
+    pub domain: String,
+    pub kind: Kind,
+}
+
+impl Timebox {
+    /// Planned wall-clock length in minutes.
+    pub fn minutes(&self) -> u16 {
+        self.end - self.start
+    }
+
+    pub fn overlaps(&self, other: &Timebox) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    pub fn from_new(id: i64, n: NewTimebox) -> Timebox {
+        Timebox {
+            id,
+            date: n.date,
+            start: n.start,
+            end: n.end,
+            title: n.title,
+            domain: n.domain,
+            kind: n.kind,
+            done: false,
+        }
+    }
+
+    pub fn to_new(&self) -> NewTimebox {
+        NewTimebox {
+            date: self.date,
+            start: self.start,
+            end: self.end,
+            title: self.title.clone(),
+            domain: self.domain.clone(),
+            kind: self.kind,
+        }
+    }
+}
+
+/// Formats minutes since midnight as `HH:MM` (`24:00` for the end of the day).
+pub fn hhmm(min: u16) -> String {
+    format!("{:02}:{:02}", min / 60, min % 60)
+}
+
+/// Formats a duration compactly: `45m`, `2h`, `1h30`.
+pub fn dur(min: u32) -> String {
+    match (min / 60, min % 60) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m:02}"),
+    }
+}
+
+/// Why a plan operation was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("a box can't cross midnight (it would span {0}); split it into two boxes")]
+    CrossesMidnight(String),
+    #[error("a box can't start before 00:00")]
+    BeforeMidnight,
+    #[error("a box must last at least {MIN_BOX_MINUTES} minutes")]
+    TooShort,
+    #[error("no free slot of {} left on this day", dur(u32::from(*.0)))]
+    NoFreeSlot(u16),
+    #[error("no box with id {0} on this day")]
+    NoSuchBox(i64),
+}
+
+/// Boxes of one day, kept sorted by (start, end, id).
+pub fn sort(boxes: &mut [Timebox]) {
+    boxes.sort_by_key(|b| (b.start, b.end, b.id));
+}
+
+/// Ids of every box that overlaps at least one other box.
+pub fn overlapping_ids(boxes: &[Timebox]) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for (i, a) in boxes.iter().enumerate() {
+        if boxes
+            .iter()
+            .enumerate()
+            .any(|(j, b)| i != j && a.overlaps(b))
+        {
+            ids.push(a.id);
+        }
+    }
+    ids
+}
+
+/// Free `(start, end)` intervals between `from` and `to` not covered by any box.
+pub fn gaps(boxes: &[Timebox], from: u16, to: u16) -> Vec<(u16, u16)> {
+    let mut covered: Vec<(u16, u16)> = boxes.iter().map(|b| (b.start, b.end)).collect();
+    covered.sort();
+    let mut out = Vec::new();
+    let mut cursor = from;
+    for (s, e) in covered {
+        if s > cursor && cursor < to {
+            out.push((cursor, s.min(to)));
+        }
+        cursor = cursor.max(e);
+    }
+    if cursor < to {
+        out.push((cursor, to));
+    }
+    out
+}
+
+/// Start of the first free slot of `len` minutes at or after `from` (rounded up to 5 min),
+/// ending by midnight.
+pub fn next_free_slot(boxes: &[Timebox], from: u16, len: u16) -> Result<u16, PlanError> {
+    let from = from.div_ceil(5) * 5;
+    gaps(boxes, from.min(DAY_MINUTES), DAY_MINUTES)
+        .into_iter()
+        .find(|(s, e)| e - s >= len)
+        .map(|(s, _)| s)
+        .ok_or(PlanError::NoFreeSlot(len))
+}
+
+/// Checks that `start..end` is a valid box on one day.
+pub fn check_span(start: i32, end: i32) -> Result<(u16, u16), PlanError> {
+    if start < 0 {
+        return Err(PlanError::BeforeMidnight);
+    }
+    if end > i32::from(DAY_MINUTES) {
+        let s = start.rem_euclid(1440) as u16;
+        let e = end.rem_euclid(1440) as u16;
+        return Err(PlanError::CrossesMidnight(format!("{}-{}", hhmm(s), hhmm(e))));
+    }
+    if end - start < i32::from(MIN_BOX_MINUTES) {
+        return Err(PlanError::TooShort);
+    }
+    Ok((start as u16, end as u16))
+}
+
+/// The box moved by `delta` minutes, keeping its length.
+pub fn moved(b: &Timebox, delta: i32) -> Result<Timebox, PlanError> {
+    let (start, end) = check_span(i32::from(b.start) + delta, i32::from(b.end) + delta)?;
+    Ok(Timebox {
+        start,
+        end,
+        ..b.clone()
+    })
+}
+
+/// The box moved so that it starts at `start`, keeping its length.
+pub fn moved_to(b: &Timebox, start: u16) -> Result<Timebox, PlanError> {
+    moved(b, i32::from(start) - i32::from(b.start))
+}
+
+/// The box with its end moved by `delta` minutes.
+pub fn resized(b: &Timebox, delta: i32) -> Result<Timebox, PlanError> {
+    let (start, end) = check_span(i32::from(b.start), i32::from(b.end) + delta)?;
+    Ok(Timebox {
+        start,
+        end,
+        ..b.clone()
+    })
+}
+
+/// Shifts the box `id` and every box starting at or after it by `delta` minutes.
+/// Returns the changed boxes; refuses the whole shift if any box would leave the day.
+pub fn shifted(boxes: &[Timebox], id: i64, delta: i32) -> Result<Vec<Timebox>, PlanError> {
+    let pivot = boxes
+        .iter()
+        .find(|b| b.id == id)
+        .ok_or(PlanError::NoSuchBox(id))?;
+    boxes
+        .iter()
+        .filter(|b| b.id == id || b.start > pivot.start || (b.start == pivot.start && b.id > id))
+        .map(|b| moved(b, delta))
+        .collect()
+}
+
+/// Planned minutes per domain for focus boxes (breaks are not counted in any domain).
+pub fn minutes_by_domain(boxes: &[Timebox]) -> Vec<(String, u32)> {
+    let mut out: Vec<(String, u32)> = Vec::new();
+    for b in boxes.iter().filter(|b| b.kind == Kind::Focus) {
+        match out.iter_mut().find(|(d, _)| *d == b.domain) {
+            Some((_, m)) => *m += u32::from(b.minutes()),
+            None => out.push((b.domain.clone(), u32::from(b.minutes()))),
+        }
+    }
+    out
+}
+
+/// Planned minutes of focus boxes in the given work domains, counting overlapping time once.
+pub fn work_minutes(boxes: &[Timebox], work_domains: &[&str]) -> u32 {
+    let mut spans: Vec<(u16, u16)> = boxes
+        .iter()
+        .filter(|b| b.kind == Kind::Focus && work_domains.contains(&b.domain.as_str()))
+        .map(|b| (b.start, b.end))
+        .collect();
+    spans.sort();
+    let mut total = 0u32;
+    let mut cursor = 0u16;
+    for (s, e) in spans {
+        let s = s.max(cursor);
+        if e > s {
+            total += u32::from(e - s);
+            cursor = e;
+        }
+    }
+    total
+}
+
+/// Places a parsed draft on `date`: spans keep their times, `45m Title` goes to the first free
+/// slot at or after `from`. Boxes without a `#domain` get `default_domain`.
+pub fn place(
+    d: &crate::domain::parse::Draft,
+    existing: &[Timebox],
+    date: NaiveDate,
+    from: u16,
+    default_domain: &str,
+) -> Result<NewTimebox, PlanError> {
+    use crate::domain::parse::When;
+    let (start, end) = match d.when {
+        When::Span { start, end } => check_span(i32::from(start), i32::from(end))?,
+        When::StartFor { start, len } => check_span(i32::from(start), i32::from(start) + i32::from(len))?,
+        When::For { len } => {
+            let s = next_free_slot(existing, from, len)?;
+            (s, s + len)
+        }
+    };
+    Ok(NewTimebox {
+        date,
+        start,
+        end,
+        title: d.title.clone(),
+        domain: d.domain.clone().unwrap_or_else(|| default_domain.to_string()),
+        kind: d.kind,
+    })
+}
+
+/// Places several drafts in order (a template), each seeing the ones placed before it.
+pub fn place_all(
+    drafts: &[crate::domain::parse::Draft],
+    existing: &[Timebox],
+    date: NaiveDate,
+    from: u16,
+    default_domain: &str,
+) -> Result<Vec<NewTimebox>, PlanError> {
+    let mut seen: Vec<Timebox> = existing.to_vec();
+    let mut out = Vec::new();
+    for d in drafts {
+        let nb = place(d, &seen, date, from, default_domain)?;
+        seen.push(Timebox::from_new(-1, nb.clone()));
+        out.push(nb);
+    }
+    Ok(out)
+}
+
+/// Copies the unfinished boxes of another day onto `date`: at the same time when that is
+/// free, else in the first free slot from `from`, else at the same time (flagged as overlap).
+/// Boxes already copied (same title and times) are not copied twice.
+pub fn copy_unfinished(
+    source: &[Timebox],
+    target: &[Timebox],
+    date: NaiveDate,
+    from: u16,
+) -> Vec<NewTimebox> {
+    let mut seen: Vec<Timebox> = target.to_vec();
+    let mut out = Vec::new();
+    for b in source.iter().filter(|b| !b.done) {
+        if target
+            .iter()
+            .any(|t| t.title == b.title && t.start == b.start && t.end == b.end)
+        {
+            continue;
+        }
+        let same = Timebox {
+            id: -1,
+            date,
+            done: false,
+            ..b.clone()
+        };
+        let placed = if !seen.iter().any(|t| t.overlaps(&same)) {
+            same
+        } else {
+            match next_free_slot(&seen, from, b.minutes()) {
+                Ok(s) => Timebox {
+                    start: s,
+                    end: s + b.minutes(),
+                    ..same
+                },
+                Err(_) => same,
+            }
+        };
+        out.push(placed.to_new());
+        seen.push(placed);
+    }
+    out
+}
+
+/// Parses a shift amount: `30`, `30m`, `-15`, `+1h`, `-1h30`.
+pub fn parse_delta(s: &str) -> Option<i32> {
+    let s = s.trim();
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => (-1, r),
+        None => (1, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let minutes = match rest.parse::<u16>() {
+        Ok(m) => m,
+        Err(_) => crate::domain::parse::parse_duration(rest)?,
+    };
+    (minutes > 0 && minutes <= DAY_MINUTES).then_some(sign * i32::from(minutes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tb(id: i64, start: u16, end: u16) -> Timebox {
+        Timebox {
+            id,
+            date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            start,
+            end,
+            title: format!("box {id}"),
+            domain: "work".into(),
+            kind: Kind::Focus,
+            done: false,
+        }
+    }
+
+    #[test]
+    fn overlaps_and_gaps() {
+        let boxes = vec![tb(1, 540, 600), tb(2, 570, 630), tb(3, 700, 760)];
+        assert_eq!(overlapping_ids(&boxes), vec![1, 2]);
+        assert_eq!(gaps(&boxes, 480, 1080), vec![(480, 540), (630, 700), (760, 1080)]);
+        // Touching boxes do not overlap.
+        assert!(overlapping_ids(&[tb(1, 540, 600), tb(2, 600, 660)]).is_empty());
+        assert_eq!(gaps(&[], 480, 1080), vec![(480, 1080)]);
+        // Boxes outside the range are clipped.
+        assert_eq!(gaps(&[tb(1, 400, 500)], 480, 600), vec![(500, 600)]);
+    }
+
+    #[test]
+    fn next_free_slot_cases() {
+        let boxes = vec![tb(1, 540, 600), tb(2, 620, 700)];
+        // (from, len, expected)
+        let cases = [
+            (480, 30, Ok(480)),
+            (530, 30, Ok(700)),
+            (600, 20, Ok(600)),
+            (600, 25, Ok(700)),
+            (541, 10, Ok(600)), // rounded up to 545, which is taken
+            (1430, 15, Err(PlanError::NoFreeSlot(15))),
+        ];
+        for (from, len, want) in cases {
+            assert_eq!(next_free_slot(&boxes, from, len), want, "from {from} len {len}");
+        }
+    }
+
+    #[test]
+    fn move_resize_shift() {
+        let b = tb(1, 540, 600);
+        assert_eq!(moved(&b, 15).map(|b| (b.start, b.end)), Ok((555, 615)));
+        assert_eq!(moved(&b, -540).map(|b| (b.start, b.end)), Ok((0, 60)));
+        assert_eq!(moved(&b, -541), Err(PlanError::BeforeMidnight));
+        assert!(matches!(moved(&b, 900), Err(PlanError::CrossesMidnight(_))));
+        assert_eq!(resized(&b, -55).map(|b| b.end), Ok(545));
+        assert_eq!(resized(&b, -56), Err(PlanError::TooShort));
+        assert_eq!(moved_to(&b, 1380).map(|b| b.end), Ok(1440));
+
+        let day = vec![tb(1, 480, 540), tb(2, 540, 600), tb(3, 600, 660), tb(4, 540, 560)];
+        let out = shifted(&day, 2, 30).unwrap();
+        let ids: Vec<_> = out.iter().map(|b| (b.id, b.start)).collect();
+        // Box 1 is earlier and stays; box 4 starts with box 2 but has a higher id.
+        assert_eq!(ids, vec![(2, 570), (3, 630), (4, 570)]);
+        assert!(shifted(&day, 3, 800).is_err());
+        assert_eq!(shifted(&day, 9, 5), Err(PlanError::NoSuchBox(9)));
+    }
+
+    #[test]
+    fn work_minutes_counts_overlap_once_and_skips_breaks() {
+        let mut boxes = vec![tb(1, 540, 600), tb(2, 570, 630), tb(3, 700, 760)];
+        boxes[2].kind = Kind::Break;
+        assert_eq!(work_minutes(&boxes, &["work"]), 90);
+        boxes[1].domain = "family".into();
+        assert_eq!(work_minutes(&boxes, &["work"]), 60);
+        assert_eq!(
+            minutes_by_domain(&boxes),
+            vec![("work".to_string(), 60), ("family".to_string(), 60)]
+        );
+    }
+
+    #[test]
+    fn midnight_edges() {
+        assert_eq!(check_span(1380, 1440), Ok((1380, 1440)));
+        assert!(matches!(check_span(1380, 1500), Err(PlanError::CrossesMidnight(s)) if s == "23:00-01:00"));
+        assert_eq!(hhmm(1440), "24:00");
+    }
+
+    #[test]
+    fn copy_unfinished_keeps_times_or_finds_room() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut src = vec![tb(1, 540, 600), tb(2, 600, 660), tb(3, 700, 730)];
+        src[1].done = true;
+        let target = vec![tb(9, 700, 760)];
+        let out = copy_unfinished(&src, &target, date, 480);
+        let spans: Vec<_> = out.iter().map(|b| (b.title.as_str(), b.start, b.end)).collect();
+        assert_eq!(spans, vec![("box 1", 540, 600), ("box 3", 480, 510)]);
+        assert!(out.iter().all(|b| b.date == date));
+    }
+
+    #[test]
+    fn deltas() {
+        let cases = [("30", Some(30)), ("-15m", Some(-15)), ("+1h30", Some(90)), ("0", None), ("x", None)];
+        for (s, want) in cases {
+            assert_eq!(parse_delta(s), want, "{s}");
+        }
+    }
+}

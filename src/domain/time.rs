@@ -1,0 +1,87 @@
+//! Local time is resolved here and only here.
+//!
+//! Rules (DESIGN.md): a wall time inside a DST gap moves forward by the gap; a wall time in a
+//! fold (it happens twice) takes the earlier instant. Plans are wall-clock minutes on a local
+//! date; these helpers turn them into real instants and durations.
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+
+/// The instant of a local wall time on `tz`, resolving gaps forward and folds to the earlier one.
+pub fn resolve<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(early, _) => early.with_timezone(&Utc),
+        LocalResult::None => {
+            // Inside a gap the wall time does not exist: keep the offset from before the gap,
+            // which lands as far past the gap's end as the wall time was into it.
+            let before = local - Duration::hours(24);
+            match tz.from_local_datetime(&before).earliest() {
+                Some(t) => {
+                    let off = i64::from(t.offset().fix().local_minus_utc());
+                    (local - Duration::seconds(off)).and_utc()
+                }
+                None => local.and_utc(),
+            }
+        }
+    }
+}
+
+/// Local wall time of minute `min` (0..=1440) on `date`; 1440 is the next midnight.
+pub fn wall(date: NaiveDate, min: u16) -> NaiveDateTime {
+    date.and_time(NaiveTime::MIN) + Duration::minutes(i64::from(min))
+}
+
+/// Real elapsed minutes between two wall-clock minutes of `date` on `tz` (DST-aware):
+/// a 01:30–03:30 box lasts 60 real minutes on the spring-forward day in Europe/Paris.
+pub fn real_minutes<Tz: TimeZone>(tz: &Tz, date: NaiveDate, start: u16, end: u16) -> i64 {
+    let a = resolve(tz, wall(date, start));
+    let b = resolve(tz, wall(date, end));
+    (b - a).num_minutes()
+}
+
+/// Minutes since local midnight of a wall time (seconds dropped).
+pub fn minute_of_day(t: NaiveDateTime) -> u16 {
+    use chrono::Timelike;
+    (t.hour() * 60 + t.minute()) as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::Paris;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn dst_days_give_real_durations() {
+        // (date, start, end, real minutes)
+        let cases = [
+            ("2026-03-29", 90, 210, 60),  // spring forward: 02:00 → 03:00
+            ("2026-10-25", 90, 210, 180), // fall back: 03:00 → 02:00
+            ("2026-11-23", 90, 210, 120), // an ordinary day
+            ("2026-03-29", 0, 1440, 23 * 60),
+            ("2026-10-25", 0, 1440, 25 * 60),
+        ];
+        for (date, s, e, want) in cases {
+            assert_eq!(real_minutes(&Paris, d(date), s, e), want, "{date} {s}-{e}");
+        }
+    }
+
+    #[test]
+    fn gap_moves_forward_and_fold_takes_earlier() {
+        // 02:30 does not exist on 2026-03-29 in Paris: it becomes 03:30 CEST (01:30 UTC).
+        let gap = resolve(&Paris, wall(d("2026-03-29"), 150));
+        assert_eq!(gap.to_rfc3339(), "2026-03-29T01:30:00+00:00");
+        // 02:30 happens twice on 2026-10-25: take the first (CEST, 00:30 UTC).
+        let fold = resolve(&Paris, wall(d("2026-10-25"), 150));
+        assert_eq!(fold.to_rfc3339(), "2026-10-25T00:30:00+00:00");
+    }
+
+    #[test]
+    fn midnight_end_is_next_day() {
+        assert_eq!(wall(d("2026-11-23"), 1440).to_string(), "2026-11-24 00:00:00");
+        assert_eq!(real_minutes(&Paris, d("2026-11-23"), 22 * 60, 1440), 120);
+    }
+}

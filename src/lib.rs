@@ -1,0 +1,13 @@
+//! serein: plan the day in timeboxes, in the terminal.
+//!
+//! A functional core (`domain`, `app::update`) inside an imperative shell (`app::run`, `cli`,
+//! `store`). See `DESIGN.md` in the shared folder for the rules.
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod domain;
+pub mod logging;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,50 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use serein::app::keymap::Keymap;
+use serein::app::model::{Level, Model};
+use serein::cli::{self, Cli, Failure};
+use serein::clock::{Clock, SystemClock};
+use serein::config::{Config, Paths};
+use serein::store::Store;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match real_main(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("serein: {}", f.message);
+            ExitCode::from(f.code as u8)
+        }
+    }
+}
+
+fn real_main(args: Cli) -> Result<(), Failure> {
+    let paths = Paths::resolve(args.config.clone(), args.data_dir.clone())?;
+    serein::logging::init(&paths.state_dir);
+    let clock = SystemClock::from_env().map_err(|e| Failure::input(e.to_string()))?;
+    let load = || {
+        let loaded = Config::load(&paths.config_file, paths.config_explicit)
+            .map_err(|e| Failure::input(e.to_string()))?;
+        for w in &loaded.warnings {
+            eprintln!("warning: {w}");
+        }
+        Ok(loaded)
+    };
+    match args.command {
+        Some(cmd) => cli::run(cmd, &paths, load, clock.local()),
+        None => {
+            let loaded = load()?;
+            let store = Store::open(&paths.db_file())?;
+            let keymap = Keymap::with_overrides(&loaded.config.keys).map_err(Failure::input)?;
+            let mut model = Model::new(loaded.config, keymap, clock.local());
+            model.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            if let Some(w) = loaded.warnings.first() {
+                model.set_status(Level::Warn, w.clone());
+            }
+            tracing::info!(db = %paths.db_file().display(), "starting the TUI");
+            serein::app::run_terminal(model, store, &clock).map_err(|e| Failure::other(e.to_string()))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The `?` overlay: every key from the live keymap, so overrides show up.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::app::keymap::Action;
+use crate::app::model::Model;
+use crate::domain::parse::ACCEPTED_FORMS;
+use crate::ui::theme::Theme;
+
+pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let width = area.width.saturating_sub(2).min(78);
+    let inner_w = width.saturating_sub(2) as usize;
+    let two_cols = inner_w >= 44;
+    let col_w = if two_cols { inner_w / 2 } else { inner_w };
+    let key_w = 8.min(col_w / 3);
+
+    let entry = |a: Action| -> Vec<Span<'static>> {
+        let keys = model.keymap.keys_for(a);
+        let keys = fit(&keys, key_w);
+        let desc = fit(a.describe(), col_w.saturating_sub(key_w + 1));
+        let pad = col_w.saturating_sub(key_w + 1 + desc.chars().count());
+        vec![
+            Span::styled(format!("{keys:>key_w$} "), theme.title()),
+            Span::raw(format!("{desc}{}", " ".repeat(pad))),
+        ]
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    if two_cols {
+        let half = Action::ALL.len().div_ceil(2);
+        for i in 0..half {
+            let mut spans = entry(Action::ALL[i]);
+            if let Some(b) = Action::ALL.get(i + half) {
+                spans.extend(entry(*b));
+            }
+            lines.push(Line::from(spans));
+        }
+    } else {
+        lines.extend(Action::ALL.iter().map(|a| Line::from(entry(*a))));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("add: ", theme.title()),
+        Span::raw(ACCEPTED_FORMS),
+    ]));
+    let tags: Vec<String> = model
+        .config
+        .domains
+        .iter()
+        .map(|d| format!("#{}", d.name))
+        .chain(std::iter::once("#break".to_string()))
+        .collect();
+    lines.push(Line::from(vec![
+        Span::styled("domains: ", theme.title()),
+        Span::raw(tags.join(" ")),
+    ]));
+    lines.push(Line::styled("any key closes this help", theme.dim()));
+
+    // Wrapped lines need more rows than entries; estimate generously, then clip to the screen.
+    let text_rows: usize = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(inner_w.max(1)))
+        .sum();
+    let height = (text_rows as u16 + 2).min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width.saturating_sub(width)) / 2,
+        y: area.y + (area.height.saturating_sub(height)) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::default().borders(Borders::ALL).title(" keys ")),
+        popup,
+    );
+}
+
+/// Cuts `s` to `w` characters, marking the cut with `…`.
+pub fn fit(s: &str, w: usize) -> String {
+    if s.chars().count() <= w {
+        s.to_string()
+    } else if w == 0 {
+        String::new()
+    } else {
+        let mut out: String = s.chars().take(w - 1).collect();
+        out.push('…');
+        out
+    }
+}

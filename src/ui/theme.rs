@@ -1,0 +1,78 @@
+//! Colours and emphasis in one place; with `NO_COLOR` only bold/dim/reverse remain.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::{Config, parse_color};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    pub fn new(no_color: bool) -> Theme {
+        Theme { color: !no_color }
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::default().fg(c)
+        } else {
+            Style::default()
+        }
+    }
+
+    /// The colour of a domain (breaks are grey).
+    pub fn domain(&self, cfg: &Config, name: &str, is_break: bool) -> Style {
+        if is_break {
+            return self.fg(Color::DarkGray);
+        }
+        let c = cfg
+            .domains
+            .iter()
+            .find(|d| d.name == name)
+            .and_then(|d| parse_color(&d.color))
+            .unwrap_or(Color::Gray);
+        self.fg(c)
+    }
+
+    pub fn title(&self) -> Style {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn selected(&self) -> Style {
+        if self.color {
+            Style::default().bg(Color::Rgb(50, 54, 62)).add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn now(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn warn(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn info(&self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    pub fn done(&self) -> Style {
+        self.dim().add_modifier(Modifier::CROSSED_OUT)
+    }
+}

@@ -1,0 +1,449 @@
+//! The Today screen: header, a vertical timeline of the day (roughly to scale, every box
+//! visible however short), a workload footer and a status/prompt line.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::keymap::Action;
+use crate::app::model::{Level, Mode, Model, PromptPurpose};
+use crate::domain::plan::{self, Kind, Timebox, dur, hhmm};
+use crate::domain::time::minute_of_day;
+use crate::ui::help::fit;
+use crate::ui::theme::Theme;
+
+/// Minutes per timeline row.
+const SLOT: u16 = 15;
+/// Width of the time gutter: `09:00 `.
+const GUTTER: usize = 6;
+
+/// One row of the timeline, covering `[at, until)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub at: u16,
+    pub until: u16,
+    pub kind: RowKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowKind {
+    /// Free time; the first row of a gap carries its length.
+    Free { gap: Option<u16> },
+    /// The first row of box `i` (index into the day's boxes).
+    Head(usize),
+    /// Row `k` (≥ 1) of box `i`.
+    Body(usize, u16),
+}
+
+/// Lays the day out as rows: free slots of 15 min, and each box `max(1, len/15)` rows tall.
+/// Overlapping boxes are stacked one after the other (and flagged when drawn).
+pub fn rows(boxes: &[Timebox], day_start: u16, day_end: u16, now: Option<u16>) -> Vec<Row> {
+    let first = boxes.iter().map(|b| b.start).min().unwrap_or(day_start);
+    let last = boxes.iter().map(|b| b.end).max().unwrap_or(day_end);
+    let mut from = day_start.min(first);
+    let mut to = day_end.max(last);
+    if let Some(n) = now {
+        from = from.min(n);
+        to = to.max(n + 1);
+    }
+    let from = from / 60 * 60;
+    let to = (to.div_ceil(60) * 60).min(plan::DAY_MINUTES);
+
+    let mut out = Vec::new();
+    let mut cursor = from;
+    let free = |out: &mut Vec<Row>, a: u16, b: u16| {
+        if b < a + 5 {
+            return;
+        }
+        let mut t = a;
+        let mut first = true;
+        while t < b {
+            let next = ((t / SLOT + 1) * SLOT).min(b);
+            out.push(Row {
+                at: t,
+                until: next,
+                kind: RowKind::Free {
+                    gap: first.then_some(b - a),
+                },
+            });
+            first = false;
+            t = next;
+        }
+    };
+    for (i, b) in boxes.iter().enumerate() {
+        if b.start > cursor {
+            free(&mut out, cursor, b.start);
+        }
+        let len = b.minutes();
+        let n = ((len + SLOT / 2) / SLOT).max(1);
+        for k in 0..n {
+            out.push(Row {
+                at: b.start + len * k / n,
+                until: b.start + len * (k + 1) / n,
+                kind: if k == 0 {
+                    RowKind::Head(i)
+                } else {
+                    RowKind::Body(i, k)
+                },
+            });
+        }
+        cursor = cursor.max(b.end);
+    }
+    if to > cursor {
+        free(&mut out, cursor, to);
+    }
+    out
+}
+
+/// A human name for `date` seen from `today`.
+pub fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
+    match (date - today).num_days() {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "yesterday".into(),
+        n if n > 0 => format!("in {n} days"),
+        n => format!("{} days ago", -n),
+    }
+}
+
+pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if area.height < 4 || area.width < 20 {
+        frame.render_widget(Paragraph::new("serein: pane too small"), area);
+        return;
+    }
+    let w = area.width as usize;
+    let legend = area.height >= 30;
+    let top = if legend { 2 } else { 1 };
+    let timeline = Rect {
+        y: area.y + top,
+        height: area.height - top - 2,
+        ..area
+    };
+
+    // Header: the day on the left, the clock on the right.
+    let is_today = m.date == m.today();
+    let date_fmt = if w >= 60 { "%A %d %B %Y" } else { "%a %d %b" };
+    let left = format!(" {} · {}", m.date.format(date_fmt), relative_day(m.date, m.today()));
+    let clock = format!("{} ", m.now.format("%H:%M"));
+    let pad = w.saturating_sub(left.chars().count() + clock.chars().count());
+    let header = Line::from(vec![
+        Span::styled(fit(&left, w.saturating_sub(clock.len())), theme.title()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(clock, theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(header), Rect { height: 1, ..area });
+    if legend {
+        let mut spans = vec![Span::raw(" ")];
+        for d in &m.config.domains {
+            spans.push(Span::styled("▌", theme.domain(&m.config, &d.name, false)));
+            spans.push(Span::styled(format!("{}  ", d.name), theme.dim()));
+        }
+        spans.push(Span::styled("┊", theme.domain(&m.config, "", true)));
+        spans.push(Span::styled("break", theme.dim()));
+        frame.render_widget(
+            Paragraph::new(Line::from(spans)),
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+        );
+    }
+
+    draw_timeline(m, theme, frame, timeline, is_today);
+
+    // Footer: workload against the daily limit, overlaps, free time.
+    let footer_area = Rect {
+        y: area.y + area.height - 2,
+        height: 1,
+        ..area
+    };
+    let status_area = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(footer(m, theme, w)), footer_area);
+    draw_status(m, theme, frame, status_area);
+}
+
+fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_today: bool) {
+    let now = is_today.then(|| minute_of_day(m.now));
+    let rows = rows(&m.boxes, m.config.day_start.0, m.config.day_end.0, now);
+    let overlapping = plan::overlapping_ids(&m.boxes);
+    let height = area.height as usize;
+    let selected = m.selected_index();
+    let now_row = now.and_then(|n| rows.iter().position(|r| r.at <= n && n < r.until));
+    let target = selected
+        .and_then(|s| rows.iter().position(|r| r.kind == RowKind::Head(s)))
+        .or(now_row)
+        .unwrap_or(0);
+    let offset = if rows.len() <= height {
+        0
+    } else {
+        target.saturating_sub(height / 3).min(rows.len() - height)
+    };
+    let w = area.width as usize;
+    let mut lines = Vec::with_capacity(height);
+    for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
+        lines.push(row_line(m, theme, row, w, Some(i) == now_row, &overlapping, selected));
+    }
+    if m.boxes.is_empty() && m.loaded && lines.len() > 1 {
+        let add = m.keymap.keys_for(Action::Add);
+        let hint = format!("{}no boxes on this day — {add} adds one", " ".repeat(GUTTER + 2));
+        let idx = if lines.len() > 2 { 1 } else { 0 };
+        lines[idx] = Line::styled(fit(&hint, w), theme.dim());
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn row_line(
+    m: &Model,
+    theme: &Theme,
+    row: &Row,
+    w: usize,
+    is_now: bool,
+    overlapping: &[i64],
+    selected: Option<usize>,
+) -> Line<'static> {
+    // Gutter: the box start on head rows, the hour where a row crosses one, the time now.
+    let hour = (row.at.div_ceil(60) * 60 < row.until.max(row.at + 1)).then(|| row.at.div_ceil(60) * 60);
+    let (gutter, gstyle) = if is_now {
+        (format!("{} ", m.now.format("%H:%M")), theme.now())
+    } else {
+        match row.kind {
+            RowKind::Head(_) => (format!("{} ", hhmm(row.at)), Style::default()),
+            _ => match hour {
+                Some(h) if h < plan::DAY_MINUTES => (format!("{} ", hhmm(h)), theme.dim()),
+                _ => (" ".repeat(GUTTER), Style::default()),
+            },
+        }
+    };
+    let mut spans = vec![Span::styled(gutter, gstyle)];
+    let rest = w.saturating_sub(GUTTER);
+    match row.kind {
+        RowKind::Free { gap } => {
+            if is_now {
+                spans.push(Span::styled("─".repeat(rest.saturating_sub(4)) + " now", theme.now()));
+            } else if let Some(g) = gap.filter(|g| *g >= SLOT) {
+                spans.push(Span::styled(fit(&format!("  · free {}", dur(u32::from(g))), rest), theme.dim()));
+            }
+        }
+        RowKind::Head(i) | RowKind::Body(i, _) => {
+            let b = &m.boxes[i];
+            let is_sel = selected == Some(i);
+            let bar_style = theme.domain(&m.config, &b.domain, b.kind == Kind::Break);
+            let bar = if b.kind == Kind::Break { "┊" } else { "▌" };
+            let base = if is_sel { theme.selected() } else { Style::default() };
+            spans.push(Span::styled(bar, bar_style.patch(base)));
+            let text_w = rest.saturating_sub(1);
+            match row.kind {
+                RowKind::Head(_) => {
+                    let flag = if overlapping.contains(&b.id) { "⚠ " } else { "" };
+                    let done = if b.done { "✓ " } else { "" };
+                    let info = if w >= 60 {
+                        let label = if b.kind == Kind::Break { "break" } else { b.domain.as_str() };
+                        format!(" {} · {label} ", dur(u32::from(b.minutes())))
+                    } else {
+                        format!(" {} ", dur(u32::from(b.minutes())))
+                    };
+                    let title_w = text_w.saturating_sub(info.chars().count() + 1 + flag.chars().count() + done.len());
+                    let title = fit(&b.title, title_w);
+                    let pad = text_w.saturating_sub(1 + flag.chars().count() + done.chars().count() + title.chars().count() + info.chars().count());
+                    let tstyle = if b.done { theme.done() } else { theme.title() };
+                    spans.push(Span::styled(" ", base));
+                    if !flag.is_empty() {
+                        spans.push(Span::styled(flag, theme.warn().patch(base)));
+                    }
+                    if !done.is_empty() {
+                        spans.push(Span::styled(done, theme.info().patch(base)));
+                    }
+                    spans.push(Span::styled(title, tstyle.patch(base)));
+                    spans.push(Span::styled(" ".repeat(pad), base));
+                    spans.push(Span::styled(info, bar_style.patch(base)));
+                }
+                RowKind::Body(_, k) => {
+                    let text = if k == 1 {
+                        let mut t = format!(" {}–{}", hhmm(b.start), hhmm(b.end));
+                        if overlapping.contains(&b.id) {
+                            t.push_str(" overlaps another box");
+                        }
+                        t
+                    } else {
+                        String::new()
+                    };
+                    let text = fit(&text, text_w);
+                    let pad = text_w.saturating_sub(text.chars().count());
+                    let style = if k == 1 && overlapping.contains(&b.id) {
+                        theme.warn()
+                    } else {
+                        theme.dim()
+                    };
+                    spans.push(Span::styled(text, style.patch(base)));
+                    spans.push(Span::styled(" ".repeat(pad), base));
+                }
+                RowKind::Free { .. } => {}
+            }
+        }
+    }
+    Line::from(spans)
+}
+
+fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
+    if let Mode::Input(p) = &m.mode {
+        let hint = match p.purpose {
+            PromptPurpose::Add => "e.g. 10:30-12 Write report #work · 45m Inbox · ⏎ save · esc cancel".to_string(),
+            PromptPurpose::Edit(_) => "⏎ save · esc cancel".to_string(),
+            PromptPurpose::Shift(_) => "minutes to shift this and later boxes: 30, -15, 1h · ⏎ · esc".to_string(),
+            PromptPurpose::Template => {
+                let names: Vec<&str> = m.config.templates.iter().map(|t| t.name.as_str()).collect();
+                format!("templates: {} · ⏎ · esc", names.join(", "))
+            }
+        };
+        return Line::styled(fit(&format!(" {hint}"), w), theme.dim());
+    }
+    let work = plan::work_minutes(&m.boxes, &m.config.work_domains());
+    let limit = m.config.work_limit_minutes();
+    let free: u32 = plan::gaps(&m.boxes, m.config.day_start.0, m.config.day_end.0)
+        .iter()
+        .map(|(a, b)| u32::from(b - a))
+        .sum();
+    let overlaps = plan::overlapping_ids(&m.boxes).len();
+    let mut spans = Vec::new();
+    let work_text = if w >= 60 {
+        format!(" work {} of {}", dur(work), dur(limit))
+    } else {
+        format!(" work {}/{}", dur(work), dur(limit))
+    };
+    if work > limit {
+        spans.push(Span::styled(
+            format!("{work_text} ⚠ over by {}", dur(work - limit)),
+            theme.warn(),
+        ));
+    } else {
+        spans.push(Span::raw(work_text));
+    }
+    if overlaps > 0 {
+        spans.push(Span::styled(format!(" · ⚠ {overlaps} overlap"), theme.warn()));
+    }
+    if w >= 60 {
+        spans.push(Span::styled(
+            format!(" · {} boxes · {} free", m.boxes.len(), dur(free)),
+            theme.dim(),
+        ));
+    } else {
+        spans.push(Span::styled(format!(" · {} free", dur(free)), theme.dim()));
+    }
+    Line::from(spans)
+}
+
+fn draw_status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let w = area.width as usize;
+    if let Mode::Input(p) = &m.mode {
+        if let Some(s) = &m.status {
+            // An error while typing goes on the footer row; the prompt keeps its text.
+            let footer = Rect {
+                y: area.y.saturating_sub(1),
+                ..area
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(fit(&format!(" {}", s.text), w), theme.error())),
+                footer,
+            );
+        }
+        let label = format!(" {} › ", p.purpose.label());
+        let avail = w.saturating_sub(label.chars().count() + 1);
+        let scroll = p.input.visual_scroll(avail);
+        let visible: String = p.input.value().chars().skip(scroll).take(avail).collect();
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(label.clone(), theme.title()),
+                Span::raw(visible),
+            ])),
+            area,
+        );
+        let x = area.x + (label.chars().count() + p.input.visual_cursor().saturating_sub(scroll)) as u16;
+        frame.set_cursor_position(Position::new(x.min(area.x + area.width - 1), area.y));
+        return;
+    }
+    let line = match &m.status {
+        Some(s) => {
+            let style = match s.level {
+                Level::Info => theme.info(),
+                Level::Warn => theme.warn(),
+                Level::Error => theme.error(),
+            };
+            Line::styled(fit(&format!(" {}", s.text), w), style)
+        }
+        None => {
+            let k = |a| m.keymap.keys_for(a);
+            let hints = if w >= 70 {
+                format!(
+                    " {} add · {} edit · {} delete · {} move · {} day · {} help · {} quit",
+                    k(Action::Add),
+                    k(Action::Edit),
+                    k(Action::Delete),
+                    k(Action::MoveDown) + "/" + &k(Action::MoveUp),
+                    k(Action::PrevDay).split('/').next().unwrap_or("").to_string() + k(Action::NextDay).split('/').next().unwrap_or(""),
+                    k(Action::Help),
+                    k(Action::Quit)
+                )
+            } else {
+                format!(
+                    " {} add · {} help · {} quit",
+                    k(Action::Add),
+                    k(Action::Help),
+                    k(Action::Quit)
+                )
+            };
+            Line::styled(fit(&hints, w), theme.dim())
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tb(id: i64, start: u16, end: u16) -> Timebox {
+        Timebox {
+            id,
+            date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            start,
+            end,
+            title: format!("b{id}"),
+            domain: "work".into(),
+            kind: Kind::Focus,
+            done: false,
+        }
+    }
+
+    #[test]
+    fn every_box_gets_a_head_row_in_order() {
+        let boxes = vec![tb(1, 540, 545), tb(2, 545, 600), tb(3, 570, 660), tb(4, 700, 790)];
+        let r = rows(&boxes, 480, 1080, None);
+        let heads: Vec<usize> = r
+            .iter()
+            .filter_map(|r| match r.kind {
+                RowKind::Head(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(heads, vec![0, 1, 2, 3]);
+        assert_eq!(r.first().map(|r| r.at), Some(480));
+        assert_eq!(r.last().map(|r| r.until), Some(1080));
+        // A 90-minute box is 6 rows tall.
+        assert_eq!(r.iter().filter(|r| matches!(r.kind, RowKind::Head(3) | RowKind::Body(3, _))).count(), 6);
+    }
+
+    #[test]
+    fn timeline_stretches_to_boxes_and_now() {
+        let r = rows(&[tb(1, 420, 450)], 480, 1080, Some(1200));
+        assert_eq!(r.first().map(|r| r.at), Some(420));
+        assert_eq!(r.last().map(|r| r.until), Some(1260));
+    }
+}
