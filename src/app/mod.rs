@@ -46,27 +46,10 @@ where
     S: Future<Output = ()>,
 {
     let mut stats = RunStats::default();
-    let mut effects = Effects {
-        version: store.data_version().unwrap_or(0),
-        store,
-    };
-    let mut queue: VecDeque<Msg> = VecDeque::new();
-    for e in update::init(model) {
-        queue.extend(effects.run(e));
-    }
-    let mut dirty = true;
+    let mut shell = Shell::new(store);
+    let mut dirty = shell.start(model, clock.local());
     tokio::pin!(shutdown);
     loop {
-        while let Some(msg) = queue.pop_front() {
-            let u = update::update(model, msg, clock.local());
-            dirty |= u.redraw;
-            for e in u.effects {
-                if e == Effect::Quit {
-                    return Ok(stats);
-                }
-                queue.extend(effects.run(e));
-            }
-        }
         if dirty {
             terminal.draw(|f| crate::ui::view(model, f))?;
             stats.draws += 1;
@@ -74,20 +57,80 @@ where
         }
         // Wake at the next whole second of the wall clock: one wake-up a second while idle.
         let ms = 1000 - u64::from(clock.now().timestamp_subsec_millis().min(999));
-        tokio::select! {
+        let msg = tokio::select! {
             ev = events.next() => match ev {
-                Some(Ok(Event::Key(k))) => queue.push_back(Msg::Key(k)),
-                Some(Ok(Event::Resize(..))) => queue.push_back(Msg::Resize),
-                Some(Ok(_)) => {}
+                Some(Ok(Event::Key(k))) => Msg::Key(k),
+                Some(Ok(Event::Resize(..))) => Msg::Resize,
+                Some(Ok(_)) => continue,
                 Some(Err(e)) => return Err(e.into()),
                 None => return Ok(stats),
             },
             _ = tokio::time::sleep(Duration::from_millis(ms)) => {
                 stats.ticks += 1;
-                queue.push_back(Msg::Tick);
+                Msg::Tick
             }
             _ = &mut shutdown => return Ok(stats),
+        };
+        let d = shell.dispatch(model, msg, clock.local());
+        if d.quit {
+            return Ok(stats);
         }
+        dirty |= d.redraw;
+    }
+}
+
+/// The result of dispatching one message and everything it caused.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Dispatched {
+    pub redraw: bool,
+    pub quit: bool,
+}
+
+/// Runs `update` and the effects it asks for, feeding results back until nothing is left.
+/// The TUI loop and the flow tests both go through here.
+pub struct Shell<'a> {
+    effects: Effects<'a>,
+}
+
+impl<'a> Shell<'a> {
+    pub fn new(store: &'a mut Store) -> Shell<'a> {
+        Shell {
+            effects: Effects {
+                version: store.data_version().unwrap_or(0),
+                store,
+            },
+        }
+    }
+
+    /// Runs the initial effects (loading the shown day). Returns whether to draw.
+    pub fn start(&mut self, model: &mut Model, now: chrono::NaiveDateTime) -> bool {
+        let mut queue: VecDeque<Msg> = VecDeque::new();
+        for e in update::init(model) {
+            queue.extend(self.effects.run(e));
+        }
+        self.drain(model, queue, now);
+        true
+    }
+
+    /// Handles one message at local time `now`.
+    pub fn dispatch(&mut self, model: &mut Model, msg: Msg, now: chrono::NaiveDateTime) -> Dispatched {
+        self.drain(model, VecDeque::from([msg]), now)
+    }
+
+    fn drain(&mut self, model: &mut Model, mut queue: VecDeque<Msg>, now: chrono::NaiveDateTime) -> Dispatched {
+        let mut out = Dispatched::default();
+        while let Some(msg) = queue.pop_front() {
+            let u = update::update(model, msg, now);
+            out.redraw |= u.redraw;
+            for e in u.effects {
+                if e == Effect::Quit {
+                    out.quit = true;
+                    return out;
+                }
+                queue.extend(self.effects.run(e));
+            }
+        }
+        out
     }
 }
 

@@ -254,7 +254,7 @@ fn row_line(
                     let title = fit(&b.title, title_w);
                     let pad = text_w.saturating_sub(1 + flag.chars().count() + done.chars().count() + title.chars().count() + info.chars().count());
                     let tstyle = if b.done { theme.done() } else { theme.title() };
-                    spans.push(Span::styled(" ", base));
+                    spans.push(Span::styled(if is_sel { "›" } else { " " }, base));
                     if !flag.is_empty() {
                         spans.push(Span::styled(flag, theme.warn().patch(base)));
                     }

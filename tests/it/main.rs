@@ -1,0 +1,109 @@
+//! Integration tests in one binary (one link step on a 2-core machine).
+
+mod cli;
+mod e2e;
+mod flow;
+mod idle;
+mod render;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serein::app::keymap::Keymap;
+use serein::app::model::Model;
+use serein::config::Config;
+use serein::domain::plan::{Kind, NewTimebox};
+
+/// A private home for one test: config, data and state under a temp dir.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.path().join("data/serein")
+    }
+
+    pub fn config_file(&self) -> PathBuf {
+        self.path().join("config/serein/config.toml")
+    }
+
+    /// Environment for a child `serein`: never the real user's dirs, a fixed start time.
+    pub fn vars(&self) -> Vec<(String, String)> {
+        let p = self.path().display().to_string();
+        vec![
+            ("HOME".into(), p.clone()),
+            ("XDG_CONFIG_HOME".into(), format!("{p}/config")),
+            ("XDG_DATA_HOME".into(), format!("{p}/data")),
+            ("XDG_STATE_HOME".into(), format!("{p}/state")),
+            ("SEREIN_NOW".into(), "2026-11-23T09:41".into()),
+            ("TZ".into(), "Europe/Paris".into()),
+        ]
+    }
+
+    /// `serein` with this environment.
+    pub fn cmd(&self) -> assert_cmd::Command {
+        let mut c = assert_cmd::Command::cargo_bin("serein").expect("binary");
+        c.env_clear();
+        c.env("PATH", std::env::var("PATH").unwrap_or_default());
+        for (k, v) in self.vars() {
+            c.env(k, v);
+        }
+        c
+    }
+
+    pub fn write_config(&self, text: &str) {
+        let f = self.config_file();
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(f, text).unwrap();
+    }
+}
+
+pub fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+pub fn at(h: u32, m: u32) -> NaiveDateTime {
+    day().and_hms_opt(h, m, 0).unwrap()
+}
+
+pub fn nb(start: u16, end: u16, title: &str, domain: &str, kind: Kind) -> NewTimebox {
+    NewTimebox {
+        date: day(),
+        start,
+        end,
+        title: title.into(),
+        domain: domain.into(),
+        kind,
+    }
+}
+
+/// A realistic day with an overlap, a break and a done box.
+pub fn full_day() -> Vec<NewTimebox> {
+    vec![
+        nb(9 * 60, 10 * 60 + 30, "Write quarterly report", "work", Kind::Focus),
+        nb(10 * 60 + 30, 10 * 60 + 45, "Stretch", "work", Kind::Break),
+        nb(10 * 60 + 45, 12 * 60, "Code review", "work", Kind::Focus),
+        nb(11 * 60 + 30, 12 * 60 + 15, "Standup (moved)", "work", Kind::Focus),
+        nb(12 * 60 + 30, 13 * 60 + 30, "Lunch with Sam", "social", Kind::Focus),
+        nb(14 * 60, 16 * 60, "Deep work: parser", "work", Kind::Focus),
+        nb(16 * 60 + 30, 17 * 60, "Run", "health", Kind::Focus),
+        nb(17 * 60 + 30, 18 * 60, "Call mum", "family", Kind::Focus),
+    ]
+}
+
+pub fn model_at(now: NaiveDateTime) -> Model {
+    let mut m = Model::new(Config::default(), Keymap::default(), now);
+    m.no_color = true;
+    m
+}
