@@ -245,6 +245,10 @@ pub fn run_terminal(mut model: Model, mut store: Store, clock: &dyn Clock) -> an
     rt.block_on(async {
         let shutdown = termination();
         let guard = TerminalGuard::enter()?;
+        // Lets the end-to-end test prove the panic path restores the terminal (debug builds only).
+        if cfg!(debug_assertions) && std::env::var_os("SEREIN_TEST_PANIC").is_some() {
+            panic!("SEREIN_TEST_PANIC is set");
+        }
         let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
         terminal.clear()?;
         let clock = DynClock(clock);

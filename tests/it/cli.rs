@@ -1,0 +1,292 @@
+//! CLI tests: the real binary with a private temp home. Bad input exits non-zero with the
+//! message on stderr and changes nothing.
+
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use crate::Env;
+
+fn list_json(env: &Env, date: &str) -> serde_json::Value {
+    let out = env
+        .cmd()
+        .args(["plan", "list", "--json", "--date", date])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn add_list_move_rm() {
+    let env = Env::new();
+    env.cmd()
+        .args(["plan", "add", "09:00-10:30 Write report #work"])
+        .assert()
+        .success()
+        .stdout(contains("added #1 09:00-10:30 Write report (work)"));
+    // Unquoted words are joined; tomorrow is a different day.
+    env.cmd()
+        .args(["plan", "add", "45m", "Inbox", "triage", "--date", "tomorrow"])
+        .assert()
+        .success()
+        .stdout(contains("08:00-08:45 Inbox triage"));
+    // Overlaps are accepted with a warning naming the other box.
+    env.cmd()
+        .args(["plan", "add", "10:00-11:00 Standup #work"])
+        .assert()
+        .success()
+        .stderr(contains("warning: overlaps #1 09:00-10:30 Write report"));
+
+    let day = list_json(&env, "2026-11-23");
+    assert_eq!(day["date"], "2026-11-23");
+    let boxes = day["boxes"].as_array().unwrap();
+    assert_eq!(boxes.len(), 2);
+    assert_eq!(boxes[0]["title"], "Write report");
+    assert_eq!(boxes[0]["start"], "09:00");
+    assert_eq!(boxes[0]["minutes"], 90);
+    assert_eq!(boxes[0]["kind"], "focus");
+    assert_eq!(day["work_minutes"], 120);
+    assert_eq!(day["work_limit_minutes"], 480);
+    assert_eq!(day["overlapping_ids"], serde_json::json!([1, 3]));
+
+    env.cmd()
+        .args(["plan", "move", "3", "14:30"])
+        .assert()
+        .success()
+        .stdout(contains("moved #3 14:30-15:30 Standup"));
+    env.cmd()
+        .args(["plan", "list"])
+        .assert()
+        .success()
+        .stdout(contains("Monday 23 November 2026"))
+        .stdout(contains("14:30-15:30"))
+        .stdout(contains("work 2h30 of 8h"));
+    env.cmd()
+        .args(["plan", "done", "1"])
+        .assert()
+        .success();
+    env.cmd().args(["plan", "rm", "3"]).assert().success().stdout(contains("removed #3"));
+    let day = list_json(&env, "today");
+    assert_eq!(day["boxes"].as_array().unwrap().len(), 1);
+    assert_eq!(day["boxes"][0]["done"], true);
+}
+
+#[test]
+fn bad_input_is_refused_with_a_clear_message() {
+    let env = Env::new();
+    env.cmd().args(["plan", "add", "09:00-10:00 Keep me"]).assert().success();
+    // (args, stderr fragment)
+    let cases: &[(&[&str], &str)] = &[
+        (&["plan", "add", "25:00-26:00 x"], "hours go from 00 to 23"),
+        (&["plan", "add", "10:00-09:00 x"], "before the start"),
+        (&["plan", "add", "10:00-11:00"], "title is missing"),
+        (&["plan", "add", "10:00-11:00 x #wrok"], "unknown domain \"#wrok\""),
+        (&["plan", "add", "22:00-01:00 Late"], "midnight"),
+        (&["plan", "add", "23:30 +1h Late"], "midnight"),
+        (&["plan", "add", "Just a title"], "accepted:"),
+        (&["plan", "add", "10:00-11:00 x", "--date", "someday"], "YYYY-MM-DD"),
+        (&["plan", "rm", "99"], "no box with id 99"),
+        (&["plan", "move", "1", "26:00"], "not a start time"),
+        (&["plan", "move", "1", "23:30"], "midnight"),
+        (&["plan", "move", "42", "10:00"], "no box with id 42"),
+        (&["plan", "clear"], "without --yes"),
+        (&["plan", "apply-template", "nope"], "no template \"nope\""),
+    ];
+    for (args, frag) in cases {
+        env.cmd()
+            .args(*args)
+            .assert()
+            .failure()
+            .code(2)
+            .stderr(contains(*frag));
+    }
+    // Nothing was changed by any of them.
+    let day = list_json(&env, "today");
+    let boxes = day["boxes"].as_array().unwrap();
+    assert_eq!(boxes.len(), 1);
+    assert_eq!(boxes[0]["start"], "09:00");
+}
+
+#[test]
+fn clear_with_yes_and_templates() {
+    let env = Env::new();
+    env.write_config(
+        "[[template]]\nname = \"weekday\"\nboxes = [\"09:00-10:30 Deep work #work\", \"30m Walk #health\", \"12:00-13:00 Lunch #break\"]\n",
+    );
+    env.cmd()
+        .args(["plan", "apply-template", "weekday", "--date", "2026-11-24"])
+        .assert()
+        .success()
+        .stdout(contains("08:00-08:30 Walk"))
+        .stdout(contains("12:00-13:00 Lunch (break)"));
+    env.cmd().args(["plan", "templates"]).assert().success().stdout(contains("weekday"));
+    // Unfinished boxes of the 24th go to the 25th.
+    env.cmd()
+        .args(["plan", "copy-unfinished", "--date", "2026-11-25"])
+        .assert()
+        .success()
+        .stdout(contains("09:00-10:30 Deep work"));
+    env.cmd()
+        .args(["plan", "clear", "--date", "2026-11-24", "--yes"])
+        .assert()
+        .success()
+        .stdout(contains("removed 3 box(es)"));
+    assert_eq!(list_json(&env, "2026-11-24")["boxes"].as_array().unwrap().len(), 0);
+    assert_eq!(list_json(&env, "2026-11-25")["boxes"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn config_errors_name_file_line_and_column() {
+    let env = Env::new();
+    env.write_config("day_start = \"08:00\"\nwork_hours_per_day = \"eight\"\n");
+    let file = env.config_file().display().to_string();
+    env.cmd()
+        .args(["config", "check"])
+        .assert()
+        .code(2)
+        .stderr(contains(format!("{file}:2:22:")))
+        .stderr(contains("invalid type"));
+    // The same error stops `plan` commands before anything is touched.
+    env.cmd()
+        .args(["plan", "list"])
+        .assert()
+        .code(2)
+        .stderr(contains(format!("{file}:2:22:")));
+    assert!(!env.data_dir().join("serein.db").exists());
+
+    env.write_config("day_start = \"8\"\nwrok_hours = 7\n");
+    env.cmd()
+        .args(["config", "check"])
+        .assert()
+        .success()
+        .stderr(contains(format!("warning: {file}:2:1: unknown key `wrok_hours`")));
+    env.write_config("[[domain]]\nname = \"Work Stuff\"\n");
+    env.cmd()
+        .args(["config", "check"])
+        .assert()
+        .code(2)
+        .stderr(contains(":2:1:"))
+        .stderr(contains("lowercase word"));
+}
+
+#[test]
+fn config_path_init_and_explicit_file() {
+    let env = Env::new();
+    let file = env.config_file().display().to_string();
+    env.cmd()
+        .args(["config", "path"])
+        .assert()
+        .success()
+        .stdout(contains(format!("{file} (not created; defaults apply)")));
+    env.cmd().args(["config", "init"]).assert().success();
+    assert_eq!(
+        std::fs::read_to_string(env.config_file()).unwrap(),
+        serein::config::EXAMPLE
+    );
+    env.cmd().args(["config", "check"]).assert().success().stdout(contains(": ok"));
+    env.cmd()
+        .args(["config", "init"])
+        .assert()
+        .code(2)
+        .stderr(contains("--force"));
+    // A config file named explicitly must exist.
+    env.cmd()
+        .args(["--config", "/nonexistent/serein.toml", "plan", "list"])
+        .assert()
+        .failure()
+        .stderr(contains("/nonexistent/serein.toml"));
+    // SEREIN_DATA_DIR moves the database.
+    let other = env.path().join("elsewhere");
+    env.cmd()
+        .env("SEREIN_DATA_DIR", &other)
+        .args(["plan", "add", "09:00-10:00 Here"])
+        .assert()
+        .success();
+    assert!(other.join("serein.db").exists());
+}
+
+#[test]
+fn foreign_and_newer_databases_are_refused_untouched() {
+    let env = Env::new();
+    let db = env.data_dir().join("serein.db");
+    std::fs::create_dir_all(env.data_dir()).unwrap();
+
+    std::fs::write(&db, b"these are my notes, not a database").unwrap();
+    env.cmd()
+        .args(["plan", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains("is not a serein database"))
+        .stderr(contains("left untouched"));
+    assert_eq!(std::fs::read(&db).unwrap(), b"these are my notes, not a database");
+
+    // A serein database from the future.
+    std::fs::remove_file(&db).unwrap();
+    env.cmd().args(["plan", "add", "09:00-10:00 x"]).assert().success();
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.pragma_update(None, "user_version", 999).unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    env.cmd()
+        .args(["plan", "list"])
+        .assert()
+        .code(1)
+        .stderr(contains("newer serein"))
+        .stderr(contains("999"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn help_and_version_everywhere() {
+    let env = Env::new();
+    env.cmd()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(contains(env!("CARGO_PKG_VERSION")));
+    let commands: &[&[&str]] = &[
+        &[],
+        &["plan"],
+        &["plan", "add"],
+        &["plan", "list"],
+        &["plan", "rm"],
+        &["plan", "move"],
+        &["plan", "done"],
+        &["plan", "clear"],
+        &["plan", "apply-template"],
+        &["plan", "copy-unfinished"],
+        &["plan", "templates"],
+        &["config"],
+        &["config", "path"],
+        &["config", "check"],
+        &["config", "init"],
+        &["completions"],
+        &["man"],
+    ];
+    for c in commands {
+        env.cmd()
+            .args(*c)
+            .arg("--help")
+            .assert()
+            .success()
+            .stdout(contains("Usage: serein"));
+    }
+    env.cmd()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(contains("_serein"));
+    env.cmd().arg("man").assert().success().stdout(contains(".TH serein"));
+}
+
+#[test]
+fn bad_serein_now_is_refused() {
+    let env = Env::new();
+    env.cmd()
+        .env("SEREIN_NOW", "yesterday-ish")
+        .args(["plan", "list"])
+        .assert()
+        .code(2)
+        .stderr(contains("SEREIN_NOW").and(contains("2026-11-23T09:00")));
+}
