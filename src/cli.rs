@@ -38,9 +38,7 @@ pub enum Command {
     #[command(subcommand)]
     Config(ConfigCmd),
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
-    Completions {
-        shell: clap_complete::Shell,
-    },
+    Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output.
     Man,
 }
@@ -194,7 +192,11 @@ fn config_cmd(c: ConfigCmd, paths: &Paths) -> Result<(), Failure> {
     let path = &paths.config_file;
     match c {
         ConfigCmd::Path => {
-            let state = if path.exists() { "exists" } else { "not created; defaults apply" };
+            let state = if path.exists() {
+                "exists"
+            } else {
+                "not created; defaults apply"
+            };
             println!("{} ({state})", path.display());
             Ok(())
         }
@@ -220,7 +222,8 @@ fn config_cmd(c: ConfigCmd, paths: &Paths) -> Result<(), Failure> {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
-            std::fs::write(path, crate::config::EXAMPLE).map_err(|e| format!("{}: {e}", path.display()))?;
+            std::fs::write(path, crate::config::EXAMPLE)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
             println!("wrote {}", path.display());
             Ok(())
         }
@@ -233,7 +236,8 @@ struct JsonBox<'a> {
     date: NaiveDate,
     start: String,
     end: String,
-    minutes: u16,
+    /// Real minutes (a box across a DST change is shorter or longer than its wall times).
+    minutes: u32,
     title: &'a str,
     domain: &'a str,
     kind: &'a str,
@@ -250,18 +254,37 @@ struct JsonDay<'a> {
 }
 
 fn describe(b: &Timebox) -> String {
-    let tag = if b.kind == plan::Kind::Break { "break".to_string() } else { b.domain.clone() };
-    format!("#{} {}-{} {} ({tag})", b.id, hhmm(b.start), hhmm(b.end), b.title)
+    let tag = if b.kind == plan::Kind::Break {
+        "break".to_string()
+    } else {
+        b.domain.clone()
+    };
+    format!(
+        "#{} {}-{} {} ({tag})",
+        b.id,
+        hhmm(b.start),
+        hhmm(b.end),
+        b.title
+    )
 }
 
 fn warn_overlaps(store: &Store, b: &Timebox) -> Result<(), Failure> {
-    for o in store.day(b.date)?.iter().filter(|o| o.id != b.id && o.overlaps(b)) {
+    for o in store
+        .day(b.date)?
+        .iter()
+        .filter(|o| o.id != b.id && o.overlaps(b))
+    {
         eprintln!("warning: overlaps {}", describe(o));
     }
     Ok(())
 }
 
-fn plan_cmd(p: PlanCmd, cfg: &Config, store: &mut Store, now: chrono::NaiveDateTime) -> Result<(), Failure> {
+fn plan_cmd(
+    p: PlanCmd,
+    cfg: &Config,
+    store: &mut Store,
+    now: chrono::NaiveDateTime,
+) -> Result<(), Failure> {
     let today = now.date();
     let date_of = |d: &DateArg| parse_date(&d.date, today).map_err(Failure::input);
     let from_for = |date: NaiveDate| {
@@ -288,7 +311,7 @@ fn plan_cmd(p: PlanCmd, cfg: &Config, store: &mut Store, now: chrono::NaiveDateT
         PlanCmd::List { date, json } => {
             let date = date_of(&date)?;
             let boxes = store.day(date)?;
-            let work = plan::work_minutes(&boxes, &cfg.work_domains());
+            let work = plan::work_minutes_in(&boxes, &cfg.work_domains(), date, &chrono::Local);
             let limit = cfg.work_limit_minutes();
             let overlapping = plan::overlapping_ids(&boxes);
             let mut out = std::io::stdout().lock();
@@ -302,7 +325,7 @@ fn plan_cmd(p: PlanCmd, cfg: &Config, store: &mut Store, now: chrono::NaiveDateT
                             date: b.date,
                             start: hhmm(b.start),
                             end: hhmm(b.end),
-                            minutes: b.minutes(),
+                            minutes: plan::real_len(b, &chrono::Local),
                             title: &b.title,
                             domain: &b.domain,
                             kind: b.kind.as_str(),
@@ -321,9 +344,17 @@ fn plan_cmd(p: PlanCmd, cfg: &Config, store: &mut Store, now: chrono::NaiveDateT
             if boxes.is_empty() {
                 writeln!(out, "  no boxes")?;
             }
-            let id_w = boxes.iter().map(|b| b.id.to_string().len()).max().unwrap_or(1);
+            let id_w = boxes
+                .iter()
+                .map(|b| b.id.to_string().len())
+                .max()
+                .unwrap_or(1);
             for b in &boxes {
-                let tag = if b.kind == plan::Kind::Break { "break" } else { b.domain.as_str() };
+                let tag = if b.kind == plan::Kind::Break {
+                    "break"
+                } else {
+                    b.domain.as_str()
+                };
                 let mark = match (b.done, overlapping.contains(&b.id)) {
                     (true, _) => " ✓",
                     (false, true) => " ⚠ overlap",
@@ -335,7 +366,7 @@ fn plan_cmd(p: PlanCmd, cfg: &Config, store: &mut Store, now: chrono::NaiveDateT
                     b.id,
                     hhmm(b.start),
                     hhmm(b.end),
-                    dur(u32::from(b.minutes())),
+                    dur(plan::real_len(b, &chrono::Local)),
                     tag,
                     b.title,
                 )?;
@@ -353,27 +384,38 @@ fn plan_cmd(p: PlanCmd, cfg: &Config, store: &mut Store, now: chrono::NaiveDateT
                 println!("removed {}", describe(&b));
                 Ok(())
             }
-            None => Err(Failure::input(format!("no box with id {id} (see `serein plan list`)"))),
+            None => Err(Failure::input(format!(
+                "no box with id {id} (see `serein plan list`)"
+            ))),
         },
         PlanCmd::Move { id, start } => {
-            let b = store
-                .get(id)?
-                .ok_or_else(|| Failure::input(format!("no box with id {id} (see `serein plan list`)")))?;
+            let b = store.get(id)?.ok_or_else(|| {
+                Failure::input(format!("no box with id {id} (see `serein plan list`)"))
+            })?;
             let to = parse::parse_clock(&start)
                 .filter(|m| *m < plan::DAY_MINUTES)
-                .ok_or_else(|| Failure::input(format!("{start:?} is not a start time; expected HH:MM, e.g. 14:30")))?;
-            let nb = plan::moved_to(&b, to).map_err(|e| Failure::input(format!("can't move #{id}: {e}")))?;
+                .ok_or_else(|| {
+                    Failure::input(format!(
+                        "{start:?} is not a start time; expected HH:MM, e.g. 14:30"
+                    ))
+                })?;
+            let nb = plan::moved_to(&b, to)
+                .map_err(|e| Failure::input(format!("can't move #{id}: {e}")))?;
             store.update(&nb)?;
             println!("moved {}", describe(&nb));
             warn_overlaps(store, &nb)
         }
         PlanCmd::Done { id, undo } => {
-            let b = store
-                .get(id)?
-                .ok_or_else(|| Failure::input(format!("no box with id {id} (see `serein plan list`)")))?;
+            let b = store.get(id)?.ok_or_else(|| {
+                Failure::input(format!("no box with id {id} (see `serein plan list`)"))
+            })?;
             let nb = Timebox { done: !undo, ..b };
             store.update(&nb)?;
-            println!("{} {}", if undo { "not done:" } else { "done:" }, describe(&nb));
+            println!(
+                "{} {}",
+                if undo { "not done:" } else { "done:" },
+                describe(&nb)
+            );
             Ok(())
         }
         PlanCmd::Clear { date, yes } => {
@@ -389,7 +431,10 @@ fn plan_cmd(p: PlanCmd, cfg: &Config, store: &mut Store, now: chrono::NaiveDateT
                         "refusing to remove {n} box(es) on {date} without --yes (standard input is not a terminal)"
                     )));
                 }
-                eprint!("Remove {n} box(es) on {}? [y/N] ", date.format("%a %d %b %Y"));
+                eprint!(
+                    "Remove {n} box(es) on {}? [y/N] ",
+                    date.format("%a %d %b %Y")
+                );
                 let mut answer = String::new();
                 std::io::stdin().read_line(&mut answer)?;
                 if !matches!(answer.trim(), "y" | "Y" | "yes") {
@@ -398,7 +443,10 @@ fn plan_cmd(p: PlanCmd, cfg: &Config, store: &mut Store, now: chrono::NaiveDateT
                 }
             }
             let removed = store.clear_day(date)?;
-            println!("removed {removed} box(es) on {}", date.format("%a %d %b %Y"));
+            println!(
+                "removed {removed} box(es) on {}",
+                date.format("%a %d %b %Y")
+            );
             Ok(())
         }
         PlanCmd::ApplyTemplate { name, date } => {
@@ -418,8 +466,14 @@ fn plan_cmd(p: PlanCmd, cfg: &Config, store: &mut Store, now: chrono::NaiveDateT
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
             let existing = store.day(date)?;
-            let placed = plan::place_all(&drafts, &existing, date, cfg.day_start.0, &cfg.default_domain)
-                .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
+            let placed = plan::place_all(
+                &drafts,
+                &existing,
+                date,
+                cfg.day_start.0,
+                &cfg.default_domain,
+            )
+            .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
             let ids = store.apply(&Change {
                 insert: placed.clone(),
                 ..Change::default()
@@ -432,7 +486,8 @@ fn plan_cmd(p: PlanCmd, cfg: &Config, store: &mut Store, now: chrono::NaiveDateT
         PlanCmd::CopyUnfinished { date } => {
             let date = date_of(&date)?;
             let prev = date - Duration::days(1);
-            let copies = plan::copy_unfinished(&store.day(prev)?, &store.day(date)?, date, cfg.day_start.0);
+            let copies =
+                plan::copy_unfinished(&store.day(prev)?, &store.day(date)?, date, cfg.day_start.0);
             if copies.is_empty() {
                 println!("nothing unfinished on {}", prev.format("%a %d %b %Y"));
                 return Ok(());

@@ -241,14 +241,14 @@ impl Config {
             ));
         }
         if self.domains.is_empty() {
-            return Err(err(
-                "domain",
-                "at least one [[domain]] is needed".into(),
-            ));
+            return Err(err("domain", "at least one [[domain]] is needed".into()));
         }
         for (i, d) in self.domains.iter().enumerate() {
             let ok = !d.name.is_empty()
-                && d.name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                && d.name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_lowercase())
                 && d.name
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
@@ -296,7 +296,10 @@ impl Config {
                 return Err(err("template", "a [[template]] needs a name".into()));
             }
             if self.templates[..i].iter().any(|o| o.name == t.name) {
-                return Err(err("name", format!("template {:?} is defined twice", t.name)));
+                return Err(err(
+                    "name",
+                    format!("template {:?} is defined twice", t.name),
+                ));
             }
             for line in &t.boxes {
                 if let Err(e) = parse::parse(line, &names) {
@@ -386,7 +389,8 @@ fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
         let is_key = trimmed
             .strip_prefix(key)
             .is_some_and(|rest| rest.trim_start().starts_with('='));
-        let is_table = trimmed.starts_with(&format!("[[{key}]]")) || trimmed.starts_with(&format!("[{key}]"));
+        let is_table =
+            trimmed.starts_with(&format!("[[{key}]]")) || trimmed.starts_with(&format!("[{key}]"));
         if is_key || is_table {
             return Some((i + 1, line[..indent].chars().count() + 1));
         }
@@ -454,18 +458,37 @@ mod tests {
     fn errors_carry_line_and_column() {
         // (text, line, column, message fragment)
         let cases = [
-            ("day_start = \"08:00\"\nwork_hours_per_day = \"eight\"\n", 2, 22, "invalid type"),
+            (
+                "day_start = \"08:00\"\nwork_hours_per_day = \"eight\"\n",
+                2,
+                22,
+                "invalid type",
+            ),
             ("day_start = 08:00:00:00\n", 1, 13, ""),
             ("\n\nday_start = \"25:00\"\n", 3, 13, "not a time of day"),
             ("work_hours_per_day = 30\n", 1, 1, "at most 24"),
-            ("day_start = \"18:00\"\nday_end = \"08:00\"\n", 2, 1, "must be after"),
+            (
+                "day_start = \"18:00\"\nday_end = \"08:00\"\n",
+                2,
+                1,
+                "must be after",
+            ),
             ("default_domain = \"wrk\"\n", 1, 1, "not one of the domains"),
             ("[keys]\nadd = [\"ctrl-\"]\n", 1, 1, "key"),
-            ("[[template]]\nname = \"a\"\nboxes = [\"25:00-26:00 x\"]\n", 3, 10, "hours go"),
+            (
+                "[[template]]\nname = \"a\"\nboxes = [\"25:00-26:00 x\"]\n",
+                3,
+                10,
+                "hours go",
+            ),
         ];
         for (text, line, column, frag) in cases {
             let e = parse(text).expect_err(text);
-            assert_eq!((e.line, e.column), (Some(line), Some(column)), "{text:?} → {e}");
+            assert_eq!(
+                (e.line, e.column),
+                (Some(line), Some(column)),
+                "{text:?} → {e}"
+            );
             assert!(e.message.contains(frag), "{text:?} → {e}");
             assert!(e.to_string().starts_with("cfg.toml:"), "{e}");
         }

@@ -44,7 +44,8 @@ fn real_main(args: Cli) -> Result<(), Failure> {
                 model.set_status(Level::Warn, w.clone());
             }
             tracing::info!(db = %paths.db_file().display(), "starting the TUI");
-            serein::app::run_terminal(model, store, &clock).map_err(|e| Failure::other(e.to_string()))
+            serein::app::run_terminal(model, store, &clock)
+                .map_err(|e| Failure::other(e.to_string()))
         }
     }
 }

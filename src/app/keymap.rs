@@ -189,7 +189,10 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
         "pagedown" => KeyCode::PageDown,
         "backspace" => KeyCode::Backspace,
         "delete" => KeyCode::Delete,
-        f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) => {
+        f if f.len() > 1
+            && f.starts_with('f')
+            && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+        {
             KeyCode::F(f[1..].parse().unwrap_or(1))
         }
         c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap_or(' ')),
@@ -310,10 +313,19 @@ mod tests {
     #[test]
     fn defaults_and_shifted_chars() {
         let km = Keymap::default();
-        assert_eq!(km.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Down));
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
         // Terminals report Shift with the upper-case character.
-        assert_eq!(km.action(&ev(KeyCode::Char('J'), KeyModifiers::SHIFT)), Some(Action::MoveDown));
-        assert_eq!(km.action(&ev(KeyCode::Char('j'), KeyModifiers::CONTROL)), None);
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('J'), KeyModifiers::SHIFT)),
+            Some(Action::MoveDown)
+        );
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+            None
+        );
     }
 
     #[test]
@@ -322,14 +334,23 @@ mod tests {
         o.insert("add".to_string(), vec!["n".to_string(), "j".to_string()]);
         let km = Keymap::with_overrides(&o).unwrap();
         assert_eq!(km.action(&ev(KeyCode::Char('a'), KeyModifiers::NONE)), None);
-        assert_eq!(km.action(&ev(KeyCode::Char('n'), KeyModifiers::NONE)), Some(Action::Add));
-        assert_eq!(km.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Add));
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('n'), KeyModifiers::NONE)),
+            Some(Action::Add)
+        );
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::Add)
+        );
         assert_eq!(km.keys_for(Action::Down), "↓");
     }
 
     #[test]
     fn bad_overrides_are_refused() {
-        for (name, key, frag) in [("ad", "a", "not an action"), ("add", "ctrl-", "not understood")] {
+        for (name, key, frag) in [
+            ("ad", "a", "not an action"),
+            ("add", "ctrl-", "not understood"),
+        ] {
             let mut o = BTreeMap::new();
             o.insert(name.to_string(), vec![key.to_string()]);
             let e = Keymap::with_overrides(&o).unwrap_err();

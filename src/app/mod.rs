@@ -113,11 +113,21 @@ impl<'a> Shell<'a> {
     }
 
     /// Handles one message at local time `now`.
-    pub fn dispatch(&mut self, model: &mut Model, msg: Msg, now: chrono::NaiveDateTime) -> Dispatched {
+    pub fn dispatch(
+        &mut self,
+        model: &mut Model,
+        msg: Msg,
+        now: chrono::NaiveDateTime,
+    ) -> Dispatched {
         self.drain(model, VecDeque::from([msg]), now)
     }
 
-    fn drain(&mut self, model: &mut Model, mut queue: VecDeque<Msg>, now: chrono::NaiveDateTime) -> Dispatched {
+    fn drain(
+        &mut self,
+        model: &mut Model,
+        mut queue: VecDeque<Msg>,
+        now: chrono::NaiveDateTime,
+    ) -> Dispatched {
         let mut out = Dispatched::default();
         while let Some(msg) = queue.pop_front() {
             let u = update::update(model, msg, now);
@@ -186,6 +196,7 @@ impl TerminalGuard {
         crossterm::execute!(
             io::stdout(),
             crossterm::terminal::EnterAlternateScreen,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
             crossterm::cursor::Hide
         )?;
         let previous = std::panic::take_hook();
@@ -242,15 +253,22 @@ pub fn run_terminal(mut model: Model, mut store: Store, clock: &dyn Clock) -> an
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
+    // Benchmarks measure start-up to the first frame: leave right after drawing it.
+    let first_frame_only = std::env::var_os("SEREIN_BENCH_FIRST_FRAME").is_some();
     rt.block_on(async {
-        let shutdown = termination();
+        let shutdown = async move {
+            if !first_frame_only {
+                termination().await;
+            }
+        };
         let guard = TerminalGuard::enter()?;
         // Lets the end-to-end test prove the panic path restores the terminal (debug builds only).
         if cfg!(debug_assertions) && std::env::var_os("SEREIN_TEST_PANIC").is_some() {
             panic!("SEREIN_TEST_PANIC is set");
         }
+        // No `terminal.clear()`: it asks the terminal for the cursor position (ESC[6n) and
+        // fails after 2 s where nothing answers; the screen was cleared on entry instead.
         let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
-        terminal.clear()?;
         let clock = DynClock(clock);
         let result = run(
             &mut terminal,

@@ -15,7 +15,10 @@ pub enum Msg {
     /// The 1 Hz tick, aligned to the second.
     Tick,
     /// The boxes of a day, freshly read from the store.
-    DayLoaded { date: NaiveDate, boxes: Vec<Timebox> },
+    DayLoaded {
+        date: NaiveDate,
+        boxes: Vec<Timebox>,
+    },
     /// Another day's boxes, read for an operation such as "copy unfinished".
     OtherDayLoaded {
         date: NaiveDate,
@@ -23,7 +26,9 @@ pub enum Msg {
         purpose: Purpose,
     },
     /// An `Effect::Apply` was committed; these are the ids of inserted boxes, in order.
-    Saved { created: Vec<i64> },
+    Saved {
+        created: Vec<i64>,
+    },
     /// A save failed; nothing was changed.
     StoreFailed(String),
     /// A read failed: shown in the status line, nothing else happens.

@@ -139,12 +139,8 @@ fn saved(m: &mut Model, created: Vec<i64>) -> Update {
                 m.selected = Some(*id);
             }
         }
-        Some(Pending::Undo { select }) => {
-            if select.is_some() {
-                m.selected = select;
-            }
-        }
-        None => {}
+        Some(Pending::Undo { select: Some(id) }) => m.selected = Some(id),
+        Some(Pending::Undo { select: None }) | None => {}
     }
     Update::redraw().with(Effect::LoadDay(m.date))
 }
@@ -223,7 +219,11 @@ fn action(m: &mut Model, a: Action) -> Update {
                 m.selected = next;
                 m.set_status(
                     Level::Info,
-                    format!("deleted “{}” — {} to undo", b.title, m.keymap.keys_for(Action::Undo)),
+                    format!(
+                        "deleted “{}” — {} to undo",
+                        b.title,
+                        m.keymap.keys_for(Action::Undo)
+                    ),
                 );
                 change(
                     m,
@@ -329,7 +329,13 @@ fn error(m: &mut Model, text: String) -> Update {
 }
 
 /// Records an undo entry and asks the shell to commit `c`.
-fn change(m: &mut Model, label: &str, restore: Vec<Timebox>, c: Change, select_created: bool) -> Update {
+fn change(
+    m: &mut Model,
+    label: &str,
+    restore: Vec<Timebox>,
+    c: Change,
+    select_created: bool,
+) -> Update {
     m.undo.push(UndoEntry {
         label: label.to_string(),
         date: m.date,
@@ -501,7 +507,9 @@ fn submit_edit(m: &mut Model, id: i64, text: &str) -> Result<Update, String> {
         start,
         end,
         title: draft.title,
-        domain: draft.domain.unwrap_or_else(|| m.config.default_domain.clone()),
+        domain: draft
+            .domain
+            .unwrap_or_else(|| m.config.default_domain.clone()),
         kind: draft.kind,
         ..old.clone()
     };
@@ -572,13 +580,20 @@ fn copy_unfinished(m: &mut Model, from: chrono::NaiveDate, source: &[Timebox]) -
     if copies.is_empty() {
         m.set_status(
             Level::Info,
-            format!("nothing unfinished to copy from {}", from.format("%a %d %b")),
+            format!(
+                "nothing unfinished to copy from {}",
+                from.format("%a %d %b")
+            ),
         );
         return Update::redraw();
     }
     m.set_status(
         Level::Info,
-        format!("copied {} unfinished box(es) from {}", copies.len(), from.format("%a %d %b")),
+        format!(
+            "copied {} unfinished box(es) from {}",
+            copies.len(),
+            from.format("%a %d %b")
+        ),
     );
     change(
         m,

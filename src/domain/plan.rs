@@ -187,7 +187,11 @@ pub fn check_span(start: i32, end: i32) -> Result<(u16, u16), PlanError> {
     if end > i32::from(DAY_MINUTES) {
         let s = start.rem_euclid(1440) as u16;
         let e = end.rem_euclid(1440) as u16;
-        return Err(PlanError::CrossesMidnight(format!("{}-{}", hhmm(s), hhmm(e))));
+        return Err(PlanError::CrossesMidnight(format!(
+            "{}-{}",
+            hhmm(s),
+            hhmm(e)
+        )));
     }
     if end - start < i32::from(MIN_BOX_MINUTES) {
         return Err(PlanError::TooShort);
@@ -246,24 +250,49 @@ pub fn minutes_by_domain(boxes: &[Timebox]) -> Vec<(String, u32)> {
     out
 }
 
-/// Planned minutes of focus boxes in the given work domains, counting overlapping time once.
-pub fn work_minutes(boxes: &[Timebox], work_domains: &[&str]) -> u32 {
+/// Wall-clock spans of focus boxes in the given work domains, overlaps merged.
+pub fn work_spans(boxes: &[Timebox], work_domains: &[&str]) -> Vec<(u16, u16)> {
     let mut spans: Vec<(u16, u16)> = boxes
         .iter()
         .filter(|b| b.kind == Kind::Focus && work_domains.contains(&b.domain.as_str()))
         .map(|b| (b.start, b.end))
         .collect();
     spans.sort();
-    let mut total = 0u32;
-    let mut cursor = 0u16;
+    let mut merged: Vec<(u16, u16)> = Vec::new();
     for (s, e) in spans {
-        let s = s.max(cursor);
-        if e > s {
-            total += u32::from(e - s);
-            cursor = e;
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
         }
     }
-    total
+    merged
+}
+
+/// Planned wall-clock minutes of focus boxes in the given work domains, counting
+/// overlapping time once.
+pub fn work_minutes(boxes: &[Timebox], work_domains: &[&str]) -> u32 {
+    work_spans(boxes, work_domains)
+        .iter()
+        .map(|(s, e)| u32::from(e - s))
+        .sum()
+}
+
+/// Like [`work_minutes`], in real minutes on `tz` (a DST night is shorter or longer).
+pub fn work_minutes_in<Tz: chrono::TimeZone>(
+    boxes: &[Timebox],
+    work_domains: &[&str],
+    date: NaiveDate,
+    tz: &Tz,
+) -> u32 {
+    work_spans(boxes, work_domains)
+        .iter()
+        .map(|(s, e)| crate::domain::time::real_minutes(tz, date, *s, *e).max(0) as u32)
+        .sum()
+}
+
+/// Real length of a box on `tz`, in minutes.
+pub fn real_len<Tz: chrono::TimeZone>(b: &Timebox, tz: &Tz) -> u32 {
+    crate::domain::time::real_minutes(tz, b.date, b.start, b.end).max(0) as u32
 }
 
 /// Places a parsed draft on `date`: spans keep their times, `45m Title` goes to the first free
@@ -278,7 +307,9 @@ pub fn place(
     use crate::domain::parse::When;
     let (start, end) = match d.when {
         When::Span { start, end } => check_span(i32::from(start), i32::from(end))?,
-        When::StartFor { start, len } => check_span(i32::from(start), i32::from(start) + i32::from(len))?,
+        When::StartFor { start, len } => {
+            check_span(i32::from(start), i32::from(start) + i32::from(len))?
+        }
         When::For { len } => {
             let s = next_free_slot(existing, from, len)?;
             (s, s + len)
@@ -289,7 +320,10 @@ pub fn place(
         start,
         end,
         title: d.title.clone(),
-        domain: d.domain.clone().unwrap_or_else(|| default_domain.to_string()),
+        domain: d
+            .domain
+            .clone()
+            .unwrap_or_else(|| default_domain.to_string()),
         kind: d.kind,
     })
 }
@@ -389,7 +423,10 @@ mod tests {
     fn overlaps_and_gaps() {
         let boxes = vec![tb(1, 540, 600), tb(2, 570, 630), tb(3, 700, 760)];
         assert_eq!(overlapping_ids(&boxes), vec![1, 2]);
-        assert_eq!(gaps(&boxes, 480, 1080), vec![(480, 540), (630, 700), (760, 1080)]);
+        assert_eq!(
+            gaps(&boxes, 480, 1080),
+            vec![(480, 540), (630, 700), (760, 1080)]
+        );
         // Touching boxes do not overlap.
         assert!(overlapping_ids(&[tb(1, 540, 600), tb(2, 600, 660)]).is_empty());
         assert_eq!(gaps(&[], 480, 1080), vec![(480, 1080)]);
@@ -410,7 +447,11 @@ mod tests {
             (1430, 15, Err(PlanError::NoFreeSlot(15))),
         ];
         for (from, len, want) in cases {
-            assert_eq!(next_free_slot(&boxes, from, len), want, "from {from} len {len}");
+            assert_eq!(
+                next_free_slot(&boxes, from, len),
+                want,
+                "from {from} len {len}"
+            );
         }
     }
 
@@ -425,7 +466,12 @@ mod tests {
         assert_eq!(resized(&b, -56), Err(PlanError::TooShort));
         assert_eq!(moved_to(&b, 1380).map(|b| b.end), Ok(1440));
 
-        let day = vec![tb(1, 480, 540), tb(2, 540, 600), tb(3, 600, 660), tb(4, 540, 560)];
+        let day = vec![
+            tb(1, 480, 540),
+            tb(2, 540, 600),
+            tb(3, 600, 660),
+            tb(4, 540, 560),
+        ];
         let out = shifted(&day, 2, 30).unwrap();
         let ids: Vec<_> = out.iter().map(|b| (b.id, b.start)).collect();
         // Box 1 is earlier and stays; box 4 starts with box 2 but has a higher id.
@@ -448,9 +494,34 @@ mod tests {
     }
 
     #[test]
+    fn dst_nights_count_real_minutes() {
+        use chrono_tz::Europe::Paris;
+        // (date, wall minutes, real minutes) for a 01:30-03:30 work box.
+        let cases = [
+            ("2026-03-29", 120, 60),
+            ("2026-10-25", 120, 180),
+            ("2026-11-23", 120, 120),
+        ];
+        for (date, wall, real) in cases {
+            let mut b = tb(1, 90, 210);
+            b.date = date.parse().unwrap();
+            let day = [b.clone()];
+            assert_eq!(work_minutes(&day, &["work"]), wall, "{date}");
+            assert_eq!(
+                work_minutes_in(&day, &["work"], b.date, &Paris),
+                real,
+                "{date}"
+            );
+            assert_eq!(real_len(&b, &Paris), real, "{date}");
+        }
+    }
+
+    #[test]
     fn midnight_edges() {
         assert_eq!(check_span(1380, 1440), Ok((1380, 1440)));
-        assert!(matches!(check_span(1380, 1500), Err(PlanError::CrossesMidnight(s)) if s == "23:00-01:00"));
+        assert!(
+            matches!(check_span(1380, 1500), Err(PlanError::CrossesMidnight(s)) if s == "23:00-01:00")
+        );
         assert_eq!(hhmm(1440), "24:00");
     }
 
@@ -461,14 +532,23 @@ mod tests {
         src[1].done = true;
         let target = vec![tb(9, 700, 760)];
         let out = copy_unfinished(&src, &target, date, 480);
-        let spans: Vec<_> = out.iter().map(|b| (b.title.as_str(), b.start, b.end)).collect();
+        let spans: Vec<_> = out
+            .iter()
+            .map(|b| (b.title.as_str(), b.start, b.end))
+            .collect();
         assert_eq!(spans, vec![("box 1", 540, 600), ("box 3", 480, 510)]);
         assert!(out.iter().all(|b| b.date == date));
     }
 
     #[test]
     fn deltas() {
-        let cases = [("30", Some(30)), ("-15m", Some(-15)), ("+1h30", Some(90)), ("0", None), ("x", None)];
+        let cases = [
+            ("30", Some(30)),
+            ("-15m", Some(-15)),
+            ("+1h30", Some(90)),
+            ("0", None),
+            ("x", None),
+        ];
         for (s, want) in cases {
             assert_eq!(parse_delta(s), want, "{s}");
         }

@@ -4,7 +4,9 @@
 //! fold (it happens twice) takes the earlier instant. Plans are wall-clock minutes on a local
 //! date; these helpers turn them into real instants and durations.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use chrono::{
+    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+};
 
 /// The instant of a local wall time on `tz`, resolving gaps forward and folds to the earlier one.
 pub fn resolve<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> DateTime<Utc> {
@@ -81,7 +83,10 @@ mod tests {
 
     #[test]
     fn midnight_end_is_next_day() {
-        assert_eq!(wall(d("2026-11-23"), 1440).to_string(), "2026-11-24 00:00:00");
+        assert_eq!(
+            wall(d("2026-11-23"), 1440).to_string(),
+            "2026-11-24 00:00:00"
+        );
         assert_eq!(real_minutes(&Paris, d("2026-11-23"), 22 * 60, 1440), 120);
     }
 }

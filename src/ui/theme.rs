@@ -50,7 +50,9 @@ impl Theme {
 
     pub fn selected(&self) -> Style {
         if self.color {
-            Style::default().bg(Color::Rgb(50, 54, 62)).add_modifier(Modifier::BOLD)
+            Style::default()
+                .bg(Color::Rgb(50, 54, 62))
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::default().add_modifier(Modifier::REVERSED)
         }

@@ -126,7 +126,11 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Header: the day on the left, the clock on the right.
     let is_today = m.date == m.today();
     let date_fmt = if w >= 60 { "%A %d %B %Y" } else { "%a %d %b" };
-    let left = format!(" {} · {}", m.date.format(date_fmt), relative_day(m.date, m.today()));
+    let left = format!(
+        " {} · {}",
+        m.date.format(date_fmt),
+        relative_day(m.date, m.today())
+    );
     let clock = format!("{} ", m.now.format("%H:%M"));
     let pad = w.saturating_sub(left.chars().count() + clock.chars().count());
     let header = Line::from(vec![
@@ -189,11 +193,22 @@ fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_tod
     let w = area.width as usize;
     let mut lines = Vec::with_capacity(height);
     for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
-        lines.push(row_line(m, theme, row, w, Some(i) == now_row, &overlapping, selected));
+        lines.push(row_line(
+            m,
+            theme,
+            row,
+            w,
+            Some(i) == now_row,
+            &overlapping,
+            selected,
+        ));
     }
     if m.boxes.is_empty() && m.loaded && lines.len() > 1 {
         let add = m.keymap.keys_for(Action::Add);
-        let hint = format!("{}no boxes on this day — {add} adds one", " ".repeat(GUTTER + 2));
+        let hint = format!(
+            "{}no boxes on this day — {add} adds one",
+            " ".repeat(GUTTER + 2)
+        );
         let idx = if lines.len() > 2 { 1 } else { 0 };
         lines[idx] = Line::styled(fit(&hint, w), theme.dim());
     }
@@ -210,7 +225,8 @@ fn row_line(
     selected: Option<usize>,
 ) -> Line<'static> {
     // Gutter: the box start on head rows, the hour where a row crosses one, the time now.
-    let hour = (row.at.div_ceil(60) * 60 < row.until.max(row.at + 1)).then(|| row.at.div_ceil(60) * 60);
+    let hour =
+        (row.at.div_ceil(60) * 60 < row.until.max(row.at + 1)).then(|| row.at.div_ceil(60) * 60);
     let (gutter, gstyle) = if is_now {
         (format!("{} ", m.now.format("%H:%M")), theme.now())
     } else {
@@ -227,9 +243,15 @@ fn row_line(
     match row.kind {
         RowKind::Free { gap } => {
             if is_now {
-                spans.push(Span::styled("─".repeat(rest.saturating_sub(4)) + " now", theme.now()));
+                spans.push(Span::styled(
+                    "─".repeat(rest.saturating_sub(4)) + " now",
+                    theme.now(),
+                ));
             } else if let Some(g) = gap.filter(|g| *g >= SLOT) {
-                spans.push(Span::styled(fit(&format!("  · free {}", dur(u32::from(g))), rest), theme.dim()));
+                spans.push(Span::styled(
+                    fit(&format!("  · free {}", dur(u32::from(g))), rest),
+                    theme.dim(),
+                ));
             }
         }
         RowKind::Head(i) | RowKind::Body(i, _) => {
@@ -237,22 +259,41 @@ fn row_line(
             let is_sel = selected == Some(i);
             let bar_style = theme.domain(&m.config, &b.domain, b.kind == Kind::Break);
             let bar = if b.kind == Kind::Break { "┊" } else { "▌" };
-            let base = if is_sel { theme.selected() } else { Style::default() };
+            let base = if is_sel {
+                theme.selected()
+            } else {
+                Style::default()
+            };
             spans.push(Span::styled(bar, bar_style.patch(base)));
             let text_w = rest.saturating_sub(1);
             match row.kind {
                 RowKind::Head(_) => {
-                    let flag = if overlapping.contains(&b.id) { "⚠ " } else { "" };
+                    let flag = if overlapping.contains(&b.id) {
+                        "⚠ "
+                    } else {
+                        ""
+                    };
                     let done = if b.done { "✓ " } else { "" };
                     let info = if w >= 60 {
-                        let label = if b.kind == Kind::Break { "break" } else { b.domain.as_str() };
-                        format!(" {} · {label} ", dur(u32::from(b.minutes())))
+                        let label = if b.kind == Kind::Break {
+                            "break"
+                        } else {
+                            b.domain.as_str()
+                        };
+                        format!(" {} · {label} ", dur(plan::real_len(b, &chrono::Local)))
                     } else {
-                        format!(" {} ", dur(u32::from(b.minutes())))
+                        format!(" {} ", dur(plan::real_len(b, &chrono::Local)))
                     };
-                    let title_w = text_w.saturating_sub(info.chars().count() + 1 + flag.chars().count() + done.len());
+                    let title_w = text_w.saturating_sub(
+                        info.chars().count() + 1 + flag.chars().count() + done.len(),
+                    );
                     let title = fit(&b.title, title_w);
-                    let pad = text_w.saturating_sub(1 + flag.chars().count() + done.chars().count() + title.chars().count() + info.chars().count());
+                    let pad = text_w.saturating_sub(
+                        1 + flag.chars().count()
+                            + done.chars().count()
+                            + title.chars().count()
+                            + info.chars().count(),
+                    );
                     let tstyle = if b.done { theme.done() } else { theme.title() };
                     spans.push(Span::styled(if is_sel { "›" } else { " " }, base));
                     if !flag.is_empty() {
@@ -295,9 +336,13 @@ fn row_line(
 fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
     if let Mode::Input(p) = &m.mode {
         let hint = match p.purpose {
-            PromptPurpose::Add => "e.g. 10:30-12 Write report #work · 45m Inbox · ⏎ save · esc cancel".to_string(),
+            PromptPurpose::Add => {
+                "e.g. 10:30-12 Write report #work · 45m Inbox · ⏎ save · esc cancel".to_string()
+            }
             PromptPurpose::Edit(_) => "⏎ save · esc cancel".to_string(),
-            PromptPurpose::Shift(_) => "minutes to shift this and later boxes: 30, -15, 1h · ⏎ · esc".to_string(),
+            PromptPurpose::Shift(_) => {
+                "minutes to shift this and later boxes: 30, -15, 1h · ⏎ · esc".to_string()
+            }
             PromptPurpose::Template => {
                 let names: Vec<&str> = m.config.templates.iter().map(|t| t.name.as_str()).collect();
                 format!("templates: {} · ⏎ · esc", names.join(", "))
@@ -305,7 +350,7 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
         };
         return Line::styled(fit(&format!(" {hint}"), w), theme.dim());
     }
-    let work = plan::work_minutes(&m.boxes, &m.config.work_domains());
+    let work = plan::work_minutes_in(&m.boxes, &m.config.work_domains(), m.date, &chrono::Local);
     let limit = m.config.work_limit_minutes();
     let free: u32 = plan::gaps(&m.boxes, m.config.day_start.0, m.config.day_end.0)
         .iter()
@@ -327,7 +372,10 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
         spans.push(Span::raw(work_text));
     }
     if overlaps > 0 {
-        spans.push(Span::styled(format!(" · ⚠ {overlaps} overlap"), theme.warn()));
+        spans.push(Span::styled(
+            format!(" · ⚠ {overlaps} overlap"),
+            theme.warn(),
+        ));
     }
     if w >= 60 {
         spans.push(Span::styled(
@@ -365,7 +413,8 @@ fn draw_status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             ])),
             area,
         );
-        let x = area.x + (label.chars().count() + p.input.visual_cursor().saturating_sub(scroll)) as u16;
+        let x = area.x
+            + (label.chars().count() + p.input.visual_cursor().saturating_sub(scroll)) as u16;
         frame.set_cursor_position(Position::new(x.min(area.x + area.width - 1), area.y));
         return;
     }
@@ -387,7 +436,12 @@ fn draw_status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
                     k(Action::Edit),
                     k(Action::Delete),
                     k(Action::MoveDown) + "/" + &k(Action::MoveUp),
-                    k(Action::PrevDay).split('/').next().unwrap_or("").to_string() + k(Action::NextDay).split('/').next().unwrap_or(""),
+                    k(Action::PrevDay)
+                        .split('/')
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                        + k(Action::NextDay).split('/').next().unwrap_or(""),
                     k(Action::Help),
                     k(Action::Quit)
                 )
@@ -424,7 +478,12 @@ mod tests {
 
     #[test]
     fn every_box_gets_a_head_row_in_order() {
-        let boxes = vec![tb(1, 540, 545), tb(2, 545, 600), tb(3, 570, 660), tb(4, 700, 790)];
+        let boxes = vec![
+            tb(1, 540, 545),
+            tb(2, 545, 600),
+            tb(3, 570, 660),
+            tb(4, 700, 790),
+        ];
         let r = rows(&boxes, 480, 1080, None);
         let heads: Vec<usize> = r
             .iter()
@@ -437,7 +496,12 @@ mod tests {
         assert_eq!(r.first().map(|r| r.at), Some(480));
         assert_eq!(r.last().map(|r| r.until), Some(1080));
         // A 90-minute box is 6 rows tall.
-        assert_eq!(r.iter().filter(|r| matches!(r.kind, RowKind::Head(3) | RowKind::Body(3, _))).count(), 6);
+        assert_eq!(
+            r.iter()
+                .filter(|r| matches!(r.kind, RowKind::Head(3) | RowKind::Body(3, _)))
+                .count(),
+            6
+        );
     }
 
     #[test]

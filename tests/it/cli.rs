@@ -12,7 +12,11 @@ fn list_json(env: &Env, date: &str) -> serde_json::Value {
         .args(["plan", "list", "--json", "--date", date])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
@@ -26,7 +30,9 @@ fn add_list_move_rm() {
         .stdout(contains("added #1 09:00-10:30 Write report (work)"));
     // Unquoted words are joined; tomorrow is a different day.
     env.cmd()
-        .args(["plan", "add", "45m", "Inbox", "triage", "--date", "tomorrow"])
+        .args([
+            "plan", "add", "45m", "Inbox", "triage", "--date", "tomorrow",
+        ])
         .assert()
         .success()
         .stdout(contains("08:00-08:45 Inbox triage"));
@@ -61,11 +67,12 @@ fn add_list_move_rm() {
         .stdout(contains("Monday 23 November 2026"))
         .stdout(contains("14:30-15:30"))
         .stdout(contains("work 2h30 of 8h"));
+    env.cmd().args(["plan", "done", "1"]).assert().success();
     env.cmd()
-        .args(["plan", "done", "1"])
+        .args(["plan", "rm", "3"])
         .assert()
-        .success();
-    env.cmd().args(["plan", "rm", "3"]).assert().success().stdout(contains("removed #3"));
+        .success()
+        .stdout(contains("removed #3"));
     let day = list_json(&env, "today");
     assert_eq!(day["boxes"].as_array().unwrap().len(), 1);
     assert_eq!(day["boxes"][0]["done"], true);
@@ -74,17 +81,26 @@ fn add_list_move_rm() {
 #[test]
 fn bad_input_is_refused_with_a_clear_message() {
     let env = Env::new();
-    env.cmd().args(["plan", "add", "09:00-10:00 Keep me"]).assert().success();
+    env.cmd()
+        .args(["plan", "add", "09:00-10:00 Keep me"])
+        .assert()
+        .success();
     // (args, stderr fragment)
     let cases: &[(&[&str], &str)] = &[
         (&["plan", "add", "25:00-26:00 x"], "hours go from 00 to 23"),
         (&["plan", "add", "10:00-09:00 x"], "before the start"),
         (&["plan", "add", "10:00-11:00"], "title is missing"),
-        (&["plan", "add", "10:00-11:00 x #wrok"], "unknown domain \"#wrok\""),
+        (
+            &["plan", "add", "10:00-11:00 x #wrok"],
+            "unknown domain \"#wrok\"",
+        ),
         (&["plan", "add", "22:00-01:00 Late"], "midnight"),
         (&["plan", "add", "23:30 +1h Late"], "midnight"),
         (&["plan", "add", "Just a title"], "accepted:"),
-        (&["plan", "add", "10:00-11:00 x", "--date", "someday"], "YYYY-MM-DD"),
+        (
+            &["plan", "add", "10:00-11:00 x", "--date", "someday"],
+            "YYYY-MM-DD",
+        ),
         (&["plan", "rm", "99"], "no box with id 99"),
         (&["plan", "move", "1", "26:00"], "not a start time"),
         (&["plan", "move", "1", "23:30"], "midnight"),
@@ -119,7 +135,11 @@ fn clear_with_yes_and_templates() {
         .success()
         .stdout(contains("08:00-08:30 Walk"))
         .stdout(contains("12:00-13:00 Lunch (break)"));
-    env.cmd().args(["plan", "templates"]).assert().success().stdout(contains("weekday"));
+    env.cmd()
+        .args(["plan", "templates"])
+        .assert()
+        .success()
+        .stdout(contains("weekday"));
     // Unfinished boxes of the 24th go to the 25th.
     env.cmd()
         .args(["plan", "copy-unfinished", "--date", "2026-11-25"])
@@ -131,8 +151,20 @@ fn clear_with_yes_and_templates() {
         .assert()
         .success()
         .stdout(contains("removed 3 box(es)"));
-    assert_eq!(list_json(&env, "2026-11-24")["boxes"].as_array().unwrap().len(), 0);
-    assert_eq!(list_json(&env, "2026-11-25")["boxes"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        list_json(&env, "2026-11-24")["boxes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    assert_eq!(
+        list_json(&env, "2026-11-25")["boxes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
 }
 
 #[test]
@@ -159,7 +191,9 @@ fn config_errors_name_file_line_and_column() {
         .args(["config", "check"])
         .assert()
         .success()
-        .stderr(contains(format!("warning: {file}:2:1: unknown key `wrok_hours`")));
+        .stderr(contains(format!(
+            "warning: {file}:2:1: unknown key `wrok_hours`"
+        )));
     env.write_config("[[domain]]\nname = \"Work Stuff\"\n");
     env.cmd()
         .args(["config", "check"])
@@ -183,7 +217,11 @@ fn config_path_init_and_explicit_file() {
         std::fs::read_to_string(env.config_file()).unwrap(),
         serein::config::EXAMPLE
     );
-    env.cmd().args(["config", "check"]).assert().success().stdout(contains(": ok"));
+    env.cmd()
+        .args(["config", "check"])
+        .assert()
+        .success()
+        .stdout(contains(": ok"));
     env.cmd()
         .args(["config", "init"])
         .assert()
@@ -218,11 +256,17 @@ fn foreign_and_newer_databases_are_refused_untouched() {
         .code(1)
         .stderr(contains("is not a serein database"))
         .stderr(contains("left untouched"));
-    assert_eq!(std::fs::read(&db).unwrap(), b"these are my notes, not a database");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        b"these are my notes, not a database"
+    );
 
     // A serein database from the future.
     std::fs::remove_file(&db).unwrap();
-    env.cmd().args(["plan", "add", "09:00-10:00 x"]).assert().success();
+    env.cmd()
+        .args(["plan", "add", "09:00-10:00 x"])
+        .assert()
+        .success();
     {
         let c = rusqlite::Connection::open(&db).unwrap();
         c.pragma_update(None, "user_version", 999).unwrap();
@@ -277,7 +321,11 @@ fn help_and_version_everywhere() {
         .assert()
         .success()
         .stdout(contains("_serein"));
-    env.cmd().arg("man").assert().success().stdout(contains(".TH serein"));
+    env.cmd()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(contains(".TH serein"));
 }
 
 #[test]
@@ -289,4 +337,25 @@ fn bad_serein_now_is_refused() {
         .assert()
         .code(2)
         .stderr(contains("SEREIN_NOW").and(contains("2026-11-23T09:00")));
+}
+
+#[test]
+fn dst_night_boxes_show_real_lengths() {
+    let env = Env::new();
+    // Europe/Paris (set in Env::vars): 02:00 → 03:00 on 2026-03-29, 03:00 → 02:00 on 2026-10-25.
+    for (date, minutes) in [("2026-03-29", 60), ("2026-10-25", 180), ("2026-11-23", 120)] {
+        env.cmd()
+            .args([
+                "plan",
+                "add",
+                "01:30-03:30 Night deploy #work",
+                "--date",
+                date,
+            ])
+            .assert()
+            .success();
+        let day = list_json(&env, date);
+        assert_eq!(day["boxes"][0]["minutes"], minutes, "{date}");
+        assert_eq!(day["work_minutes"], minutes, "{date}");
+    }
 }

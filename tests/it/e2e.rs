@@ -63,7 +63,11 @@ impl Tmux {
     }
 
     fn literal(&self, text: &str) {
-        assert!(self.tmux(&["send-keys", "-t", "0", "-l", text]).status.success());
+        assert!(
+            self.tmux(&["send-keys", "-t", "0", "-l", text])
+                .status
+                .success()
+        );
     }
 
     fn screen(&self) -> String {
@@ -78,7 +82,10 @@ impl Tmux {
             if s.contains(text) {
                 return s;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "never saw {text:?} on:\n{s}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never saw {text:?} on:\n{s}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -100,7 +107,10 @@ fn add_a_box_by_keys_then_list_it_from_the_cli() {
         return;
     }
     let env = Env::new();
-    env.cmd().args(["plan", "add", "09:00-10:00 Already there #work"]).assert().success();
+    env.cmd()
+        .args(["plan", "add", "09:00-10:00 Already there #work"])
+        .assert()
+        .success();
     let t = Tmux::start(&env, 100, 30);
     t.wait_for("Already there");
     t.keys(&["a"]);
@@ -110,7 +120,10 @@ fn add_a_box_by_keys_then_list_it_from_the_cli() {
     let s = t.wait_for("Tmux report");
     assert!(s.contains("Monday 23 November 2026 · today"), "{s}");
     // A change made by the CLI while the TUI runs shows up within a second or two.
-    env.cmd().args(["plan", "add", "14:00-15:00 From the CLI #work"]).assert().success();
+    env.cmd()
+        .args(["plan", "add", "14:00-15:00 From the CLI #work"])
+        .assert()
+        .success();
     t.wait_for("From the CLI");
     // Narrow pane: compact header, still readable.
     t.tmux(&["resize-window", "-t", "0", "-x", "48", "-y", "20"]);
@@ -119,7 +132,10 @@ fn add_a_box_by_keys_then_list_it_from_the_cli() {
     t.keys(&["q"]);
     let start = Instant::now();
     while t.running() {
-        assert!(start.elapsed() < Duration::from_secs(10), "serein did not quit");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "serein did not quit"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     env.cmd()
@@ -134,7 +150,11 @@ fn add_a_box_by_keys_then_list_it_from_the_cli() {
 fn run_then_stty(env: &Env, extra_env: &str) -> (Tmux, std::path::PathBuf) {
     let out = env.path().join("stty.txt");
     let bin = assert_cmd::cargo::cargo_bin("serein");
-    let vars: Vec<String> = env.vars().iter().map(|(k, v)| format!("{k}='{v}'")).collect();
+    let vars: Vec<String> = env
+        .vars()
+        .iter()
+        .map(|(k, v)| format!("{k}='{v}'"))
+        .collect();
     let script = format!(
         "env {} {extra_env} TERM=xterm-256color '{}' 2>/dev/null; stty -a > '{}'; sleep 30",
         vars.join(" "),
@@ -143,7 +163,21 @@ fn run_then_stty(env: &Env, extra_env: &str) -> (Tmux, std::path::PathBuf) {
     );
     let socket = unique_socket();
     let st = Command::new("tmux")
-        .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "sh", "-c", &script])
+        .args([
+            "-L",
+            &socket,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "sh",
+            "-c",
+            &script,
+        ])
         .status()
         .unwrap();
     assert!(st.success());
@@ -153,7 +187,11 @@ fn run_then_stty(env: &Env, extra_env: &str) -> (Tmux, std::path::PathBuf) {
 fn wait_file(path: &std::path::Path) -> String {
     let start = Instant::now();
     while !path.exists() || std::fs::read_to_string(path).unwrap_or_default().is_empty() {
-        assert!(start.elapsed() < Duration::from_secs(10), "{} never written", path.display());
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{} never written",
+            path.display()
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     std::thread::sleep(Duration::from_millis(100));
@@ -163,14 +201,23 @@ fn wait_file(path: &std::path::Path) -> String {
 fn assert_cooked(stty: &str) {
     let words: Vec<&str> = stty.split_whitespace().collect();
     for flag in ["icanon", "echo", "isig"] {
-        assert!(words.contains(&flag), "terminal left raw ({flag} off):\n{stty}");
+        assert!(
+            words.contains(&flag),
+            "terminal left raw ({flag} off):\n{stty}"
+        );
     }
 }
 
 fn serein_pid(t: &Tmux) -> Option<String> {
-    let pane = String::from_utf8_lossy(&t.tmux(&["list-panes", "-F", "#{pane_pid}"]).stdout).trim().to_string();
+    let pane = String::from_utf8_lossy(&t.tmux(&["list-panes", "-F", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_string();
     let out = Command::new("pgrep").args(["-P", &pane]).output().ok()?;
-    let pid = String::from_utf8_lossy(&out.stdout).lines().next()?.trim().to_string();
+    let pid = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()?
+        .trim()
+        .to_string();
     (!pid.is_empty()).then_some(pid)
 }
 
@@ -184,7 +231,13 @@ fn terminal_is_restored_after_sigterm_and_panic_and_sighup_ends_it() {
     let (t, out) = run_then_stty(&env, "");
     t.wait_for("today");
     let pid = serein_pid(&t).expect("serein runs");
-    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
     assert_cooked(&wait_file(&out));
     drop(t);
 
@@ -197,12 +250,17 @@ fn terminal_is_restored_after_sigterm_and_panic_and_sighup_ends_it() {
     // SIGHUP: the pane is closed; serein must exit, not linger.
     let t = Tmux::start(&env, 80, 24);
     t.wait_for("today");
-    let pane = String::from_utf8_lossy(&t.tmux(&["list-panes", "-F", "#{pane_pid}"]).stdout).trim().to_string();
+    let pane = String::from_utf8_lossy(&t.tmux(&["list-panes", "-F", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_string();
     // `env` execs serein, so the pane's process is serein itself.
     t.tmux(&["kill-server"]);
     let start = Instant::now();
     while std::path::Path::new(&format!("/proc/{pane}")).exists() {
-        assert!(start.elapsed() < Duration::from_secs(10), "serein still running after SIGHUP");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "serein still running after SIGHUP"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }

@@ -62,7 +62,10 @@ impl<'a> Driver<'a> {
     }
 
     fn clear_input(&mut self) {
-        self.send(Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+        self.send(Msg::Key(KeyEvent::new(
+            KeyCode::Char('u'),
+            KeyModifiers::CONTROL,
+        )));
     }
 
     fn spans(&self) -> Vec<(u16, u16, String)> {
@@ -117,19 +120,34 @@ fn add_edit_move_resize_delete_undo() {
         d.type_text("09:45-10:15 Mail #personal");
         d.enter();
         let b = d.model.selected_box().unwrap().clone();
-        assert_eq!((b.start, b.end, b.title.as_str(), b.domain.as_str()), (585, 615, "Mail", "personal"));
+        assert_eq!(
+            (b.start, b.end, b.title.as_str(), b.domain.as_str()),
+            (585, 615, "Mail", "personal")
+        );
 
         // Move later, longer, shorter, earlier.
         d.keys("J");
-        assert_eq!(d.model.selected_box().map(|b| (b.start, b.end)), Some((600, 630)));
+        assert_eq!(
+            d.model.selected_box().map(|b| (b.start, b.end)),
+            Some((600, 630))
+        );
         d.keys("+");
-        assert_eq!(d.model.selected_box().map(|b| (b.start, b.end)), Some((600, 645)));
+        assert_eq!(
+            d.model.selected_box().map(|b| (b.start, b.end)),
+            Some((600, 645))
+        );
         d.keys("-K");
-        assert_eq!(d.model.selected_box().map(|b| (b.start, b.end)), Some((585, 615)));
+        assert_eq!(
+            d.model.selected_box().map(|b| (b.start, b.end)),
+            Some((585, 615))
+        );
 
         // Undo walks back through the changes one at a time.
         d.keys("u");
-        assert_eq!(d.model.selected_box().map(|b| (b.start, b.end)), Some((600, 615 + 15)));
+        assert_eq!(
+            d.model.selected_box().map(|b| (b.start, b.end)),
+            Some((600, 615 + 15))
+        );
 
         // Delete and undo: the same box comes back with its id.
         let id = d.model.selected.unwrap();

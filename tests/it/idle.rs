@@ -23,7 +23,10 @@ struct CountingBackend {
 
 impl Backend for CountingBackend {
     type Error = <TestBackend as Backend>::Error;
-    fn draw<'a, I: Iterator<Item = (u16, u16, &'a Cell)>>(&mut self, content: I) -> Result<(), Self::Error> {
+    fn draw<'a, I: Iterator<Item = (u16, u16, &'a Cell)>>(
+        &mut self,
+        content: I,
+    ) -> Result<(), Self::Error> {
         self.inner.draw(content)
     }
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {

@@ -19,6 +19,12 @@ pub struct Env {
     pub dir: tempfile::TempDir,
 }
 
+impl Default for Env {
+    fn default() -> Env {
+        Env::new()
+    }
+}
+
 impl Env {
     pub fn new() -> Env {
         Env {
@@ -91,11 +97,29 @@ pub fn nb(start: u16, end: u16, title: &str, domain: &str, kind: Kind) -> NewTim
 /// A realistic day with an overlap, a break and a done box.
 pub fn full_day() -> Vec<NewTimebox> {
     vec![
-        nb(9 * 60, 10 * 60 + 30, "Write quarterly report", "work", Kind::Focus),
+        nb(
+            9 * 60,
+            10 * 60 + 30,
+            "Write quarterly report",
+            "work",
+            Kind::Focus,
+        ),
         nb(10 * 60 + 30, 10 * 60 + 45, "Stretch", "work", Kind::Break),
         nb(10 * 60 + 45, 12 * 60, "Code review", "work", Kind::Focus),
-        nb(11 * 60 + 30, 12 * 60 + 15, "Standup (moved)", "work", Kind::Focus),
-        nb(12 * 60 + 30, 13 * 60 + 30, "Lunch with Sam", "social", Kind::Focus),
+        nb(
+            11 * 60 + 30,
+            12 * 60 + 15,
+            "Standup (moved)",
+            "work",
+            Kind::Focus,
+        ),
+        nb(
+            12 * 60 + 30,
+            13 * 60 + 30,
+            "Lunch with Sam",
+            "social",
+            Kind::Focus,
+        ),
         nb(14 * 60, 16 * 60, "Deep work: parser", "work", Kind::Focus),
         nb(16 * 60 + 30, 17 * 60, "Run", "health", Kind::Focus),
         nb(17 * 60 + 30, 18 * 60, "Call mum", "family", Kind::Focus),

@@ -97,7 +97,9 @@ fn colours_follow_domains_unless_no_color() {
     let t = render(&m, 80, 24);
     let buf = t.backend().buffer();
     assert!(
-        buf.content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
         "NO_COLOR: no colours at all"
     );
 }
