@@ -279,6 +279,18 @@ fn warn_overlaps(store: &Store, b: &Timebox) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Inserts boxes in one transaction and prints each with its new id.
+fn insert_and_report(store: &mut Store, boxes: Vec<plan::NewTimebox>) -> Result<(), Failure> {
+    let ids = store.apply(&Change {
+        insert: boxes.clone(),
+        ..Change::default()
+    })?;
+    for (id, nb) in ids.into_iter().zip(boxes) {
+        println!("added {}", describe(&Timebox::from_new(id, nb)));
+    }
+    Ok(())
+}
+
 fn plan_cmd(
     p: PlanCmd,
     cfg: &Config,
@@ -474,14 +486,7 @@ fn plan_cmd(
                 &cfg.default_domain,
             )
             .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
-            let ids = store.apply(&Change {
-                insert: placed.clone(),
-                ..Change::default()
-            })?;
-            for (id, nb) in ids.into_iter().zip(placed) {
-                println!("added {}", describe(&Timebox::from_new(id, nb)));
-            }
-            Ok(())
+            insert_and_report(store, placed)
         }
         PlanCmd::CopyUnfinished { date } => {
             let date = date_of(&date)?;
@@ -492,14 +497,7 @@ fn plan_cmd(
                 println!("nothing unfinished on {}", prev.format("%a %d %b %Y"));
                 return Ok(());
             }
-            let ids = store.apply(&Change {
-                insert: copies.clone(),
-                ..Change::default()
-            })?;
-            for (id, nb) in ids.into_iter().zip(copies) {
-                println!("added {}", describe(&Timebox::from_new(id, nb)));
-            }
-            Ok(())
+            insert_and_report(store, copies)
         }
         PlanCmd::Templates => {
             if cfg.templates.is_empty() {

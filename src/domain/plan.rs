@@ -402,22 +402,25 @@ pub fn parse_delta(s: &str) -> Option<i32> {
     (minutes > 0 && minutes <= DAY_MINUTES).then_some(sign * i32::from(minutes))
 }
 
+/// A plain focus box for tests: `box {id}` in `work` on 2026-11-23.
+#[cfg(test)]
+pub(crate) fn test_box(id: i64, start: u16, end: u16) -> Timebox {
+    Timebox {
+        id,
+        date: NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date"),
+        start,
+        end,
+        title: format!("box {id}"),
+        domain: "work".into(),
+        kind: Kind::Focus,
+        done: false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_box as tb;
     use super::*;
-
-    fn tb(id: i64, start: u16, end: u16) -> Timebox {
-        Timebox {
-            id,
-            date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-            start,
-            end,
-            title: format!("box {id}"),
-            domain: "work".into(),
-            kind: Kind::Focus,
-            done: false,
-        }
-    }
 
     #[test]
     fn overlaps_and_gaps() {

@@ -462,19 +462,7 @@ fn draw_status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tb(id: i64, start: u16, end: u16) -> Timebox {
-        Timebox {
-            id,
-            date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-            start,
-            end,
-            title: format!("b{id}"),
-            domain: "work".into(),
-            kind: Kind::Focus,
-            done: false,
-        }
-    }
+    use crate::domain::plan::test_box as tb;
 
     #[test]
     fn every_box_gets_a_head_row_in_order() {
