@@ -37,6 +37,107 @@ pub struct Config {
     pub templates: Vec<Template>,
     /// Key overrides: action name → keys, replacing that action's default keys.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// The focus timer.
+    pub timer: TimerConfig,
+    /// Commands run at timer events.
+    pub hooks: HooksConfig,
+}
+
+/// What happens when a box's time is up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum OnEnd {
+    /// Keep counting past zero (`+mm:ss`) until you finish it; the overrun is recorded.
+    #[default]
+    Overrun,
+    /// End the box at its deadline.
+    Finish,
+    /// End it and start the next box at once.
+    Next,
+}
+
+/// Whether the next box starts by itself after a transition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Transition {
+    Auto,
+    #[default]
+    Manual,
+}
+
+/// `[timer]`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TimerConfig {
+    pub on_end: OnEnd,
+    /// After a focus box, start the break (planned or suggested) automatically?
+    pub focus_to_break: Transition,
+    /// After a break, start the next focus box automatically?
+    pub break_to_focus: Transition,
+    /// Offer a break after this much focus with no break.
+    pub break_after_minutes: u32,
+    /// Suggested break length as a share of the focus streak (flowtime style): 0.2 = 1/5.
+    pub break_ratio: f64,
+    /// Notify this many minutes before the end (0: no reminder).
+    pub remind_before_end_minutes: u32,
+    /// Desktop notifications on/off.
+    pub notifications: bool,
+    /// Ring the terminal bell when time is up.
+    pub bell: bool,
+}
+
+impl Default for TimerConfig {
+    fn default() -> Self {
+        TimerConfig {
+            on_end: OnEnd::Overrun,
+            focus_to_break: Transition::Manual,
+            break_to_focus: Transition::Manual,
+            break_after_minutes: 90,
+            break_ratio: 0.2,
+            remind_before_end_minutes: 5,
+            notifications: true,
+            bell: false,
+        }
+    }
+}
+
+/// `[hooks]`: argument vectors run without a shell, with SEREIN_EVENT, SEREIN_TITLE,
+/// SEREIN_DOMAIN and SEREIN_REMAINING_S in their environment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct HooksConfig {
+    pub on_start: Vec<String>,
+    pub on_end: Vec<String>,
+    pub on_break: Vec<String>,
+    pub on_pause: Vec<String>,
+}
+
+impl HooksConfig {
+    /// The hook for an event name (`start`, `end`, `break`, `pause`), if configured.
+    pub fn for_event(&self, event: &str) -> Option<&[String]> {
+        let argv = match event {
+            "start" => &self.on_start,
+            "end" => &self.on_end,
+            "break" => &self.on_break,
+            "pause" => &self.on_pause,
+            _ => return None,
+        };
+        (!argv.is_empty()).then_some(argv.as_slice())
+    }
+}
+
+/// Whether a hook's program can be run: an existing path, or a name found on `PATH`.
+pub fn find_program(program: &str) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let runnable = |p: &Path| {
+        p.metadata()
+            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    };
+    if program.contains('/') {
+        return runnable(Path::new(program));
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| runnable(&dir.join(program))))
 }
 
 /// One life domain: `#name` in a title, a colour, and whether it counts as work.
@@ -91,6 +192,8 @@ impl Default for Config {
             ],
             templates: Vec::new(),
             keys: BTreeMap::new(),
+            timer: TimerConfig::default(),
+            hooks: HooksConfig::default(),
         }
     }
 }
@@ -312,6 +415,48 @@ impl Config {
         }
         if let Err(message) = Keymap::with_overrides(&self.keys) {
             return Err(err("keys", message));
+        }
+        let t = &self.timer;
+        if !(t.break_ratio > 0.0 && t.break_ratio <= 1.0) {
+            return Err(err(
+                "break_ratio",
+                format!(
+                    "break_ratio = {}: expected a share above 0 and at most 1, e.g. 0.2",
+                    t.break_ratio
+                ),
+            ));
+        }
+        if !(1..=24 * 60).contains(&t.break_after_minutes) {
+            return Err(err(
+                "break_after_minutes",
+                format!(
+                    "break_after_minutes = {}: expected 1 to 1440",
+                    t.break_after_minutes
+                ),
+            ));
+        }
+        if t.remind_before_end_minutes > 12 * 60 {
+            return Err(err(
+                "remind_before_end_minutes",
+                format!(
+                    "remind_before_end_minutes = {}: expected 0 (off) to 720",
+                    t.remind_before_end_minutes
+                ),
+            ));
+        }
+        for event in ["start", "end", "break", "pause"] {
+            let key = format!("on_{event}");
+            if let Some(argv) = self.hooks.for_event(event)
+                && !find_program(&argv[0])
+            {
+                return Err(err(
+                    &key,
+                    format!(
+                        "[hooks] {key}: program {:?} not found (give an absolute path or a command on PATH; hooks run without a shell)",
+                        argv[0]
+                    ),
+                ));
+            }
         }
         Ok(())
     }

@@ -2,4 +2,5 @@
 
 pub mod parse;
 pub mod plan;
+pub mod session;
 pub mod time;

@@ -51,6 +51,52 @@ const MIGRATION_LIST: &[M<'static>] = &[
         CREATE INDEX timebox_date_start ON timebox (date, start_min);
         PRAGMA application_id = 1397051982;",
     ),
+    // 2: the session log. Instants are UTC seconds, with the local date and UTC offset at the
+    // start so weeks don't move after travel. The partial unique index makes "one focus or break
+    // session at a time" hold across every process, whoever starts it.
+    M::up(
+        "CREATE TABLE session (
+            id            INTEGER PRIMARY KEY AUTOINCREMENT,
+            timebox_id    INTEGER REFERENCES timebox (id) ON DELETE SET NULL,
+            title         TEXT    NOT NULL,
+            domain        TEXT    NOT NULL,
+            kind          TEXT    NOT NULL CHECK (kind IN ('focus', 'break', 'breathing')),
+            started_at    INTEGER NOT NULL,
+            local_date    TEXT    NOT NULL,
+            utc_offset_s  INTEGER NOT NULL,
+            planned_s     INTEGER NOT NULL CHECK (planned_s > 0),
+            extended_s    INTEGER NOT NULL DEFAULT 0,
+            paused_s      INTEGER NOT NULL DEFAULT 0,
+            pauses        INTEGER NOT NULL DEFAULT 0,
+            deadline_at   INTEGER,
+            paused_left_s INTEGER,
+            paused_since  INTEGER,
+            ended_at      INTEGER,
+            end_reason    TEXT CHECK (end_reason IN ('finished', 'skipped', 'stopped', 'recovered')),
+            overrun_s     INTEGER NOT NULL DEFAULT 0,
+            note          TEXT,
+            heartbeat_at  INTEGER NOT NULL,
+            CHECK ((ended_at IS NULL) = (end_reason IS NULL)),
+            CHECK (ended_at IS NULL OR ended_at >= started_at)
+        );
+        CREATE UNIQUE INDEX session_one_active ON session ((ended_at IS NULL))
+            WHERE ended_at IS NULL AND kind <> 'breathing';
+        CREATE INDEX session_local_date ON session (local_date);
+        CREATE TABLE interruption (
+            id         INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+            at         INTEGER NOT NULL,
+            reason     TEXT
+        );
+        CREATE INDEX interruption_session ON interruption (session_id);
+        -- Notifications already sent, so the TUI and the daemon never both send one.
+        CREATE TABLE notified (
+            session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+            event      TEXT    NOT NULL,
+            at         INTEGER NOT NULL,
+            PRIMARY KEY (session_id, event)
+        );",
+    ),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
@@ -88,9 +134,14 @@ const UPSERT_SQL: &str = "INSERT INTO timebox
         title = excluded.title, domain = excluded.domain, kind = excluded.kind,
         done = excluded.done, updated_at = excluded.updated_at";
 
+mod sessions;
+
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Another focus or break session is running (in this or another serein process).
+    #[error("a session is already running: “{title}” (stop it first, or use --replace)")]
+    SessionActive { title: String },
     /// The file exists but is not a serein database (not SQLite at all, or SQLite with other
     /// tables and a different application_id).
     #[error(
