@@ -380,7 +380,8 @@ mod tests {
     #[test]
     fn scripted_state_machine() {
         // (script of (time, op), look at, remaining_s, phase, paused_s, extended_s)
-        let cases: &[(&[(i64, Op)], i64, i64, Phase, i64, i64)] = &[
+        type Case<'a> = (&'a [(i64, Op)], i64, i64, Phase, i64, i64);
+        let cases: &[Case] = &[
             (&[], 0, 1500, Phase::Running, 0, 0),
             (&[], 1499, 1, Phase::Running, 0, 0),
             (&[], 1500, 0, Phase::Overrun, 0, 0),
