@@ -150,6 +150,15 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
+/// Names the database file in a store failure that doesn't already (e.g. a read-only file).
+fn in_db(f: Failure, db: &std::path::Path) -> Failure {
+    if f.code == 1 && f.message.starts_with("database error") {
+        Failure::other(format!("{}: {}", db.display(), f.message))
+    } else {
+        f
+    }
+}
+
 /// Parses `today`, `tomorrow`, `yesterday` or `YYYY-MM-DD`.
 pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     match s.trim().to_lowercase().as_str() {
@@ -182,8 +191,9 @@ pub fn run(
         }
         Command::Plan(p) => {
             let loaded = load()?;
-            let mut store = Store::open(&paths.db_file())?;
-            plan_cmd(p, &loaded.config, &mut store, now)
+            let db = paths.db_file();
+            let mut store = Store::open(&db)?;
+            plan_cmd(p, &loaded.config, &mut store, now).map_err(|f| in_db(f, &db))
         }
     }
 }
@@ -440,11 +450,13 @@ fn plan_cmd(
             if !yes {
                 if !std::io::stdin().is_terminal() {
                     return Err(Failure::input(format!(
-                        "refusing to remove {n} box(es) on {date} without --yes (standard input is not a terminal)"
+                        "refusing to remove {} on {date} without --yes (standard input is not a terminal)",
+                        crate::ui::count(n, "box", "boxes")
                     )));
                 }
                 eprint!(
-                    "Remove {n} box(es) on {}? [y/N] ",
+                    "Remove {} on {}? [y/N] ",
+                    crate::ui::count(n, "box", "boxes"),
                     date.format("%a %d %b %Y")
                 );
                 let mut answer = String::new();
@@ -456,7 +468,8 @@ fn plan_cmd(
             }
             let removed = store.clear_day(date)?;
             println!(
-                "removed {removed} box(es) on {}",
+                "removed {} on {}",
+                crate::ui::count(removed, "box", "boxes"),
                 date.format("%a %d %b %Y")
             );
             Ok(())

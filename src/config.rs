@@ -291,8 +291,7 @@ impl Config {
         let warnings = unknown
             .into_iter()
             .map(|key| {
-                let leaf = key.rsplit('.').next().unwrap_or(&key).to_string();
-                let at = locate_key(text, &leaf)
+                let at = locate(text, &segments(&key))
                     .map(|(l, c)| format!(":{l}:{c}"))
                     .unwrap_or_default();
                 format!(
@@ -306,8 +305,8 @@ impl Config {
     }
 
     fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
-        let err = |key: &str, message: String| {
-            let loc = locate_key(text, key);
+        let err = |at: &[Seg], message: String| {
+            let loc = locate(text, at);
             ConfigError {
                 path: path.to_path_buf(),
                 line: loc.map(|l| l.0),
@@ -317,7 +316,7 @@ impl Config {
         };
         if self.day_start >= self.day_end || self.day_end.0 > 24 * 60 {
             return Err(err(
-                "day_end",
+                &[Seg::Key("day_end")],
                 format!(
                     "day_end ({}) must be after day_start ({}) and no later than 24:00",
                     hhmm(self.day_end.0),
@@ -327,7 +326,7 @@ impl Config {
         }
         if !(self.work_hours_per_day > 0.0 && self.work_hours_per_day <= 24.0) {
             return Err(err(
-                "work_hours_per_day",
+                &[Seg::Key("work_hours_per_day")],
                 format!(
                     "work_hours_per_day = {}: expected a number of hours above 0 and at most 24",
                     self.work_hours_per_day
@@ -336,7 +335,7 @@ impl Config {
         }
         if !(1..=240).contains(&self.step_minutes) {
             return Err(err(
-                "step_minutes",
+                &[Seg::Key("step_minutes")],
                 format!(
                     "step_minutes = {}: expected minutes from 1 to 240",
                     self.step_minutes
@@ -344,7 +343,10 @@ impl Config {
             ));
         }
         if self.domains.is_empty() {
-            return Err(err("domain", "at least one [[domain]] is needed".into()));
+            return Err(err(
+                &[Seg::Key("domain")],
+                "at least one [[domain]] is needed".into(),
+            ));
         }
         for (i, d) in self.domains.iter().enumerate() {
             let ok = !d.name.is_empty()
@@ -357,7 +359,7 @@ impl Config {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
             if !ok {
                 return Err(err(
-                    "name",
+                    &[Seg::Key("domain"), Seg::Index(i), Seg::Key("name")],
                     format!(
                         "domain name {:?}: expected a lowercase word such as \"work\" (letters, digits, - or _)",
                         d.name
@@ -366,16 +368,19 @@ impl Config {
             }
             if d.name == "break" {
                 return Err(err(
-                    "name",
+                    &[Seg::Key("domain"), Seg::Index(i), Seg::Key("name")],
                     "\"break\" is reserved for breaks (#break); choose another domain name".into(),
                 ));
             }
             if self.domains[..i].iter().any(|o| o.name == d.name) {
-                return Err(err("name", format!("domain {:?} is defined twice", d.name)));
+                return Err(err(
+                    &[Seg::Key("domain"), Seg::Index(i), Seg::Key("name")],
+                    format!("domain {:?} is defined twice", d.name),
+                ));
             }
             if parse_color(&d.color).is_none() {
                 return Err(err(
-                    "color",
+                    &[Seg::Key("domain"), Seg::Index(i), Seg::Key("color")],
                     format!(
                         "domain {:?}: colour {:?} not understood; expected a name (blue, lightred…), an index 0-255 or #rrggbb",
                         d.name, d.color
@@ -385,7 +390,7 @@ impl Config {
         }
         if !self.domains.iter().any(|d| d.name == self.default_domain) {
             return Err(err(
-                "default_domain",
+                &[Seg::Key("default_domain")],
                 format!(
                     "default_domain = {:?} is not one of the domains ({})",
                     self.default_domain,
@@ -396,30 +401,46 @@ impl Config {
         let names = self.domain_names();
         for (i, t) in self.templates.iter().enumerate() {
             if t.name.trim().is_empty() {
-                return Err(err("template", "a [[template]] needs a name".into()));
+                return Err(err(
+                    &[Seg::Key("template"), Seg::Index(i)],
+                    "a [[template]] needs a name".into(),
+                ));
             }
             if self.templates[..i].iter().any(|o| o.name == t.name) {
                 return Err(err(
-                    "name",
+                    &[Seg::Key("template"), Seg::Index(i), Seg::Key("name")],
                     format!("template {:?} is defined twice", t.name),
                 ));
             }
-            for line in &t.boxes {
+            for (j, line) in t.boxes.iter().enumerate() {
                 if let Err(e) = parse::parse(line, &names) {
                     return Err(err(
-                        line,
+                        &[
+                            Seg::Key("template"),
+                            Seg::Index(i),
+                            Seg::Key("boxes"),
+                            Seg::Index(j),
+                        ],
                         format!("template {:?}: {line:?}: {}", t.name, e.message),
                     ));
                 }
             }
         }
         if let Err(message) = Keymap::with_overrides(&self.keys) {
-            return Err(err("keys", message));
+            // Point at the first action whose entry is wrong on its own.
+            let bad = self.keys.iter().find(|(k, v)| {
+                Keymap::with_overrides(&BTreeMap::from([((*k).clone(), (*v).clone())])).is_err()
+            });
+            let path = match bad {
+                Some((name, _)) => vec![Seg::Key("keys"), Seg::Key(name.as_str())],
+                None => vec![Seg::Key("keys")],
+            };
+            return Err(err(&path, message));
         }
         let t = &self.timer;
         if !(t.break_ratio > 0.0 && t.break_ratio <= 1.0) {
             return Err(err(
-                "break_ratio",
+                &[Seg::Key("timer"), Seg::Key("break_ratio")],
                 format!(
                     "break_ratio = {}: expected a share above 0 and at most 1, e.g. 0.2",
                     t.break_ratio
@@ -428,7 +449,7 @@ impl Config {
         }
         if !(1..=24 * 60).contains(&t.break_after_minutes) {
             return Err(err(
-                "break_after_minutes",
+                &[Seg::Key("timer"), Seg::Key("break_after_minutes")],
                 format!(
                     "break_after_minutes = {}: expected 1 to 1440",
                     t.break_after_minutes
@@ -437,7 +458,7 @@ impl Config {
         }
         if t.remind_before_end_minutes > 12 * 60 {
             return Err(err(
-                "remind_before_end_minutes",
+                &[Seg::Key("timer"), Seg::Key("remind_before_end_minutes")],
                 format!(
                     "remind_before_end_minutes = {}: expected 0 (off) to 720",
                     t.remind_before_end_minutes
@@ -450,7 +471,7 @@ impl Config {
                 && !find_program(&argv[0])
             {
                 return Err(err(
-                    &key,
+                    &[Seg::Key("hooks"), Seg::Key(&key)],
                     format!(
                         "[hooks] {key}: program {:?} not found (give an absolute path or a command on PATH; hooks run without a shell)",
                         argv[0]
@@ -523,27 +544,59 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Where `key = …` (or a quoted string equal to `key`) first appears, as (line, column).
-fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with('#') {
-            continue;
-        }
-        let indent = line.len() - trimmed.len();
-        let is_key = trimmed
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('='));
-        let is_table =
-            trimmed.starts_with(&format!("[[{key}]]")) || trimmed.starts_with(&format!("[{key}]"));
-        if is_key || is_table {
-            return Some((i + 1, line[..indent].chars().count() + 1));
-        }
-        if let Some(pos) = line.find(&format!("\"{key}\"")) {
-            return Some((i + 1, line[..pos].chars().count() + 1));
+/// One step of a path into the TOML document.
+#[derive(Debug, Clone, Copy)]
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The (line, column) of the key or array item at `path` in `text`, from the TOML parser's
+/// spans. Falls back to the deepest part of the path that exists.
+fn locate(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    use toml::de::{DeTable, DeValue};
+    let doc = DeTable::parse(text).ok()?;
+    let mut table: Option<&DeTable> = Some(doc.get_ref());
+    let mut value: Option<&DeValue> = None;
+    let mut at: Option<usize> = None;
+    for seg in path {
+        match *seg {
+            Seg::Key(name) => {
+                let t = match (table, value) {
+                    (Some(t), _) => t,
+                    (None, Some(DeValue::Table(t))) => t,
+                    _ => break,
+                };
+                let Some((k, v)) = t.iter().find(|(k, _)| k.get_ref().as_ref() == name) else {
+                    break;
+                };
+                at = Some(k.span().start);
+                table = None;
+                value = Some(v.get_ref());
+            }
+            Seg::Index(i) => {
+                let Some(DeValue::Array(a)) = value else {
+                    break;
+                };
+                let Some(item) = a.get(i) else {
+                    break;
+                };
+                at = Some(item.span().start);
+                value = Some(item.get_ref());
+            }
         }
     }
-    None
+    at.map(|offset| line_col(text, offset))
+}
+
+/// Splits a dotted path as serde_ignored prints it (`domain.1.colour`).
+fn segments(path: &str) -> Vec<Seg<'_>> {
+    path.split('.')
+        .map(|p| match p.parse::<usize>() {
+            Ok(i) => Seg::Index(i),
+            Err(_) => Seg::Key(p),
+        })
+        .collect()
 }
 
 /// Default locations, following the XDG base directory spec (and the env overrides).
@@ -619,7 +672,19 @@ mod tests {
                 "must be after",
             ),
             ("default_domain = \"wrk\"\n", 1, 1, "not one of the domains"),
-            ("[keys]\nadd = [\"ctrl-\"]\n", 1, 1, "key"),
+            ("[keys]\nadd = [\"ctrl-\"]\n", 2, 1, "key"),
+            (
+                "[[domain]]\nname = \"ok\"\n[[domain]]\nname = \"Bad Name\"\n",
+                4,
+                1,
+                "lowercase word",
+            ),
+            (
+                "[[domain]]\nname = \"ok\"\n[[domain]]\nname = \"x\"\ncolor = \"nope\"\n",
+                5,
+                1,
+                "colour",
+            ),
             (
                 "[[template]]\nname = \"a\"\nboxes = [\"25:00-26:00 x\"]\n",
                 3,

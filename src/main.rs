@@ -11,6 +11,14 @@ use serein::store::Store;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    if args.command.is_some() {
+        // Commands print; piped into `head`, they should stop quietly like other Unix tools
+        // instead of reporting "Broken pipe". Rust ignores SIGPIPE by default.
+        // SAFETY: setting a signal disposition to the default at start-up, before any thread.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     match real_main(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {

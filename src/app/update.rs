@@ -103,13 +103,13 @@ fn day_loaded(m: &mut Model, date: chrono::NaiveDate, boxes: Vec<Timebox>) -> Up
     m.boxes = boxes;
     m.loaded = true;
     if m.selected_box().is_none() {
-        m.selected = if first {
-            initial_selection(m)
-        } else {
-            prev_index
-                .map(|i| i.min(m.boxes.len().saturating_sub(1)))
-                .and_then(|i| m.boxes.get(i))
-                .map(|b| b.id)
+        m.selected = match prev_index {
+            Some(i) if !first => m
+                .boxes
+                .get(i.min(m.boxes.len().saturating_sub(1)))
+                .map(|b| b.id),
+            // First load, or boxes appeared on an empty day (added by the CLI).
+            _ => initial_selection(m),
         };
     }
     Update::redraw()
@@ -249,8 +249,12 @@ fn action(m: &mut Model, a: Action) -> Update {
                 Action::Grow => plan::resized(&b, step),
                 _ => plan::resized(&b, -step),
             };
+            let label = match a {
+                Action::MoveDown | Action::MoveUp => "move",
+                _ => "resize",
+            };
             match result {
-                Ok(nb) => upsert(m, "change", vec![b], vec![nb]),
+                Ok(nb) => upsert(m, label, vec![b], vec![nb]),
                 Err(e) => error(m, e.to_string()),
             }
         }
@@ -533,7 +537,11 @@ fn submit_shift(m: &mut Model, id: i64, text: &str) -> Result<Update, String> {
         let sign = if delta < 0 { "-" } else { "+" };
         m.set_status(
             Level::Info,
-            format!("shifted {n} box(es) by {sign}{}", dur(delta.unsigned_abs())),
+            format!(
+                "shifted {} by {sign}{}",
+                crate::ui::count(n, "box", "boxes"),
+                dur(delta.unsigned_abs())
+            ),
         );
     }
     Ok(u)
@@ -562,7 +570,13 @@ fn submit_template(m: &mut Model, name: &str) -> Result<Update, String> {
     .map_err(|e| e.to_string())?;
     let n = placed.len();
     m.mode = Mode::Normal;
-    m.set_status(Level::Info, format!("added {n} box(es) from “{name}”"));
+    m.set_status(
+        Level::Info,
+        format!(
+            "added {} from “{name}”",
+            crate::ui::count(n, "box", "boxes")
+        ),
+    );
     Ok(change(
         m,
         "template",
@@ -590,8 +604,8 @@ fn copy_unfinished(m: &mut Model, from: chrono::NaiveDate, source: &[Timebox]) -
     m.set_status(
         Level::Info,
         format!(
-            "copied {} unfinished box(es) from {}",
-            copies.len(),
+            "copied {} from {}",
+            crate::ui::count(copies.len(), "unfinished box", "unfinished boxes"),
             from.format("%a %d %b")
         ),
     );

@@ -61,6 +61,21 @@ const MIDNIGHT_ADVICE: &str =
 
 /// Parses one entry line; tags must name one of `domains` (case-insensitive) or `break`.
 pub fn parse(input: &str, domains: &[&str]) -> Result<Draft, ParseError> {
+    // Control characters would be printed raw by the CLI and shift the TUI's columns
+    // (an escape sequence in a title could even restyle the user's terminal).
+    if let Some((col, c)) = input
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.is_control() && !c.is_whitespace())
+    {
+        return Err(err(
+            col + 1,
+            format!(
+                "control character U+{:04X} is not allowed in a box",
+                u32::from(c)
+            ),
+        ));
+    }
     let toks = tokens(input);
     if toks.is_empty() {
         return Err(err(1, "nothing to add: type a time and a title".into()));
@@ -360,7 +375,7 @@ fn check_span(
     let start = check_clock(start, start_text, start_col, false)?;
     let end = check_clock(end, end_text, end_col, true)?;
     if end < start {
-        return Err(err(
+        return Err(form_err(
             end_col,
             format!(
                 "the end {} is before the start {}; {MIDNIGHT_ADVICE}",
@@ -370,7 +385,7 @@ fn check_span(
         ));
     }
     if end - start < MIN_BOX_MINUTES {
-        return Err(err(
+        return Err(form_err(
             start_col,
             format!(
                 "{}-{} is too short: a box lasts at least {MIN_BOX_MINUTES} minutes",
@@ -474,6 +489,33 @@ fn parse_time(words: &[Tok]) -> Result<(When, usize), ParseError> {
             ),
         )),
         _ => Err(missing(first.col)),
+    }
+}
+
+#[cfg(test)]
+mod control_tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_refused_at_their_column() {
+        for (input, col) in [
+            ("12:00-12:30 esc\u{1b}[31mred", 16),
+            ("\u{7}09:00-10:00 x", 1),
+        ] {
+            let e = parse(input, &["work"]).unwrap_err();
+            assert_eq!(e.column, col, "{input:?}");
+            assert!(e.message.contains("control character"), "{e}");
+        }
+        // Tabs are just spaces.
+        assert!(parse("09:00-10:00\tTabbed title", &["work"]).is_ok());
+    }
+
+    #[test]
+    fn impossible_spans_list_the_accepted_forms() {
+        for input in ["10:00-09:00 x", "10:00-10:02 x"] {
+            let e = parse(input, &["work"]).unwrap_err();
+            assert!(e.message.ends_with(ACCEPTED_FORMS), "{e}");
+        }
     }
 }
 

@@ -358,9 +358,11 @@ pub fn copy_unfinished(
     let mut seen: Vec<Timebox> = target.to_vec();
     let mut out = Vec::new();
     for b in source.iter().filter(|b| !b.done) {
+        // A copy may have moved to a free slot, so "already there" is the same title and
+        // length, not the same times.
         if target
             .iter()
-            .any(|t| t.title == b.title && t.start == b.start && t.end == b.end)
+            .any(|t| t.title == b.title && t.minutes() == b.minutes())
         {
             continue;
         }
@@ -541,6 +543,14 @@ mod tests {
             .collect();
         assert_eq!(spans, vec![("box 1", 540, 600), ("box 3", 480, 510)]);
         assert!(out.iter().all(|b| b.date == date));
+        // Copying again adds nothing, even for the box that moved to 08:00.
+        let mut target = target;
+        target.extend(
+            out.iter()
+                .enumerate()
+                .map(|(i, n)| Timebox::from_new(20 + i as i64, n.clone())),
+        );
+        assert!(copy_unfinished(&src, &target, date, 480).is_empty());
     }
 
     #[test]

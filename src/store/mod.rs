@@ -469,12 +469,17 @@ fn create_if_missing(path: &Path) -> std::io::Result<()> {
             .create(parent)?;
     }
     // Never truncate: an existing file is the user's data.
-    OpenOptions::new()
+    let f = OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(false)
         .mode(0o600)
         .open(path)?;
+    // An empty file we are about to turn into the database gets the database's mode too.
+    if f.metadata()?.len() == 0 {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
     Ok(())
 }
 

@@ -9,21 +9,31 @@ use crate::app::keymap::Action;
 use crate::app::model::Model;
 use crate::domain::parse::ACCEPTED_FORMS;
 use crate::ui::theme::Theme;
+use crate::ui::{fit, width};
 
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let width = area.width.saturating_sub(2).min(78);
-    let inner_w = width.saturating_sub(2) as usize;
+    let popup_w = area.width.saturating_sub(2).min(78);
+    let inner_w = popup_w.saturating_sub(2) as usize;
     let two_cols = inner_w >= 44;
     let col_w = if two_cols { inner_w / 2 } else { inner_w };
-    let key_w = 8.min(col_w / 3);
+    let key_w = Action::ALL
+        .iter()
+        .map(|a| width(&model.keymap.keys_for(*a)))
+        .max()
+        .unwrap_or(1)
+        .min(8)
+        .min(col_w / 3);
 
     let entry = |a: Action| -> Vec<Span<'static>> {
         let keys = model.keymap.keys_for(a);
         let keys = fit(&keys, key_w);
         let desc = fit(a.describe(), col_w.saturating_sub(key_w + 1));
-        let pad = col_w.saturating_sub(key_w + 1 + desc.chars().count());
+        let pad = col_w.saturating_sub(key_w + 1 + width(&desc));
         vec![
-            Span::styled(format!("{keys:>key_w$} "), theme.title()),
+            Span::styled(
+                format!("{}{keys} ", " ".repeat(key_w.saturating_sub(width(&keys)))),
+                theme.title(),
+            ),
             Span::raw(format!("{desc}{}", " ".repeat(pad))),
         ]
     };
@@ -65,9 +75,9 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         .sum();
     let height = (text_rows as u16 + 2).min(area.height);
     let popup = Rect {
-        x: area.x + (area.width.saturating_sub(width)) / 2,
+        x: area.x + (area.width.saturating_sub(popup_w)) / 2,
         y: area.y + (area.height.saturating_sub(height)) / 2,
-        width,
+        width: popup_w,
         height,
     };
     frame.render_widget(Clear, popup);
@@ -77,17 +87,4 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             .block(Block::default().borders(Borders::ALL).title(" keys ")),
         popup,
     );
-}
-
-/// Cuts `s` to `w` characters, marking the cut with `…`.
-pub fn fit(s: &str, w: usize) -> String {
-    if s.chars().count() <= w {
-        s.to_string()
-    } else if w == 0 {
-        String::new()
-    } else {
-        let mut out: String = s.chars().take(w - 1).collect();
-        out.push('…');
-        out
-    }
 }

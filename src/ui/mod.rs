@@ -16,3 +16,71 @@ pub fn view(model: &Model, frame: &mut Frame) {
         help::draw(model, &theme, frame, frame.area());
     }
 }
+
+/// Display width in terminal cells (a CJK character or an emoji takes two).
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `w` cells, marking a cut with `…`.
+pub fn fit(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    if w == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw > w - 1 {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The part of `s` that starts `skip` cells in and fits in `w` cells.
+pub fn window(s: &str, skip: usize, w: usize) -> String {
+    let mut out = String::new();
+    let (mut pos, mut used) = (0, 0);
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if pos < skip {
+            pos += cw;
+            continue;
+        }
+        if used + cw > w {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    out
+}
+
+/// `1 box`, `2 boxes`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_cells() {
+        assert_eq!(width("日本語"), 6);
+        assert_eq!(fit("日本語のタイトル", 7), "日本語…");
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(window("日本語abc", 2, 3), "本");
+        assert_eq!(window("日本語abc", 6, 3), "abc");
+        assert_eq!(count(1, "box", "boxes"), "1 box");
+        assert_eq!(count(3, "box", "boxes"), "3 boxes");
+    }
+}

@@ -12,8 +12,8 @@ use crate::app::keymap::Action;
 use crate::app::model::{Level, Mode, Model, PromptPurpose};
 use crate::domain::plan::{self, Kind, Timebox, dur, hhmm};
 use crate::domain::time::minute_of_day;
-use crate::ui::help::fit;
 use crate::ui::theme::Theme;
+use crate::ui::{count, fit, width, window};
 
 /// Minutes per timeline row.
 const SLOT: u16 = 15;
@@ -77,16 +77,18 @@ pub fn rows(boxes: &[Timebox], day_start: u16, day_end: u16, now: Option<u16>) -
         if b.start > cursor {
             free(&mut out, cursor, b.start);
         }
-        let len = b.minutes();
-        let n = ((len + SLOT / 2) / SLOT).max(1);
+        // u32: `len * k` overflows u16 for boxes of 16 hours and more.
+        let len = u32::from(b.minutes());
+        let n = ((len + u32::from(SLOT) / 2) / u32::from(SLOT)).max(1);
+        let at = |k: u32| b.start + (len * k / n) as u16;
         for k in 0..n {
             out.push(Row {
-                at: b.start + len * k / n,
-                until: b.start + len * (k + 1) / n,
+                at: at(k),
+                until: at(k + 1),
                 kind: if k == 0 {
                     RowKind::Head(i)
                 } else {
-                    RowKind::Body(i, k)
+                    RowKind::Body(i, k as u16)
                 },
             });
         }
@@ -132,9 +134,10 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         relative_day(m.date, m.today())
     );
     let clock = format!("{} ", m.now.format("%H:%M"));
-    let pad = w.saturating_sub(left.chars().count() + clock.chars().count());
+    let left = fit(&left, w.saturating_sub(width(&clock)));
+    let pad = w.saturating_sub(width(&left) + width(&clock));
     let header = Line::from(vec![
-        Span::styled(fit(&left, w.saturating_sub(clock.len())), theme.title()),
+        Span::styled(left, theme.title()),
         Span::raw(" ".repeat(pad)),
         Span::styled(clock, theme.dim()),
     ]);
@@ -228,7 +231,11 @@ fn row_line(
     let hour =
         (row.at.div_ceil(60) * 60 < row.until.max(row.at + 1)).then(|| row.at.div_ceil(60) * 60);
     let (gutter, gstyle) = if is_now {
-        (format!("{} ", m.now.format("%H:%M")), theme.now())
+        // A box's first row keeps its start time; elsewhere the gutter shows the time now.
+        match row.kind {
+            RowKind::Head(_) => (format!("{} ", hhmm(row.at)), theme.now()),
+            _ => (format!("{} ", m.now.format("%H:%M")), theme.now()),
+        }
     } else {
         match row.kind {
             RowKind::Head(_) => (format!("{} ", hhmm(row.at)), Style::default()),
@@ -274,26 +281,21 @@ fn row_line(
                         ""
                     };
                     let done = if b.done { "✓ " } else { "" };
-                    let info = if w >= 60 {
-                        let label = if b.kind == Kind::Break {
-                            "break"
-                        } else {
-                            b.domain.as_str()
-                        };
-                        format!(" {} · {label} ", dur(plan::real_len(b, &chrono::Local)))
+                    let label = if b.kind == Kind::Break {
+                        "break"
                     } else {
-                        format!(" {} ", dur(plan::real_len(b, &chrono::Local)))
+                        b.domain.as_str()
                     };
-                    let title_w = text_w.saturating_sub(
-                        info.chars().count() + 1 + flag.chars().count() + done.len(),
-                    );
-                    let title = fit(&b.title, title_w);
-                    let pad = text_w.saturating_sub(
-                        1 + flag.chars().count()
-                            + done.chars().count()
-                            + title.chars().count()
-                            + info.chars().count(),
-                    );
+                    let len = dur(plan::real_len(b, &chrono::Local));
+                    // The domain is always named, so it shows without colour too.
+                    let info = if w >= 60 {
+                        format!(" {len} · {label} ")
+                    } else {
+                        format!(" {len} {label} ")
+                    };
+                    let fixed = 1 + width(flag) + width(done) + width(&info);
+                    let title = fit(&b.title, text_w.saturating_sub(fixed));
+                    let pad = text_w.saturating_sub(fixed + width(&title));
                     let tstyle = if b.done { theme.done() } else { theme.title() };
                     spans.push(Span::styled(if is_sel { "›" } else { " " }, base));
                     if !flag.is_empty() {
@@ -317,7 +319,7 @@ fn row_line(
                         String::new()
                     };
                     let text = fit(&text, text_w);
-                    let pad = text_w.saturating_sub(text.chars().count());
+                    let pad = text_w.saturating_sub(width(&text));
                     let style = if k == 1 && overlapping.contains(&b.id) {
                         theme.warn()
                     } else {
@@ -379,7 +381,11 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
     }
     if w >= 60 {
         spans.push(Span::styled(
-            format!(" · {} boxes · {} free", m.boxes.len(), dur(free)),
+            format!(
+                " · {} · {} free",
+                count(m.boxes.len(), "box", "boxes"),
+                dur(free)
+            ),
             theme.dim(),
         ));
     } else {
@@ -392,20 +398,27 @@ fn draw_status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width as usize;
     if let Mode::Input(p) = &m.mode {
         if let Some(s) = &m.status {
-            // An error while typing goes on the footer row; the prompt keeps its text.
-            let footer = Rect {
-                y: area.y.saturating_sub(1),
+            // An error while typing goes above the prompt, wrapped so that the accepted forms
+            // stay readable in a narrow pane; the prompt keeps its text.
+            let text = format!(" {}", s.text);
+            let rows = (width(&text).div_ceil(w.saturating_sub(1).max(1)) + 1).min(5) as u16;
+            let rows = rows.min(area.y.saturating_sub(1)).max(1);
+            let above = Rect {
+                y: area.y.saturating_sub(rows),
+                height: rows,
                 ..area
             };
+            frame.render_widget(ratatui::widgets::Clear, above);
             frame.render_widget(
-                Paragraph::new(Line::styled(fit(&format!(" {}", s.text), w), theme.error())),
-                footer,
+                Paragraph::new(Line::styled(text, theme.error()))
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                above,
             );
         }
         let label = format!(" {} › ", p.purpose.label());
-        let avail = w.saturating_sub(label.chars().count() + 1);
+        let avail = w.saturating_sub(width(&label) + 1);
         let scroll = p.input.visual_scroll(avail);
-        let visible: String = p.input.value().chars().skip(scroll).take(avail).collect();
+        let visible = window(p.input.value(), scroll, avail);
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(label.clone(), theme.title()),
@@ -413,8 +426,7 @@ fn draw_status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             ])),
             area,
         );
-        let x = area.x
-            + (label.chars().count() + p.input.visual_cursor().saturating_sub(scroll)) as u16;
+        let x = area.x + (width(&label) + p.input.visual_cursor().saturating_sub(scroll)) as u16;
         frame.set_cursor_position(Position::new(x.min(area.x + area.width - 1), area.y));
         return;
     }
@@ -490,6 +502,13 @@ mod tests {
                 .count(),
             6
         );
+    }
+
+    #[test]
+    fn whole_day_boxes_lay_out() {
+        let r = rows(&[tb(1, 0, 1440)], 480, 1080, Some(600));
+        assert_eq!(r.len(), 96);
+        assert_eq!(r.last().map(|r| (r.at, r.until)), Some((1425, 1440)));
     }
 
     #[test]

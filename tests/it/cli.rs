@@ -150,7 +150,7 @@ fn clear_with_yes_and_templates() {
         .args(["plan", "clear", "--date", "2026-11-24", "--yes"])
         .assert()
         .success()
-        .stdout(contains("removed 3 box(es)"));
+        .stdout(contains("removed 3 boxes"));
     assert_eq!(
         list_json(&env, "2026-11-24")["boxes"]
             .as_array()

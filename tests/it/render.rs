@@ -111,3 +111,29 @@ fn tiny_panes_do_not_panic() {
         let _ = screen(&m, w, h);
     }
 }
+
+#[test]
+fn wide_titles_keep_the_length_column() {
+    let boxes = [
+        nb(
+            9 * 60,
+            10 * 60,
+            "日本語のとても長いタイトルです、会議の準備",
+            "work",
+            Kind::Focus,
+        ),
+        nb(10 * 60, 11 * 60, "👩‍💻 Café résumé", "family", Kind::Focus),
+    ];
+    let m = loaded(&boxes, &[]);
+    for (w, h) in [(48, 20), (100, 30)] {
+        let t = render(&m, w, h);
+        let buf = t.backend().buffer();
+        let rows: Vec<String> = (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect();
+        let first = rows.iter().find(|r| r.contains("日本")).expect("title row");
+        assert!(first.trim_end().ends_with("work"), "{w}: {first:?}");
+        let second = rows.iter().find(|r| r.contains("Café")).expect("title row");
+        assert!(second.trim_end().ends_with("family"), "{w}: {second:?}");
+    }
+}
