@@ -126,20 +126,6 @@ impl HooksConfig {
     }
 }
 
-/// Whether a hook's program can be run: an existing path, or a name found on `PATH`.
-pub fn find_program(program: &str) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    let runnable = |p: &Path| {
-        p.metadata()
-            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-    };
-    if program.contains('/') {
-        return runnable(Path::new(program));
-    }
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| runnable(&dir.join(program))))
-}
-
 /// One life domain: `#name` in a title, a colour, and whether it counts as work.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -468,14 +454,11 @@ impl Config {
         for event in ["start", "end", "break", "pause"] {
             let key = format!("on_{event}");
             if let Some(argv) = self.hooks.for_event(event)
-                && !find_program(&argv[0])
+                && let Err(e) = crate::hooks::check_hook(argv)
             {
                 return Err(err(
                     &[Seg::Key("hooks"), Seg::Key(&key)],
-                    format!(
-                        "[hooks] {key}: program {:?} not found (give an absolute path or a command on PATH; hooks run without a shell)",
-                        argv[0]
-                    ),
+                    format!("[hooks] {key}: {e} (hooks run without a shell)"),
                 ));
             }
         }

@@ -8,6 +8,8 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod domain;
+pub mod hooks;
 pub mod logging;
+pub mod notify;
 pub mod store;
 pub mod ui;

@@ -1,0 +1,8 @@
+//! The desktop side of serein: notifications (and, later, Do-Not-Disturb backends).
+
+pub mod send;
+
+pub use send::{
+    DesktopNotifier, Notification, Notifier, NotifyError, RecordingNotifier, SendFuture,
+    UnavailableNotifier, Urgency,
+};

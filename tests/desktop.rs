@@ -1,0 +1,488 @@
+//! A real notification test: `DesktopNotifier` against dunst on a private D-Bus session
+//! bus and an Xvfb display (recipe: notify-sandbox.md §6).
+//!
+//! The test process is not inside the private bus, so it re-invokes itself:
+//! - outer (no `SEREIN_DESKTOP_INNER`): checks the tools, makes a temp HOME/XDG tree and a
+//!   bus config with an empty service dir (so nothing can be D-Bus-activated), runs the
+//!   "nobus" phase, starts Xvfb, then runs `dbus-run-session -- <this test exe>`;
+//! - `SEREIN_DESKTOP_INNER=nobus`: the bus address points at nothing → `Unavailable`;
+//! - `SEREIN_DESKTOP_INNER=bus`: inside the private bus: no server → `Unavailable`, then
+//!   starts dunst and checks what it received.
+//!
+//! The developer's session bus is never used: the outer spawns drop
+//! `DBUS_SESSION_BUS_ADDRESS`, and the inner phases refuse to run without the sandbox dir.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serein::notify::{DesktopNotifier, Notification, Notifier, NotifyError, Urgency};
+
+const TEST_NAME: &str = "desktop_notifications";
+const INNER: &str = "SEREIN_DESKTOP_INNER";
+const SANDBOX: &str = "SEREIN_DESKTOP_DIR";
+const NAME: &str = "org.freedesktop.Notifications";
+/// Generous: the inner run normally takes about a second.
+const INNER_TIMEOUT: Duration = Duration::from_secs(60);
+const CMD_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[test]
+fn desktop_notifications() {
+    match env::var(INNER).as_deref() {
+        Ok("bus") => inner_bus(),
+        Ok("nobus") => inner_nobus(),
+        _ => outer(),
+    }
+}
+
+// ---------------------------------------------------------------- outer
+
+fn outer() {
+    for tool in [
+        "Xvfb",
+        "dbus-run-session",
+        "dbus-daemon",
+        "dbus-send",
+        "dunst",
+        "dunstctl",
+    ] {
+        if which(tool).is_none() {
+            // CI must not silently skip the only test that talks to a real server.
+            if env::var("CI").as_deref() == Ok("true") {
+                panic!("desktop test: {tool} is not installed (needed in CI: dunst xvfb dbus)");
+            }
+            eprintln!("SKIPPED desktop test: {tool} not installed");
+            return;
+        }
+    }
+
+    let tmp = tempfile::Builder::new()
+        .prefix("serein-desktop.")
+        .tempdir()
+        .expect("temp dir");
+    let dir = tmp.path();
+    for sub in ["run", "svc", "cfg", "cache", "data", "state"] {
+        fs::create_dir_all(dir.join(sub)).expect("mkdir");
+    }
+    set_mode_700(&dir.join("run"));
+    // No <standard_session_servicedirs/>: only our empty dir, so a call to a missing name
+    // fails fast instead of activating whichever daemon's .service file is installed.
+    fs::write(
+        dir.join("bus.conf"),
+        format!(
+            r#"<busconfig><type>session</type><listen>unix:tmpdir={tmp}</listen>
+<servicedir>{svc}</servicedir><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/>
+<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
+"#,
+            tmp = env::temp_dir().display(),
+            svc = dir.join("svc").display()
+        ),
+    )
+    .expect("bus.conf");
+    fs::write(dir.join("cfg/dunstrc"), "[global]\n timeout = 60\n").expect("dunstrc");
+
+    let exe = env::current_exe().expect("current exe");
+
+    // Phase 1: a bus address that leads nowhere.
+    let mut nobus = Command::new(&exe);
+    sandbox_env(&mut nobus, dir);
+    nobus
+        .env(INNER, "nobus")
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", dir.join("no-bus").display()),
+        )
+        .args(["--exact", TEST_NAME, "--nocapture", "--test-threads=1"]);
+    run_phase("nobus", nobus, &dir.join("nobus.log"));
+
+    // Phase 2: private bus + Xvfb + dunst.
+    let (_xvfb, display) = start_xvfb();
+    let mut cmd = Command::new("dbus-run-session");
+    sandbox_env(&mut cmd, dir);
+    cmd.arg(format!("--config-file={}", dir.join("bus.conf").display()))
+        .arg("--")
+        .arg(&exe)
+        .args(["--exact", TEST_NAME, "--nocapture", "--test-threads=1"])
+        .env(INNER, "bus")
+        .env("DISPLAY", format!(":{display}"));
+    run_phase("bus", cmd, &dir.join("bus.log"));
+}
+
+/// Points HOME and XDG_* into the sandbox and cuts every link to the real session.
+fn sandbox_env(cmd: &mut Command, dir: &Path) {
+    cmd.env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("DISPLAY")
+        .env(SANDBOX, dir)
+        .env("HOME", dir)
+        .env("XDG_RUNTIME_DIR", dir.join("run"))
+        .env("XDG_CONFIG_HOME", dir.join("cfg"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .stdin(Stdio::null());
+}
+
+/// Runs one self-invocation in its own process group, output to `log`, and fails the test
+/// with that log if it fails or outlives [`INNER_TIMEOUT`].
+fn run_phase(phase: &str, mut cmd: Command, log: &Path) {
+    use std::os::unix::process::CommandExt;
+    let out = fs::File::create(log).expect("log file");
+    let err = out.try_clone().expect("log file");
+    // Own group: on timeout we kill dbus-run-session, the inner test and its dunst at once.
+    cmd.process_group(0).stdout(out).stderr(err);
+    let child = cmd
+        .spawn()
+        .unwrap_or_else(|e| panic!("{phase}: spawn: {e}"));
+    let mut guard = ChildGuard::new(phase, child, true);
+    let status = guard.wait_timeout(INNER_TIMEOUT);
+    let text = fs::read_to_string(log).unwrap_or_default();
+    match status {
+        Some(s) if s.success() => eprintln!("--- desktop phase {phase} ok ---\n{}", tail(&text)),
+        Some(s) => panic!("desktop phase {phase} failed ({s}):\n{text}"),
+        None => panic!("desktop phase {phase} timed out after {INNER_TIMEOUT:?}:\n{text}"),
+    }
+}
+
+/// Starts Xvfb on a free display in :91..:140 (offset by our pid so parallel runs differ)
+/// and waits for its socket.
+fn start_xvfb() -> (ChildGuard, u32) {
+    let first = std::process::id() % 50;
+    for i in 0..50 {
+        let n = 91 + (first + i) % 50;
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+        if socket.exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+            continue;
+        }
+        let child = Command::new("Xvfb")
+            .args([
+                &format!(":{n}"),
+                "-screen",
+                "0",
+                "640x480x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn Xvfb");
+        let mut guard = ChildGuard::new("Xvfb", child, false);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if socket.exists() {
+                return (guard, n);
+            }
+            // Lost a race for this display: try the next one.
+            if guard.child.try_wait().ok().flatten().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    panic!("could not start Xvfb on any display :91..:140");
+}
+
+// ---------------------------------------------------------------- inner phases
+
+/// Refuses to run outside the sandbox the outer phase built.
+fn sandbox_dir() -> PathBuf {
+    let dir = PathBuf::from(env::var_os(SANDBOX).expect("inner phase without sandbox dir"));
+    assert_eq!(
+        env::var_os("HOME").as_deref(),
+        Some(dir.as_os_str()),
+        "inner phase must run with the sandbox HOME"
+    );
+    dir
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
+}
+
+fn inner_nobus() {
+    sandbox_dir();
+    let rt = runtime();
+    let (res, took) = rt.block_on(timed_send(&Notification::new("nobody", "listens")));
+    eprintln!("no bus: {res:?} in {took:?}");
+    assert!(
+        matches!(res, Err(NotifyError::Unavailable(_))),
+        "no bus: {res:?}"
+    );
+}
+
+fn inner_bus() {
+    let dir = sandbox_dir();
+    let addr = env::var("DBUS_SESSION_BUS_ADDRESS").expect("dbus-run-session sets the address");
+    eprintln!("private bus: {addr}");
+    let rt = runtime();
+
+    // 1. A bus, but nothing owns org.freedesktop.Notifications (and nothing activatable).
+    assert!(!name_has_owner(NAME), "{NAME} already owned on a fresh bus");
+    let (res, took) = rt.block_on(timed_send(&Notification::new("nobody", "listens")));
+    eprintln!("no server: {res:?} in {took:?}");
+    assert!(
+        matches!(res, Err(NotifyError::Unavailable(ref m)) if m.contains("ServiceUnknown")),
+        "no server: {res:?}"
+    );
+
+    // 2. Start dunst and wait for it to own the name.
+    let log = dir.join("dunst.log");
+    let out = fs::File::create(&log).expect("dunst log");
+    let err = out.try_clone().expect("dunst log");
+    let child = Command::new("dunst")
+        .arg("-config")
+        .arg(dir.join("cfg/dunstrc"))
+        .stdin(Stdio::null())
+        .stdout(out)
+        .stderr(err)
+        .spawn()
+        .expect("spawn dunst");
+    let mut dunst = ChildGuard::new("dunst", child, false);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !name_has_owner(NAME) {
+        let exited = dunst.child.try_wait().ok().flatten();
+        if exited.is_some() || Instant::now() > deadline {
+            panic!(
+                "dunst never owned {NAME} (exit: {exited:?}):\n{}",
+                fs::read_to_string(&log).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    // 3. Two notifications, one tagged.
+    let first =
+        Notification::new("serein-test first", "focus block started").with_tag("serein-test");
+    let second =
+        Notification::new("serein-test second", "break is over").with_urgency(Urgency::Critical);
+    for n in [&first, &second] {
+        let (res, took) = rt.block_on(timed_send(n));
+        eprintln!("sent {:?}: {res:?} in {took:?}", n.summary);
+        res.unwrap_or_else(|e| panic!("sending {:?}: {e}", n.summary));
+    }
+    let counts = wait_for_total(2);
+    assert_eq!(
+        counts.total(),
+        2,
+        "dunst should hold 2 notifications: {counts:?}"
+    );
+
+    // 4. Same tag again: dunst replaces the first rather than stacking a third.
+    let replacement =
+        Notification::new("serein-test third", "replaces first").with_tag("serein-test");
+    let (res, _) = rt.block_on(timed_send(&replacement));
+    res.expect("sending the replacement");
+    std::thread::sleep(Duration::from_millis(300));
+    let counts = Counts::read();
+    assert_eq!(
+        counts.total(),
+        2,
+        "tagged notification should replace: {counts:?}"
+    );
+
+    // 5. Close them all so they land in history, whose JSON names app and summaries.
+    dunstctl(&["close-all"]);
+    let history = wait_for_history(2);
+    assert!(
+        history.contains("\"serein\""),
+        "appname not serein:\n{history}"
+    );
+    assert!(history.contains("serein-test second"), "{history}");
+    assert!(history.contains("serein-test third"), "{history}");
+    assert!(
+        !history.contains("serein-test first"),
+        "first was not replaced:\n{history}"
+    );
+
+    // 6. A hung server (dunst stopped with SIGSTOP): the send gives up at its timeout.
+    let pid = dunst.child.id().to_string();
+    let stop = run_timeout(Command::new("kill").args(["-STOP", &pid]), CMD_TIMEOUT);
+    assert!(stop.status.success(), "kill -STOP: {stop:?}");
+    let short = DesktopNotifier::with_timeout(Duration::from_millis(500));
+    let start = Instant::now();
+    let res = rt.block_on(short.send(&Notification::new("serein-test hung", "")));
+    let took = start.elapsed();
+    let _ = run_timeout(Command::new("kill").args(["-CONT", &pid]), CMD_TIMEOUT);
+    eprintln!("hung server: {res:?} in {took:?}");
+    assert!(
+        matches!(res, Err(NotifyError::Timeout(_))),
+        "hung server: {res:?}"
+    );
+
+    drop(dunst);
+    eprintln!("desktop: dunst received and stacked serein's notifications as expected");
+}
+
+async fn timed_send(n: &Notification) -> (Result<(), NotifyError>, Duration) {
+    let start = Instant::now();
+    let res = DesktopNotifier::new().send(n).await;
+    (res, start.elapsed())
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Counts {
+    displayed: u32,
+    waiting: u32,
+    history: u32,
+}
+
+impl Counts {
+    fn read() -> Self {
+        let count = |what: &str| {
+            let out = dunstctl(&["count", what]);
+            out.trim()
+                .parse::<u32>()
+                .unwrap_or_else(|_| panic!("dunstctl count {what}: {out:?}"))
+        };
+        Counts {
+            displayed: count("displayed"),
+            waiting: count("waiting"),
+            history: count("history"),
+        }
+    }
+
+    fn total(self) -> u32 {
+        self.displayed + self.waiting + self.history
+    }
+}
+
+/// Polls (up to 3 s) until dunst holds `want` notifications; returns the last reading.
+fn wait_for_total(want: u32) -> Counts {
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        let c = Counts::read();
+        if c.total() >= want || Instant::now() > deadline {
+            return c;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn wait_for_history(want: u32) -> String {
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while Counts::read().history < want && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    dunstctl(&["history"])
+}
+
+fn dunstctl(args: &[&str]) -> String {
+    let out = run_timeout(Command::new("dunstctl").args(args), CMD_TIMEOUT);
+    assert!(out.status.success(), "dunstctl {args:?}: {out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `NameHasOwner` asks the bus itself, so it never activates anything.
+fn name_has_owner(name: &str) -> bool {
+    let out = run_timeout(
+        Command::new("dbus-send").args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.NameHasOwner",
+            &format!("string:{name}"),
+        ]),
+        CMD_TIMEOUT,
+    );
+    assert!(out.status.success(), "NameHasOwner: {out:?}");
+    String::from_utf8_lossy(&out.stdout).contains("boolean true")
+}
+
+// ---------------------------------------------------------------- process helpers
+
+/// Kills its child (or the child's whole process group) when dropped, even on panic.
+struct ChildGuard {
+    name: String,
+    child: Child,
+    group: bool,
+}
+
+impl ChildGuard {
+    fn new(name: &str, child: Child, group: bool) -> Self {
+        Self {
+            name: name.into(),
+            child,
+            group,
+        }
+    }
+
+    fn wait_timeout(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => return Some(status),
+                Ok(None) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            eprintln!("stopping {}", self.name);
+            if self.group {
+                // Leader still alive, so the group id is still ours: kill dbus-run-session,
+                // its dbus-daemon, the inner test and its dunst together.
+                let _ = Command::new("kill")
+                    .args(["-KILL", "--", &format!("-{}", self.child.id())])
+                    .stderr(Stdio::null())
+                    .status();
+            }
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs `cmd` with captured output, killing it after `timeout` (outputs here are tiny,
+/// so the pipes cannot fill while we poll).
+fn run_timeout(cmd: &mut Command, timeout: Duration) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn {cmd:?}: {e}"));
+    let deadline = Instant::now() + timeout;
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => return child.wait_with_output().expect("collect output"),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("{cmd:?} did not finish within {timeout:?}");
+            }
+        }
+    }
+}
+
+fn which(tool: &str) -> Option<PathBuf> {
+    let path = env::var_os("PATH")?;
+    env::split_paths(&path)
+        .map(|d| d.join(tool))
+        .find(|p| p.is_file())
+}
+
+fn set_mode_700(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o700)).expect("chmod 700");
+}
+
+fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(15)..].join("\n")
+}
