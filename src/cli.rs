@@ -37,6 +37,63 @@ pub enum Command {
     /// Show, check or create the config file.
     #[command(subcommand)]
     Config(ConfigCmd),
+    /// Start a focus session: a planned box by id, today's current or next box (no
+    /// argument), or an unplanned one: `serein start "Write report #work" --for 45m`.
+    /// Returns at once; a background `serein daemon` sends the notifications.
+    Start {
+        /// A box id, or a title (with an optional #domain).
+        #[arg(value_name = "ID|TITLE")]
+        what: Vec<String>,
+        /// How long: 25m, 1h, 1h30 (default for a box: its planned length).
+        #[arg(long = "for", value_name = "LENGTH", allow_hyphen_values = true)]
+        length: Option<String>,
+        /// Make it a break.
+        #[arg(long = "break")]
+        is_break: bool,
+        /// Stop the running session first.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Finish the running session now (a planned box is marked done).
+    Stop {
+        /// Attach a note to the session.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Pause the running session.
+    Pause,
+    /// Resume a paused session.
+    Resume,
+    /// Give the running session more time: `serein extend 5m`.
+    Extend {
+        #[arg(value_name = "LENGTH", allow_hyphen_values = true)]
+        by: String,
+    },
+    /// One line for a status bar (tmux, waybar, polybar); nothing when idle.
+    Status {
+        /// Placeholders: {icon} {title} {remaining} {domain} {kind} {state} {deadline}.
+        #[arg(long)]
+        format: Option<String>,
+        /// state, title, domain, started, deadline, remaining_s, overrun_s.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+    },
+    /// The session log: what really happened.
+    Log {
+        #[command(subcommand)]
+        edit: Option<LogCmd>,
+        /// The day (today, yesterday, YYYY-MM-DD…).
+        #[arg(long, short, conflicts_with = "week")]
+        date: Option<String>,
+        /// This week, Monday to Sunday (with --date: that date's week).
+        #[arg(long)]
+        week: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run sessions in the background: notifications, on_end, hooks. `serein start` and the
+    /// TUI start one when needed; it leaves a minute after the last session ends.
+    Daemon,
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output.
@@ -109,6 +166,22 @@ pub enum PlanCmd {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum LogCmd {
+    /// Fix a recorded session's times (local, on its day) or note.
+    Edit {
+        id: i64,
+        #[arg(long, value_name = "HH:MM")]
+        start: Option<String>,
+        #[arg(long, value_name = "HH:MM")]
+        end: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Remove a recorded session.
+    Rm { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum ConfigCmd {
     /// Print the path of the config file, and whether it exists.
     Path,
@@ -151,7 +224,7 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 /// Names the database file in a store failure that doesn't already (e.g. a read-only file).
-fn in_db(f: Failure, db: &std::path::Path) -> Failure {
+fn name_db(f: Failure, db: &std::path::Path) -> Failure {
     if f.code == 1 && f.message.starts_with("database error") {
         Failure::other(format!("{}: {}", db.display(), f.message))
     } else {
@@ -177,9 +250,60 @@ pub fn run(
     cmd: Command,
     paths: &Paths,
     load: impl Fn() -> Result<Loaded, Failure>,
-    now: chrono::NaiveDateTime,
+    clock: &dyn crate::clock::Clock,
 ) -> Result<(), Failure> {
+    use crate::cli_timer as t;
+    let now = clock.stamp();
+    let db = paths.db_file();
+    let in_db = |r: Result<(), Failure>| r.map_err(|f| name_db(f, &db));
     match cmd {
+        Command::Start {
+            what,
+            length,
+            is_break,
+            replace,
+        } => in_db(t::start(
+            paths,
+            &load()?.config,
+            now,
+            &what,
+            length.as_deref(),
+            is_break,
+            replace,
+        )),
+        Command::Stop { note } => in_db(t::stop(paths, &load()?.config, now, note)),
+        Command::Pause => in_db(t::pause(paths, &load()?.config, now, false)),
+        Command::Resume => in_db(t::pause(paths, &load()?.config, now, true)),
+        Command::Extend { by } => in_db(t::extend(paths, now, &by)),
+        Command::Status { format, json } => in_db(t::status(paths, now, format.as_deref(), json)),
+        Command::Log {
+            edit:
+                Some(LogCmd::Edit {
+                    id,
+                    start,
+                    end,
+                    note,
+                }),
+            ..
+        } => in_db(t::log_edit(
+            paths,
+            id,
+            start.as_deref(),
+            end.as_deref(),
+            note,
+        )),
+        Command::Log {
+            edit: Some(LogCmd::Rm { id }),
+            ..
+        } => in_db(t::log_rm(paths, id)),
+        Command::Log {
+            edit: None,
+            date,
+            week,
+            json,
+        } => in_db(t::log(paths, now, date.as_deref(), week, json)),
+        Command::Daemon => crate::daemon::run(paths, load()?.config, clock)
+            .map_err(|e| Failure::other(e.to_string())),
         Command::Config(c) => config_cmd(c, paths),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "serein", &mut std::io::stdout());
@@ -193,7 +317,7 @@ pub fn run(
             let loaded = load()?;
             let db = paths.db_file();
             let mut store = Store::open(&db)?;
-            plan_cmd(p, &loaded.config, &mut store, now).map_err(|f| in_db(f, &db))
+            plan_cmd(p, &loaded.config, &mut store, now.local).map_err(|f| name_db(f, &db))
         }
     }
 }

@@ -5,8 +5,10 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_timer;
 pub mod clock;
 pub mod config;
+pub mod daemon;
 pub mod domain;
 pub mod hooks;
 pub mod logging;

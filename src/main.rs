@@ -11,7 +11,11 @@ use serein::store::Store;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    if args.command.is_some() {
+    if args
+        .command
+        .as_ref()
+        .is_some_and(|c| !matches!(c, serein::cli::Command::Daemon))
+    {
         // Commands print; piped into `head`, they should stop quietly like other Unix tools
         // instead of reporting "Broken pipe". Rust ignores SIGPIPE by default.
         // SAFETY: setting a signal disposition to the default at start-up, before any thread.
@@ -41,7 +45,7 @@ fn real_main(args: Cli) -> Result<(), Failure> {
         Ok(loaded)
     };
     match args.command {
-        Some(cmd) => cli::run(cmd, &paths, load, clock.local()),
+        Some(cmd) => cli::run(cmd, &paths, load, &clock),
         None => {
             let loaded = load()?;
             let store = Store::open(&paths.db_file())?;
@@ -52,7 +56,8 @@ fn real_main(args: Cli) -> Result<(), Failure> {
                 model.set_status(Level::Warn, w.clone());
             }
             tracing::info!(db = %paths.db_file().display(), "starting the TUI");
-            serein::app::run_terminal(model, store, &clock)
+            let daemon = serein::daemon::Launch::new(&paths);
+            serein::app::run_terminal(model, store, &clock, daemon)
                 .map_err(|e| Failure::other(e.to_string()))
         }
     }

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::app::model::Screen;
+
 /// Something the user can do on the Today screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -27,13 +29,23 @@ pub enum Action {
     Today,
     ApplyTemplate,
     CopyUnfinished,
+    /// Today: start the selected box (or show the running one). Timer: take the offer.
+    Start,
+    PauseResume,
+    Extend5,
+    Extend1,
+    Finish,
+    Skip,
+    Interrupt,
+    Note,
+    Back,
     Help,
     Quit,
 }
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 30] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -53,9 +65,39 @@ impl Action {
         Action::Today,
         Action::ApplyTemplate,
         Action::CopyUnfinished,
+        Action::Start,
+        Action::PauseResume,
+        Action::Extend5,
+        Action::Extend1,
+        Action::Finish,
+        Action::Skip,
+        Action::Interrupt,
+        Action::Note,
+        Action::Back,
         Action::Help,
         Action::Quit,
     ];
+
+    /// The screen the action works on; `None` for both.
+    pub fn screen(self) -> Option<Screen> {
+        match self {
+            Action::Help | Action::Quit | Action::Start => None,
+            Action::PauseResume
+            | Action::Extend5
+            | Action::Extend1
+            | Action::Finish
+            | Action::Skip
+            | Action::Interrupt
+            | Action::Note
+            | Action::Back => Some(Screen::Timer),
+            _ => Some(Screen::Today),
+        }
+    }
+
+    /// Whether the action is available on `screen`.
+    pub fn on(self, screen: Screen) -> bool {
+        self.screen().is_none_or(|s| s == screen)
+    }
 
     /// The name used in `[keys]`.
     pub fn name(self) -> &'static str {
@@ -79,6 +121,15 @@ impl Action {
             Action::Today => "today",
             Action::ApplyTemplate => "apply_template",
             Action::CopyUnfinished => "copy_unfinished",
+            Action::Start => "start",
+            Action::PauseResume => "pause",
+            Action::Extend5 => "extend",
+            Action::Extend1 => "extend_1m",
+            Action::Finish => "finish",
+            Action::Skip => "skip",
+            Action::Interrupt => "interrupt",
+            Action::Note => "note",
+            Action::Back => "back",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -106,6 +157,15 @@ impl Action {
             Action::Today => "today",
             Action::ApplyTemplate => "apply template",
             Action::CopyUnfinished => "copy unfinished",
+            Action::Start => "start / timer",
+            Action::PauseResume => "pause / resume",
+            Action::Extend5 => "5 more minutes",
+            Action::Extend1 => "1 more minute",
+            Action::Finish => "finish now",
+            Action::Skip => "skip to next",
+            Action::Interrupt => "log interruption",
+            Action::Note => "attach a note",
+            Action::Back => "back to Today",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -132,6 +192,15 @@ impl Action {
             Action::Today => &["t"],
             Action::ApplyTemplate => &["T"],
             Action::CopyUnfinished => &["Y"],
+            Action::Start => &["enter", "f"],
+            Action::PauseResume => &["space", "p"],
+            Action::Extend5 => &["+", "="],
+            Action::Extend1 => &["1"],
+            Action::Finish => &["x"],
+            Action::Skip => &["n"],
+            Action::Interrupt => &["i"],
+            Action::Note => &["N"],
+            Action::Back => &["esc", "t"],
             Action::Help => &["?"],
             Action::Quit => &["q"],
         }
@@ -210,7 +279,7 @@ pub fn format_key(k: &Key) -> String {
     let base = match k.code {
         KeyCode::Char(' ') => "space".to_string(),
         KeyCode::Char(c) => c.to_string(),
-        KeyCode::Enter => "enter".into(),
+        KeyCode::Enter => "⏎".into(),
         KeyCode::Esc => "esc".into(),
         KeyCode::Tab => "tab".into(),
         KeyCode::Up => "↑".into(),
@@ -233,7 +302,14 @@ pub fn format_key(k: &Key) -> String {
     }
 }
 
-/// Key bindings for the Today screen.
+fn shares_screen(a: Action, b: Action) -> bool {
+    match (a.screen(), b.screen()) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// Key bindings for every screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
     bindings: Vec<(Key, Action)>,
@@ -270,19 +346,21 @@ impl Keymap {
                 .iter()
                 .map(|k| parse_key(k).map_err(|e| format!("[keys] {name}: {e}")))
                 .collect::<Result<Vec<_>, _>>()?;
-            map.bindings
-                .retain(|(k, a)| *a != action && !parsed.contains(k));
+            // A key given here leaves any other action that shares a screen with this one.
+            map.bindings.retain(|(k, a)| {
+                *a != action && !(parsed.contains(k) && shares_screen(*a, action))
+            });
             map.bindings.extend(parsed.into_iter().map(|k| (k, action)));
         }
         Ok(map)
     }
 
-    /// The action bound to a key event, if any.
-    pub fn action(&self, e: &KeyEvent) -> Option<Action> {
+    /// The action bound to a key event on `screen`, if any.
+    pub fn action(&self, screen: Screen, e: &KeyEvent) -> Option<Action> {
         let key = Key::from_event(e);
         self.bindings
             .iter()
-            .find(|(k, _)| *k == key)
+            .find(|(k, a)| *k == key && a.on(screen))
             .map(|(_, a)| *a)
     }
 
@@ -310,39 +388,43 @@ mod tests {
         KeyEvent::new(code, m)
     }
 
-    #[test]
-    fn defaults_and_shifted_chars() {
-        let km = Keymap::default();
-        assert_eq!(
-            km.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)),
-            Some(Action::Down)
-        );
-        // Terminals report Shift with the upper-case character.
-        assert_eq!(
-            km.action(&ev(KeyCode::Char('J'), KeyModifiers::SHIFT)),
-            Some(Action::MoveDown)
-        );
-        assert_eq!(
-            km.action(&ev(KeyCode::Char('j'), KeyModifiers::CONTROL)),
-            None
-        );
+    fn ch(c: char) -> KeyEvent {
+        ev(KeyCode::Char(c), KeyModifiers::NONE)
     }
 
     #[test]
-    fn overrides_replace_and_steal() {
+    fn defaults_shifted_chars_and_screens() {
+        let km = Keymap::default();
+        let t = Screen::Today;
+        assert_eq!(km.action(t, &ch('j')), Some(Action::Down));
+        // Terminals report Shift with the upper-case character.
+        assert_eq!(
+            km.action(t, &ev(KeyCode::Char('J'), KeyModifiers::SHIFT)),
+            Some(Action::MoveDown)
+        );
+        assert_eq!(
+            km.action(t, &ev(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+            None
+        );
+        // The same key means different things per screen.
+        assert_eq!(km.action(t, &ch('x')), Some(Action::ToggleDone));
+        assert_eq!(km.action(Screen::Timer, &ch('x')), Some(Action::Finish));
+        assert_eq!(km.action(Screen::Timer, &ch('j')), None);
+        assert_eq!(km.action(Screen::Timer, &ch('?')), Some(Action::Help));
+    }
+
+    #[test]
+    fn overrides_replace_and_steal_within_a_screen() {
         let mut o = BTreeMap::new();
         o.insert("add".to_string(), vec!["n".to_string(), "j".to_string()]);
         let km = Keymap::with_overrides(&o).unwrap();
-        assert_eq!(km.action(&ev(KeyCode::Char('a'), KeyModifiers::NONE)), None);
-        assert_eq!(
-            km.action(&ev(KeyCode::Char('n'), KeyModifiers::NONE)),
-            Some(Action::Add)
-        );
-        assert_eq!(
-            km.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)),
-            Some(Action::Add)
-        );
+        let t = Screen::Today;
+        assert_eq!(km.action(t, &ch('a')), None);
+        assert_eq!(km.action(t, &ch('n')), Some(Action::Add));
+        assert_eq!(km.action(t, &ch('j')), Some(Action::Add));
         assert_eq!(km.keys_for(Action::Down), "↓");
+        // `n` stays "skip" on the Timer screen.
+        assert_eq!(km.action(Screen::Timer, &ch('n')), Some(Action::Skip));
     }
 
     #[test]

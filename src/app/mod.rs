@@ -1,23 +1,29 @@
 //! The TUI shell: reads terminal events, the clock and signals, runs effects against the
-//! store, and draws only when `update` says something visible changed.
+//! store and the desktop, and draws only when `update` says something visible changed.
 
 pub mod keymap;
 pub mod model;
 pub mod msg;
+pub mod timer;
 pub mod update;
 
 use std::collections::VecDeque;
 use std::future::Future;
 use std::io;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event::{Event, EventStream};
 use futures_util::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use tokio::sync::mpsc::UnboundedReceiver;
 
-use crate::clock::Clock;
-use crate::store::Store;
+use crate::clock::{Clock, Now};
+use crate::domain::session::Session;
+use crate::hooks::HookEvent;
+use crate::notify::{Notification, Notifier};
+use crate::store::{Store, StoreError};
 use model::Model;
 use msg::{Effect, Msg};
 
@@ -29,13 +35,17 @@ pub struct RunStats {
 }
 
 /// Runs the app until the user quits, the event stream ends, or `shutdown` resolves.
-/// Generic over the backend, the event source and the clock so tests can drive it.
+/// Generic over the backend, the event source and the clock so tests can drive it;
+/// `inbox` brings results of background work (a notification that failed).
+#[allow(clippy::too_many_arguments)]
 pub async fn run<B, E, C, S>(
     terminal: &mut Terminal<B>,
     model: &mut Model,
     store: &mut Store,
     clock: &C,
     mut events: E,
+    inbox: &mut UnboundedReceiver<Msg>,
+    desktop: Box<dyn Desktop + '_>,
     shutdown: S,
 ) -> anyhow::Result<RunStats>
 where
@@ -46,8 +56,8 @@ where
     S: Future<Output = ()>,
 {
     let mut stats = RunStats::default();
-    let mut shell = Shell::new(store);
-    let mut dirty = shell.start(model, clock.local());
+    let mut shell = Shell::with_desktop(store, desktop);
+    let mut dirty = shell.start(model, clock.stamp());
     tokio::pin!(shutdown);
     loop {
         if dirty {
@@ -65,13 +75,14 @@ where
                 Some(Err(e)) => return Err(e.into()),
                 None => return Ok(stats),
             },
+            Some(msg) = inbox.recv() => msg,
             _ = tokio::time::sleep(Duration::from_millis(ms)) => {
                 stats.ticks += 1;
                 Msg::Tick
             }
             _ = &mut shutdown => return Ok(stats),
         };
-        let d = shell.dispatch(model, msg, clock.local());
+        let d = shell.dispatch(model, msg, clock.stamp());
         if d.quit {
             return Ok(stats);
         }
@@ -86,48 +97,150 @@ pub struct Dispatched {
     pub quit: bool,
 }
 
+/// The desktop side of effects: things that leave the process and never answer at once.
+pub trait Desktop {
+    /// Shows a notification (fire and forget; failures come back as `Msg::NotifyFailed`).
+    fn notify(&mut self, n: Notification);
+    fn bell(&mut self);
+    fn hook(&mut self, argv: Vec<String>, event: HookEvent);
+    fn ensure_daemon(&mut self);
+}
+
+/// What a run asked of the desktop: for tests.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Recorded {
+    pub notifications: Vec<Notification>,
+    pub bells: u32,
+    pub hooks: Vec<(Vec<String>, HookEvent)>,
+    pub daemons: u32,
+}
+
+/// A desktop that only records, shared with the test that reads it.
+#[derive(Debug, Default, Clone)]
+pub struct RecordingDesktop(pub Arc<std::sync::Mutex<Recorded>>);
+
+impl RecordingDesktop {
+    pub fn recorded(&self) -> Recorded {
+        self.0.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+
+    fn with(&self, f: impl FnOnce(&mut Recorded)) {
+        if let Ok(mut r) = self.0.lock() {
+            f(&mut r);
+        }
+    }
+}
+
+impl Desktop for RecordingDesktop {
+    fn notify(&mut self, n: Notification) {
+        self.with(|r| r.notifications.push(n));
+    }
+    fn bell(&mut self) {
+        self.with(|r| r.bells += 1);
+    }
+    fn hook(&mut self, argv: Vec<String>, event: HookEvent) {
+        self.with(|r| r.hooks.push((argv, event)));
+    }
+    fn ensure_daemon(&mut self) {
+        self.with(|r| r.daemons += 1);
+    }
+}
+
+/// The real desktop: notifications on D-Bus, the terminal bell, hooks as child processes,
+/// and the background daemon. Needs a tokio runtime for notifications and hooks.
+pub struct RealDesktop {
+    pub notifier: Arc<dyn Notifier>,
+    pub inbox: tokio::sync::mpsc::UnboundedSender<Msg>,
+    /// How to start `serein daemon` when a session starts; `None` in the daemon itself.
+    pub daemon: Option<crate::daemon::Launch>,
+    /// Ring the terminal bell (the TUI has a terminal, the daemon has none).
+    pub terminal_bell: bool,
+}
+
+impl Desktop for RealDesktop {
+    fn notify(&mut self, n: Notification) {
+        let notifier = Arc::clone(&self.notifier);
+        let inbox = self.inbox.clone();
+        tokio::spawn(async move {
+            if let Err(e) = notifier.send(&n).await {
+                tracing::warn!("notification not shown: {e}");
+                let _ = inbox.send(Msg::NotifyFailed(e.to_string()));
+            }
+        });
+    }
+    fn bell(&mut self) {
+        if self.terminal_bell {
+            use std::io::Write;
+            let mut out = io::stdout();
+            let _ = out.write_all(b"\x07");
+            let _ = out.flush();
+        }
+    }
+    fn hook(&mut self, argv: Vec<String>, event: HookEvent) {
+        crate::hooks::spawn_hook(crate::hooks::Hook { argv }, event, Duration::from_secs(5));
+    }
+    fn ensure_daemon(&mut self) {
+        if let Some(launch) = &self.daemon
+            && let Err(e) = launch.ensure()
+        {
+            tracing::warn!("could not start the background daemon: {e}");
+        }
+    }
+}
+
+/// A running session whose heartbeat is older than this has no process running it.
+pub const STALE_S: i64 = 5;
+
 /// Runs `update` and the effects it asks for, feeding results back until nothing is left.
-/// The TUI loop and the flow tests both go through here.
+/// The TUI loop, the daemon and the flow tests all go through here.
 pub struct Shell<'a> {
     effects: Effects<'a>,
 }
 
 impl<'a> Shell<'a> {
+    /// A shell whose desktop effects are only recorded (tests).
     pub fn new(store: &'a mut Store) -> Shell<'a> {
+        Shell::with_desktop(store, Box::new(RecordingDesktop::default()))
+    }
+
+    pub fn with_desktop(store: &'a mut Store, desktop: Box<dyn Desktop + 'a>) -> Shell<'a> {
         Shell {
             effects: Effects {
                 version: store.data_version().unwrap_or(0),
                 store,
+                desktop,
             },
         }
     }
 
-    /// Runs the initial effects (loading the shown day). Returns whether to draw.
-    pub fn start(&mut self, model: &mut Model, now: chrono::NaiveDateTime) -> bool {
+    /// Closes sessions nothing ran (crash, kill -9, reboot), then runs the initial effects.
+    pub fn start(&mut self, model: &mut Model, now: impl Into<Now>) -> bool {
+        let now: Now = now.into();
+        match self.effects.store.recover(now.utc, STALE_S) {
+            Ok(Some(s)) => model.set_status(
+                model::Level::Warn,
+                format!(
+                    "“{}” was left running; closed it at its last known time",
+                    s.title
+                ),
+            ),
+            Ok(None) => {}
+            Err(e) => tracing::warn!("session recovery failed: {e}"),
+        }
         let mut queue: VecDeque<Msg> = VecDeque::new();
         for e in update::init(model) {
-            queue.extend(self.effects.run(e));
+            queue.extend(self.effects.run(e, now));
         }
         self.drain(model, queue, now);
         true
     }
 
-    /// Handles one message at local time `now`.
-    pub fn dispatch(
-        &mut self,
-        model: &mut Model,
-        msg: Msg,
-        now: chrono::NaiveDateTime,
-    ) -> Dispatched {
-        self.drain(model, VecDeque::from([msg]), now)
+    /// Handles one message at `now`.
+    pub fn dispatch(&mut self, model: &mut Model, msg: Msg, now: impl Into<Now>) -> Dispatched {
+        self.drain(model, VecDeque::from([msg]), now.into())
     }
 
-    fn drain(
-        &mut self,
-        model: &mut Model,
-        mut queue: VecDeque<Msg>,
-        now: chrono::NaiveDateTime,
-    ) -> Dispatched {
+    fn drain(&mut self, model: &mut Model, mut queue: VecDeque<Msg>, now: Now) -> Dispatched {
         let mut out = Dispatched::default();
         while let Some(msg) = queue.pop_front() {
             let u = update::update(model, msg, now);
@@ -137,26 +250,31 @@ impl<'a> Shell<'a> {
                     out.quit = true;
                     return out;
                 }
-                queue.extend(self.effects.run(e));
+                queue.extend(self.effects.run(e, now));
             }
         }
         out
     }
 }
 
-/// Runs effects against the store and turns their results into messages.
+/// Runs effects against the store and the desktop and turns results into messages.
 struct Effects<'a> {
     store: &'a mut Store,
     /// `PRAGMA data_version` last seen: it moves when another process commits.
     version: i64,
+    desktop: Box<dyn Desktop + 'a>,
+}
+
+fn problem(what: &str, e: StoreError) -> Vec<Msg> {
+    vec![Msg::Problem(format!("{what}: {e}"))]
 }
 
 impl Effects<'_> {
-    fn run(&mut self, e: Effect) -> Vec<Msg> {
+    fn run(&mut self, e: Effect, now: Now) -> Vec<Msg> {
         match e {
             Effect::LoadDay(date) => match self.store.day(date) {
                 Ok(boxes) => vec![Msg::DayLoaded { date, boxes }],
-                Err(e) => vec![Msg::Problem(format!("can't read the plan: {e}"))],
+                Err(e) => problem("can't read the plan", e),
             },
             Effect::LoadOther(date, purpose) => match self.store.day(date) {
                 Ok(boxes) => vec![Msg::OtherDayLoaded {
@@ -164,7 +282,7 @@ impl Effects<'_> {
                     boxes,
                     purpose,
                 }],
-                Err(e) => vec![Msg::Problem(format!("can't read the plan: {e}"))],
+                Err(e) => problem("can't read the plan", e),
             },
             Effect::Apply(change) => match self.store.apply(&change) {
                 Ok(created) => vec![Msg::Saved { created }],
@@ -176,12 +294,90 @@ impl Effects<'_> {
             Effect::PollExternal(date) => match self.store.data_version() {
                 Ok(v) if v != self.version => {
                     self.version = v;
-                    self.run(Effect::LoadDay(date))
+                    let mut msgs = self.run(Effect::LoadDay(date), now);
+                    msgs.extend(self.run(Effect::LoadSession, now));
+                    msgs
                 }
                 Ok(_) => Vec::new(),
-                Err(e) => vec![Msg::Problem(format!("can't read the database: {e}"))],
+                Err(e) => problem("can't read the database", e),
             },
             Effect::Quit => Vec::new(),
+            Effect::StartSession(s) => match self.store.start_session(&s) {
+                Ok(id) => vec![Msg::SessionStarted(Session { id, ..s })],
+                // Another process started one first: show that one.
+                Err(StoreError::SessionActive { .. }) => self.run(Effect::LoadSession, now),
+                Err(e) => problem("can't start the session", e),
+            },
+            Effect::SaveSession(s) => match self.store.save_session(&s) {
+                Ok(_) => Vec::new(),
+                Err(e) => problem("can't save the session", e),
+            },
+            Effect::Heartbeat(id, at) => match self.store.heartbeat(id, at) {
+                Ok(()) => Vec::new(),
+                Err(e) => problem("can't record the session", e),
+            },
+            Effect::Interrupt(id, at, reason) => {
+                match self.store.add_interruption(id, at, reason.as_deref()) {
+                    Ok(()) => Vec::new(),
+                    Err(e) => problem("can't log the interruption", e),
+                }
+            }
+            Effect::MarkDone(id) => {
+                let result = match self.store.get(id) {
+                    Ok(Some(b)) if !b.done => self
+                        .store
+                        .update(&crate::domain::plan::Timebox { done: true, ..b })
+                        .map(|_| ()),
+                    Ok(_) => Ok(()),
+                    Err(e) => Err(e),
+                };
+                match result {
+                    Ok(()) => Vec::new(),
+                    Err(e) => problem("can't mark the box done", e),
+                }
+            }
+            Effect::LoadSession => match self.store.active_session() {
+                Ok(s) => vec![Msg::SessionLoaded(s)],
+                Err(e) => problem("can't read the session", e),
+            },
+            Effect::LoadSessionsToday(date) => match self.store.sessions(date, date) {
+                Ok(list) => vec![Msg::SessionsToday(list)],
+                Err(e) => problem("can't read today's sessions", e),
+            },
+            Effect::Notify {
+                session,
+                key,
+                notification,
+            } => {
+                // Claimed in the database so the TUI and the daemon never both send it.
+                match self.store.claim(session, &key, now.utc) {
+                    Ok(true) => self.desktop.notify(notification),
+                    Ok(false) => {}
+                    Err(e) => tracing::warn!("notification claim failed: {e}"),
+                }
+                Vec::new()
+            }
+            Effect::Hook {
+                session,
+                key,
+                argv,
+                event,
+            } => {
+                match self.store.claim(session, &key, now.utc) {
+                    Ok(true) => self.desktop.hook(argv, event),
+                    Ok(false) => {}
+                    Err(e) => tracing::warn!("hook claim failed: {e}"),
+                }
+                Vec::new()
+            }
+            Effect::Bell => {
+                self.desktop.bell();
+                Vec::new()
+            }
+            Effect::EnsureDaemon => {
+                self.desktop.ensure_daemon();
+                Vec::new()
+            }
         }
     }
 }
@@ -225,7 +421,7 @@ fn restore_terminal() {
 }
 
 /// Resolves on SIGTERM, SIGHUP (pane closed), SIGINT or SIGQUIT.
-async fn termination() {
+pub async fn termination() {
     use tokio::signal::unix::{SignalKind, signal};
     let kinds = [
         SignalKind::terminate(),
@@ -249,7 +445,12 @@ async fn termination() {
 }
 
 /// Opens the real terminal and runs the app on a single-threaded runtime.
-pub fn run_terminal(mut model: Model, mut store: Store, clock: &dyn Clock) -> anyhow::Result<()> {
+pub fn run_terminal(
+    mut model: Model,
+    mut store: Store,
+    clock: &dyn Clock,
+    daemon: Option<crate::daemon::Launch>,
+) -> anyhow::Result<()> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -260,6 +461,13 @@ pub fn run_terminal(mut model: Model, mut store: Store, clock: &dyn Clock) -> an
             if !first_frame_only {
                 termination().await;
             }
+        };
+        let (tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+        let desktop = RealDesktop {
+            notifier: Arc::new(crate::notify::DesktopNotifier::new()),
+            inbox: tx,
+            daemon,
+            terminal_bell: true,
         };
         let guard = TerminalGuard::enter()?;
         // Lets the end-to-end test prove the panic path restores the terminal (debug builds only).
@@ -276,6 +484,8 @@ pub fn run_terminal(mut model: Model, mut store: Store, clock: &dyn Clock) -> an
             &mut store,
             &clock,
             EventStream::new(),
+            &mut inbox,
+            Box::new(desktop),
             shutdown,
         )
         .await;

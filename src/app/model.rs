@@ -6,6 +6,7 @@ use tui_input::Input;
 use crate::app::keymap::Keymap;
 use crate::config::Config;
 use crate::domain::plan::Timebox;
+use crate::domain::session::Session;
 
 /// Which overlay or prompt has the keyboard.
 #[derive(Debug, Clone)]
@@ -28,6 +29,25 @@ pub enum PromptPurpose {
     Edit(i64),
     Shift(i64),
     Template,
+    Interruption(i64),
+    Note(i64),
+}
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    #[default]
+    Today,
+    Timer,
+}
+
+/// What the timer proposes after a session ends (manual transitions).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Offer {
+    /// Start this planned box.
+    Box(Timebox),
+    /// Take a break of this many minutes (none was planned).
+    Break { minutes: u16, domain: String },
 }
 
 impl PromptPurpose {
@@ -37,6 +57,8 @@ impl PromptPurpose {
             PromptPurpose::Edit(_) => "edit",
             PromptPurpose::Shift(_) => "shift by",
             PromptPurpose::Template => "template",
+            PromptPurpose::Interruption(_) => "interruption",
+            PromptPurpose::Note(_) => "note",
         }
     }
 }
@@ -93,6 +115,20 @@ pub struct Model {
     pub status: Option<Status>,
     /// Colours off (`NO_COLOR`).
     pub no_color: bool,
+    /// The instant of `now`.
+    pub now_utc: chrono::DateTime<chrono::Utc>,
+    pub screen: Screen,
+    /// The running or paused session, as stored.
+    pub session: Option<Session>,
+    /// The session that just ended in this process (shown on the Timer screen).
+    pub last_ended: Option<Session>,
+    /// Today's sessions, for the focus streak.
+    pub sessions_today: Vec<Session>,
+    pub offer: Option<Offer>,
+    /// Notification keys this process already asked for.
+    pub notified: std::collections::HashSet<String>,
+    /// A notification failed: a marker in the status bar.
+    pub notify_failed: bool,
 }
 
 impl Model {
@@ -110,6 +146,14 @@ impl Model {
             pending: None,
             status: None,
             no_color: false,
+            now_utc: now.and_utc(),
+            screen: Screen::Today,
+            session: None,
+            last_ended: None,
+            sessions_today: Vec::new(),
+            offer: None,
+            notified: std::collections::HashSet::new(),
+            notify_failed: false,
         }
     }
 

@@ -3,7 +3,12 @@
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::plan::Timebox;
+use crate::domain::session::Session;
+use crate::hooks::HookEvent;
+use crate::notify::Notification;
 use crate::store::Change;
 
 /// Something that happened. The shell stamps `now` separately on every call to `update`.
@@ -33,6 +38,14 @@ pub enum Msg {
     StoreFailed(String),
     /// A read failed: shown in the status line, nothing else happens.
     Problem(String),
+    /// The active session as stored (after a start, or a change by another process).
+    SessionLoaded(Option<Session>),
+    /// `Effect::StartSession` was stored with this id.
+    SessionStarted(Session),
+    /// Today's sessions so far (for the focus streak).
+    SessionsToday(Vec<Session>),
+    /// A desktop notification could not be shown.
+    NotifyFailed(String),
 }
 
 /// Why another day was loaded.
@@ -54,4 +67,36 @@ pub enum Effect {
     PollExternal(NaiveDate),
     /// Leave the app (restoring the terminal).
     Quit,
+    /// Store a new session; answers `Msg::SessionStarted`, or `Msg::SessionLoaded` with the
+    /// session that is already running elsewhere.
+    StartSession(Session),
+    /// Store a session's new state.
+    SaveSession(Session),
+    /// This process still runs the session.
+    Heartbeat(i64, DateTime<Utc>),
+    /// Log an interruption of a session.
+    Interrupt(i64, DateTime<Utc>, Option<String>),
+    /// Mark a timebox done.
+    MarkDone(i64),
+    /// Read the active session; answers `Msg::SessionLoaded`.
+    LoadSession,
+    /// Read today's sessions; answers `Msg::SessionsToday`.
+    LoadSessionsToday(chrono::NaiveDate),
+    /// Show a notification, unless some process already did for `(session, key)`.
+    Notify {
+        session: i64,
+        key: String,
+        notification: Notification,
+    },
+    /// Run a hook, once per `(session, key)` across processes.
+    Hook {
+        session: i64,
+        key: String,
+        argv: Vec<String>,
+        event: HookEvent,
+    },
+    /// Ring the terminal bell.
+    Bell,
+    /// Make sure a background `serein daemon` runs, so notifications come after we quit.
+    EnsureDaemon,
 }

@@ -1,6 +1,8 @@
 //! `update(&mut Model, Msg, now) -> Update`: every decision of the TUI, no I/O.
 
 use chrono::{Duration, NaiveDateTime};
+
+use crate::app::model::Screen;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
@@ -8,6 +10,8 @@ use tui_input::backend::crossterm::EventHandler;
 use crate::app::keymap::Action;
 use crate::app::model::{Level, Mode, Model, Pending, Prompt, PromptPurpose, UndoEntry};
 use crate::app::msg::{Effect, Msg, Purpose};
+use crate::app::timer;
+use crate::clock::Now;
 use crate::domain::parse::{self, Draft, When};
 use crate::domain::plan::{self, Timebox, dur, hhmm};
 use crate::domain::time::minute_of_day;
@@ -34,23 +38,49 @@ impl Update {
     }
 }
 
-/// The first message of a run: load the shown day.
+/// The first effects of a run: load the shown day, the running session and today's log.
 pub fn init(m: &Model) -> Vec<Effect> {
-    vec![Effect::LoadDay(m.date)]
+    vec![
+        Effect::LoadDay(m.date),
+        Effect::LoadSession,
+        Effect::LoadSessionsToday(m.today()),
+    ]
 }
 
-/// Applies one message at local time `now`.
-pub fn update(m: &mut Model, msg: Msg, now: NaiveDateTime) -> Update {
+/// Applies one message at `now`.
+pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
+    let now: Now = now.into();
     let before = m.now;
-    m.now = now;
+    m.now = now.local;
+    m.now_utc = now.utc;
     match msg {
-        Msg::Tick => tick(m, before),
+        Msg::Tick => {
+            let mut u = tick(m, before);
+            let t = timer::tick(m, now);
+            u.redraw |= t.redraw;
+            u.effects.extend(t.effects);
+            u
+        }
         Msg::Resize => Update::redraw(),
         Msg::Key(k) => {
             if k.kind == KeyEventKind::Release {
                 return Update::default();
             }
-            key(m, k)
+            key(m, k, now)
+        }
+        Msg::SessionLoaded(s) => timer::loaded(m, s),
+        Msg::SessionStarted(s) => timer::started(m, s, now),
+        Msg::SessionsToday(list) => {
+            m.sessions_today = list;
+            Update::default()
+        }
+        Msg::NotifyFailed(e) => {
+            let first = !m.notify_failed;
+            m.notify_failed = true;
+            if first {
+                m.set_status(Level::Warn, format!("notifications unavailable: {e}"));
+            }
+            Update::redraw()
         }
         Msg::DayLoaded { date, boxes } => day_loaded(m, date, boxes),
         Msg::OtherDayLoaded {
@@ -145,7 +175,7 @@ fn saved(m: &mut Model, created: Vec<i64>) -> Update {
     Update::redraw().with(Effect::LoadDay(m.date))
 }
 
-fn key(m: &mut Model, k: KeyEvent) -> Update {
+fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
     if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
         return Update::redraw().with(Effect::Quit);
     }
@@ -154,10 +184,13 @@ fn key(m: &mut Model, k: KeyEvent) -> Update {
             m.mode = Mode::Normal;
             Update::redraw()
         }
-        Mode::Input(prompt) => input_key(m, prompt, k),
+        Mode::Input(prompt) => input_key(m, prompt, k, now),
         Mode::Normal => {
             m.status = None;
-            match m.keymap.action(&k) {
+            match m.keymap.action(m.screen, &k) {
+                Some(a) if a == Action::Start || a.screen() == Some(Screen::Timer) => {
+                    timer::action(m, a, now)
+                }
                 Some(a) => action(m, a),
                 None => Update::redraw(),
             }
@@ -307,6 +340,8 @@ fn action(m: &mut Model, a: Action) -> Update {
             Update::redraw()
         }
         Action::Quit => Update::redraw().with(Effect::Quit),
+        // Timer actions are routed to `timer::action` before we get here.
+        _ => Update::redraw(),
     }
 }
 
@@ -425,14 +460,14 @@ fn placement_start(m: &Model) -> u16 {
     }
 }
 
-fn input_key(m: &mut Model, mut prompt: Prompt, k: KeyEvent) -> Update {
+fn input_key(m: &mut Model, mut prompt: Prompt, k: KeyEvent, now: Now) -> Update {
     match k.code {
         KeyCode::Esc => {
             m.mode = Mode::Normal;
             m.status = None;
             Update::redraw()
         }
-        KeyCode::Enter => submit(m, prompt),
+        KeyCode::Enter => submit(m, prompt, now),
         _ => {
             prompt.input.handle_event(&Event::Key(k));
             m.mode = Mode::Input(prompt);
@@ -441,13 +476,15 @@ fn input_key(m: &mut Model, mut prompt: Prompt, k: KeyEvent) -> Update {
     }
 }
 
-fn submit(m: &mut Model, prompt: Prompt) -> Update {
+fn submit(m: &mut Model, prompt: Prompt, now: Now) -> Update {
     let text = prompt.input.value().trim().to_string();
     let result = match prompt.purpose {
         PromptPurpose::Add => submit_add(m, &text),
         PromptPurpose::Edit(id) => submit_edit(m, id, &text),
         PromptPurpose::Shift(id) => submit_shift(m, id, &text),
         PromptPurpose::Template => submit_template(m, &text),
+        PromptPurpose::Interruption(id) => Ok(timer::interruption(m, id, &text, now)),
+        PromptPurpose::Note(id) => Ok(timer::note(m, id, &text)),
     };
     match result {
         Ok(u) => {

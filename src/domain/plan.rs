@@ -404,6 +404,15 @@ pub fn parse_delta(s: &str) -> Option<i32> {
     (minutes > 0 && minutes <= DAY_MINUTES).then_some(sign * i32::from(minutes))
 }
 
+/// The box to run after `current` (or, with none, after minute `now`): the first box not
+/// done that starts after it, in plan order.
+pub fn next_box(boxes: &[Timebox], current: Option<i64>, now: u16) -> Option<&Timebox> {
+    match current.and_then(|id| boxes.iter().position(|b| b.id == id)) {
+        Some(i) => boxes[i + 1..].iter().find(|b| !b.done),
+        None => boxes.iter().find(|b| !b.done && b.end > now),
+    }
+}
+
 /// A plain focus box for tests: `box {id}` in `work` on 2026-11-23.
 #[cfg(test)]
 pub(crate) fn test_box(id: i64, start: u16, end: u16) -> Timebox {

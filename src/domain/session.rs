@@ -542,3 +542,76 @@ mod tests {
         }
     }
 }
+
+/// Seconds of focus since the last break among `sessions` (ended ones count their actual
+/// time), for "you've focused 1h40 — take a break?".
+pub fn focus_streak_s(sessions: &[Session], now: DateTime<Utc>) -> i64 {
+    let mut ordered: Vec<&Session> = sessions.iter().collect();
+    ordered.sort_by_key(|s| s.started);
+    let mut streak = 0;
+    for s in ordered {
+        match s.kind {
+            SessionKind::Break => streak = 0,
+            SessionKind::Focus => streak += s.actual_s(now),
+            SessionKind::Breathing => {}
+        }
+    }
+    streak
+}
+
+/// A break of `ratio` × the streak, rounded to 5 minutes, between 5 and 30 minutes.
+pub fn suggested_break_minutes(streak_s: i64, ratio: f64) -> u16 {
+    let m = (streak_s as f64 / 60.0 * ratio / 5.0).round() * 5.0;
+    m.clamp(5.0, 30.0) as u16
+}
+
+#[cfg(test)]
+mod streak_tests {
+    use super::*;
+
+    fn t(s: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_795_000_000 + s, 0).unwrap()
+    }
+
+    fn ended(kind: SessionKind, start: i64, end: i64) -> Session {
+        let mut s = Session::start(
+            "x",
+            "work",
+            kind,
+            None,
+            60,
+            t(start),
+            NaiveDate::default(),
+            0,
+        );
+        s.end(EndReason::Finished, t(end)).unwrap();
+        s
+    }
+
+    #[test]
+    fn streak_resets_at_breaks() {
+        let day = [
+            ended(SessionKind::Focus, 0, 3000),
+            ended(SessionKind::Break, 3000, 3600),
+            ended(SessionKind::Focus, 3600, 6600),
+            ended(SessionKind::Breathing, 6600, 6900),
+            ended(SessionKind::Focus, 6900, 9900),
+        ];
+        assert_eq!(focus_streak_s(&day, t(10_000)), 6000);
+        assert_eq!(focus_streak_s(&day[..2], t(10_000)), 0);
+    }
+
+    #[test]
+    fn break_suggestions() {
+        // (focus streak minutes, ratio, suggested)
+        for (m, r, want) in [
+            (90, 0.2, 20),
+            (100, 0.2, 20),
+            (10, 0.2, 5),
+            (300, 0.2, 30),
+            (50, 0.2, 10),
+        ] {
+            assert_eq!(suggested_break_minutes(m * 60, r), want, "{m} {r}");
+        }
+    }
+}

@@ -16,7 +16,11 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner_w = popup_w.saturating_sub(2) as usize;
     let two_cols = inner_w >= 44;
     let col_w = if two_cols { inner_w / 2 } else { inner_w };
-    let key_w = Action::ALL
+    let actions: Vec<Action> = Action::ALL
+        .into_iter()
+        .filter(|a| a.on(model.screen))
+        .collect();
+    let key_w = actions
         .iter()
         .map(|a| width(&model.keymap.keys_for(*a)))
         .max()
@@ -39,16 +43,16 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let mut lines: Vec<Line> = Vec::new();
     if two_cols {
-        let half = Action::ALL.len().div_ceil(2);
+        let half = actions.len().div_ceil(2);
         for i in 0..half {
-            let mut spans = entry(Action::ALL[i]);
-            if let Some(b) = Action::ALL.get(i + half) {
+            let mut spans = entry(actions[i]);
+            if let Some(b) = actions.get(i + half) {
                 spans.extend(entry(*b));
             }
             lines.push(Line::from(spans));
         }
     } else {
-        lines.extend(Action::ALL.iter().map(|a| Line::from(entry(*a))));
+        lines.extend(actions.iter().map(|a| Line::from(entry(*a))));
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![

@@ -2,16 +2,26 @@
 
 pub mod help;
 pub mod theme;
+pub mod timer;
 pub mod today;
 
 use ratatui::Frame;
 
-use crate::app::model::{Mode, Model};
+use crate::app::model::{Mode, Model, Screen};
 
 /// Draws the whole screen for the current model.
 pub fn view(model: &Model, frame: &mut Frame) {
     let theme = theme::Theme::new(model.no_color);
-    today::draw(model, &theme, frame, frame.area());
+    match model.screen {
+        Screen::Today => today::draw(model, &theme, frame, frame.area()),
+        Screen::Timer => {
+            timer::draw(model, &theme, frame, frame.area());
+            // Prompts (interruption, note) use the Today prompt line at the bottom.
+            if let Mode::Input(_) = model.mode {
+                today::draw_prompt(model, &theme, frame, frame.area());
+            }
+        }
+    }
     if matches!(model.mode, Mode::Help) {
         help::draw(model, &theme, frame, frame.area());
     }

@@ -118,7 +118,11 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let w = area.width as usize;
     let legend = area.height >= 30;
-    let top = if legend { 2 } else { 1 };
+    let running = m
+        .session
+        .as_ref()
+        .map(|s| crate::app::timer::status_line(s, m.now_utc));
+    let top = 1 + u16::from(legend) + u16::from(running.is_some());
     let timeline = Rect {
         y: area.y + top,
         height: area.height - top - 2,
@@ -142,6 +146,18 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         Span::styled(clock, theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(header), Rect { height: 1, ..area });
+    if let Some(r) = &running {
+        let k = m.keymap.keys_for(Action::Start);
+        let text = fit(&format!(" {r}  ({k}: timer)"), w);
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, theme.title().patch(theme.info()))),
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+        );
+    }
     if legend {
         let mut spans = vec![Span::raw(" ")];
         for d in &m.config.domains {
@@ -153,7 +169,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(
             Paragraph::new(Line::from(spans)),
             Rect {
-                y: area.y + 1,
+                y: area.y + top - 1,
                 height: 1,
                 ..area
             },
@@ -345,6 +361,10 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
             PromptPurpose::Shift(_) => {
                 "minutes to shift this and later boxes: 30, -15, 1h · ⏎ · esc".to_string()
             }
+            PromptPurpose::Interruption(_) => {
+                "what interrupted you? (optional) · ⏎ log it · esc".to_string()
+            }
+            PromptPurpose::Note(_) => "a note for this session · ⏎ save · esc".to_string(),
             PromptPurpose::Template => {
                 let names: Vec<&str> = m.config.templates.iter().map(|t| t.name.as_str()).collect();
                 format!("templates: {} · ⏎ · esc", names.join(", "))
@@ -392,6 +412,17 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
         spans.push(Span::styled(format!(" · {} free", dur(free)), theme.dim()));
     }
     Line::from(spans)
+}
+
+/// The prompt line (with any error above it) at the bottom of `area`, for other screens.
+pub fn draw_prompt(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let line = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(ratatui::widgets::Clear, line);
+    draw_status(m, theme, frame, line);
 }
 
 fn draw_status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {

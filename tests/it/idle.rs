@@ -92,12 +92,15 @@ async fn an_idle_minute_draws_once_per_visible_change() {
     })
     .unwrap();
     let events = futures_util::stream::pending::<io::Result<Event>>();
+    let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
     let stats = serein::app::run(
         &mut terminal,
         &mut model,
         &mut store,
         &clock,
         events,
+        &mut inbox,
+        Box::new(serein::app::RecordingDesktop::default()),
         tokio::time::sleep(std::time::Duration::from_secs(60)),
     )
     .await

@@ -1,0 +1,471 @@
+//! The timer's decisions: starting boxes and breaks, the 1 Hz tick (notifications, overrun,
+//! `on_end`), finishing, skipping and what comes next. Pure like the rest of `update`.
+
+use chrono::{DateTime, Utc};
+
+use crate::app::keymap::Action;
+use crate::app::model::{Level, Mode, Model, Offer, Prompt, PromptPurpose, Screen};
+use crate::app::msg::Effect;
+use crate::app::update::Update;
+use crate::clock::Now;
+use crate::config::{OnEnd, Transition};
+use crate::domain::plan::{self, Kind, Timebox, dur, hhmm};
+use crate::domain::session::{
+    EndReason, Session, SessionKind, State, clock_text, focus_streak_s, suggested_break_minutes,
+};
+use crate::domain::time::minute_of_day;
+use crate::hooks::HookEvent;
+use crate::notify::Notification;
+
+/// What follows a finished session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    /// Offer (or, per config, start) what comes next. `auto`: it ended by itself.
+    Transition { auto: bool },
+    /// Start the next box now (skip).
+    StartNext,
+}
+
+/// Local wall time of an instant, for messages ("ends at 10:30").
+fn local_hhmm(now: Now, at: DateTime<Utc>) -> String {
+    (now.local + (at - now.utc)).format("%H:%M").to_string()
+}
+
+fn hook_event(event: &str, s: &Session, now: Now) -> HookEvent {
+    HookEvent {
+        event: event.to_string(),
+        title: s.title.clone(),
+        domain: s.domain.clone(),
+        remaining_s: s.remaining_s(now.utc),
+    }
+}
+
+/// Asks for a notification once per `(session, key)` in this process (the shell then claims
+/// it in the database, once across processes).
+fn notify(m: &mut Model, u: &mut Update, s: &Session, key: String, n: Notification) -> bool {
+    if !m.notified.insert(format!("{}:{key}", s.id)) {
+        return false;
+    }
+    if m.config.timer.notifications {
+        u.effects.push(Effect::Notify {
+            session: s.id,
+            key,
+            notification: n.with_tag("serein-session"),
+        });
+    }
+    true
+}
+
+fn hook(m: &Model, u: &mut Update, s: &Session, key: String, event: &str, now: Now) {
+    if let Some(argv) = m.config.hooks.for_event(event) {
+        u.effects.push(Effect::Hook {
+            session: s.id,
+            key,
+            argv: argv.to_vec(),
+            event: hook_event(event, s, now),
+        });
+    }
+}
+
+/// Starts a session for a planned box: its full planned length, from now.
+pub fn start_box(m: &mut Model, b: &Timebox, now: Now) -> Update {
+    let minutes = i64::from(plan::real_len(b, &chrono::Local)).max(1);
+    let s = Session::start(
+        &b.title,
+        &b.domain,
+        SessionKind::from(b.kind),
+        Some(b.id),
+        minutes * 60,
+        now.utc,
+        now.local.date(),
+        now.offset_s(),
+    );
+    start(m, s)
+}
+
+/// Starts an unplanned break.
+pub fn start_break(m: &mut Model, minutes: u16, domain: &str, now: Now) -> Update {
+    let s = Session::start(
+        "Break",
+        domain,
+        SessionKind::Break,
+        None,
+        i64::from(minutes) * 60,
+        now.utc,
+        now.local.date(),
+        now.offset_s(),
+    );
+    start(m, s)
+}
+
+fn start(m: &mut Model, s: Session) -> Update {
+    m.offer = None;
+    m.last_ended = None;
+    m.screen = Screen::Timer;
+    Update {
+        redraw: true,
+        effects: vec![Effect::StartSession(s), Effect::EnsureDaemon],
+    }
+}
+
+/// A session was stored: it runs now.
+pub fn started(m: &mut Model, s: Session, now: Now) -> Update {
+    let mut u = Update {
+        redraw: true,
+        effects: Vec::new(),
+    };
+    let until = s.deadline().map(|d| local_hhmm(now, d)).unwrap_or_default();
+    let (summary, event) = match s.kind {
+        SessionKind::Break => (format!("Break: {}", s.title), "break"),
+        _ => (format!("▶ {}", s.title), "start"),
+    };
+    let body = format!("{} · until {until}", dur((s.planned_s / 60) as u32));
+    notify(
+        m,
+        &mut u,
+        &s,
+        "start".into(),
+        Notification::new(summary, body),
+    );
+    hook(m, &mut u, &s, format!("hook:{event}"), event, now);
+    m.set_status(Level::Info, format!("started “{}” until {until}", s.title));
+    m.session = Some(s);
+    u
+}
+
+/// Ignores the heartbeat, which moves every second without changing anything shown.
+fn same(a: &Option<Session>, b: &Option<Session>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            Session {
+                heartbeat: b.heartbeat,
+                ..a.clone()
+            } == *b
+        }
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// The active session as stored (changes by the CLI or another process show up here).
+pub fn loaded(m: &mut Model, s: Option<Session>) -> Update {
+    if same(&m.session, &s) {
+        return Update::default();
+    }
+    m.session = s;
+    Update {
+        redraw: true,
+        effects: Vec::new(),
+    }
+}
+
+/// The 1 Hz tick while a session exists.
+pub fn tick(m: &mut Model, now: Now) -> Update {
+    let mut u = Update::default();
+    let Some(s) = m.session.clone() else {
+        return u;
+    };
+    u.effects.push(Effect::Heartbeat(s.id, now.utc));
+    let State::Running { deadline } = s.state else {
+        return u;
+    };
+    // The countdown's seconds change: the one thing drawn every second.
+    u.redraw = true;
+    let rem = s.remaining_s(now.utc);
+    let remind = i64::from(m.config.timer.remind_before_end_minutes) * 60;
+    if remind > 0 && s.total_s() > remind && rem > 0 && rem <= remind {
+        let n = Notification::new(
+            format!("{} left: {}", dur(((rem + 59) / 60) as u32), s.title),
+            format!("ends at {}", local_hhmm(now, deadline)),
+        );
+        notify(m, &mut u, &s, format!("remind@{}", deadline.timestamp()), n);
+    }
+    if rem <= 0 {
+        let n = match s.kind {
+            SessionKind::Break => {
+                Notification::new("Break over", format!("“{}” has ended", s.title))
+            }
+            _ => Notification::new(
+                format!("Time is up: {}", s.title),
+                "finish it, or give it 5 more minutes".to_string(),
+            ),
+        };
+        if notify(m, &mut u, &s, format!("end@{}", deadline.timestamp()), n) && m.config.timer.bell
+        {
+            u.effects.push(Effect::Bell);
+        }
+        if m.config.timer.on_end != OnEnd::Overrun {
+            let f = finish(
+                m,
+                EndReason::Finished,
+                deadline,
+                now,
+                Then::Transition { auto: true },
+            );
+            u.effects.extend(f.effects);
+        }
+    }
+    u
+}
+
+/// Ends the running session at `at` and decides what follows.
+pub fn finish(m: &mut Model, reason: EndReason, at: DateTime<Utc>, now: Now, then: Then) -> Update {
+    let mut u = Update {
+        redraw: true,
+        effects: Vec::new(),
+    };
+    let Some(mut s) = m.session.take() else {
+        return u;
+    };
+    // The next box is chosen before this one is marked done.
+    let next = next_after(m, &s, now).cloned();
+    if s.end(reason, at).is_err() {
+        return u;
+    }
+    u.effects.push(Effect::SaveSession(s.clone()));
+    if reason == EndReason::Finished
+        && s.kind == SessionKind::Focus
+        && let Some(id) = s.timebox_id
+    {
+        u.effects.push(Effect::MarkDone(id));
+    }
+    hook(m, &mut u, &s, "hook:end".into(), "end", now);
+    let spent = dur((s.actual_s(now.utc) / 60) as u32);
+    m.set_status(
+        Level::Info,
+        format!("{} “{}” after {spent}", reason.as_str(), s.title),
+    );
+    m.sessions_today.push(s.clone());
+    m.last_ended = Some(s.clone());
+    let follow = match then {
+        Then::StartNext => match next {
+            Some(b) => start_box(m, &b, now),
+            None => Update::default(),
+        },
+        Then::Transition { auto } => transition(m, &s, next, now, auto),
+    };
+    u.effects.extend(follow.effects);
+    u.effects.push(Effect::LoadDay(m.date));
+    u
+}
+
+fn next_after<'a>(m: &'a Model, s: &Session, now: Now) -> Option<&'a Timebox> {
+    if m.date != s.local_date {
+        return None;
+    }
+    plan::next_box(&m.boxes, s.timebox_id, minute_of_day(now.local))
+}
+
+/// After a session: start or offer the next planned box, or a break when one is due.
+fn transition(
+    m: &mut Model,
+    ended: &Session,
+    next: Option<Timebox>,
+    now: Now,
+    auto: bool,
+) -> Update {
+    let cfg = m.config.timer.clone();
+    let chain = auto && cfg.on_end == OnEnd::Next;
+    let offer = match ended.kind {
+        SessionKind::Focus => {
+            let streak = focus_streak_s(&m.sessions_today, now.utc);
+            let due = streak >= i64::from(cfg.break_after_minutes) * 60;
+            match next {
+                Some(b) if b.kind == Kind::Break => Some((
+                    Offer::Box(b),
+                    chain || cfg.focus_to_break == Transition::Auto,
+                )),
+                _ if due => Some((
+                    Offer::Break {
+                        minutes: suggested_break_minutes(streak, cfg.break_ratio),
+                        domain: ended.domain.clone(),
+                    },
+                    cfg.focus_to_break == Transition::Auto,
+                )),
+                Some(b) => Some((Offer::Box(b), chain)),
+                None => None,
+            }
+        }
+        SessionKind::Break => next.map(|b| {
+            (
+                Offer::Box(b),
+                chain || cfg.break_to_focus == Transition::Auto,
+            )
+        }),
+        SessionKind::Breathing => None,
+    };
+    match offer {
+        Some((o, true)) => accept(m, o, now),
+        Some((o, false)) => {
+            let keys = m.keymap.keys_for(Action::Start);
+            let text = match &o {
+                Offer::Box(b) => format!("next: {} {} — {keys} starts it", hhmm(b.start), b.title),
+                Offer::Break { minutes, .. } => format!(
+                    "you've focused {} — {keys} starts a {minutes} min break",
+                    dur((focus_streak_s(&m.sessions_today, now.utc) / 60) as u32)
+                ),
+            };
+            m.set_status(Level::Info, text);
+            m.offer = Some(o);
+            Update::default()
+        }
+        None => Update::default(),
+    }
+}
+
+fn accept(m: &mut Model, o: Offer, now: Now) -> Update {
+    match o {
+        Offer::Box(b) => start_box(m, &b, now),
+        Offer::Break { minutes, domain } => start_break(m, minutes, &domain, now),
+    }
+}
+
+fn save(m: &mut Model, s: Session, status: String) -> Update {
+    m.set_status(Level::Info, status);
+    m.session = Some(s.clone());
+    Update {
+        redraw: true,
+        effects: vec![Effect::SaveSession(s)],
+    }
+}
+
+/// Timer keys (and `Start` on either screen).
+pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
+    let redraw = Update {
+        redraw: true,
+        effects: Vec::new(),
+    };
+    if a == Action::Start {
+        if m.session.is_some() {
+            m.screen = Screen::Timer;
+            return redraw;
+        }
+        if m.screen == Screen::Timer || m.offer.is_some() && m.selected_box().is_none() {
+            return match m.offer.take() {
+                Some(o) => accept(m, o, now),
+                None => {
+                    m.set_status(
+                        Level::Info,
+                        "nothing to start — go back to Today and pick a box",
+                    );
+                    redraw
+                }
+            };
+        }
+        return match m.selected_box().cloned() {
+            Some(b) if m.date == m.today() => start_box(m, &b, now),
+            Some(_) => {
+                m.set_status(
+                    Level::Warn,
+                    "boxes start on their day: this one isn't today",
+                );
+                redraw
+            }
+            None => {
+                let add = m.keymap.keys_for(Action::Add);
+                m.set_status(Level::Info, format!("no box selected — {add} adds one"));
+                redraw
+            }
+        };
+    }
+    if a == Action::Back {
+        m.screen = Screen::Today;
+        return redraw;
+    }
+    let Some(mut s) = m.session.clone() else {
+        m.set_status(
+            Level::Info,
+            "no session running — Enter on a box starts one",
+        );
+        return redraw;
+    };
+    match a {
+        Action::PauseResume => {
+            if matches!(s.state, State::Paused { .. }) {
+                let _ = s.resume(now.utc);
+                let left = clock_text(s.remaining_s(now.utc));
+                save(m, s, format!("resumed — {left} left"))
+            } else {
+                let _ = s.pause(now.utc);
+                let mut u = save(m, s.clone(), "paused".into());
+                hook(
+                    m,
+                    &mut u,
+                    &s,
+                    format!("hook:pause@{}", s.pauses),
+                    "pause",
+                    now,
+                );
+                u
+            }
+        }
+        Action::Extend5 | Action::Extend1 => {
+            let secs = if a == Action::Extend5 { 300 } else { 60 };
+            match s.extend(secs, now.utc) {
+                Ok(()) => {
+                    let left = clock_text(s.remaining_s(now.utc));
+                    save(m, s, format!("+{} min — {left} left", secs / 60))
+                }
+                Err(e) => {
+                    m.set_status(Level::Error, e.to_string());
+                    redraw
+                }
+            }
+        }
+        Action::Finish => finish(
+            m,
+            EndReason::Finished,
+            now.utc,
+            now,
+            Then::Transition { auto: false },
+        ),
+        Action::Skip => finish(m, EndReason::Skipped, now.utc, now, Then::StartNext),
+        Action::Interrupt => {
+            m.mode = Mode::Input(Prompt {
+                purpose: PromptPurpose::Interruption(s.id),
+                input: tui_input::Input::default(),
+            });
+            redraw
+        }
+        Action::Note => {
+            m.mode = Mode::Input(Prompt {
+                purpose: PromptPurpose::Note(s.id),
+                input: tui_input::Input::new(s.note.clone().unwrap_or_default()),
+            });
+            redraw
+        }
+        _ => redraw,
+    }
+}
+
+/// Logs an interruption with an optional reason.
+pub fn interruption(m: &mut Model, id: i64, reason: &str, now: Now) -> Update {
+    let reason = (!reason.trim().is_empty()).then(|| reason.trim().to_string());
+    if let Some(s) = m.session.as_mut().filter(|s| s.id == id) {
+        s.interruptions += 1;
+    }
+    m.set_status(Level::Info, "interruption logged");
+    Update {
+        redraw: true,
+        effects: vec![Effect::Interrupt(id, now.utc, reason)],
+    }
+}
+
+/// Attaches (or clears) the note of the running session.
+pub fn note(m: &mut Model, id: i64, text: &str) -> Update {
+    let Some(mut s) = m.session.clone().filter(|s| s.id == id) else {
+        return Update::default();
+    };
+    s.note = (!text.trim().is_empty()).then(|| text.trim().to_string());
+    save(m, s, "note saved".into())
+}
+
+/// The header line on Today while a session exists: `▶ Write report 12:34`.
+pub fn status_line(s: &Session, now: DateTime<Utc>) -> String {
+    let icon = match s.phase(now) {
+        crate::domain::session::Phase::Paused => "⏸",
+        crate::domain::session::Phase::Overrun => "⏰",
+        _ => "▶",
+    };
+    format!("{icon} {} {}", s.title, clock_text(s.remaining_s(now)))
+}

@@ -1,0 +1,152 @@
+//! `serein daemon`: runs sessions with no TUI open, so the end-of-box notification, `on_end`
+//! and hooks still happen after `serein start` returns or the TUI quits. It is the same
+//! `update` and `Shell` as the TUI, minus the terminal. One per data folder (a file lock);
+//! it leaves by itself a minute after the last session ends.
+
+use std::ffi::OsString;
+use std::fs::{File, OpenOptions};
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::app::keymap::Keymap;
+use crate::app::model::Model;
+use crate::app::msg::Msg;
+use crate::app::{RealDesktop, Shell};
+use crate::clock::Clock;
+use crate::config::{Config, Paths};
+use crate::store::Store;
+
+/// Seconds with no session before the daemon leaves.
+const IDLE_EXIT_S: u32 = 60;
+
+/// How to start a background daemon for one data folder.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    pub exe: PathBuf,
+    pub args: Vec<OsString>,
+    pub lock: PathBuf,
+}
+
+impl Launch {
+    /// The daemon for these paths, run by this same binary.
+    pub fn new(paths: &Paths) -> Option<Launch> {
+        let exe = std::env::current_exe().ok()?;
+        let mut args: Vec<OsString> = vec!["--data-dir".into(), paths.data_dir.clone().into()];
+        if paths.config_explicit {
+            args.push("--config".into());
+            args.push(paths.config_file.clone().into());
+        }
+        args.push("daemon".into());
+        Some(Launch {
+            exe,
+            args,
+            lock: lock_path(paths),
+        })
+    }
+
+    /// Starts a daemon unless one already runs for this data folder (or `SEREIN_NO_DAEMON` is
+    /// set). Returns whether one was started.
+    pub fn ensure(&self) -> std::io::Result<bool> {
+        if std::env::var_os("SEREIN_NO_DAEMON").is_some_and(|v| !v.is_empty()) {
+            return Ok(false);
+        }
+        if is_running(&self.lock)? {
+            return Ok(false);
+        }
+        Command::new(&self.exe)
+            .args(&self.args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            // Its own process group: closing the terminal must not take it down.
+            .process_group(0)
+            .spawn()?;
+        Ok(true)
+    }
+}
+
+fn lock_path(paths: &Paths) -> PathBuf {
+    paths.data_dir.join("daemon.lock")
+}
+
+fn open_lock(path: &PathBuf) -> std::io::Result<File> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+}
+
+/// Whether a daemon holds the lock.
+pub fn is_running(path: &PathBuf) -> std::io::Result<bool> {
+    let f = open_lock(path)?;
+    match f.try_lock() {
+        Ok(()) => {
+            let _ = f.unlock();
+            Ok(false)
+        }
+        Err(std::fs::TryLockError::WouldBlock) => Ok(true),
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// Runs the daemon until it has been idle for a minute, or a signal ends it.
+pub fn run(paths: &Paths, config: Config, clock: &dyn Clock) -> anyhow::Result<()> {
+    let lock = open_lock(&lock_path(paths))?;
+    if let Err(std::fs::TryLockError::WouldBlock) = lock.try_lock() {
+        println!(
+            "a serein daemon already runs for {}",
+            paths.data_dir.display()
+        );
+        return Ok(());
+    }
+    let mut store = Store::open(&paths.db_file())?;
+    let keymap = Keymap::with_overrides(&config.keys).map_err(anyhow::Error::msg)?;
+    let mut model = Model::new(config, keymap, clock.local());
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate())?;
+        let mut int = signal(SignalKind::interrupt())?;
+        // The terminal that started us may close: that is no reason to stop.
+        let mut hup = signal(SignalKind::hangup())?;
+        let (tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+        let desktop = RealDesktop {
+            notifier: Arc::new(crate::notify::DesktopNotifier::new()),
+            inbox: tx,
+            daemon: None,
+            terminal_bell: false,
+        };
+        let mut shell = Shell::with_desktop(&mut store, Box::new(desktop));
+        shell.start(&mut model, clock.stamp());
+        tracing::info!(pid = std::process::id(), "daemon started");
+        let mut idle = 0;
+        loop {
+            let ms = 1000 - u64::from(clock.now().timestamp_subsec_millis().min(999));
+            let msg = tokio::select! {
+                _ = tokio::time::sleep(Duration::from_millis(ms)) => Msg::Tick,
+                Some(m) = inbox.recv() => m,
+                _ = hup.recv() => continue,
+                _ = term.recv() => break,
+                _ = int.recv() => break,
+            };
+            shell.dispatch(&mut model, msg, clock.stamp());
+            idle = if model.session.is_some() { 0 } else { idle + 1 };
+            if idle > IDLE_EXIT_S {
+                break;
+            }
+        }
+        tracing::info!("daemon leaving");
+        anyhow::Ok(())
+    })?;
+    let _ = lock.unlock();
+    Ok(())
+}

@@ -1,0 +1,336 @@
+//! The Timer screen: big remaining time, a gauge of the box, its title and domain, and what
+//! comes next. After a session ends it shows what was done and the offer, if any.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Gauge, Paragraph};
+
+use crate::app::keymap::Action;
+use crate::app::model::{Level, Model, Offer};
+use crate::domain::plan::{self, dur, hhmm};
+use crate::domain::session::{Phase, Session, State, clock_text};
+use crate::domain::time::minute_of_day;
+use crate::ui::theme::Theme;
+use crate::ui::{fit, width};
+
+/// Rows of the big digits.
+const BIG_ROWS: usize = 5;
+
+/// A 5-row block font for the countdown: digits, `:` and `+`.
+fn glyph(c: char) -> [&'static str; BIG_ROWS] {
+    match c {
+        '0' => ["█████", "█   █", "█   █", "█   █", "█████"],
+        '1' => ["   █ ", "  ██ ", "   █ ", "   █ ", "  ███"],
+        '2' => ["█████", "    █", "█████", "█    ", "█████"],
+        '3' => ["█████", "    █", " ████", "    █", "█████"],
+        '4' => ["█   █", "█   █", "█████", "    █", "    █"],
+        '5' => ["█████", "█    ", "█████", "    █", "█████"],
+        '6' => ["█████", "█    ", "█████", "█   █", "█████"],
+        '7' => ["█████", "    █", "   █ ", "  █  ", "  █  "],
+        '8' => ["█████", "█   █", "█████", "█   █", "█████"],
+        '9' => ["█████", "█   █", "█████", "    █", "█████"],
+        ':' => [" ", "█", " ", "█", " "],
+        '+' => ["     ", "  █  ", "█████", "  █  ", "     "],
+        _ => ["     "; BIG_ROWS],
+    }
+}
+
+/// The big rendering of `text`, one string per row, glyphs separated by a space.
+pub fn big(text: &str) -> Vec<String> {
+    (0..BIG_ROWS)
+        .map(|r| {
+            text.chars()
+                .map(|c| glyph(c)[r])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+fn centered(s: &str, w: usize) -> String {
+    let pad = w.saturating_sub(width(s)) / 2;
+    format!("{}{s}", " ".repeat(pad))
+}
+
+pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if area.height < 4 || area.width < 20 {
+        frame.render_widget(Paragraph::new("serein: pane too small"), area);
+        return;
+    }
+    let w = area.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let now = m.now_utc;
+    match &m.session {
+        Some(s) => running(m, s, theme, w, area, &mut lines),
+        None => idle(m, theme, w, &mut lines),
+    }
+    let body_h = area.height.saturating_sub(1);
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            height: body_h,
+            ..area
+        },
+    );
+    // A gauge of the box, on the row before the hints, while a session runs.
+    if let Some(s) = &m.session
+        && area.height >= 8
+    {
+        let total = s.total_s().max(1) as f64;
+        let done = (total - s.remaining_s(now).max(0) as f64).clamp(0.0, total);
+        let ratio = done / total;
+        let style = match s.phase(now) {
+            Phase::Overrun => theme.error(),
+            _ => theme.domain(
+                &m.config,
+                &s.domain,
+                s.kind == crate::domain::session::SessionKind::Break,
+            ),
+        };
+        frame.render_widget(
+            Gauge::default()
+                .ratio(ratio)
+                .gauge_style(style)
+                .label(format!("{:.0}%", ratio * 100.0)),
+            Rect {
+                x: area.x + 1,
+                y: area.y + area.height - 3,
+                width: area.width.saturating_sub(2),
+                height: 1,
+            },
+        );
+    }
+    let hints = hints(m, w);
+    let status = match &m.status {
+        Some(s) => {
+            let style = match s.level {
+                Level::Info => theme.info(),
+                Level::Warn => theme.warn(),
+                Level::Error => theme.error(),
+            };
+            Line::styled(fit(&format!(" {}", s.text), w), style)
+        }
+        None => Line::styled(fit(&hints, w), theme.dim()),
+    };
+    frame.render_widget(
+        Paragraph::new(status),
+        Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        },
+    );
+}
+
+fn hints(m: &Model, w: usize) -> String {
+    let k = |a| m.keymap.keys_for(a);
+    if m.session.is_none() {
+        return format!(
+            " {} start · {} Today · {} quit",
+            k(Action::Start),
+            k(Action::Back),
+            k(Action::Quit)
+        );
+    }
+    if w >= 70 {
+        format!(
+            " {} pause · {} +5m · {} +1m · {} finish · {} next · {} interrupted · {} note · {} Today",
+            k(Action::PauseResume),
+            k(Action::Extend5),
+            k(Action::Extend1),
+            k(Action::Finish),
+            k(Action::Skip),
+            k(Action::Interrupt),
+            k(Action::Note),
+            k(Action::Back)
+        )
+    } else {
+        format!(
+            " {} pause · {} +5m · {} finish · {} help",
+            k(Action::PauseResume),
+            k(Action::Extend5),
+            k(Action::Finish),
+            k(Action::Help)
+        )
+    }
+}
+
+fn running(
+    m: &Model,
+    s: &Session,
+    theme: &Theme,
+    w: usize,
+    area: Rect,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let now = m.now_utc;
+    let phase = s.phase(now);
+    let rem = s.remaining_s(now);
+    let is_break = s.kind == crate::domain::session::SessionKind::Break;
+    let dstyle = theme.domain(&m.config, &s.domain, is_break);
+    // Title line: the box and its domain.
+    let label = if is_break {
+        "break".to_string()
+    } else {
+        s.domain.clone()
+    };
+    let title = fit(&s.title, w.saturating_sub(width(&label) + 4));
+    let pad = w.saturating_sub(2 + width(&title) + width(&label) + 1);
+    lines.push(Line::from(vec![
+        Span::styled(format!(" {title}"), theme.title()),
+        Span::raw(" ".repeat(pad + 1)),
+        Span::styled(label, dstyle),
+    ]));
+    let time = clock_text(rem);
+    let big_fits = area.height >= 12 && w >= width(&big(&time)[0]) + 2;
+    let tstyle = match phase {
+        Phase::Overrun => theme.error(),
+        Phase::Paused => theme.dim(),
+        _ => theme.title(),
+    };
+    let spare = area.height as usize - 1;
+    let used = if big_fits { BIG_ROWS + 5 } else { 5 };
+    lines.extend(std::iter::repeat_n(
+        Line::raw(""),
+        spare.saturating_sub(used + 3) / 2,
+    ));
+    if big_fits {
+        for row in big(&time) {
+            lines.push(Line::styled(centered(&row, w), tstyle));
+        }
+    } else {
+        lines.push(Line::styled(centered(&time, w), tstyle));
+    }
+    lines.push(Line::raw(""));
+    let state = match (phase, &s.state) {
+        (Phase::Paused, _) => "⏸ paused — space resumes".to_string(),
+        (Phase::Overrun, _) => format!(
+            "⏰ over by {} — x finishes, + gives 5 more minutes",
+            clock_text(-rem).trim_start_matches('+')
+        ),
+        (_, State::Running { deadline }) => {
+            let end = m.now + (*deadline - now);
+            format!("▶ until {}", end.format("%H:%M"))
+        }
+        _ => String::new(),
+    };
+    let mut extra = Vec::new();
+    if s.interruptions > 0 {
+        extra.push(format!("{} interrupted", s.interruptions));
+    }
+    if s.extended_s > 0 {
+        extra.push(format!("+{}", dur((s.extended_s / 60) as u32)));
+    }
+    let state = if extra.is_empty() {
+        state
+    } else {
+        format!("{state} · {}", extra.join(" · "))
+    };
+    lines.push(Line::styled(
+        centered(&fit(&state, w), w),
+        if phase == Phase::Overrun {
+            theme.warn()
+        } else {
+            Style::default()
+        },
+    ));
+    if let Some(n) = &s.note {
+        lines.push(Line::styled(
+            centered(&fit(&format!("note: {n}"), w), w),
+            theme.dim(),
+        ));
+    }
+    if let Some(next) = next_text(m, s) {
+        lines.push(Line::styled(centered(&fit(&next, w), w), theme.dim()));
+    }
+}
+
+fn next_text(m: &Model, s: &Session) -> Option<String> {
+    if m.date != s.local_date {
+        return None;
+    }
+    let b = plan::next_box(&m.boxes, s.timebox_id, minute_of_day(m.now))?;
+    let tag = if b.kind == plan::Kind::Break {
+        "break"
+    } else {
+        b.domain.as_str()
+    };
+    Some(format!("next: {} {} ({tag})", hhmm(b.start), b.title))
+}
+
+fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
+    lines.push(Line::styled(" Timer", theme.title()));
+    lines.push(Line::raw(""));
+    if let Some(s) = &m.last_ended {
+        let spent = dur((s.actual_s(m.now_utc) / 60) as u32);
+        let (reason, over) = match s.state {
+            State::Ended {
+                reason, overrun_s, ..
+            } => (reason.as_str(), overrun_s),
+            _ => ("ended", 0),
+        };
+        lines.push(Line::styled(
+            centered(&fit(&format!("■ {reason}: {}", s.title), w), w),
+            theme.title(),
+        ));
+        let mut detail = format!("{spent} of {} planned", dur((s.total_s() / 60) as u32));
+        if over > 0 {
+            detail.push_str(&format!(
+                " · {} over",
+                clock_text(over).trim_start_matches('+')
+            ));
+        }
+        lines.push(Line::styled(centered(&detail, w), theme.dim()));
+        lines.push(Line::raw(""));
+    } else {
+        lines.push(Line::styled(centered("no session running", w), theme.dim()));
+        lines.push(Line::raw(""));
+    }
+    let start = m.keymap.keys_for(Action::Start);
+    match &m.offer {
+        Some(Offer::Box(b)) => {
+            let tag = if b.kind == plan::Kind::Break {
+                "break"
+            } else {
+                b.domain.as_str()
+            };
+            lines.push(Line::styled(
+                centered(
+                    &fit(
+                        &format!(
+                            "next: {}-{} {} ({tag})",
+                            hhmm(b.start),
+                            hhmm(b.end),
+                            b.title
+                        ),
+                        w,
+                    ),
+                    w,
+                ),
+                theme.title(),
+            ));
+            lines.push(Line::styled(
+                centered(&format!("{start} starts it"), w),
+                theme.dim(),
+            ));
+        }
+        Some(Offer::Break { minutes, .. }) => {
+            lines.push(Line::styled(
+                centered(&fit(&format!("time for a {minutes} min break"), w), w),
+                theme.title(),
+            ));
+            lines.push(Line::styled(
+                centered(&format!("{start} starts it"), w),
+                theme.dim(),
+            ));
+        }
+        None => {
+            lines.push(Line::styled(
+                centered(&fit("pick a box on Today and press Enter", w), w),
+                theme.dim(),
+            ));
+        }
+    }
+}
