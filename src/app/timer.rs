@@ -148,9 +148,21 @@ fn same(a: &Option<Session>, b: &Option<Session>) -> bool {
 }
 
 /// The active session as stored (changes by the CLI or another process show up here).
-pub fn loaded(m: &mut Model, s: Option<Session>) -> Update {
+/// A session new to this process that began in the last minute (`serein start`) gets its
+/// "started" notification and start hook here; the claims keep them to one process.
+pub fn loaded(m: &mut Model, s: Option<Session>, now: Now) -> Update {
     if same(&m.session, &s) {
         return Update::default();
+    }
+    let fresh = s.as_ref().filter(|new| {
+        m.session.as_ref().is_none_or(|old| old.id != new.id)
+            && (now.utc - new.started).num_seconds() < 60
+            && new.is_active()
+    });
+    if let Some(new) = fresh.cloned() {
+        let u = started(m, new, now);
+        m.status = None;
+        return u;
     }
     m.session = s;
     Update {

@@ -68,7 +68,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             }
             key(m, k, now)
         }
-        Msg::SessionLoaded(s) => timer::loaded(m, s),
+        Msg::SessionLoaded(s) => timer::loaded(m, s, now),
         Msg::SessionStarted(s) => timer::started(m, s, now),
         Msg::SessionsToday(list) => {
             m.sessions_today = list;

@@ -206,10 +206,16 @@ fn running(
     lines.push(Line::raw(""));
     let state = match (phase, &s.state) {
         (Phase::Paused, _) => "⏸ paused — space resumes".to_string(),
-        (Phase::Overrun, _) => format!(
-            "⏰ over by {} — x finishes, + gives 5 more minutes",
-            clock_text(-rem).trim_start_matches('+')
-        ),
+        (Phase::Overrun, _) => {
+            let over = clock_text(-rem);
+            let x = m.keymap.keys_for(Action::Finish);
+            let plus = m.keymap.keys_for(Action::Extend5);
+            if w >= 60 {
+                format!("over by {over} — {x} finishes, {plus} gives 5 more minutes")
+            } else {
+                format!("over by {over} · {x} finish · {plus} 5 min")
+            }
+        }
         (_, State::Running { deadline }) => {
             let end = m.now + (*deadline - now);
             format!("▶ until {}", end.format("%H:%M"))

@@ -5,6 +5,7 @@ mod e2e;
 mod flow;
 mod idle;
 mod render;
+mod timer;
 
 use std::path::{Path, PathBuf};
 
