@@ -317,6 +317,53 @@ fn inner_bus() {
         "hung server: {res:?}"
     );
 
+    // 7. The real binary: `serein start` returns at once with no TUI; a daemon (started here
+    //    at a clock 3 s before the deadline) sends "started" and then "time is up".
+    std::thread::sleep(Duration::from_millis(300));
+    dunstctl(&["close-all"]);
+    let history_before = Counts::read().history;
+    let total_before = Counts::read().total();
+    let bin = env!("CARGO_BIN_EXE_serein");
+    let data = dir.join("serein-data");
+    let data = data.to_str().expect("utf-8 path");
+    let start = run_timeout(
+        Command::new(bin)
+            .env("SEREIN_NO_DAEMON", "1")
+            .env("SEREIN_NOW", "2026-11-23T09:00:00")
+            .args(["--data-dir", data, "start", "Desktop test", "--for", "1m"]),
+        CMD_TIMEOUT,
+    );
+    assert!(start.status.success(), "serein start: {start:?}");
+    let child = Command::new(bin)
+        .env("SEREIN_NOW", "2026-11-23T09:00:57")
+        .args(["--data-dir", data, "daemon"])
+        .stdin(Stdio::null())
+        .spawn()
+        .expect("spawn serein daemon");
+    let _daemon = ChildGuard::new("serein daemon", child, false);
+    let seen = |want: u32, what: &str| {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Counts::read().total() < want {
+            assert!(
+                Instant::now() < deadline,
+                "dunst never got {what}: {:?}",
+                Counts::read()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // Into history, where dunstctl shows summaries and the app name.
+        dunstctl(&["close-all"]);
+    };
+    seen(total_before + 1, "the start notification");
+    seen(total_before + 2, "the time-is-up notification");
+    let history = wait_for_history(history_before + 2);
+    for want in ["▶ Desktop test", "Time is up: Desktop test", "\"serein\""] {
+        assert!(
+            history.contains(want),
+            "{want} missing from dunst history:\n{history}"
+        );
+    }
+
     drop(dunst);
     eprintln!("desktop: dunst received and stacked serein's notifications as expected");
 }

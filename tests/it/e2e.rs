@@ -264,3 +264,44 @@ fn terminal_is_restored_after_sigterm_and_panic_and_sighup_ends_it() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_session_survives_kill_9_of_the_tui() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::new();
+    env.cmd()
+        .args(["plan", "add", "09:30-10:30 Deep work #work"])
+        .assert()
+        .success();
+    let t = Tmux::start(&env, 80, 24);
+    t.wait_for("Deep work");
+    t.keys(&["Enter"]);
+    t.wait_for("until");
+    let pane = String::from_utf8_lossy(&t.tmux(&["list-panes", "-F", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-9", &pane])
+            .status()
+            .unwrap()
+            .success()
+    );
+    drop(t);
+    // The session is in the database with its deadline.
+    env.cmd()
+        .arg("status")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("▶ Deep work"));
+    // The next TUI carries on with it.
+    let t = Tmux::start(&env, 80, 24);
+    let s = t.wait_for("▶ Deep work");
+    assert!(s.contains("timer"), "{s}");
+    t.keys(&["Enter"]);
+    t.wait_for("until");
+    t.keys(&["x"]);
+    t.wait_for("finished: Deep work");
+}

@@ -6,6 +6,7 @@ mod flow;
 mod idle;
 mod render;
 mod timer;
+mod timer_cli;
 
 use std::path::{Path, PathBuf};
 
