@@ -171,11 +171,14 @@ fn running(
     let is_break = s.kind == crate::domain::session::SessionKind::Break;
     let dstyle = theme.domain(&m.config, &s.domain, is_break);
     // Title line: the box and its domain.
-    let label = if is_break {
+    let mut label = if is_break {
         "break".to_string()
     } else {
         s.domain.clone()
     };
+    if m.notify_failed {
+        label = format!("⊘ no notifications · {label}");
+    }
     let title = fit(&s.title, w.saturating_sub(width(&label) + 4));
     let pad = w.saturating_sub(2 + width(&title) + width(&label) + 1);
     lines.push(Line::from(vec![

@@ -137,7 +137,13 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         m.date.format(date_fmt),
         relative_day(m.date, m.today())
     );
-    let clock = format!("{} ", m.now.format("%H:%M"));
+    // A lasting marker when the desktop refused a notification (details in the log).
+    let marker = if m.notify_failed {
+        "⊘ no notifications  "
+    } else {
+        ""
+    };
+    let clock = format!("{marker}{} ", m.now.format("%H:%M"));
     let left = fit(&left, w.saturating_sub(width(&clock)));
     let pad = w.saturating_sub(width(&left) + width(&clock));
     let header = Line::from(vec![

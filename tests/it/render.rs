@@ -140,3 +140,17 @@ fn wide_titles_keep_the_length_column() {
         assert!(second.trim_end().ends_with("family"), "{w}: {second:?}");
     }
 }
+
+#[test]
+fn a_failed_notification_leaves_a_marker() {
+    let mut m = loaded(&full_day(), &[]);
+    assert!(!screen(&m, 80, 24).contains("no notifications"));
+    m.notify_failed = true;
+    assert!(
+        screen(&m, 80, 24)
+            .lines()
+            .next()
+            .unwrap()
+            .contains("⊘ no notifications")
+    );
+}
