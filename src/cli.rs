@@ -287,6 +287,7 @@ pub fn run(
             ..
         } => in_db(t::log_edit(
             paths,
+            now,
             id,
             start.as_deref(),
             end.as_deref(),
@@ -342,6 +343,13 @@ fn config_cmd(c: ConfigCmd, paths: &Paths) -> Result<(), Failure> {
             let loaded = Config::load(path, true).map_err(|e| Failure::input(e.to_string()))?;
             for w in &loaded.warnings {
                 eprintln!("warning: {w}");
+            }
+            if loaded.hook_errors > 0 {
+                return Err(Failure::input(format!(
+                    "{}: {} hook(s) can't run (see the warnings above)",
+                    path.display(),
+                    loaded.hook_errors
+                )));
             }
             println!("{}: ok", path.display());
             Ok(())

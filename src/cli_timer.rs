@@ -22,10 +22,26 @@ fn open(paths: &Paths) -> Result<Store, Failure> {
     Ok(Store::open(&paths.db_file())?)
 }
 
-fn active(store: &Store) -> Result<Session, Failure> {
+/// The running session, after closing one that nothing ran past its deadline (which is
+/// then reported instead of being stopped hours late).
+fn active(store: &mut Store, now: Now) -> Result<Session, Failure> {
+    if let Some(closed) = store.recover(now.utc, crate::app::STALE_S)? {
+        return Err(Failure::input(format!(
+            "nothing is running: “{}” was left with nothing to run it and was closed at {} (see `serein log`)",
+            closed.title,
+            ended_hhmm(&closed, now)
+        )));
+    }
     store
         .active_session()?
         .ok_or_else(|| Failure::input("nothing is running (start a box with `serein start`)"))
+}
+
+fn ended_hhmm(s: &Session, now: Now) -> String {
+    match s.state {
+        State::Ended { at, .. } => local_hhmm(now, at),
+        _ => String::new(),
+    }
 }
 
 /// Runs a hook without waiting: a CLI command returns at once, and a slow hook can't block it.
@@ -71,7 +87,7 @@ pub fn parse_length(s: &str, what: &str) -> Result<i64, Failure> {
 }
 
 fn local_hhmm(now: Now, at: DateTime<Utc>) -> String {
-    (now.local + (at - now.utc)).format("%H:%M").to_string()
+    crate::app::timer::local_hhmm(now, at)
 }
 
 /// `serein start [ID | TITLE…] [--for 45m] [--break] [--replace]`
@@ -165,6 +181,15 @@ pub fn start(
         Err(e) => return Err(e.into()),
     };
     let until = s.deadline().map(|d| local_hhmm(now, d)).unwrap_or_default();
+    // The start hook runs here (claimed, so a TUI or daemon picking the session up won't).
+    let event = if s.kind == SessionKind::Break {
+        "break"
+    } else {
+        "start"
+    };
+    if store.claim(s.id, &format!("hook:{event}"), now.utc)? {
+        hook(cfg, event, &s, now);
+    }
     println!(
         "▶ {} until {until} ({})",
         s.title,
@@ -199,15 +224,14 @@ fn from_box(b: &Timebox, length: Option<i64>, now: Now) -> Session {
 /// `serein stop [--note]`: finishes the running session now.
 pub fn stop(paths: &Paths, cfg: &Config, now: Now, note: Option<String>) -> Result<(), Failure> {
     let mut store = open(paths)?;
-    let mut s = active(&store)?;
+    let mut s = active(&mut store, now)?;
     if let Some(n) = note {
         s.note = (!n.trim().is_empty()).then(|| n.trim().to_string());
     }
     s.end(EndReason::Finished, now.utc)
         .map_err(|e| Failure::input(e.to_string()))?;
     store.save_session(&s)?;
-    if s.kind == SessionKind::Focus
-        && let Some(id) = s.timebox_id
+    if let Some(id) = s.timebox_id
         && let Some(b) = store.get(id)?
     {
         store.update(&Timebox { done: true, ..b })?;
@@ -230,7 +254,7 @@ pub fn stop(paths: &Paths, cfg: &Config, now: Now, note: Option<String>) -> Resu
 /// `serein pause` / `serein resume`.
 pub fn pause(paths: &Paths, cfg: &Config, now: Now, resume: bool) -> Result<(), Failure> {
     let mut store = open(paths)?;
-    let mut s = active(&store)?;
+    let mut s = active(&mut store, now)?;
     let r = if resume {
         s.resume(now.utc)
     } else {
@@ -252,7 +276,7 @@ pub fn pause(paths: &Paths, cfg: &Config, now: Now, resume: bool) -> Result<(), 
 pub fn extend(paths: &Paths, now: Now, by: &str) -> Result<(), Failure> {
     let secs = parse_length(by, "extend")?;
     let mut store = open(paths)?;
-    let mut s = active(&store)?;
+    let mut s = active(&mut store, now)?;
     s.extend(secs, now.utc)
         .map_err(|e| Failure::input(e.to_string()))?;
     store.save_session(&s)?;
@@ -294,6 +318,8 @@ pub fn status(paths: &Paths, now: Now, format: Option<&str>, json: bool) -> Resu
     } else {
         None
     };
+    // Read-only: a session nothing ran past its deadline is over (the next start closes it).
+    let session = session.filter(|s| !s.clone().recover(now.utc, crate::app::STALE_S));
     let mut out = std::io::stdout().lock();
     let Some(s) = session else {
         if json {
@@ -435,19 +461,13 @@ pub fn log(
             writeln!(out, "{}", s.local_date.format("%A %d %B %Y"))?;
             last_date = Some(s.local_date);
         }
-        let start = (s.started + Duration::seconds(i64::from(s.utc_offset_s))).format("%H:%M");
+        let start = local_hhmm(now, s.started);
         let (end, how, over) = match s.state {
             State::Ended {
                 at,
                 reason,
                 overrun_s,
-            } => (
-                (at + Duration::seconds(i64::from(s.utc_offset_s)))
-                    .format("%H:%M")
-                    .to_string(),
-                reason.as_str().to_string(),
-                overrun_s,
-            ),
+            } => (local_hhmm(now, at), reason.as_str().to_string(), overrun_s),
             _ => (
                 "now".to_string(),
                 "running".to_string(),
@@ -486,6 +506,7 @@ pub fn log(
 /// `serein log edit ID [--start HH:MM] [--end HH:MM] [--note TEXT]`: fixes a recorded session.
 pub fn log_edit(
     paths: &Paths,
+    now: Now,
     id: i64,
     start: Option<&str>,
     end: Option<&str>,
@@ -516,7 +537,23 @@ pub fn log_edit(
             .map(|t| at(t, "start"))
             .transpose()?
             .unwrap_or(s.started);
-        let new_end = end.map(|t| at(t, "end")).transpose()?.unwrap_or(old_end);
+        let mut new_end = end.map(|t| at(t, "end")).transpose()?.unwrap_or(old_end);
+        // An end "before" the start on the clock means after midnight (23:30 → 00:40).
+        if end.is_some() && new_end <= new_start {
+            let next_day = resolve(
+                &Local,
+                new_end.with_timezone(&Local).naive_local() + Duration::days(1),
+            );
+            if next_day - new_start < Duration::hours(24) {
+                new_end = next_day;
+            }
+        }
+        if new_end > now.utc + Duration::seconds(1) {
+            return Err(Failure::input(format!(
+                "the end {} is in the future: a log records what happened; nothing changed",
+                local_hhmm(now, new_end)
+            )));
+        }
         if new_end <= new_start {
             return Err(Failure::input(format!(
                 "the end {} is not after the start {}: nothing changed",

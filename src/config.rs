@@ -239,6 +239,8 @@ pub struct Loaded {
     pub path: Option<PathBuf>,
     /// Unknown keys and similar non-fatal problems, each naming file and line.
     pub warnings: Vec<String>,
+    /// Of those, hooks that can't run: `config check` treats them as errors.
+    pub hook_errors: usize,
 }
 
 impl Config {
@@ -248,16 +250,19 @@ impl Config {
         match std::fs::read_to_string(path) {
             Ok(text) => {
                 let (config, warnings) = Config::parse(&text, path)?;
+                let hook_errors = config.hook_problems(&text, path).len();
                 Ok(Loaded {
                     config,
                     path: Some(path.to_path_buf()),
                     warnings,
+                    hook_errors,
                 })
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => Ok(Loaded {
                 config: Config::default(),
                 path: None,
                 warnings: Vec::new(),
+                hook_errors: 0,
             }),
             Err(e) => Err(ConfigError {
                 path: path.to_path_buf(),
@@ -274,7 +279,7 @@ impl Config {
         let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, path, &e))?;
         let config: Config = serde_ignored::deserialize(de, |p| unknown.push(p.to_string()))
             .map_err(|e| toml_error(text, path, &e))?;
-        let warnings = unknown
+        let warnings: Vec<String> = unknown
             .into_iter()
             .map(|key| {
                 let at = locate(text, &segments(&key))
@@ -287,6 +292,8 @@ impl Config {
             })
             .collect();
         config.validate(text, path)?;
+        let mut warnings = warnings;
+        warnings.extend(config.hook_problems(text, path));
         Ok((config, warnings))
     }
 
@@ -451,18 +458,28 @@ impl Config {
                 ),
             ));
         }
+        Ok(())
+    }
+
+    /// Hooks whose program can't be run, located in the file. Not fatal when loading (a
+    /// removed hook must never stop you from stopping a timer); `config check` fails on them.
+    fn hook_problems(&self, text: &str, path: &Path) -> Vec<String> {
+        let mut out = Vec::new();
         for event in ["start", "end", "break", "pause"] {
             let key = format!("on_{event}");
             if let Some(argv) = self.hooks.for_event(event)
                 && let Err(e) = crate::hooks::check_hook(argv)
             {
-                return Err(err(
-                    &[Seg::Key("hooks"), Seg::Key(&key)],
-                    format!("[hooks] {key}: {e} (hooks run without a shell)"),
+                let at = locate(text, &[Seg::Key("hooks"), Seg::Key(&key)])
+                    .map(|(l, c)| format!(":{l}:{c}"))
+                    .unwrap_or_default();
+                out.push(format!(
+                    "{}{at}: [hooks] {key}: {e} (hooks run without a shell)",
+                    path.display()
                 ));
             }
         }
-        Ok(())
+        out
     }
 
     /// Names of the configured domains, in order.

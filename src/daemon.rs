@@ -130,7 +130,7 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock) -> anyhow::Result<(
         tracing::info!(pid = std::process::id(), "daemon started");
         let mut idle = 0;
         loop {
-            let ms = 1000 - u64::from(clock.now().timestamp_subsec_millis().min(999));
+            let ms = 1003 - u64::from(clock.now().timestamp_subsec_millis().min(999));
             let msg = tokio::select! {
                 _ = tokio::time::sleep(Duration::from_millis(ms)) => Msg::Tick,
                 Some(m) = inbox.recv() => m,

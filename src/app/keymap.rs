@@ -163,7 +163,7 @@ impl Action {
             Action::Extend1 => "1 more minute",
             Action::Finish => "finish now",
             Action::Skip => "skip to next",
-            Action::Interrupt => "log interruption",
+            Action::Interrupt => "interrupted",
             Action::Note => "attach a note",
             Action::Back => "back to Today",
             Action::Help => "help",

@@ -65,8 +65,9 @@ where
             stats.draws += 1;
             dirty = false;
         }
-        // Wake at the next whole second of the wall clock: one wake-up a second while idle.
-        let ms = 1000 - u64::from(clock.now().timestamp_subsec_millis().min(999));
+        // Wake just after the next whole second of the wall clock: one wake-up a second while
+        // idle. The margin keeps a timer that fires a hair early from waking us twice.
+        let ms = 1003 - u64::from(clock.now().timestamp_subsec_millis().min(999));
         let msg = tokio::select! {
             ev = events.next() => match ev {
                 Some(Ok(Event::Key(k))) => Msg::Key(k),

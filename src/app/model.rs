@@ -75,6 +75,8 @@ pub enum Level {
 pub struct Status {
     pub level: Level,
     pub text: String,
+    /// When it was shown: messages fade after a while so the key hints come back.
+    pub since: NaiveDateTime,
 }
 
 /// One undoable change: the boxes as they were, and the ids the change created.
@@ -175,6 +177,7 @@ impl Model {
         self.status = Some(Status {
             level,
             text: text.into(),
+            since: self.now,
         });
     }
 }

@@ -26,9 +26,13 @@ pub enum Then {
     StartNext,
 }
 
-/// Local wall time of an instant, for messages ("ends at 10:30").
-fn local_hhmm(now: Now, at: DateTime<Utc>) -> String {
-    (now.local + (at - now.utc)).format("%H:%M").to_string()
+/// Local wall time of an instant, for messages ("ends at 10:30"), through the time zone so
+/// a DST change in between is right. `now` carries the clock's offset (SEREIN_NOW).
+pub fn local_hhmm(now: Now, at: DateTime<Utc>) -> String {
+    let shift = now.local - now.utc.with_timezone(&chrono::Local).naive_local();
+    (at.with_timezone(&chrono::Local).naive_local() + shift)
+        .format("%H:%M")
+        .to_string()
 }
 
 fn hook_event(event: &str, s: &Session, now: Now) -> HookEvent {
@@ -190,7 +194,8 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
             format!("{} left: {}", dur(((rem + 59) / 60) as u32), s.title),
             format!("ends at {}", local_hhmm(now, deadline)),
         );
-        notify(m, &mut u, &s, format!("remind@{}", deadline.timestamp()), n);
+        // Keyed by the extensions so far: a pause moves the deadline but must not re-send.
+        notify(m, &mut u, &s, format!("remind@{}", s.extended_s), n);
     }
     if rem <= 0 {
         let n = match s.kind {
@@ -202,8 +207,7 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
                 "finish it, or give it 5 more minutes".to_string(),
             ),
         };
-        if notify(m, &mut u, &s, format!("end@{}", deadline.timestamp()), n) && m.config.timer.bell
-        {
+        if notify(m, &mut u, &s, format!("end@{}", s.extended_s), n) && m.config.timer.bell {
             u.effects.push(Effect::Bell);
         }
         if m.config.timer.on_end != OnEnd::Overrun {
@@ -236,7 +240,6 @@ pub fn finish(m: &mut Model, reason: EndReason, at: DateTime<Utc>, now: Now, the
     }
     u.effects.push(Effect::SaveSession(s.clone()));
     if reason == EndReason::Finished
-        && s.kind == SessionKind::Focus
         && let Some(id) = s.timebox_id
     {
         u.effects.push(Effect::MarkDone(id));
@@ -395,8 +398,13 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
         Action::PauseResume => {
             if matches!(s.state, State::Paused { .. }) {
                 let _ = s.resume(now.utc);
-                let left = clock_text(s.remaining_s(now.utc));
-                save(m, s, format!("resumed — {left} left"))
+                let rem = s.remaining_s(now.utc);
+                let text = if rem < 0 {
+                    format!("resumed — {} over", clock_text(-rem))
+                } else {
+                    format!("resumed — {} left", clock_text(rem))
+                };
+                save(m, s, text)
             } else {
                 let _ = s.pause(now.utc);
                 let mut u = save(m, s.clone(), "paused".into());

@@ -118,6 +118,14 @@ fn tick(m: &mut Model, before: NaiveDateTime) -> Update {
         u.redraw = true;
     }
     u.effects.push(Effect::PollExternal(m.date));
+    // Status messages fade (errors stay longer); a prompt keeps its error until fixed.
+    if let Some(s) = &m.status {
+        let keep = if s.level == Level::Error { 20 } else { 8 };
+        if matches!(m.mode, Mode::Normal) && (m.now - s.since).num_seconds() >= keep {
+            m.status = None;
+            u.redraw = true;
+        }
+    }
     u
 }
 

@@ -549,12 +549,21 @@ pub fn focus_streak_s(sessions: &[Session], now: DateTime<Utc>) -> i64 {
     let mut ordered: Vec<&Session> = sessions.iter().collect();
     ordered.sort_by_key(|s| s.started);
     let mut streak = 0;
+    let mut last_end: Option<DateTime<Utc>> = None;
     for s in ordered {
+        // Fifteen minutes with no session (lunch, a walk) is a break too.
+        if last_end.is_some_and(|e| (s.started - e).num_minutes() >= 15) {
+            streak = 0;
+        }
         match s.kind {
             SessionKind::Break => streak = 0,
             SessionKind::Focus => streak += s.actual_s(now),
             SessionKind::Breathing => {}
         }
+        last_end = Some(match s.state {
+            State::Ended { at, .. } => at,
+            _ => now,
+        });
     }
     streak
 }
@@ -599,6 +608,12 @@ mod streak_tests {
         ];
         assert_eq!(focus_streak_s(&day, t(10_000)), 6000);
         assert_eq!(focus_streak_s(&day[..2], t(10_000)), 0);
+        // A long gap with no session counts as a break.
+        let gap = [
+            ended(SessionKind::Focus, 0, 3000),
+            ended(SessionKind::Focus, 5000, 6000),
+        ];
+        assert_eq!(focus_streak_s(&gap, t(10_000)), 1000);
     }
 
     #[test]

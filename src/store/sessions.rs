@@ -198,7 +198,8 @@ impl Store {
         Ok(id)
     }
 
-    /// Writes a session's changed state, times and note.
+    /// Writes a session's changed state, times and note. An ended session is never made
+    /// active again by a process that hadn't seen it end (returns false then).
     pub fn save_session(&mut self, s: &Session) -> Result<bool> {
         let c = cols(s);
         let tx = self.write()?;
@@ -207,7 +208,7 @@ impl Store {
                 extended_s = ?6, paused_s = ?7, pauses = ?8, deadline_at = ?9, paused_left_s = ?10,
                 paused_since = ?11, ended_at = ?12, end_reason = ?13, overrun_s = ?14, note = ?15,
                 heartbeat_at = max(heartbeat_at, ?16)
-             WHERE id = ?1",
+             WHERE id = ?1 AND NOT (ended_at IS NOT NULL AND ?12 IS NULL)",
             params![
                 s.id,
                 s.title,
@@ -367,6 +368,18 @@ mod tests {
         let mut breath = new("Breathe");
         breath.kind = SessionKind::Breathing;
         b.start_session(&breath).unwrap();
+    }
+
+    #[test]
+    fn a_stale_writer_cannot_revive_an_ended_session() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut s = new("Write");
+        s.id = store.start_session(&s).unwrap();
+        let stale = s.clone();
+        s.end(EndReason::Finished, t(600)).unwrap();
+        assert!(store.save_session(&s).unwrap());
+        assert!(!store.save_session(&stale).unwrap());
+        assert!(!store.session(s.id).unwrap().unwrap().is_active());
     }
 
     #[test]

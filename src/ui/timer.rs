@@ -208,7 +208,10 @@ fn running(
     }
     lines.push(Line::raw(""));
     let state = match (phase, &s.state) {
-        (Phase::Paused, _) => "⏸ paused — space resumes".to_string(),
+        (Phase::Paused, _) => format!(
+            "⏸ paused — {} resumes",
+            m.keymap.keys_for(Action::PauseResume)
+        ),
         (Phase::Overrun, _) => {
             let over = clock_text(-rem);
             let x = m.keymap.keys_for(Action::Finish);
@@ -220,8 +223,11 @@ fn running(
             }
         }
         (_, State::Running { deadline }) => {
-            let end = m.now + (*deadline - now);
-            format!("▶ until {}", end.format("%H:%M"))
+            let at = crate::clock::Now {
+                utc: now,
+                local: m.now,
+            };
+            format!("▶ until {}", crate::app::timer::local_hhmm(at, *deadline))
         }
         _ => String::new(),
     };
