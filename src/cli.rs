@@ -91,6 +91,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A guided breathing exercise, full screen: `serein breathe box --minutes 3`.
+    /// Presets: coherence (default), coherence-4-6, resonance, box, 478, sigh; or your own.
+    Breathe {
+        /// A preset id or a custom pattern's name.
+        pattern: Option<String>,
+        /// How long, in minutes (default: the pattern's).
+        #[arg(long, conflicts_with = "cycles", allow_hyphen_values = true)]
+        minutes: Option<f64>,
+        /// How many cycles instead.
+        #[arg(long)]
+        cycles: Option<u32>,
+        /// No moving shape: the phase word and a countdown.
+        #[arg(long)]
+        reduce_motion: bool,
+        /// List the patterns with their timings.
+        #[arg(long)]
+        list: bool,
+    },
     /// Run sessions in the background: notifications, on_end, hooks. `serein start` and the
     /// TUI start one when needed; it leaves a minute after the last session ends.
     Daemon,
@@ -223,6 +241,56 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
+/// `serein breathe --list`.
+fn breathe_list(cfg: &Config) -> Result<(), Failure> {
+    use crate::domain::breath::Exercise;
+    for p in cfg.breathing.patterns() {
+        let e = Exercise::default_for(p.clone());
+        let len = match p.default_cycles {
+            Some(c) => format!("{c} cycles"),
+            None => format!("{} min", (e.total_secs() / 60.0).round()),
+        };
+        let mark = if p.id == cfg.breathing.default_pattern {
+            "*"
+        } else {
+            " "
+        };
+        println!(
+            "{mark} {:<14} {:<28} {:<30} {:>5.2}/min  {len}",
+            p.id,
+            p.name,
+            p.timings(),
+            p.per_minute()
+        );
+    }
+    println!("\n{}", crate::domain::breath::safety::GENERAL);
+    Ok(())
+}
+
+/// The exercise `serein breathe PATTERN [--minutes|--cycles]` asks for, or a clear error.
+pub fn breathe_exercise(
+    cfg: &Config,
+    pattern: Option<&str>,
+    minutes: Option<f64>,
+    cycles: Option<u32>,
+) -> Result<crate::domain::breath::Exercise, Failure> {
+    use crate::domain::breath::Exercise;
+    let id = pattern.unwrap_or(&cfg.breathing.default_pattern);
+    let p = cfg.breathing.pattern(id).ok_or_else(|| {
+        let names: Vec<String> = cfg.breathing.patterns().into_iter().map(|p| p.id).collect();
+        Failure::input(format!(
+            "no breathing pattern {id:?}; known: {} (see `serein breathe --list`)",
+            names.join(", ")
+        ))
+    })?;
+    let e = match (minutes, cycles) {
+        (Some(m), _) => Exercise::with_minutes(p, m),
+        (_, Some(c)) => Exercise::with_cycles(p, c),
+        _ => Ok(Exercise::default_for(p)),
+    };
+    e.map_err(|e| Failure::input(format!("can't breathe like that: {e}")))
+}
+
 /// Names the database file in a store failure that doesn't already (e.g. a read-only file).
 fn name_db(f: Failure, db: &std::path::Path) -> Failure {
     if f.code == 1 && f.message.starts_with("database error") {
@@ -303,6 +371,8 @@ pub fn run(
             week,
             json,
         } => in_db(t::log(paths, now, date.as_deref(), week, json)),
+        Command::Breathe { list: true, .. } => breathe_list(&load()?.config),
+        Command::Breathe { .. } => Err(Failure::other("serein breathe needs a terminal")),
         Command::Daemon => crate::daemon::run(paths, load()?.config, clock)
             .map_err(|e| Failure::other(e.to_string())),
         Command::Config(c) => config_cmd(c, paths),

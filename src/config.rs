@@ -41,6 +41,102 @@ pub struct Config {
     pub timer: TimerConfig,
     /// Commands run at timer events.
     pub hooks: HooksConfig,
+    /// Guided breathing.
+    pub breathing: BreathingConfig,
+}
+
+/// `[breathing]`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BreathingConfig {
+    /// The exercise `b` and `serein breathe` start with: a preset id or a custom pattern name.
+    pub default_pattern: String,
+    /// No growing shape: the phase word and a static countdown (also `--reduce-motion`).
+    pub reduce_motion: bool,
+    /// Ring the terminal bell at each phase change, for practice with eyes closed.
+    pub bell: bool,
+    /// Times of day for a reminder (the 365 method: three a day). Empty: no reminders.
+    pub reminders: Vec<ClockTime>,
+    /// How long `z` puts a reminder off.
+    pub snooze_minutes: u32,
+    /// Sessions a day to aim for; Today shows "2/3".
+    pub daily_goal: u32,
+    /// Breaths a minute for the `resonance` preset (4.5 to 7, in steps of 0.5).
+    pub resonance_per_minute: f64,
+    /// Seconds per side for `box` (2 to 5).
+    pub box_seconds: u32,
+    /// Cycles of 4-7-8 (Weil: 4 for the first month, then up to 8).
+    pub cycles_478: u32,
+    /// Your own patterns.
+    #[serde(rename = "pattern")]
+    pub patterns: Vec<CustomPattern>,
+}
+
+/// `[[breathing.pattern]]`: `phases = [["inhale", 4], ["hold", 2], ["exhale", 6]]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct CustomPattern {
+    pub name: String,
+    pub phases: Vec<(String, f64)>,
+    /// Length of a session in minutes (default 5).
+    pub minutes: Option<f64>,
+}
+
+impl Default for BreathingConfig {
+    fn default() -> Self {
+        BreathingConfig {
+            default_pattern: "coherence".into(),
+            reduce_motion: false,
+            bell: false,
+            reminders: vec![
+                ClockTime(8 * 60 + 30),
+                ClockTime(12 * 60),
+                ClockTime(17 * 60),
+            ],
+            snooze_minutes: 10,
+            daily_goal: 3,
+            resonance_per_minute: 6.0,
+            box_seconds: 4,
+            cycles_478: 4,
+            patterns: Vec::new(),
+        }
+    }
+}
+
+impl BreathingConfig {
+    /// Every pattern on offer: the presets (tuned by this config), then the user's own.
+    pub fn patterns(&self) -> Vec<crate::domain::breath::Pattern> {
+        use crate::domain::breath;
+        let mut out = Vec::new();
+        for p in breath::presets() {
+            let tuned = match p.id.as_str() {
+                "resonance" => breath::resonance(self.resonance_per_minute).unwrap_or(p),
+                "box" => breath::box_breathing(self.box_seconds).unwrap_or(p),
+                "478" => breath::Pattern {
+                    default_cycles: Some(self.cycles_478.clamp(1, 8)),
+                    ..p
+                },
+                _ => p,
+            };
+            out.push(tuned);
+        }
+        for c in &self.patterns {
+            if let Ok((mut p, _)) = breath::custom(&c.name, &c.phases) {
+                if c.minutes.is_some() {
+                    p.default_minutes = c.minutes;
+                }
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// A pattern by preset id or custom name.
+    pub fn pattern(&self, id: &str) -> Option<crate::domain::breath::Pattern> {
+        self.patterns()
+            .into_iter()
+            .find(|p| p.id == id || p.name.eq_ignore_ascii_case(id))
+    }
 }
 
 /// What happens when a box's time is up.
@@ -180,6 +276,7 @@ impl Default for Config {
             keys: BTreeMap::new(),
             timer: TimerConfig::default(),
             hooks: HooksConfig::default(),
+            breathing: BreathingConfig::default(),
         }
     }
 }
@@ -293,6 +390,7 @@ impl Config {
             .collect();
         config.validate(text, path)?;
         let mut warnings = warnings;
+        warnings.extend(config.validate_breathing(text, path)?);
         warnings.extend(config.hook_problems(text, path));
         Ok((config, warnings))
     }
@@ -459,6 +557,115 @@ impl Config {
             ));
         }
         Ok(())
+    }
+
+    /// Checks `[breathing]`; returns warnings (a custom pattern faster than slow breathing).
+    fn validate_breathing(&self, text: &str, path: &Path) -> Result<Vec<String>, ConfigError> {
+        use crate::domain::breath;
+        let b = &self.breathing;
+        let err = |at: &[Seg], message: String| {
+            let loc = locate(text, at);
+            ConfigError {
+                path: path.to_path_buf(),
+                line: loc.map(|l| l.0),
+                column: loc.map(|l| l.1),
+                message,
+            }
+        };
+        let key = |k: &'static str| [Seg::Key("breathing"), Seg::Key(k)];
+        if let Err(e) = breath::resonance(b.resonance_per_minute) {
+            return Err(err(
+                &key("resonance_per_minute"),
+                format!("resonance_per_minute: {e}"),
+            ));
+        }
+        if let Err(e) = breath::box_breathing(b.box_seconds) {
+            return Err(err(&key("box_seconds"), format!("box_seconds: {e}")));
+        }
+        if !(1..=8).contains(&b.cycles_478) {
+            return Err(err(
+                &key("cycles_478"),
+                format!(
+                    "cycles_478 = {}: expected 1 to 8 (Weil: 4 at first, up to 8 after a month)",
+                    b.cycles_478
+                ),
+            ));
+        }
+        if !(1..=240).contains(&b.snooze_minutes) {
+            return Err(err(
+                &key("snooze_minutes"),
+                format!("snooze_minutes = {}: expected 1 to 240", b.snooze_minutes),
+            ));
+        }
+        if b.daily_goal > 24 {
+            return Err(err(
+                &key("daily_goal"),
+                format!("daily_goal = {}: expected 0 to 24", b.daily_goal),
+            ));
+        }
+        let mut warnings = Vec::new();
+        for (i, c) in b.patterns.iter().enumerate() {
+            let at = [
+                Seg::Key("breathing"),
+                Seg::Key("pattern"),
+                Seg::Index(i),
+                Seg::Key("phases"),
+            ];
+            if breath::preset(&c.name).is_some() {
+                return Err(err(
+                    &[
+                        Seg::Key("breathing"),
+                        Seg::Key("pattern"),
+                        Seg::Index(i),
+                        Seg::Key("name"),
+                    ],
+                    format!(
+                        "pattern name {:?} is a preset's; choose another name",
+                        c.name
+                    ),
+                ));
+            }
+            match breath::custom(&c.name, &c.phases) {
+                Ok((_, w)) => {
+                    let loc = locate(text, &at)
+                        .map(|(l, c)| format!(":{l}:{c}"))
+                        .unwrap_or_default();
+                    warnings
+                        .extend(w.into_iter().map(|w| {
+                            format!("{}{loc}: pattern {:?}: {w}", path.display(), c.name)
+                        }));
+                }
+                Err(e) => return Err(err(&at, format!("pattern {:?}: {e}", c.name))),
+            }
+            if let Some(m) = c.minutes
+                && !(m > 0.0 && m <= breath::MAX_MINUTES)
+            {
+                return Err(err(
+                    &[
+                        Seg::Key("breathing"),
+                        Seg::Key("pattern"),
+                        Seg::Index(i),
+                        Seg::Key("minutes"),
+                    ],
+                    format!(
+                        "pattern {:?}: minutes = {m}: expected more than 0 and at most 60",
+                        c.name
+                    ),
+                ));
+            }
+        }
+        if b.pattern(&b.default_pattern).is_none() {
+            let names: Vec<String> = b.patterns().into_iter().map(|p| p.id).collect();
+            return Err(err(
+                &key("default_pattern"),
+                format!(
+                    "default_pattern = {:?}: not a pattern; known: {}",
+                    b.default_pattern,
+                    names.join(", ")
+                ),
+            ));
+        }
+        Ok(warnings)
     }
 
     /// Hooks whose program can't be run, located in the file. Not fatal when loading (a

@@ -44,9 +44,26 @@ fn real_main(args: Cli) -> Result<(), Failure> {
         }
         Ok(loaded)
     };
+    // `serein breathe` (not --list) is the TUI on the Breathe screen.
+    let breathe = match &args.command {
+        Some(cli::Command::Breathe {
+            pattern,
+            minutes,
+            cycles,
+            reduce_motion,
+            list: false,
+        }) => {
+            let cfg = load()?.config;
+            Some((
+                cli::breathe_exercise(&cfg, pattern.as_deref(), *minutes, *cycles)?,
+                *reduce_motion,
+            ))
+        }
+        _ => None,
+    };
     match args.command {
-        Some(cmd) => cli::run(cmd, &paths, load, &clock),
-        None => {
+        Some(cmd) if breathe.is_none() => cli::run(cmd, &paths, load, &clock),
+        _ => {
             let loaded = load()?;
             let store = Store::open(&paths.db_file())?;
             let keymap = Keymap::with_overrides(&loaded.config.keys).map_err(Failure::input)?;
@@ -54,6 +71,9 @@ fn real_main(args: Cli) -> Result<(), Failure> {
             model.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             if let Some(w) = loaded.warnings.first() {
                 model.set_status(Level::Warn, w.clone());
+            }
+            if let Some((exercise, reduce_motion)) = breathe {
+                serein::app::breathe::start_standalone(&mut model, exercise, reduce_motion);
             }
             tracing::info!(db = %paths.db_file().display(), "starting the TUI");
             let daemon = serein::daemon::Launch::new(&paths);

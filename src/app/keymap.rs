@@ -39,13 +39,17 @@ pub enum Action {
     Interrupt,
     Note,
     Back,
+    /// The Breathe screen (from Today or the Timer).
+    Breathe,
+    /// Put a breathing reminder off.
+    Snooze,
     Help,
     Quit,
 }
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 32] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -74,6 +78,8 @@ impl Action {
         Action::Interrupt,
         Action::Note,
         Action::Back,
+        Action::Breathe,
+        Action::Snooze,
         Action::Help,
         Action::Quit,
     ];
@@ -81,7 +87,7 @@ impl Action {
     /// The screen the action works on; `None` for both.
     pub fn screen(self) -> Option<Screen> {
         match self {
-            Action::Help | Action::Quit | Action::Start => None,
+            Action::Help | Action::Quit | Action::Start | Action::Breathe => None,
             Action::PauseResume
             | Action::Extend5
             | Action::Extend1
@@ -96,6 +102,10 @@ impl Action {
 
     /// Whether the action is available on `screen`.
     pub fn on(self, screen: Screen) -> bool {
+        // The Breathe screen has its own few keys (shown in its help); only these apply.
+        if screen == Screen::Breathe {
+            return matches!(self, Action::Help | Action::Quit);
+        }
         self.screen().is_none_or(|s| s == screen)
     }
 
@@ -130,6 +140,8 @@ impl Action {
             Action::Interrupt => "interrupt",
             Action::Note => "note",
             Action::Back => "back",
+            Action::Breathe => "breathe",
+            Action::Snooze => "snooze",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -166,6 +178,8 @@ impl Action {
             Action::Interrupt => "interrupted",
             Action::Note => "attach a note",
             Action::Back => "back to Today",
+            Action::Breathe => "breathe",
+            Action::Snooze => "snooze reminder",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -201,6 +215,8 @@ impl Action {
             Action::Interrupt => &["i"],
             Action::Note => &["N"],
             Action::Back => &["esc", "t"],
+            Action::Breathe => &["b"],
+            Action::Snooze => &["z"],
             Action::Help => &["?"],
             Action::Quit => &["q"],
         }

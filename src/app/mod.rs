@@ -1,6 +1,7 @@
 //! The TUI shell: reads terminal events, the clock and signals, runs effects against the
 //! store and the desktop, and draws only when `update` says something visible changed.
 
+pub mod breathe;
 pub mod keymap;
 pub mod model;
 pub mod msg;
@@ -32,6 +33,8 @@ use msg::{Effect, Msg};
 pub struct RunStats {
     pub draws: u64,
     pub ticks: u64,
+    /// Animation frames asked for (30 fps while a breathing shape moves).
+    pub frames: u64,
 }
 
 /// Runs the app until the user quits, the event stream ends, or `shutdown` resolves.
@@ -59,6 +62,9 @@ where
     let mut shell = Shell::with_desktop(store, desktop);
     let mut dirty = shell.start(model, clock.stamp());
     tokio::pin!(shutdown);
+    // 30 fps, polled only while a breathing shape moves on screen: no frames otherwise.
+    let mut frames = tokio::time::interval(Duration::from_millis(33));
+    frames.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     loop {
         if dirty {
             terminal.draw(|f| crate::ui::view(model, f))?;
@@ -76,7 +82,11 @@ where
                 Some(Err(e)) => return Err(e.into()),
                 None => return Ok(stats),
             },
-            Some(msg) = inbox.recv() => msg,
+                        Some(msg) = inbox.recv() => msg,
+            _ = frames.tick(), if model.animating() => {
+                stats.frames += 1;
+                Msg::Frame
+            }
             _ = tokio::time::sleep(Duration::from_millis(ms)) => {
                 stats.ticks += 1;
                 Msg::Tick
@@ -377,6 +387,22 @@ impl Effects<'_> {
             }
             Effect::EnsureDaemon => {
                 self.desktop.ensure_daemon();
+                Vec::new()
+            }
+            Effect::LogBreath(s) => match self.store.start_session(&s) {
+                Ok(id) => vec![Msg::BreathLogged(id)],
+                Err(e) => problem("can't log the exercise", e),
+            },
+            Effect::LoadBreathSeen => match self.store.breath_patterns_used() {
+                Ok(names) => vec![Msg::BreathSeen(names)],
+                Err(e) => problem("can't read the breathing log", e),
+            },
+            Effect::Remind { key, notification } => {
+                match self.store.claim_reminder(&key, now.utc) {
+                    Ok(true) => self.desktop.notify(notification),
+                    Ok(false) => {}
+                    Err(e) => tracing::warn!("reminder claim failed: {e}"),
+                }
                 Vec::new()
             }
         }

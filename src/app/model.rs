@@ -39,6 +39,38 @@ pub enum Screen {
     #[default]
     Today,
     Timer,
+    Breathe,
+}
+
+/// Where a breathing exercise is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BreathStage {
+    /// Picking a pattern (index into the list on offer).
+    Choosing(usize),
+    /// The safety text before a pattern's first use.
+    Safety,
+    /// Running since `started`; paused time is subtracted.
+    Running {
+        started: chrono::DateTime<chrono::Utc>,
+        paused_at: Option<chrono::DateTime<chrono::Utc>>,
+        paused_ms: i64,
+    },
+    /// Over: completed or stopped, after this many seconds.
+    Done { completed: bool, secs: f64 },
+}
+
+/// The breathing exercise on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breath {
+    pub exercise: crate::domain::breath::Exercise,
+    pub stage: BreathStage,
+    /// The logged session, once stored.
+    pub session: Option<Session>,
+    /// Phase and cycle last shown, to ring the bell on a change.
+    pub last_phase: Option<(crate::domain::breath::PhaseKind, u32, bool)>,
+    pub reduce_motion: bool,
+    /// Started by `serein breathe`: leave the app when done.
+    pub standalone: bool,
 }
 
 /// What the timer proposes after a session ends (manual transitions).
@@ -131,6 +163,14 @@ pub struct Model {
     pub notified: std::collections::HashSet<String>,
     /// A notification failed: a marker in the status bar.
     pub notify_failed: bool,
+    /// The breathing exercise, while the Breathe screen is in use.
+    pub breath: Option<Breath>,
+    /// Patterns practised before (their safety text was shown).
+    pub breath_seen: std::collections::HashSet<String>,
+    /// The screen to return to from Breathe.
+    pub before_breathe: Screen,
+    /// Breathing reminders put off until then.
+    pub snoozed_until: Option<NaiveDateTime>,
 }
 
 impl Model {
@@ -156,7 +196,44 @@ impl Model {
             offer: None,
             notified: std::collections::HashSet::new(),
             notify_failed: false,
+            breath: None,
+            breath_seen: std::collections::HashSet::new(),
+            before_breathe: Screen::Today,
+            snoozed_until: None,
         }
+    }
+
+    /// Whether frames are drawn at 30 fps: only a moving shape on the visible Breathe screen.
+    pub fn animating(&self) -> bool {
+        self.screen == Screen::Breathe
+            && self.breath.as_ref().is_some_and(|b| {
+                !b.reduce_motion
+                    && matches!(
+                        b.stage,
+                        BreathStage::Running {
+                            paused_at: None,
+                            ..
+                        }
+                    )
+            })
+    }
+
+    /// Breathing sessions finished today (for "2/3").
+    pub fn breaths_today(&self) -> usize {
+        use crate::domain::session::{EndReason, SessionKind, State};
+        self.sessions_today
+            .iter()
+            .filter(|s| {
+                s.kind == SessionKind::Breathing
+                    && matches!(
+                        s.state,
+                        State::Ended {
+                            reason: EndReason::Finished,
+                            ..
+                        }
+                    )
+            })
+            .count()
     }
 
     pub fn today(&self) -> NaiveDate {

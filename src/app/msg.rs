@@ -19,6 +19,12 @@ pub enum Msg {
     Resize,
     /// The 1 Hz tick, aligned to the second.
     Tick,
+    /// A 30 fps animation frame (only while a breathing shape moves on screen).
+    Frame,
+    /// Names of breathing patterns practised before.
+    BreathSeen(Vec<String>),
+    /// A breathing session was logged with this id.
+    BreathLogged(i64),
     /// The boxes of a day, freshly read from the store.
     DayLoaded {
         date: NaiveDate,
@@ -99,4 +105,13 @@ pub enum Effect {
     Bell,
     /// Make sure a background `serein daemon` runs, so notifications come after we quit.
     EnsureDaemon,
+    /// Log a breathing session (answers `Msg::BreathLogged`).
+    LogBreath(Session),
+    /// Read which breathing patterns were practised before (answers `Msg::BreathSeen`).
+    LoadBreathSeen,
+    /// Claim a breathing reminder for a day and time; shows it if this process got it.
+    Remind {
+        key: String,
+        notification: Notification,
+    },
 }

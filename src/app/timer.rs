@@ -132,7 +132,15 @@ pub fn started(m: &mut Model, s: Session, now: Now) -> Update {
         Notification::new(summary, body),
     );
     hook(m, &mut u, &s, format!("hook:{event}"), event, now);
-    m.set_status(Level::Info, format!("started “{}” until {until}", s.title));
+    if s.kind == SessionKind::Break {
+        let b = m.keymap.keys_for(Action::Breathe);
+        m.set_status(
+            Level::Info,
+            format!("break until {until} — {b} for a breathing exercise"),
+        );
+    } else {
+        m.set_status(Level::Info, format!("started “{}” until {until}", s.title));
+    }
     m.session = Some(s);
     u
 }

@@ -10,7 +10,7 @@ use tui_input::backend::crossterm::EventHandler;
 use crate::app::keymap::Action;
 use crate::app::model::{Level, Mode, Model, Pending, Prompt, PromptPurpose, UndoEntry};
 use crate::app::msg::{Effect, Msg, Purpose};
-use crate::app::timer;
+use crate::app::{breathe, timer};
 use crate::clock::Now;
 use crate::domain::parse::{self, Draft, When};
 use crate::domain::plan::{self, Timebox, dur, hhmm};
@@ -44,6 +44,7 @@ pub fn init(m: &Model) -> Vec<Effect> {
         Effect::LoadDay(m.date),
         Effect::LoadSession,
         Effect::LoadSessionsToday(m.today()),
+        Effect::LoadBreathSeen,
     ]
 }
 
@@ -56,11 +57,19 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
     match msg {
         Msg::Tick => {
             let mut u = tick(m, before);
-            let t = timer::tick(m, now);
-            u.redraw |= t.redraw;
-            u.effects.extend(t.effects);
+            for t in [
+                timer::tick(m, now),
+                breathe::advance(m, now, false),
+                breathe::reminders(m, now),
+            ] {
+                u.redraw |= t.redraw;
+                u.effects.extend(t.effects);
+            }
             u
         }
+        Msg::Frame => breathe::advance(m, now, true),
+        Msg::BreathSeen(names) => breathe::seen_loaded(m, names, now),
+        Msg::BreathLogged(id) => breathe::logged(m, id, now),
         Msg::Resize => Update::redraw(),
         Msg::Key(k) => {
             if k.kind == KeyEventKind::Release {
@@ -193,9 +202,31 @@ fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
             Update::redraw()
         }
         Mode::Input(prompt) => input_key(m, prompt, k, now),
+        Mode::Normal if m.screen == Screen::Breathe => {
+            m.status = None;
+            match m.keymap.action(m.screen, &k) {
+                Some(Action::Help) => {
+                    m.mode = Mode::Help;
+                    Update::redraw()
+                }
+                // q on Breathe stops the exercise like Esc (so it is logged), then leaves.
+                Some(Action::Quit) => {
+                    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+                    let mut u = breathe::key(m, esc, now);
+                    if m.screen == Screen::Breathe {
+                        u.effects.extend(breathe::key(m, esc, now).effects);
+                    }
+                    u.redraw = true;
+                    u
+                }
+                _ => breathe::key(m, k, now),
+            }
+        }
         Mode::Normal => {
             m.status = None;
             match m.keymap.action(m.screen, &k) {
+                Some(Action::Breathe) => breathe::open(m),
+                Some(Action::Snooze) => breathe::snooze(m, now),
                 Some(a) if a == Action::Start || a.screen() == Some(Screen::Timer) => {
                     timer::action(m, a, now)
                 }

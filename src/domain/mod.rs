@@ -1,5 +1,6 @@
 //! The functional core: pure functions over plain data. No I/O, no clock reads.
 
+pub mod breath;
 pub mod parse;
 pub mod plan;
 pub mod session;

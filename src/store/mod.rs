@@ -94,7 +94,15 @@ const MIGRATION_LIST: &[M<'static>] = &[
             session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
             event      TEXT    NOT NULL,
             at         INTEGER NOT NULL,
-            PRIMARY KEY (session_id, event)
+                        PRIMARY KEY (session_id, event)
+        );",
+    ),
+    // 3: breathing reminders already shown ("2026-11-23 08:30"), so two processes never both
+    // show one.
+    M::up(
+        "CREATE TABLE reminder (
+            key TEXT PRIMARY KEY,
+            at  INTEGER NOT NULL
         );",
     ),
 ];

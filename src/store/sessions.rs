@@ -286,6 +286,24 @@ impl Store {
         Ok(n == 1)
     }
 
+    /// Names of the breathing patterns practised before (their safety text was shown then).
+    pub fn breath_patterns_used(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT title FROM session WHERE kind = 'breathing'")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Claims a reminder key: true exactly once across processes.
+    pub fn claim_reminder(&mut self, key: &str, at: DateTime<Utc>) -> Result<bool> {
+        let n = self
+            .conn
+            .prepare_cached("INSERT OR IGNORE INTO reminder (key, at) VALUES (?1, ?2)")?
+            .execute(params![key, at.timestamp()])?;
+        Ok(n == 1)
+    }
+
     /// Closes the active session if nothing ran it past its deadline (see
     /// [`Session::recover`]). Returns the closed session.
     pub fn recover(&mut self, now: DateTime<Utc>, stale_s: i64) -> Result<Option<Session>> {

@@ -1,5 +1,6 @@
 //! `view(&Model, &mut Frame)`: draws the model, decides nothing.
 
+pub mod breathe;
 pub mod help;
 pub mod theme;
 pub mod timer;
@@ -14,6 +15,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     let theme = theme::Theme::new(model.no_color);
     match model.screen {
         Screen::Today => today::draw(model, &theme, frame, frame.area()),
+        Screen::Breathe => breathe::draw(model, &theme, frame, frame.area()),
         Screen::Timer => {
             timer::draw(model, &theme, frame, frame.area());
             // Prompts (interruption, note) use the Today prompt line at the bottom.

@@ -132,8 +132,14 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Header: the day on the left, the clock on the right.
     let is_today = m.date == m.today();
     let date_fmt = if w >= 60 { "%A %d %B %Y" } else { "%a %d %b" };
+    let goal = m.config.breathing.daily_goal;
+    let breaths = if goal > 0 && is_today {
+        format!(" · breathe {}/{goal}", m.breaths_today())
+    } else {
+        String::new()
+    };
     let left = format!(
-        " {} · {}",
+        " {} · {}{breaths}",
         m.date.format(date_fmt),
         relative_day(m.date, m.today())
     );

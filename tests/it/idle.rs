@@ -86,6 +86,8 @@ async fn an_idle_minute_draws_once_per_visible_change() {
         local: at(9, 41) + chrono::Duration::seconds(30),
     };
     let mut model = model_at(clock.local());
+    // Nothing may change on screen in this minute: no breathing reminder either.
+    model.config.breathing.reminders.clear();
     let mut terminal = Terminal::new(CountingBackend {
         inner: TestBackend::new(80, 24),
         flushes: 0,

@@ -1,5 +1,6 @@
 //! Integration tests in one binary (one link step on a 2-core machine).
 
+mod breathe;
 mod cli;
 mod e2e;
 mod flow;

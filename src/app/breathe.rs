@@ -1,0 +1,374 @@
+//! The Breathe screen's decisions: choosing a pattern, the safety text before its first use,
+//! running it from `elapsed = now − start` (no per-phase clocks), pause, stop, the log, the
+//! bell at phase changes, and the reminders (the 365 method). Pure like the rest of `update`.
+
+use chrono::{Duration, NaiveTime, Timelike};
+use crossterm::event::{KeyCode, KeyEvent};
+
+use crate::app::model::{Breath, BreathStage, Level, Model, Screen};
+use crate::app::msg::Effect;
+use crate::app::update::Update;
+use crate::clock::Now;
+use crate::domain::breath::{Exercise, Pattern};
+use crate::domain::session::{EndReason, Session, SessionKind};
+use crate::notify::Notification;
+
+fn redraw() -> Update {
+    Update {
+        redraw: true,
+        effects: Vec::new(),
+    }
+}
+
+/// The patterns on offer, in list order.
+pub fn patterns(m: &Model) -> Vec<Pattern> {
+    m.config.breathing.patterns()
+}
+
+/// `b`: the Breathe screen, with the default pattern selected.
+pub fn open(m: &mut Model) -> Update {
+    if m.screen != Screen::Breathe {
+        m.before_breathe = m.screen;
+    }
+    m.screen = Screen::Breathe;
+    let list = patterns(m);
+    let default = &m.config.breathing.default_pattern;
+    let i = list.iter().position(|p| &p.id == default).unwrap_or(0);
+    if let Some(p) = list.get(i).cloned() {
+        m.breath = Some(Breath {
+            exercise: Exercise::default_for(p),
+            stage: BreathStage::Choosing(i),
+            session: None,
+            last_phase: None,
+            reduce_motion: m.config.breathing.reduce_motion,
+            standalone: false,
+        });
+    }
+    redraw()
+}
+
+/// `serein breathe`: straight to the exercise (or its safety text first).
+pub fn start_standalone(m: &mut Model, exercise: Exercise, reduce_motion: bool) {
+    m.screen = Screen::Breathe;
+    m.breath = Some(Breath {
+        exercise,
+        stage: BreathStage::Safety,
+        session: None,
+        last_phase: None,
+        reduce_motion: reduce_motion || m.config.breathing.reduce_motion,
+        standalone: true,
+    });
+}
+
+/// After the seen patterns are known: skip the safety text for a pattern practised before.
+pub fn seen_loaded(m: &mut Model, names: Vec<String>, now: Now) -> Update {
+    m.breath_seen.extend(names);
+    let ready = m.breath.as_ref().is_some_and(|b| {
+        b.standalone
+            && b.stage == BreathStage::Safety
+            && m.breath_seen.contains(&b.exercise.pattern.name)
+    });
+    if ready {
+        return begin(m, now);
+    }
+    Update::default()
+}
+
+fn begin(m: &mut Model, now: Now) -> Update {
+    let Some(b) = m.breath.as_mut() else {
+        return Update::default();
+    };
+    b.stage = BreathStage::Running {
+        started: now.utc,
+        paused_at: None,
+        paused_ms: 0,
+    };
+    b.last_phase = None;
+    let p = &b.exercise.pattern;
+    let s = Session::start(
+        &p.name,
+        "health",
+        SessionKind::Breathing,
+        None,
+        (b.exercise.total_secs().round() as i64).max(1),
+        now.utc,
+        now.local.date(),
+        now.offset_s(),
+    );
+    m.breath_seen.insert(p.name.clone());
+    Update {
+        redraw: true,
+        effects: vec![Effect::LogBreath(s)],
+    }
+}
+
+/// Seconds into the exercise at `now`, pauses excluded.
+pub fn elapsed(stage: &BreathStage, now: Now) -> f64 {
+    match stage {
+        BreathStage::Running {
+            started,
+            paused_at,
+            paused_ms,
+        } => {
+            let until = paused_at.unwrap_or(now.utc);
+            ((until - *started).num_milliseconds() - paused_ms).max(0) as f64 / 1000.0
+        }
+        BreathStage::Done { secs, .. } => *secs,
+        _ => 0.0,
+    }
+}
+
+/// The stored session got its id.
+pub fn logged(m: &mut Model, id: i64, now: Now) -> Update {
+    if let Some(b) = m.breath.as_mut() {
+        let p = &b.exercise.pattern;
+        let mut s = Session::start(
+            &p.name,
+            "health",
+            SessionKind::Breathing,
+            None,
+            (b.exercise.total_secs().round() as i64).max(1),
+            match b.stage {
+                BreathStage::Running { started, .. } => started,
+                _ => now.utc,
+            },
+            now.local.date(),
+            now.offset_s(),
+        );
+        s.id = id;
+        b.session = Some(s);
+    }
+    Update::default()
+}
+
+/// Ends the exercise: logged as finished or stopped, with the time really spent.
+fn end(m: &mut Model, completed: bool, now: Now) -> Update {
+    let Some(b) = m.breath.as_mut() else {
+        return Update::default();
+    };
+    let secs = elapsed(&b.stage, now).min(b.exercise.total_secs());
+    b.stage = BreathStage::Done { completed, secs };
+    let mut u = redraw();
+    if let Some(mut s) = b.session.take() {
+        let reason = if completed {
+            EndReason::Finished
+        } else {
+            EndReason::Stopped
+        };
+        let _ = s.end(
+            reason,
+            s.started + Duration::milliseconds((secs * 1000.0) as i64),
+        );
+        m.sessions_today.push(s.clone());
+        u.effects.push(Effect::SaveSession(s));
+    }
+    if m.config.breathing.bell && completed {
+        u.effects.push(Effect::Bell);
+    }
+    u
+}
+
+fn leave(m: &mut Model) -> Update {
+    let standalone = m.breath.as_ref().is_some_and(|b| b.standalone);
+    m.breath = None;
+    m.screen = m.before_breathe;
+    if standalone {
+        return Update {
+            redraw: true,
+            effects: vec![Effect::Quit],
+        };
+    }
+    redraw()
+}
+
+/// Keys on the Breathe screen (help and quit are handled before).
+pub fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
+    let Some(stage) = m.breath.as_ref().map(|b| b.stage.clone()) else {
+        return leave(m);
+    };
+    let list = patterns(m);
+    match (stage, k.code) {
+        (BreathStage::Choosing(i), KeyCode::Char('j') | KeyCode::Down) => choose(m, &list, i + 1),
+        (BreathStage::Choosing(i), KeyCode::Char('k') | KeyCode::Up) => {
+            choose(m, &list, i.saturating_sub(1))
+        }
+        (BreathStage::Choosing(_), KeyCode::Enter | KeyCode::Char(' '))
+        | (BreathStage::Done { .. }, KeyCode::Enter) => {
+            let name = m
+                .breath
+                .as_ref()
+                .map(|b| b.exercise.pattern.name.clone())
+                .unwrap_or_default();
+            if m.breath_seen.contains(&name) {
+                begin(m, now)
+            } else {
+                if let Some(b) = m.breath.as_mut() {
+                    b.stage = BreathStage::Safety;
+                }
+                redraw()
+            }
+        }
+        (BreathStage::Choosing(_), KeyCode::Esc) | (BreathStage::Done { .. }, KeyCode::Esc) => {
+            leave(m)
+        }
+        (BreathStage::Safety, KeyCode::Enter | KeyCode::Char(' ')) => begin(m, now),
+        (BreathStage::Safety, KeyCode::Esc) => {
+            if m.breath.as_ref().is_some_and(|b| b.standalone) {
+                return leave(m);
+            }
+            let i = list
+                .iter()
+                .position(|p| Some(&p.name) == m.breath.as_ref().map(|b| &b.exercise.pattern.name))
+                .unwrap_or(0);
+            choose(m, &list, i)
+        }
+        (
+            BreathStage::Running {
+                started,
+                paused_at,
+                paused_ms,
+            },
+            KeyCode::Char(' ') | KeyCode::Char('p'),
+        ) => {
+            let stage = match paused_at {
+                None => BreathStage::Running {
+                    started,
+                    paused_at: Some(now.utc),
+                    paused_ms,
+                },
+                Some(at) => BreathStage::Running {
+                    started,
+                    paused_at: None,
+                    paused_ms: paused_ms + (now.utc - at).num_milliseconds().max(0),
+                },
+            };
+            if let Some(b) = m.breath.as_mut() {
+                b.stage = stage;
+            }
+            redraw()
+        }
+        (BreathStage::Running { .. }, KeyCode::Esc) => end(m, false, now),
+        (BreathStage::Running { .. }, KeyCode::Char('r')) => {
+            if let Some(b) = m.breath.as_mut() {
+                b.reduce_motion = !b.reduce_motion;
+            }
+            redraw()
+        }
+        _ => Update::default(),
+    }
+}
+
+fn choose(m: &mut Model, list: &[Pattern], i: usize) -> Update {
+    let i = i.min(list.len().saturating_sub(1));
+    if let (Some(b), Some(p)) = (m.breath.as_mut(), list.get(i)) {
+        b.exercise = Exercise::default_for(p.clone());
+        b.stage = BreathStage::Choosing(i);
+    }
+    redraw()
+}
+
+/// A 30 fps frame, or the 1 Hz tick: moves the exercise on, rings the bell at phase changes
+/// and ends it when its time is up.
+pub fn advance(m: &mut Model, now: Now, frame: bool) -> Update {
+    let Some(b) = m.breath.as_mut() else {
+        return Update::default();
+    };
+    if !matches!(b.stage, BreathStage::Running { .. }) {
+        return Update::default();
+    }
+    let t = elapsed(&b.stage, now);
+    let f = b.exercise.at(t);
+    if f.done {
+        return end(m, true, now);
+    }
+    let mut u = Update {
+        // Frames redraw the moving shape; without motion, the tick redraws the countdown.
+        redraw: frame || b.reduce_motion || m.screen != Screen::Breathe,
+        effects: Vec::new(),
+    };
+    let phase = (f.kind, f.cycle, f.prelude);
+    if b.last_phase.is_some_and(|p| p != phase) && m.config.breathing.bell {
+        u.effects.push(Effect::Bell);
+    }
+    b.last_phase = Some(phase);
+    u
+}
+
+/// The 365 method's reminders: at each configured time (for two hours after it), once, not
+/// during a focus box (held until it ends) and not while snoozed.
+pub fn reminders(m: &mut Model, now: Now) -> Update {
+    let mut u = Update::default();
+    if m.config.breathing.reminders.is_empty()
+        || m.snoozed_until.is_some_and(|t| now.local < t)
+        || m.session
+            .as_ref()
+            .is_some_and(|s| s.kind == SessionKind::Focus)
+        || m.screen == Screen::Breathe
+    {
+        return u;
+    }
+    let minute = now.local.hour() * 60 + now.local.minute();
+    for t in m.config.breathing.reminders.clone() {
+        let at = u32::from(t.0);
+        if minute < at || minute >= at + 120 {
+            continue;
+        }
+        let snoozes = m.snoozed_until.map_or(0, |s| s.and_utc().timestamp());
+        let key = format!(
+            "breathe {} {}{}",
+            now.local.date(),
+            NaiveTime::from_hms_opt(at / 60, at % 60, 0)
+                .map_or_else(String::new, |t| t.format("%H:%M").to_string()),
+            if snoozes > 0 {
+                format!(" snoozed {snoozes}")
+            } else {
+                String::new()
+            }
+        );
+        if !m.notified.insert(key.clone()) {
+            continue;
+        }
+        let p = m
+            .config
+            .breathing
+            .pattern(&m.config.breathing.default_pattern);
+        let what = p.map_or_else(
+            || "a breathing exercise".to_string(),
+            |p| {
+                let e = Exercise::default_for(p.clone());
+                format!("{} · {} min", p.name, (e.total_secs() / 60.0).round())
+            },
+        );
+        let keys = (
+            m.keymap.keys_for(crate::app::keymap::Action::Breathe),
+            m.keymap.keys_for(crate::app::keymap::Action::Snooze),
+        );
+        m.set_status(
+            Level::Info,
+            format!(
+                "time to breathe: {what} — {} starts · {} snoozes",
+                keys.0, keys.1
+            ),
+        );
+        u.redraw = true;
+        if m.config.timer.notifications {
+            u.effects.push(Effect::Remind {
+                key,
+                notification: Notification::new("Time to breathe", what),
+            });
+        }
+        break;
+    }
+    u
+}
+
+/// `z`: put the reminder off for `snooze_minutes`.
+pub fn snooze(m: &mut Model, now: Now) -> Update {
+    let mins = i64::from(m.config.breathing.snooze_minutes);
+    m.snoozed_until = Some(now.local + Duration::minutes(mins));
+    m.set_status(
+        Level::Info,
+        format!("breathing reminder snoozed for {mins} min"),
+    );
+    redraw()
+}

@@ -1,0 +1,251 @@
+//! The Breathe screen: a shape that grows on the inhale, rests on holds and shrinks on the
+//! exhale (a round Braille circle; a one-line bar in narrow panes), the phase word, seconds
+//! left in the phase, cycle n/N and session time left. With reduce motion: words only.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::canvas::{Canvas, Circle};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::breathe::{elapsed, patterns};
+use crate::app::model::{BreathStage, Model};
+use crate::clock::Now;
+use crate::domain::breath::{PhaseKind, safety};
+use crate::domain::session::clock_text;
+use crate::ui::theme::Theme;
+use crate::ui::{fit, width};
+
+fn centered(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s)) / 2))
+}
+
+fn phase_color(kind: PhaseKind) -> Color {
+    match kind {
+        PhaseKind::Inhale => Color::Cyan,
+        PhaseKind::InhaleTopUp => Color::LightCyan,
+        PhaseKind::HoldFull | PhaseKind::HoldEmpty => Color::Yellow,
+        PhaseKind::Exhale => Color::Blue,
+    }
+}
+
+fn row(area: Rect, y: u16) -> Rect {
+    Rect {
+        y: area.y + y.min(area.height.saturating_sub(1)),
+        height: 1,
+        ..area
+    }
+}
+
+pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(b) = &m.breath else {
+        return;
+    };
+    if area.height < 4 || area.width < 20 {
+        frame.render_widget(Paragraph::new("serein: pane too small"), area);
+        return;
+    }
+    let w = area.width as usize;
+    let goal = m.config.breathing.daily_goal;
+    let count = if goal > 0 {
+        format!("{} of {goal} today ", m.breaths_today())
+    } else {
+        String::new()
+    };
+    let title = fit(
+        &format!(" Breathe · {}", b.exercise.pattern.name),
+        w.saturating_sub(width(&count)),
+    );
+    let pad = w.saturating_sub(width(&title) + width(&count));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(title, theme.title()),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(count, theme.dim()),
+        ])),
+        row(area, 0),
+    );
+    let hint_row = row(area, area.height - 1);
+    let hint = |text: &str| Paragraph::new(Line::styled(fit(text, w), theme.dim()));
+    match &b.stage {
+        BreathStage::Choosing(sel) => {
+            let list = patterns(m);
+            let mut lines = vec![Line::raw("")];
+            for (i, p) in list.iter().enumerate() {
+                let mark = if i == *sel { "›" } else { " " };
+                let e = crate::domain::breath::Exercise::default_for(p.clone());
+                let len = match p.default_cycles {
+                    Some(c) => format!("{c} cycles"),
+                    None => format!("{} min", (e.total_secs() / 60.0).round()),
+                };
+                let text = if w >= 70 {
+                    format!(
+                        " {mark} {:<26} {:<28} {:>5.1}/min · {len}",
+                        p.name,
+                        p.timings(),
+                        p.per_minute()
+                    )
+                } else {
+                    format!(" {mark} {} · {len}", p.name)
+                };
+                let style = if i == *sel {
+                    theme.selected()
+                } else {
+                    Style::default()
+                };
+                lines.push(Line::styled(fit(&text, w), style));
+            }
+            lines.push(Line::raw(""));
+            if let Some(p) = list.get(*sel) {
+                lines.push(Line::styled(fit(&format!("   {}", p.note), w), theme.dim()));
+            }
+            frame.render_widget(
+                Paragraph::new(lines),
+                Rect {
+                    y: area.y + 1,
+                    height: area.height.saturating_sub(2),
+                    ..area
+                },
+            );
+            frame.render_widget(hint("  j/k choose · ⏎ start · esc back · ? help"), hint_row);
+        }
+        BreathStage::Safety => {
+            let p = &b.exercise.pattern;
+            let mut text = vec![
+                Line::raw(""),
+                Line::styled(format!("Before your first {}:", p.name), theme.title()),
+                Line::raw(""),
+                Line::raw(safety::GENERAL),
+            ];
+            if p.has_holds {
+                text.push(Line::raw(""));
+                text.push(Line::raw(safety::HOLDS));
+            }
+            text.push(Line::raw(""));
+            text.push(Line::styled(safety::DISCLAIMER, theme.dim()));
+            frame.render_widget(
+                Paragraph::new(text).wrap(Wrap { trim: true }),
+                Rect {
+                    x: area.x + 1,
+                    y: area.y + 1,
+                    width: area.width.saturating_sub(2),
+                    height: area.height.saturating_sub(2),
+                },
+            );
+            frame.render_widget(hint("  ⏎ begin · esc back"), hint_row);
+        }
+        BreathStage::Running { paused_at, .. } => {
+            let now = Now {
+                utc: m.now_utc,
+                local: m.now,
+            };
+            let f = b.exercise.at(elapsed(&b.stage, now));
+            let color = if m.no_color {
+                Color::Reset
+            } else {
+                phase_color(f.kind)
+            };
+            let word = if paused_at.is_some() {
+                "Paused".to_string()
+            } else {
+                format!("{}  {}", f.kind.word(), f.phase_left.ceil() as i64)
+            };
+            let cycle = if f.prelude {
+                "first, breathe out".to_string()
+            } else {
+                format!("cycle {}/{}", f.cycle, f.cycles)
+            };
+            let left = format!(
+                "{cycle} · {} left",
+                clock_text(f.session_left.ceil() as i64)
+            );
+            let text_rows = 3u16;
+            let shape = Rect {
+                y: area.y + 1,
+                height: area.height.saturating_sub(2 + text_rows),
+                ..area
+            };
+            if !b.reduce_motion {
+                if area.width >= 40 && shape.height >= 6 {
+                    // Cells are about twice as tall as wide: y spans twice the units of x, so a
+                    // circle comes out round.
+                    let (cw, ch) = (f64::from(shape.width), f64::from(shape.height));
+                    let r_max = (cw / 2.0).min(ch) - 1.0;
+                    let r = r_max * (0.2 + 0.8 * f.scale);
+                    frame.render_widget(
+                        Canvas::default()
+                            .marker(Marker::Braille)
+                            .x_bounds([-cw / 2.0, cw / 2.0])
+                            .y_bounds([-ch, ch])
+                            .paint(move |ctx| {
+                                for k in [1.0, 0.8, 0.6] {
+                                    ctx.draw(&Circle {
+                                        x: 0.0,
+                                        y: 0.0,
+                                        radius: (r * k).max(0.5),
+                                        color,
+                                    });
+                                }
+                            }),
+                        shape,
+                    );
+                } else {
+                    // A one-line bar for narrow panes.
+                    let bar_w = w.saturating_sub(4);
+                    let filled = ((f.scale * bar_w as f64).round() as usize).min(bar_w);
+                    let bar = format!("▕{}{}▏", "█".repeat(filled), "░".repeat(bar_w - filled));
+                    frame.render_widget(
+                        Paragraph::new(Line::styled(centered(&bar, w), Style::default().fg(color))),
+                        row(shape, shape.height / 2),
+                    );
+                }
+            }
+            let word_style = Style::default().fg(color).add_modifier(Modifier::BOLD);
+            let y = if b.reduce_motion {
+                area.height / 2 - 1
+            } else {
+                area.height - 1 - text_rows
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(centered(&word, w), word_style)),
+                row(area, y),
+            );
+            frame.render_widget(
+                Paragraph::new(Line::styled(centered(&left, w), theme.dim())),
+                row(area, y + 1),
+            );
+            let hints = if paused_at.is_some() {
+                "  space resumes · esc stops"
+            } else {
+                "  space pause · esc stop · r motion on/off · ? help"
+            };
+            frame.render_widget(hint(hints), hint_row);
+        }
+        BreathStage::Done { completed, secs } => {
+            let what = if *completed { "done" } else { "stopped" };
+            let lines = vec![
+                Line::raw(""),
+                Line::raw(""),
+                Line::styled(
+                    centered(
+                        &format!("■ {what} after {}", clock_text(secs.round() as i64)),
+                        w,
+                    ),
+                    theme.title(),
+                ),
+                Line::styled(centered("logged", w), theme.dim()),
+            ];
+            frame.render_widget(
+                Paragraph::new(lines),
+                Rect {
+                    y: area.y + 1,
+                    height: area.height.saturating_sub(2),
+                    ..area
+                },
+            );
+            frame.render_widget(hint("  ⏎ again · esc back"), hint_row);
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! Guided breathing: the Breathe screen in every phase, flows through `update` (safety text
+//! once, pause, stop logs the partial session), 30 fps only while visible, reminders, CLI.
+
+use std::io;
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use futures_util::StreamExt;
+use insta::assert_snapshot;
+use predicates::str::contains;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serein::app::model::{Breath, BreathStage, Model, Screen};
+use serein::app::msg::Msg;
+use serein::app::{RecordingDesktop, Shell};
+use serein::clock::Clock;
+use serein::domain::breath::{Exercise, preset};
+use serein::domain::plan::Kind;
+use serein::domain::session::{EndReason, SessionKind, State};
+use serein::store::Store;
+
+use crate::{Env, at, day, model_at, nb};
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn running(pattern: &str, elapsed_ms: i64, reduce_motion: bool) -> Model {
+    let mut m = model_at(at(10, 0));
+    m.screen = Screen::Breathe;
+    m.breath = Some(Breath {
+        exercise: Exercise::default_for(preset(pattern).unwrap()),
+        stage: BreathStage::Running {
+            started: at(10, 0).and_utc() - Duration::milliseconds(elapsed_ms),
+            paused_at: None,
+            paused_ms: 0,
+        },
+        session: None,
+        last_phase: None,
+        reduce_motion,
+        standalone: false,
+    });
+    m
+}
+
+fn screen(m: &Model, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| serein::ui::view(m, f)).unwrap();
+    t.backend().to_string()
+}
+
+#[test]
+fn breathe_screen_snapshots() {
+    // Box breathing: inhale 0-4 s, hold 4-8, exhale 8-12, hold 12-16.
+    for (name, ms) in [
+        ("inhale", 2000),
+        ("hold_full", 6000),
+        ("exhale", 10_000),
+        ("hold_empty", 14_000),
+    ] {
+        let s = screen(&running("box", ms, false), 80, 24);
+        assert_snapshot!(format!("breathe_box_{name}_80x24"), s);
+    }
+    assert_snapshot!(
+        "breathe_sigh_top_up_80x24",
+        screen(&running("sigh", 2500, false), 80, 24)
+    );
+    assert_snapshot!(
+        "breathe_narrow_bar_36x12",
+        screen(&running("coherence", 2500, false), 36, 12)
+    );
+    let calm = screen(&running("box", 6000, true), 80, 24);
+    assert!(
+        !calm.contains('⣿') && !calm.contains('⠁') && !calm.contains('█'),
+        "reduce motion draws no shape:\n{calm}"
+    );
+    assert_snapshot!("breathe_reduce_motion_80x24", calm);
+}
+
+#[test]
+fn the_shape_grows_on_inhale_and_shrinks_on_exhale() {
+    // Count drawn Braille dots: more dots = a bigger circle.
+    let dots = |ms| {
+        screen(&running("coherence", ms, false), 80, 24)
+            .chars()
+            .filter(|c| ('\u{2801}'..='\u{28FF}').contains(c))
+            .count()
+    };
+    let (start, mid_in, top, mid_out) = (dots(50), dots(2500), dots(4950), dots(7500));
+    assert!(start < mid_in && mid_in < top, "{start} {mid_in} {top}");
+    assert!(mid_out < top && mid_out > start, "{mid_out}");
+}
+
+#[test]
+fn choose_safety_once_pause_and_stop_logs_the_partial_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    let reader = Store::open(&path).unwrap();
+    let mut m = model_at(at(10, 0));
+    let mut shell = Shell::new(&mut store);
+    let t = |ms: i64| at(10, 0) + Duration::milliseconds(ms);
+    shell.start(&mut m, t(0));
+    shell.dispatch(&mut m, key(KeyCode::Char('b')), t(0));
+    assert_eq!(m.screen, Screen::Breathe);
+    assert!(matches!(
+        m.breath.as_ref().unwrap().stage,
+        BreathStage::Choosing(0)
+    ));
+    // j: the next pattern (coherence-4-6); k back to coherence.
+    shell.dispatch(&mut m, key(KeyCode::Char('j')), t(0));
+    shell.dispatch(&mut m, key(KeyCode::Char('k')), t(0));
+    shell.dispatch(&mut m, key(KeyCode::Enter), t(0));
+    assert_eq!(
+        m.breath.as_ref().unwrap().stage,
+        BreathStage::Safety,
+        "first use shows the safety text"
+    );
+    assert!(screen(&m, 80, 24).contains("never force it"));
+    shell.dispatch(&mut m, key(KeyCode::Enter), t(0));
+    assert!(m.animating());
+    // 30 s in: pause 10 s, resume, stop at 50 s → 40 s of practice logged as stopped.
+    shell.dispatch(&mut m, Msg::Frame, t(30_000));
+    shell.dispatch(&mut m, key(KeyCode::Char(' ')), t(30_000));
+    assert!(!m.animating(), "no frames while paused");
+    shell.dispatch(&mut m, key(KeyCode::Char(' ')), t(40_000));
+    shell.dispatch(&mut m, key(KeyCode::Esc), t(50_000));
+    assert!(matches!(
+        m.breath.as_ref().unwrap().stage,
+        BreathStage::Done {
+            completed: false,
+            ..
+        }
+    ));
+    let logged = reader.sessions(day(), day()).unwrap();
+    assert_eq!(logged.len(), 1);
+    let s = &logged[0];
+    assert_eq!(
+        (s.kind, s.title.as_str()),
+        (SessionKind::Breathing, "Cardiac coherence (365)")
+    );
+    assert!(matches!(
+        s.state,
+        State::Ended {
+            reason: EndReason::Stopped,
+            ..
+        }
+    ));
+    assert_eq!(s.actual_s(t(99_000).and_utc()), 40);
+    // Again: no safety text the second time; a full session counts towards today's goal.
+    shell.dispatch(&mut m, key(KeyCode::Enter), t(60_000));
+    assert!(matches!(
+        m.breath.as_ref().unwrap().stage,
+        BreathStage::Running { .. }
+    ));
+    shell.dispatch(&mut m, Msg::Tick, t(60_000 + 301_000));
+    assert!(matches!(
+        m.breath.as_ref().unwrap().stage,
+        BreathStage::Done {
+            completed: true,
+            ..
+        }
+    ));
+    assert_eq!(m.breaths_today(), 1);
+    shell.dispatch(&mut m, key(KeyCode::Esc), t(362_000));
+    assert_eq!(m.screen, Screen::Today);
+    let s = screen(&m, 80, 24);
+    assert!(s.contains("breathe 1/3"), "{s}");
+}
+
+struct TokioClock {
+    start: tokio::time::Instant,
+    local: NaiveDateTime,
+}
+
+impl Clock for TokioClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.local().and_utc()
+    }
+    fn local(&self) -> NaiveDateTime {
+        self.local + (tokio::time::Instant::now() - self.start)
+    }
+}
+
+async fn run_for(keys: &[KeyCode], secs: u64) -> serein::app::RunStats {
+    let mut store = Store::open_in_memory().unwrap();
+    let clock = TokioClock {
+        start: tokio::time::Instant::now(),
+        local: at(14, 0),
+    };
+    let mut model = model_at(clock.local());
+    // The safety text was seen before (a past session of this pattern).
+    model.breath_seen.insert("Cardiac coherence (365)".into());
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let events: Vec<io::Result<Event>> = keys
+        .iter()
+        .map(|k| Ok(Event::Key(KeyEvent::new(*k, KeyModifiers::NONE))))
+        .collect();
+    let events = futures_util::stream::iter(events).chain(futures_util::stream::pending());
+    let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+    serein::app::run(
+        &mut terminal,
+        &mut model,
+        &mut store,
+        &clock,
+        events,
+        &mut inbox,
+        Box::new(RecordingDesktop::default()),
+        tokio::time::sleep(std::time::Duration::from_secs(secs)),
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test(start_paused = true)]
+async fn thirty_frames_a_second_only_while_the_shape_is_on_screen() {
+    let breathing = run_for(&[KeyCode::Char('b'), KeyCode::Enter], 10).await;
+    assert!((280..=310).contains(&breathing.frames), "{breathing:?}");
+    assert!(breathing.draws >= 280, "{breathing:?}");
+    // Stopped and back on Today: no frames at all.
+    let idle = run_for(
+        &[
+            KeyCode::Char('b'),
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Esc,
+        ],
+        10,
+    )
+    .await;
+    assert_eq!(idle.frames, 0, "{idle:?}");
+    assert!(idle.draws <= 12, "{idle:?}");
+}
+
+#[test]
+fn reminders_come_once_wait_for_focus_and_snooze() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .insert_many(&[nb(12 * 60, 12 * 60 + 30, "Focus", "work", Kind::Focus)])
+        .unwrap();
+    let desktop = RecordingDesktop::default();
+    let mut m = model_at(at(8, 29));
+    let mut shell = Shell::with_desktop(&mut store, Box::new(desktop.clone()));
+    shell.start(&mut m, at(8, 29));
+    let sent = || {
+        desktop
+            .recorded()
+            .notifications
+            .iter()
+            .filter(|n| n.summary == "Time to breathe")
+            .count()
+    };
+    shell.dispatch(&mut m, Msg::Tick, at(8, 29));
+    assert_eq!(sent(), 0);
+    shell.dispatch(&mut m, Msg::Tick, at(8, 30));
+    assert_eq!(sent(), 1);
+    assert!(m.status.as_ref().unwrap().text.contains("time to breathe"));
+    shell.dispatch(&mut m, Msg::Tick, at(8, 31));
+    assert_eq!(sent(), 1, "once");
+    // z snoozes 10 minutes, then it comes back.
+    shell.dispatch(&mut m, key(KeyCode::Char('z')), at(8, 32));
+    shell.dispatch(&mut m, Msg::Tick, at(8, 40));
+    assert_eq!(sent(), 1);
+    shell.dispatch(&mut m, Msg::Tick, at(8, 43));
+    assert_eq!(sent(), 2);
+    // At noon a focus box runs: the reminder waits for it to end.
+    shell.dispatch(&mut m, Msg::Tick, at(11, 59));
+    shell.dispatch(&mut m, key(KeyCode::Enter), at(12, 0));
+    assert!(m.session.is_some());
+    shell.dispatch(&mut m, Msg::Tick, at(12, 1));
+    assert_eq!(sent(), 2, "held during focus");
+    shell.dispatch(&mut m, key(KeyCode::Char('x')), at(12, 20));
+    shell.dispatch(&mut m, key(KeyCode::Esc), at(12, 20));
+    shell.dispatch(&mut m, Msg::Tick, at(12, 21));
+    assert_eq!(sent(), 3, "after the box");
+}
+
+#[test]
+fn cli_breathe_list_and_bad_input() {
+    let env = Env::new();
+    env.cmd()
+        .args(["breathe", "--list"])
+        .assert()
+        .success()
+        .stdout(
+            contains("coherence")
+                .and(contains("in 4 · hold 4 · out 4 · hold 4"))
+                .and(contains("never force it")),
+        );
+    let cases: &[(&[&str], &str)] = &[
+        (&["breathe", "nope"], "no breathing pattern \"nope\""),
+        (&["breathe", "--minutes", "0"], "0 min is not accepted"),
+        (&["breathe", "--minutes", "-3"], "not accepted"),
+        (&["breathe", "--cycles", "1000"], "use 1 to 600 cycles"),
+        (&["breathe", "478", "--cycles", "9"], "use 1 to 8 cycles"),
+    ];
+    for (args, frag) in cases {
+        env.cmd()
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(contains(*frag));
+    }
+    // Custom patterns are validated with the file position; fast ones warn.
+    env.write_config(
+        "[[breathing.pattern]]\nname = \"quick\"\nphases = [[\"inhale\", 1], [\"exhale\", 2]]\n",
+    );
+    let file = env.config_file().display().to_string();
+    env.cmd()
+        .args(["breathe", "--list"])
+        .assert()
+        .code(2)
+        .stderr(contains(format!("{file}:3:1")).and(contains("phase 1")));
+    env.write_config(
+        "[[breathing.pattern]]\nname = \"brisk\"\nphases = [[\"inhale\", 2], [\"exhale\", 2]]\n",
+    );
+    env.cmd()
+        .args(["breathe", "--list"])
+        .assert()
+        .success()
+        .stdout(contains("brisk"))
+        .stderr(contains("no longer slow breathing"));
+}
+
+use predicates::prelude::PredicateBooleanExt;
