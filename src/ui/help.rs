@@ -55,6 +55,26 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         lines.extend(actions.iter().map(|a| Line::from(entry(*a))));
     }
     lines.push(Line::raw(""));
+    if model.screen == crate::app::model::Screen::Breathe {
+        use crate::domain::breath::safety;
+        for (k, d) in [
+            ("j/k ⏎", "choose a pattern, start"),
+            ("space", "pause / resume"),
+            ("esc", "stop (what you did is logged)"),
+            ("r", "motion on / off"),
+        ] {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{k:>7} "), theme.title()),
+                Span::raw(d),
+            ]));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(safety::GENERAL));
+        lines.push(Line::raw(safety::HOLDS));
+        lines.push(Line::styled(safety::DISCLAIMER, theme.dim()));
+        lines.push(Line::styled("any key closes this help", theme.dim()));
+        return finish(frame, area, popup_w, inner_w, lines);
+    }
     lines.push(Line::from(vec![
         Span::styled("add: ", theme.title()),
         Span::raw(ACCEPTED_FORMS),
@@ -72,6 +92,10 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     ]));
     lines.push(Line::styled("any key closes this help", theme.dim()));
 
+    finish(frame, area, popup_w, inner_w, lines);
+}
+
+fn finish(frame: &mut Frame, area: Rect, popup_w: u16, inner_w: usize, lines: Vec<Line<'_>>) {
     // Wrapped lines need more rows than entries; estimate generously, then clip to the screen.
     let text_rows: usize = lines
         .iter()

@@ -323,3 +323,12 @@ fn cli_breathe_list_and_bad_input() {
 }
 
 use predicates::prelude::PredicateBooleanExt;
+
+#[test]
+fn help_on_the_breathe_screen_has_its_keys_and_the_safety_texts() {
+    let mut m = running("box", 2000, false);
+    m.mode = serein::app::model::Mode::Help;
+    let s = screen(&m, 80, 30);
+    assert!(s.contains("pause / resume"), "{s}");
+    assert!(s.contains("holds are optional"), "{s}");
+}
