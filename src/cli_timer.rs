@@ -490,7 +490,7 @@ pub fn log(
             s.id,
             s.kind.as_str(),
             dur((s.actual_s(now.utc) / 60) as u32),
-            dur((s.total_s() / 60) as u32),
+            dur(((s.total_s() + 30) / 60) as u32),
             how,
             s.title,
             if extra.is_empty() {

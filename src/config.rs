@@ -611,6 +611,17 @@ impl Config {
                 Seg::Index(i),
                 Seg::Key("phases"),
             ];
+            if b.patterns[..i].iter().any(|o| o.name == c.name) {
+                return Err(err(
+                    &[
+                        Seg::Key("breathing"),
+                        Seg::Key("pattern"),
+                        Seg::Index(i),
+                        Seg::Key("name"),
+                    ],
+                    format!("pattern {:?} is defined twice", c.name),
+                ));
+            }
             if breath::preset(&c.name).is_some() {
                 return Err(err(
                     &[
@@ -635,7 +646,14 @@ impl Config {
                             format!("{}{loc}: pattern {:?}: {w}", path.display(), c.name)
                         }));
                 }
-                Err(e) => return Err(err(&at, format!("pattern {:?}: {e}", c.name))),
+                Err(e) => {
+                    // Point at the phase itself when the error is about one.
+                    let mut at = at.to_vec();
+                    if let Some(n) = breath::error_phase(&e) {
+                        at.push(Seg::Index(n - 1));
+                    }
+                    return Err(err(&at, format!("pattern {:?}: {e}", c.name)));
+                }
             }
             if let Some(m) = c.minutes
                 && !(m > 0.0 && m <= breath::MAX_MINUTES)

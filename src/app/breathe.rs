@@ -27,6 +27,7 @@ pub fn patterns(m: &Model) -> Vec<Pattern> {
 
 /// `b`: the Breathe screen, with the default pattern selected.
 pub fn open(m: &mut Model) -> Update {
+    m.reminder_due = false;
     if m.screen != Screen::Breathe {
         m.before_breathe = m.screen;
     }
@@ -141,12 +142,24 @@ pub fn logged(m: &mut Model, id: i64, now: Now) -> Update {
     Update::default()
 }
 
-/// Ends the exercise: logged as finished or stopped, with the time really spent.
+/// Ends the exercise: logged as finished or stopped, with the real end and the time paused.
 fn end(m: &mut Model, completed: bool, now: Now) -> Update {
     let Some(b) = m.breath.as_mut() else {
         return Update::default();
     };
-    let secs = elapsed(&b.stage, now).min(b.exercise.total_secs());
+    let total = b.exercise.total_secs();
+    let secs = elapsed(&b.stage, now).min(total);
+    let (started, paused_ms) = match b.stage {
+        BreathStage::Running {
+            started,
+            paused_at,
+            paused_ms,
+        } => (
+            Some(started),
+            paused_ms + paused_at.map_or(0, |p| (now.utc - p).num_milliseconds().max(0)),
+        ),
+        _ => (None, 0),
+    };
     b.stage = BreathStage::Done { completed, secs };
     let mut u = redraw();
     if let Some(mut s) = b.session.take() {
@@ -155,10 +168,14 @@ fn end(m: &mut Model, completed: bool, now: Now) -> Update {
         } else {
             EndReason::Stopped
         };
-        let _ = s.end(
-            reason,
-            s.started + Duration::milliseconds((secs * 1000.0) as i64),
-        );
+        // A completed exercise ended exactly at its length (plus pauses), not at the frame
+        // that noticed it.
+        let at = match (completed, started) {
+            (true, Some(st)) => st + Duration::milliseconds((total * 1000.0) as i64 + paused_ms),
+            _ => now.utc,
+        };
+        s.paused_s = paused_ms / 1000;
+        let _ = s.end(reason, at);
         m.sessions_today.push(s.clone());
         u.effects.push(Effect::SaveSession(s));
     }
@@ -166,6 +183,17 @@ fn end(m: &mut Model, completed: bool, now: Now) -> Update {
         u.effects.push(Effect::Bell);
     }
     u
+}
+
+/// Leaving the app mid-exercise (quit, Ctrl-C, a signal): it is logged as stopped.
+pub fn stop_for_exit(m: &mut Model, now: Now) -> Update {
+    if m.breath
+        .as_ref()
+        .is_some_and(|b| matches!(b.stage, BreathStage::Running { .. }))
+    {
+        return end(m, false, now);
+    }
+    Update::default()
 }
 
 fn leave(m: &mut Model) -> Update {
@@ -351,6 +379,7 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
             ),
         );
         u.redraw = true;
+        m.reminder_due = true;
         if m.config.timer.notifications {
             u.effects.push(Effect::Remind {
                 key,
@@ -365,6 +394,7 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
 /// `z`: put the reminder off for `snooze_minutes`.
 pub fn snooze(m: &mut Model, now: Now) -> Update {
     let mins = i64::from(m.config.breathing.snooze_minutes);
+    m.reminder_due = false;
     m.snoozed_until = Some(now.local + Duration::minutes(mins));
     m.set_status(
         Level::Info,

@@ -478,6 +478,14 @@ pub fn run_terminal(
     clock: &dyn Clock,
     daemon: Option<crate::daemon::Launch>,
 ) -> anyhow::Result<()> {
+    {
+        use std::io::IsTerminal;
+        if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+            anyhow::bail!(
+                "serein's screens need a terminal (standard input and output are not one); the other commands (serein --help) work anywhere"
+            );
+        }
+    }
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;

@@ -171,6 +171,8 @@ pub struct Model {
     pub before_breathe: Screen,
     /// Breathing reminders put off until then.
     pub snoozed_until: Option<NaiveDateTime>,
+    /// A breathing reminder is showing: `b` starts the exercise at once.
+    pub reminder_due: bool,
 }
 
 impl Model {
@@ -200,6 +202,7 @@ impl Model {
             breath_seen: std::collections::HashSet::new(),
             before_breathe: Screen::Today,
             snoozed_until: None,
+            reminder_due: false,
         }
     }
 
@@ -218,13 +221,22 @@ impl Model {
             })
     }
 
-    /// Breathing sessions finished today (for "2/3").
+    /// Full coherence sessions finished today (the 365 method's "2 of 3").
     pub fn breaths_today(&self) -> usize {
         use crate::domain::session::{EndReason, SessionKind, State};
+        let coherence: Vec<String> = self
+            .config
+            .breathing
+            .patterns()
+            .into_iter()
+            .filter(|p| matches!(p.id.as_str(), "coherence" | "coherence-4-6" | "resonance"))
+            .map(|p| p.name)
+            .collect();
         self.sessions_today
             .iter()
             .filter(|s| {
                 s.kind == SessionKind::Breathing
+                    && coherence.contains(&s.title)
                     && matches!(
                         s.state,
                         State::Ended {
@@ -234,6 +246,28 @@ impl Model {
                     )
             })
             .count()
+    }
+
+    /// Without motion, the Breathe screen still needs to wake when its shown second or phase
+    /// changes (they follow the exercise, not the wall clock): milliseconds until then.
+    pub fn breath_wake_ms(&self, now: crate::clock::Now) -> Option<u64> {
+        let b = self.breath.as_ref()?;
+        if self.screen != Screen::Breathe || !b.reduce_motion {
+            return None;
+        }
+        if !matches!(
+            b.stage,
+            BreathStage::Running {
+                paused_at: None,
+                ..
+            }
+        ) {
+            return None;
+        }
+        let f = b.exercise.at(crate::app::breathe::elapsed(&b.stage, now));
+        let frac = f.phase_left - f.phase_left.floor();
+        let next = if frac < 0.001 { 1.0 } else { frac };
+        Some((next * 1000.0) as u64 + 2)
     }
 
     pub fn today(&self) -> NaiveDate {

@@ -19,8 +19,11 @@ pub enum Msg {
     Resize,
     /// The 1 Hz tick, aligned to the second.
     Tick,
-    /// A 30 fps animation frame (only while a breathing shape moves on screen).
+    /// A 30 fps animation frame (only while a breathing shape moves on screen), or a wake-up
+    /// at the exercise's next shown second without motion.
     Frame,
+    /// The app is leaving (quit, signal, end of input): end what must not be left open.
+    Shutdown,
     /// Names of breathing patterns practised before.
     BreathSeen(Vec<String>),
     /// A breathing session was logged with this id.

@@ -68,6 +68,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             u
         }
         Msg::Frame => breathe::advance(m, now, true),
+        Msg::Shutdown => breathe::stop_for_exit(m, now),
         Msg::BreathSeen(names) => breathe::seen_loaded(m, names, now),
         Msg::BreathLogged(id) => breathe::logged(m, id, now),
         Msg::Resize => Update::redraw(),
@@ -225,7 +226,19 @@ fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
         Mode::Normal => {
             m.status = None;
             match m.keymap.action(m.screen, &k) {
-                Some(Action::Breathe) => breathe::open(m),
+                Some(Action::Breathe) => {
+                    // From a break or a reminder, one key starts the default exercise.
+                    let quick = m.reminder_due
+                        || m.session
+                            .as_ref()
+                            .is_some_and(|s| s.kind == crate::domain::session::SessionKind::Break);
+                    let mut u = breathe::open(m);
+                    if quick {
+                        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+                        u.effects.extend(breathe::key(m, enter, now).effects);
+                    }
+                    u
+                }
                 Some(Action::Snooze) => breathe::snooze(m, now),
                 Some(a) if a == Action::Start || a.screen() == Some(Screen::Timer) => {
                     timer::action(m, a, now)

@@ -443,6 +443,71 @@ pub fn box_breathing(secs: u32) -> Result<Pattern, BreathError> {
 /// Returns the pattern and warnings: a rate above 10 breaths a minute is accepted but warns
 /// that this is no longer slow breathing (wellbeing.md [S19]).
 pub fn custom(name: &str, phases: &[(String, f64)]) -> Result<(Pattern, Vec<String>), BreathError> {
+    // A 0 s hold is allowed and simply left out ("6-0-6-0" is in 6, out 6); the other phases
+    // keep their numbers in messages.
+    let is_hold = |n: &str| {
+        matches!(
+            n.trim()
+                .to_ascii_lowercase()
+                .replace(['-', ' '], "_")
+                .as_str(),
+            "hold" | "hold_full" | "hold_empty"
+        )
+    };
+    let mut kept = Vec::with_capacity(phases.len());
+    let mut original = Vec::with_capacity(phases.len());
+    for (i, (n, secs)) in phases.iter().enumerate() {
+        if *secs == 0.0 && is_hold(n) {
+            continue;
+        }
+        kept.push((n.clone(), *secs));
+        original.push(i + 1);
+    }
+    let back = |index: usize| {
+        original
+            .get(index.wrapping_sub(1))
+            .copied()
+            .unwrap_or(index)
+    };
+    custom_inner(name, &kept).map_err(|e| match e {
+        BreathError::UnknownPhase { index, name } => BreathError::UnknownPhase {
+            index: back(index),
+            name,
+        },
+        BreathError::NotPositive { index, name, secs } => BreathError::NotPositive {
+            index: back(index),
+            name,
+            secs,
+        },
+        BreathError::TooLong { index, name, secs } => BreathError::TooLong {
+            index: back(index),
+            name,
+            secs,
+        },
+        BreathError::BreathTooShort { index, name, secs } => BreathError::BreathTooShort {
+            index: back(index),
+            name,
+            secs,
+        },
+        other => other,
+    })
+}
+
+/// The phase number (1-based) an error is about, if it is about one.
+pub fn error_phase(e: &BreathError) -> Option<usize> {
+    match e {
+        BreathError::UnknownPhase { index, .. }
+        | BreathError::NotPositive { index, .. }
+        | BreathError::TooLong { index, .. }
+        | BreathError::BreathTooShort { index, .. } => Some(*index),
+        _ => None,
+    }
+}
+
+fn custom_inner(
+    name: &str,
+    phases: &[(String, f64)],
+) -> Result<(Pattern, Vec<String>), BreathError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(BreathError::NoName);
@@ -1436,7 +1501,8 @@ mod tests {
             let i = at % phases.len();
             let mut bad = phases.clone();
             match fault {
-                0 => bad[i].1 = 0.0,
+                // 0 s is fine for a hold (it is left out), so a hold gets a negative length.
+                0 => bad[i].1 = if bad[i].0.contains("hold") { -1.0 } else { 0.0 },
                 1 => bad[i].1 = 25.0,
                 _ => bad[i] = ("inhale".to_string(), 1.0),
             }

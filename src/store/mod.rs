@@ -99,10 +99,38 @@ const MIGRATION_LIST: &[M<'static>] = &[
     ),
     // 3: breathing reminders already shown ("2026-11-23 08:30"), so two processes never both
     // show one.
-    M::up(
+        M::up(
         "CREATE TABLE reminder (
             key TEXT PRIMARY KEY,
             at  INTEGER NOT NULL
+        );",
+    ),
+    // 4: offline hours. The journal holds the user's exact Do-Not-Disturb state from before we
+    // changed it (one row at most), written before the change; it is what every exit path and
+    // the next start restore. Periods are logged for the weekly summary; a manual override
+    // (`serein offline on/off`) lasts until its `until`.
+    M::up(
+        "CREATE TABLE dnd_journal (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            backend    TEXT    NOT NULL,
+            prior      TEXT    NOT NULL, -- JSON, backend-specific
+            set_at     INTEGER NOT NULL,
+            pid        INTEGER NOT NULL,
+            proc_start TEXT    NOT NULL, -- /proc/PID/stat start time, to tell a reused pid
+            boot_id    TEXT    NOT NULL
+        );
+        CREATE TABLE offline_period (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at  INTEGER NOT NULL,
+            ended_at    INTEGER,
+            reason      TEXT    NOT NULL CHECK (reason IN ('schedule', 'focus', 'manual')),
+            backend     TEXT    NOT NULL,
+            restored_ok INTEGER
+        );
+        CREATE TABLE offline_manual (
+            id    INTEGER PRIMARY KEY CHECK (id = 1),
+            is_on INTEGER NOT NULL,
+            until INTEGER NOT NULL
         );",
     ),
 ];
@@ -142,7 +170,9 @@ const UPSERT_SQL: &str = "INSERT INTO timebox
         title = excluded.title, domain = excluded.domain, kind = excluded.kind,
         done = excluded.done, updated_at = excluded.updated_at";
 
+mod offline;
 mod sessions;
+pub use offline::Journal;
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]

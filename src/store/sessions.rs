@@ -307,6 +307,13 @@ impl Store {
     /// Closes the active session if nothing ran it past its deadline (see
     /// [`Session::recover`]). Returns the closed session.
     pub fn recover(&mut self, now: DateTime<Utc>, stale_s: i64) -> Result<Option<Session>> {
+        // Breathing exercises cut off by a crash: closed at their planned end (or now).
+        self.conn
+            .prepare_cached(
+                "UPDATE session SET ended_at = min(started_at + planned_s, ?1), end_reason = 'recovered'
+                 WHERE kind = 'breathing' AND ended_at IS NULL AND started_at + planned_s + 3600 < ?1",
+            )?
+            .execute([now.timestamp()])?;
         let Some(mut s) = self.active_session()? else {
             return Ok(None);
         };

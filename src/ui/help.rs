@@ -16,9 +16,10 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner_w = popup_w.saturating_sub(2) as usize;
     let two_cols = inner_w >= 44;
     let col_w = if two_cols { inner_w / 2 } else { inner_w };
+    // The Breathe screen lists its own keys below.
     let actions: Vec<Action> = Action::ALL
         .into_iter()
-        .filter(|a| a.on(model.screen))
+        .filter(|a| a.on(model.screen) && model.screen != crate::app::model::Screen::Breathe)
         .collect();
     let key_w = actions
         .iter()
@@ -59,9 +60,10 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         use crate::domain::breath::safety;
         for (k, d) in [
             ("j/k ⏎", "choose a pattern, start"),
-            ("space", "pause / resume"),
-            ("esc", "stop (what you did is logged)"),
+            ("space/p", "pause / resume"),
+            ("esc/q", "stop and leave (it is logged)"),
             ("r", "motion on / off"),
+            ("?", "this help"),
         ] {
             lines.push(Line::from(vec![
                 Span::styled(format!("{k:>7} "), theme.title()),

@@ -1,0 +1,203 @@
+//! Offline hours: the Do-Not-Disturb journal, logged offline periods, manual overrides.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, Store};
+
+/// The user's prior DND state, journaled before we changed it, and who changed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Journal {
+    pub backend: String,
+    /// Backend-specific JSON of the exact prior value.
+    pub prior: String,
+    pub set_at: DateTime<Utc>,
+    pub pid: u32,
+    pub proc_start: String,
+    pub boot_id: String,
+}
+
+fn instant(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+impl Store {
+    /// Writes the journal; refuses (false) if one already exists, so a second enforcer can
+    /// never record "DND on" as the user's state.
+    pub fn write_journal(&mut self, j: &Journal) -> Result<bool> {
+        let tx = self.write()?;
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO dnd_journal (id, backend, prior, set_at, pid, proc_start, boot_id)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+            params![j.backend, j.prior, j.set_at.timestamp(), j.pid, j.proc_start, j.boot_id],
+        )?;
+        tx.commit()?;
+        Ok(n == 1)
+    }
+
+    pub fn journal(&self) -> Result<Option<Journal>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT backend, prior, set_at, pid, proc_start, boot_id FROM dnd_journal WHERE id = 1",
+            )?
+            .query_row([], |r| {
+                Ok(Journal {
+                    backend: r.get(0)?,
+                    prior: r.get(1)?,
+                    set_at: instant(r.get(2)?),
+                    pid: r.get(3)?,
+                    proc_start: r.get(4)?,
+                    boot_id: r.get(5)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Removes the journal after a restore (or when the user's own change made it moot).
+    pub fn clear_journal(&mut self) -> Result<bool> {
+        let tx = self.write()?;
+        let n = tx.execute("DELETE FROM dnd_journal", [])?;
+        tx.commit()?;
+        Ok(n > 0)
+    }
+
+    /// Opens an offline period; returns its id.
+    pub fn open_period(&mut self, at: DateTime<Utc>, reason: &str, backend: &str) -> Result<i64> {
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO offline_period (started_at, reason, backend) VALUES (?1, ?2, ?3)",
+            params![at.timestamp(), reason, backend],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Closes every open offline period at `at`.
+    pub fn close_periods(&mut self, at: DateTime<Utc>, restored_ok: bool) -> Result<usize> {
+        let tx = self.write()?;
+        let n = tx.execute(
+            "UPDATE offline_period SET ended_at = max(?1, started_at), restored_ok = ?2
+             WHERE ended_at IS NULL",
+            params![at.timestamp(), restored_ok],
+        )?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Offline periods that overlap `from..to`: (start, end, reason, backend, restored_ok).
+    #[allow(clippy::type_complexity)]
+    pub fn periods(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<
+        Vec<(
+            DateTime<Utc>,
+            Option<DateTime<Utc>>,
+            String,
+            String,
+            Option<bool>,
+        )>,
+    > {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT started_at, ended_at, reason, backend, restored_ok FROM offline_period
+             WHERE started_at < ?2 AND (ended_at IS NULL OR ended_at > ?1) ORDER BY started_at",
+        )?;
+        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], |r| {
+            let end: Option<i64> = r.get(1)?;
+            Ok((
+                instant(r.get(0)?),
+                end.map(instant),
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A manual override until `until` (`serein offline on --until`, `off`).
+    pub fn set_manual(&mut self, on: bool, until: DateTime<Utc>) -> Result<()> {
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO offline_manual (id, is_on, until) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET is_on = excluded.is_on, until = excluded.until",
+            params![on, until.timestamp()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn clear_manual(&mut self) -> Result<()> {
+        let tx = self.write()?;
+        tx.execute("DELETE FROM offline_manual", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The manual override, if one is set (expired ones included; the policy ignores them).
+    pub fn manual(&self) -> Result<Option<(bool, DateTime<Utc>)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT is_on, until FROM offline_manual WHERE id = 1")?
+            .query_row([], |r| Ok((r.get(0)?, instant(r.get(1)?))))
+            .optional()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_795_000_000 + s, 0).unwrap()
+    }
+
+    fn journal(prior: &str) -> Journal {
+        Journal {
+            backend: "dunst".into(),
+            prior: prior.into(),
+            set_at: t(0),
+            pid: 42,
+            proc_start: "123".into(),
+            boot_id: "boot".into(),
+        }
+    }
+
+    #[test]
+    fn one_journal_at_a_time() {
+        let mut s = Store::open_in_memory().unwrap();
+        assert_eq!(s.journal().unwrap(), None);
+        assert!(s.write_journal(&journal("{\"paused\":false}")).unwrap());
+        // A second enforcer must not record our "on" as the user's state.
+        assert!(!s.write_journal(&journal("{\"paused\":true}")).unwrap());
+        assert_eq!(s.journal().unwrap().unwrap().prior, "{\"paused\":false}");
+        assert!(s.clear_journal().unwrap());
+        assert_eq!(s.journal().unwrap(), None);
+    }
+
+    #[test]
+    fn periods_and_manual_overrides() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.open_period(t(0), "schedule", "dunst").unwrap();
+        assert_eq!(s.close_periods(t(3600), true).unwrap(), 1);
+        let p = s.periods(t(-10), t(10)).unwrap();
+        assert_eq!(
+            p,
+            vec![(
+                t(0),
+                Some(t(3600)),
+                "schedule".into(),
+                "dunst".into(),
+                Some(true)
+            )]
+        );
+        s.set_manual(true, t(7200)).unwrap();
+        s.set_manual(false, t(9000)).unwrap();
+        assert_eq!(s.manual().unwrap(), Some((false, t(9000))));
+        s.clear_manual().unwrap();
+        assert_eq!(s.manual().unwrap(), None);
+    }
+}
