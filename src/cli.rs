@@ -109,6 +109,9 @@ pub enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Check what serein sees: files, the notification server, Do-Not-Disturb (a round trip
+    /// that restores your setting), a leftover journal, the daemon. Exit 0 when all is well.
+    Doctor,
     /// Run sessions in the background: notifications, on_end, hooks. `serein start` and the
     /// TUI start one when needed; it leaves a minute after the last session ends.
     Daemon,
@@ -371,6 +374,7 @@ pub fn run(
             week,
             json,
         } => in_db(t::log(paths, now, date.as_deref(), week, json)),
+        Command::Doctor => crate::cli_doctor::doctor(paths),
         Command::Breathe { list: true, .. } => breathe_list(&load()?.config),
         Command::Breathe { .. } => Err(Failure::other("serein breathe needs a terminal")),
         Command::Daemon => crate::daemon::run(paths, load()?.config, clock)

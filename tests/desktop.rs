@@ -233,6 +233,21 @@ fn inner_bus() {
         "no server: {res:?}"
     );
 
+    // 1b. `serein doctor` with no server: a clear message and a non-zero exit.
+    let bin = env!("CARGO_BIN_EXE_serein");
+    let doctor_data = dir.join("doctor-data");
+    let doctor_data = doctor_data.to_str().expect("utf-8 path").to_string();
+    let doc = run_timeout(
+        Command::new(bin).args(["--data-dir", &doctor_data, "doctor"]),
+        Duration::from_secs(20),
+    );
+    let out = String::from_utf8_lossy(&doc.stdout).to_string();
+    assert!(
+        !doc.status.success(),
+        "doctor with no server must fail: {out}"
+    );
+    assert!(out.contains("no notification server is running"), "{out}");
+
     // 2. Start dunst and wait for it to own the name.
     let log = dir.join("dunst.log");
     let out = fs::File::create(&log).expect("dunst log");
@@ -257,6 +272,58 @@ fn inner_bus() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+
+    // 2b. `serein doctor` with dunst: detected, a journaled on/off round trip, dunst un-paused
+    //     again afterwards and no journal left.
+    let doc = run_timeout(
+        Command::new(bin).args(["--data-dir", &doctor_data, "doctor"]),
+        Duration::from_secs(20),
+    );
+    let out = String::from_utf8_lossy(&doc.stdout).to_string();
+    assert!(
+        doc.status.success(),
+        "doctor with dunst: {out}\n{}",
+        String::from_utf8_lossy(&doc.stderr)
+    );
+    assert!(out.contains("notifications  dunst (knopwob)"), "{out}");
+    assert!(out.contains("dunst: query, on and restore work"), "{out}");
+    assert_eq!(
+        dunstctl(&["is-paused"]).trim(),
+        "false",
+        "doctor left dunst paused"
+    );
+    let doc = run_timeout(
+        Command::new(bin).args(["--data-dir", &doctor_data, "doctor"]),
+        Duration::from_secs(20),
+    );
+    assert!(String::from_utf8_lossy(&doc.stdout).contains("journal  none left over"));
+
+    // 2c. A serein that paused dunst and was then killed (-9) left its journal: the next start
+    //     (here `doctor`) sees the owner is gone and gives the user back their setting.
+    {
+        let mut store = serein::store::Store::open(&Path::new(&doctor_data).join("serein.db"))
+            .expect("open the doctor's database");
+        let mut j = serein::notify::guard::journal_for(&serein::notify::dnd::Prior::Dunst {
+            paused: false,
+        });
+        j.proc_start = "0".into(); // the pid's process is not the one that wrote it: dead
+        assert!(store.write_journal(&j).unwrap());
+    }
+    dunstctl(&["set-paused", "true"]);
+    let doc = run_timeout(
+        Command::new(bin).args(["--data-dir", &doctor_data, "doctor"]),
+        Duration::from_secs(20),
+    );
+    let out = String::from_utf8_lossy(&doc.stdout).to_string();
+    assert!(
+        out.contains("left by a crashed serein: dunst restored"),
+        "{out}"
+    );
+    assert_eq!(
+        dunstctl(&["is-paused"]).trim(),
+        "false",
+        "the crashed owner's pause was not undone"
+    );
 
     // 3. Two notifications, one tagged.
     let first =

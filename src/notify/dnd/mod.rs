@@ -1,0 +1,347 @@
+//! Do-Not-Disturb backends: one per notification daemon / desktop.
+//!
+//! Rules every backend follows (notify-sandbox.md §2 and §7):
+//! - **Never activate a daemon by accident.** D-Bus calls go to the *unique* name of the
+//!   current owner (found with `GetNameOwner`, which never activates anything); a message
+//!   addressed to a unique name cannot trigger activation. No owner → [`DndError::Unavailable`].
+//! - **Every call is bounded** by [`CALL_TIMEOUT`] (3 s), subprocesses included (they are
+//!   killed when the timeout drops them).
+//! - **Turn on only if off; restore only if still ours.** [`Dnd::turn_on`] returns `None`
+//!   when DND was already on (then nothing is changed and nothing must be restored later);
+//!   [`Dnd::restore`] does nothing and returns `false` if DND is no longer on.
+
+mod dunst;
+mod gnome;
+mod xfce;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+pub use dunst::DunstDnd;
+pub use gnome::GnomeDnd;
+pub use xfce::XfceDnd;
+
+/// Upper bound for any single DND operation (D-Bus round trips and subprocesses).
+pub const CALL_TIMEOUT: Duration = Duration::from_secs(3);
+
+const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
+const NOTIFICATIONS_PATH: &str = "/org/freedesktop/Notifications";
+
+/// The exact prior state, stored in a journal before we change anything, so it can be
+/// restored exactly.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Prior {
+    Dunst {
+        paused: bool,
+    },
+    Gnome {
+        /// `None` = the key was never set by the user: restore with `gsettings reset`.
+        show_banners_user_value: Option<bool>,
+    },
+    Xfce {
+        /// `None` = the property did not exist: restore by removing it.
+        do_not_disturb: Option<bool>,
+    },
+}
+
+impl Prior {
+    /// The backend ([`Dnd::name`]) this prior state belongs to.
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Prior::Dunst { .. } => "dunst",
+            Prior::Gnome { .. } => "gnome",
+            Prior::Xfce { .. } => "xfce",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DndError {
+    /// This backend cannot be used here (no daemon, tool missing, …): a one-line reason.
+    #[error("do-not-disturb unavailable: {0}")]
+    Unavailable(String),
+    /// The backend is there but the operation failed.
+    #[error("do-not-disturb: {what} failed: {detail}")]
+    Failed { what: String, detail: String },
+    /// The operation did not finish within [`CALL_TIMEOUT`].
+    #[error("do-not-disturb: {0} timed out after {CALL_TIMEOUT:?}")]
+    Timeout(String),
+}
+
+impl DndError {
+    pub(crate) fn failed(what: impl Into<String>, detail: impl std::fmt::Display) -> Self {
+        DndError::Failed {
+            what: what.into(),
+            detail: detail.to_string(),
+        }
+    }
+
+    fn wrong_prior(backend: &str, prior: &Prior) -> Self {
+        DndError::failed(
+            format!("{backend} restore"),
+            format!("journal holds a {} state: {prior:?}", prior.backend()),
+        )
+    }
+}
+
+/// A boxed, `Send` future: keeps [`Dnd`] object-safe (`Box<dyn Dnd>`), which native
+/// `async fn` in traits is not.
+pub type DndFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, DndError>> + Send + 'a>>;
+
+/// One desktop's DND switch. All calls have a 3 s timeout and never start a daemon by
+/// accident.
+pub trait Dnd: Send + Sync {
+    /// "dunst", "gnome" or "xfce".
+    fn name(&self) -> &'static str;
+
+    /// Whether DND is on now.
+    fn is_on(&self) -> DndFuture<'_, bool>;
+
+    /// Reads what [`Dnd::turn_on`] would return, without changing anything: `None` if DND
+    /// is already on. Lets a caller journal the prior state *before* turning DND on.
+    fn prior(&self) -> DndFuture<'_, Option<Prior>>;
+
+    /// Turns DND on; returns the prior state to journal. If it was already on, returns
+    /// `Ok(None)` and changes nothing.
+    fn turn_on(&self) -> DndFuture<'_, Option<Prior>>;
+
+    /// Restores `prior` only if the current state is still the one we set (DND on); if the
+    /// user changed it meanwhile, leaves theirs and returns `Ok(false)`.
+    fn restore<'a>(&'a self, prior: &'a Prior) -> DndFuture<'a, bool>;
+}
+
+/// What [`detect`] found.
+pub struct Detected {
+    /// (name, vendor, version) from `GetServerInformation`, only if
+    /// `org.freedesktop.Notifications` has an owner.
+    pub server: Option<(String, String, String)>,
+    /// The DND backend to use, if any.
+    pub backend: Option<Box<dyn Dnd>>,
+    /// Why each backend was not chosen (for `serein doctor`).
+    pub notes: Vec<String>,
+}
+
+impl std::fmt::Debug for Detected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Detected")
+            .field("server", &self.server)
+            .field("backend", &self.backend.as_ref().map(|b| b.name()))
+            .field("notes", &self.notes)
+            .finish()
+    }
+}
+
+/// Finds the notification server and a DND backend for it, without starting anything:
+/// dunst (its `org.dunstproject.cmd0` interface answers on the Notifications owner), Xfce
+/// (xfce4-notifyd owns Notifications and xfconfd owns `org.xfce.Xfconf`), then GNOME
+/// (`XDG_CURRENT_DESKTOP` contains GNOME and `gsettings` knows the key).
+pub async fn detect() -> Detected {
+    let mut notes = Vec::new();
+    let mut server = None;
+    let conn = match session_bus().await {
+        Ok(conn) => Some(conn),
+        Err(e) => {
+            notes.push(format!("no session bus: {e}"));
+            None
+        }
+    };
+
+    if let Some(conn) = &conn {
+        match server_information(conn).await {
+            Ok(info) => server = info,
+            Err(e) => notes.push(format!("GetServerInformation: {e}")),
+        }
+        if server.is_none() {
+            notes.push(format!("{NOTIFICATIONS} has no owner"));
+        } else {
+            match DunstDnd::with_connection(conn.clone()).await {
+                Ok(d) => {
+                    return Detected {
+                        server,
+                        backend: Some(Box::new(d)),
+                        notes,
+                    };
+                }
+                Err(e) => notes.push(format!("dunst: {e}")),
+            }
+            let is_xfce = server
+                .as_ref()
+                .is_some_and(|(name, vendor, _)| name.contains("Xfce") || vendor == "Xfce");
+            if is_xfce {
+                match XfceDnd::with_connection(conn.clone()).await {
+                    Ok(x) => {
+                        return Detected {
+                            server,
+                            backend: Some(Box::new(x)),
+                            notes,
+                        };
+                    }
+                    Err(e) => notes.push(format!("xfce: {e}")),
+                }
+            }
+        }
+    }
+
+    let gnome_session = std::env::var("XDG_CURRENT_DESKTOP").is_ok_and(|d| {
+        d.split(':')
+            .any(|part| part.eq_ignore_ascii_case("GNOME") || part.eq_ignore_ascii_case("ubuntu"))
+    });
+    let gnome_server = server
+        .as_ref()
+        .is_some_and(|(name, _, _)| name == "gnome-shell");
+    if gnome_session || gnome_server {
+        match GnomeDnd::probe().await {
+            Ok(g) => {
+                return Detected {
+                    server,
+                    backend: Some(Box::new(g)),
+                    notes,
+                };
+            }
+            Err(e) => notes.push(format!("gnome: {e}")),
+        }
+    } else {
+        notes.push("gnome: XDG_CURRENT_DESKTOP does not name GNOME".into());
+    }
+
+    Detected {
+        server,
+        backend: None,
+        notes,
+    }
+}
+
+// ---------------------------------------------------------------- shared helpers
+
+/// Bounds `fut` by [`CALL_TIMEOUT`].
+pub(crate) async fn bounded<T>(
+    what: &str,
+    fut: impl Future<Output = Result<T, DndError>>,
+) -> Result<T, DndError> {
+    match tokio::time::timeout(CALL_TIMEOUT, fut).await {
+        Ok(res) => res,
+        Err(_) => Err(DndError::Timeout(what.to_string())),
+    }
+}
+
+/// Connects to the session bus (bounded). Missing address or refused socket → Unavailable.
+pub(crate) async fn session_bus() -> Result<zbus::Connection, DndError> {
+    let connect = async {
+        zbus::connection::Builder::session()
+            // Backstop only: each operation is bounded by `bounded` (CALL_TIMEOUT) as a
+            // whole; a per-call timeout equal to it would race it.
+            .method_timeout(CALL_TIMEOUT + Duration::from_secs(1))
+            .build()
+            .await
+            .map_err(|e| DndError::Unavailable(format!("session bus: {e}")))
+    };
+    bounded("connecting to the session bus", connect).await
+}
+
+/// The unique name (":1.42") owning `name`, or Unavailable. `GetNameOwner` is answered by
+/// the bus itself and never activates a service; calls sent to the unique name can't either.
+pub(crate) async fn owner(
+    conn: &zbus::Connection,
+    name: &str,
+) -> Result<zbus::names::OwnedUniqueName, DndError> {
+    let reply = conn
+        .call_method(
+            Some("org.freedesktop.DBus"),
+            "/org/freedesktop/DBus",
+            Some("org.freedesktop.DBus"),
+            "GetNameOwner",
+            &(name,),
+        )
+        .await;
+    match reply {
+        Ok(msg) => msg
+            .body()
+            .deserialize::<zbus::names::OwnedUniqueName>()
+            .map_err(|e| DndError::failed(format!("GetNameOwner {name}"), e)),
+        Err(zbus::Error::FDO(e)) if matches!(*e, zbus::fdo::Error::NameHasNoOwner(_)) => {
+            Err(DndError::Unavailable(format!("{name} is not running")))
+        }
+        Err(e) => Err(DndError::failed(format!("GetNameOwner {name}"), e)),
+    }
+}
+
+/// Calls `iface.method(body)` at `path` on the current owner of `name` and decodes the reply.
+pub(crate) async fn call<B, R>(
+    conn: &zbus::Connection,
+    name: &str,
+    path: &str,
+    iface: &str,
+    method: &str,
+    body: &B,
+) -> Result<R, DndError>
+where
+    B: serde::Serialize + zbus::DynamicType,
+    R: for<'d> zbus::wire::DynamicDeserialize<'d>,
+{
+    let what = format!("{iface}.{method} on {name}");
+    let unique = owner(conn, name).await?;
+    let reply = conn
+        .call_method(Some(unique), path, Some(iface), method, body)
+        .await
+        .map_err(|e| match e {
+            zbus::Error::InputOutput(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+                DndError::Timeout(what.clone())
+            }
+            e => DndError::failed(&what, e),
+        })?;
+    reply
+        .body()
+        .deserialize::<R>()
+        .map_err(|e| DndError::failed(format!("decoding reply of {what}"), e))
+}
+
+/// `GetServerInformation` if (and only if) the Notifications name has an owner.
+async fn server_information(
+    conn: &zbus::Connection,
+) -> Result<Option<(String, String, String)>, DndError> {
+    bounded("GetServerInformation", async {
+        match call::<_, (String, String, String, String)>(
+            conn,
+            NOTIFICATIONS,
+            NOTIFICATIONS_PATH,
+            NOTIFICATIONS,
+            "GetServerInformation",
+            &(),
+        )
+        .await
+        {
+            Ok((name, vendor, version, _spec)) => Ok(Some((name, vendor, version))),
+            Err(DndError::Unavailable(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    })
+    .await
+}
+
+/// Runs a command (no stdin, output captured), killed if the caller's timeout drops it.
+/// Returns stdout on success; Unavailable if the program is missing; Failed otherwise.
+pub(crate) async fn run(program: &str, args: &[&str]) -> Result<String, DndError> {
+    let what = || format!("{program} {}", args.join(" "));
+    let out = tokio::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .output()
+        .await
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                DndError::Unavailable(format!("{program} is not installed"))
+            }
+            _ => DndError::failed(what(), e),
+        })?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        Err(DndError::failed(
+            what(),
+            format!("{}: {}", out.status, stderr.trim()),
+        ))
+    }
+}
