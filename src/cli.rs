@@ -53,6 +53,9 @@ pub enum Command {
         /// Stop the running session first.
         #[arg(long)]
         replace: bool,
+        /// Start work during offline hours without asking (it counts as after-hours).
+        #[arg(long, short)]
+        yes: bool,
     },
     /// Finish the running session now (a planned box is marked done).
     Stop {
@@ -112,9 +115,23 @@ pub enum Command {
     /// Check what serein sees: files, the notification server, Do-Not-Disturb (a round trip
     /// that restores your setting), a leftover journal, the daemon. Exit 0 when all is well.
     Doctor,
-    /// Run sessions in the background: notifications, on_end, hooks. `serein start` and the
-    /// TUI start one when needed; it leaves a minute after the last session ends.
-    Daemon,
+    /// Run sessions and offline hours in the background: notifications, on_end, hooks,
+    /// Do-Not-Disturb. `serein start` and the TUI start one when needed; it leaves a minute
+    /// after nothing is left to do, unless --stay (for the systemd unit).
+    Daemon {
+        /// Keep running when idle (assets/serein.service uses this).
+        #[arg(long)]
+        stay: bool,
+    },
+    /// Offline hours: whether we are offline now and why; go offline or online by hand.
+    #[command(subcommand)]
+    Offline(OfflineCmd),
+    /// (internal) Restores Do-Not-Disturb if the serein that started it dies.
+    #[command(hide = true)]
+    DndGuardian {
+        #[arg(long)]
+        owner: u32,
+    },
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff) to standard output.
@@ -184,6 +201,23 @@ pub enum PlanCmd {
     },
     /// List the templates from the config.
     Templates,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OfflineCmd {
+    /// Offline now? Why (schedule, focus box, manual), until when, and the backend.
+    Status,
+    /// Go offline now: Do-Not-Disturb on, for a while.
+    On {
+        /// How long: 2h, 45m (default 1h).
+        #[arg(long = "for", value_name = "LENGTH", conflicts_with = "until")]
+        length: Option<String>,
+        /// Until a time today (or tomorrow if it has passed): 18:00.
+        #[arg(long, value_name = "HH:MM")]
+        until: Option<String>,
+    },
+    /// Go online now, until the schedule next changes.
+    Off,
 }
 
 #[derive(Debug, Subcommand)]
@@ -333,7 +367,9 @@ pub fn run(
             length,
             is_break,
             replace,
+            yes,
         } => in_db(t::start(
+            yes,
             paths,
             &load()?.config,
             now,
@@ -377,7 +413,12 @@ pub fn run(
         Command::Doctor => crate::cli_doctor::doctor(paths),
         Command::Breathe { list: true, .. } => breathe_list(&load()?.config),
         Command::Breathe { .. } => Err(Failure::other("serein breathe needs a terminal")),
-        Command::Daemon => crate::daemon::run(paths, load()?.config, clock)
+        Command::Offline(c) => crate::cli_offline::run(c, paths, &load()?.config, now),
+        Command::DndGuardian { owner } => {
+            crate::notify::enforcer::guardian_main(&paths.db_file(), owner)
+                .map_err(|e| Failure::other(e.to_string()))
+        }
+        Command::Daemon { stay } => crate::daemon::run(paths, load()?.config, clock, stay)
             .map_err(|e| Failure::other(e.to_string())),
         Command::Config(c) => config_cmd(c, paths),
         Command::Completions { shell } => {

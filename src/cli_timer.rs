@@ -90,8 +90,10 @@ fn local_hhmm(now: Now, at: DateTime<Utc>) -> String {
     crate::app::timer::local_hhmm(now, at)
 }
 
-/// `serein start [ID | TITLE…] [--for 45m] [--break] [--replace]`
+/// `serein start [ID | TITLE…] [--for 45m] [--break] [--replace] [--yes]`
+#[allow(clippy::too_many_arguments)]
 pub fn start(
+    yes: bool,
     paths: &Paths,
     cfg: &Config,
     now: Now,
@@ -158,6 +160,7 @@ pub fn start(
     if is_break {
         s.kind = SessionKind::Break;
     }
+    after_hours_ok(cfg, &s, now, yes)?;
     if let Some(running) = store.active_session()? {
         if !replace {
             return Err(Failure::input(format!(
@@ -203,6 +206,28 @@ pub fn start(
         );
     }
     Ok(())
+}
+
+/// Work in offline hours: ask on a terminal, refuse without `--yes` otherwise.
+fn after_hours_ok(cfg: &Config, s: &Session, now: Now, yes: bool) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    let work = s.kind == SessionKind::Focus && cfg.work_domains().contains(&s.domain.as_str());
+    if !work || yes || !cfg.offline.schedule().is_offline(&Local, now.utc) {
+        return Ok(());
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::input(
+            "these are your offline hours: add --yes to start work anyway (it counts as after-hours)",
+        ));
+    }
+    eprint!("These are your offline hours. Start work anyway (it counts as after-hours)? [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    if matches!(answer.trim(), "y" | "Y" | "yes") {
+        Ok(())
+    } else {
+        Err(Failure::input("not started"))
+    }
 }
 
 fn from_box(b: &Timebox, length: Option<i64>, now: Now) -> Session {

@@ -43,6 +43,89 @@ pub struct Config {
     pub hooks: HooksConfig,
     /// Guided breathing.
     pub breathing: BreathingConfig,
+    /// Offline hours: Do-Not-Disturb on a schedule and during focus boxes.
+    pub offline: OfflineConfig,
+}
+
+/// `[offline]`. Nothing is scheduled by default: serein touches the desktop's notification
+/// setting only when asked to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OfflineConfig {
+    /// Monday to Friday: "none", "all", or windows like "19:00-08:00" (may span midnight),
+    /// several separated by commas.
+    pub weekdays: String,
+    pub saturday: String,
+    pub sunday: String,
+    /// Overrides of `weekdays` for one day.
+    pub monday: Option<String>,
+    pub tuesday: Option<String>,
+    pub wednesday: Option<String>,
+    pub thursday: Option<String>,
+    pub friday: Option<String>,
+    /// Do-Not-Disturb while a focus box runs.
+    pub focus_dnd: bool,
+    /// Domains whose focus boxes don't turn Do-Not-Disturb on (e.g. "family").
+    pub focus_dnd_except: Vec<String>,
+    /// After an offline period, dismiss what piled up (dunst: close-all). Off by default.
+    pub clear_on_end: bool,
+}
+
+impl Default for OfflineConfig {
+    fn default() -> Self {
+        OfflineConfig {
+            weekdays: "none".into(),
+            saturday: "none".into(),
+            sunday: "none".into(),
+            monday: None,
+            tuesday: None,
+            wednesday: None,
+            thursday: None,
+            friday: None,
+            focus_dnd: false,
+            focus_dnd_except: Vec::new(),
+            clear_on_end: false,
+        }
+    }
+}
+
+impl OfflineConfig {
+    /// The schedule (validated when the config was loaded; a bad rule here means "none").
+    pub fn schedule(&self) -> crate::domain::offline::OfflineSchedule {
+        use crate::domain::offline::{DayRule, OfflineSchedule, parse_rule};
+        let rule = |s: &str| parse_rule(s).unwrap_or_else(|_| DayRule::none());
+        let day = |o: &Option<String>| o.as_deref().map(rule);
+        OfflineSchedule::from_parts(
+            rule(&self.weekdays),
+            rule(&self.saturday),
+            rule(&self.sunday),
+            [
+                day(&self.monday),
+                day(&self.tuesday),
+                day(&self.wednesday),
+                day(&self.thursday),
+                day(&self.friday),
+            ],
+        )
+    }
+
+    /// Whether anything here can ever turn Do-Not-Disturb on by itself.
+    pub fn is_active(&self) -> bool {
+        self.focus_dnd
+            || [
+                Some(&self.weekdays),
+                Some(&self.saturday),
+                Some(&self.sunday),
+                self.monday.as_ref(),
+                self.tuesday.as_ref(),
+                self.wednesday.as_ref(),
+                self.thursday.as_ref(),
+                self.friday.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|r| !r.trim().eq_ignore_ascii_case("none"))
+    }
 }
 
 /// `[breathing]`
@@ -277,6 +360,7 @@ impl Default for Config {
             timer: TimerConfig::default(),
             hooks: HooksConfig::default(),
             breathing: BreathingConfig::default(),
+            offline: OfflineConfig::default(),
         }
     }
 }
@@ -391,6 +475,7 @@ impl Config {
         config.validate(text, path)?;
         let mut warnings = warnings;
         warnings.extend(config.validate_breathing(text, path)?);
+        config.validate_offline(text, path)?;
         warnings.extend(config.hook_problems(text, path));
         Ok((config, warnings))
     }
@@ -684,6 +769,49 @@ impl Config {
             ));
         }
         Ok(warnings)
+    }
+
+    /// Checks `[offline]`: every day rule parses, exception domains exist.
+    fn validate_offline(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let o = &self.offline;
+        let rules = [
+            ("weekdays", Some(&o.weekdays)),
+            ("saturday", Some(&o.saturday)),
+            ("sunday", Some(&o.sunday)),
+            ("monday", o.monday.as_ref()),
+            ("tuesday", o.tuesday.as_ref()),
+            ("wednesday", o.wednesday.as_ref()),
+            ("thursday", o.thursday.as_ref()),
+            ("friday", o.friday.as_ref()),
+        ];
+        for (key, rule) in rules {
+            if let Some(r) = rule
+                && let Err(e) = crate::domain::offline::parse_rule(r)
+            {
+                let loc = locate(text, &[Seg::Key("offline"), Seg::Key(key)]);
+                return Err(ConfigError {
+                    path: path.to_path_buf(),
+                    line: loc.map(|l| l.0),
+                    column: loc.map(|l| l.1),
+                    message: format!("[offline] {key}: {e}"),
+                });
+            }
+        }
+        for d in &o.focus_dnd_except {
+            if !self.domains.iter().any(|x| &x.name == d) {
+                let loc = locate(text, &[Seg::Key("offline"), Seg::Key("focus_dnd_except")]);
+                return Err(ConfigError {
+                    path: path.to_path_buf(),
+                    line: loc.map(|l| l.0),
+                    column: loc.map(|l| l.1),
+                    message: format!(
+                        "[offline] focus_dnd_except: {d:?} is not a domain ({})",
+                        self.domain_names().join(", ")
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Hooks whose program can't be run, located in the file. Not fatal when loading (a

@@ -97,7 +97,7 @@ pub fn is_running(path: &PathBuf) -> std::io::Result<bool> {
 }
 
 /// Runs the daemon until it has been idle for a minute, or a signal ends it.
-pub fn run(paths: &Paths, config: Config, clock: &dyn Clock) -> anyhow::Result<()> {
+pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyhow::Result<()> {
     let lock = open_lock(&lock_path(paths))?;
     if let Err(std::fs::TryLockError::WouldBlock) = lock.try_lock() {
         println!(
@@ -119,16 +119,20 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock) -> anyhow::Result<(
         // The terminal that started us may close: that is no reason to stop.
         let mut hup = signal(SignalKind::hangup())?;
         let (tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+        let (dnd, enforcer) =
+            crate::app::spawn_enforcer(paths.db_file(), paths.data_dir.clone(), tx.clone());
         let desktop = RealDesktop {
             notifier: Arc::new(crate::notify::DesktopNotifier::new()),
             inbox: tx,
             daemon: None,
             terminal_bell: false,
+            dnd: Some(dnd),
         };
         let mut shell = Shell::with_desktop(&mut store, Box::new(desktop));
         shell.start(&mut model, clock.stamp());
         tracing::info!(pid = std::process::id(), "daemon started");
         let mut idle = 0;
+        let mut ticks: u64 = 0;
         loop {
             let ms = 1003 - u64::from(clock.now().timestamp_subsec_millis().min(999));
             let msg = tokio::select! {
@@ -139,11 +143,27 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock) -> anyhow::Result<(
                 _ = int.recv() => break,
             };
             shell.dispatch(&mut model, msg, clock.stamp());
-            idle = if model.session.is_some() { 0 } else { idle + 1 };
+            // Busy while a session runs, offline hours are configured or on, or asked to stay.
+            let busy = model.session.is_some()
+                || stay
+                || model.config.offline.is_active()
+                || model.dnd_desired.as_ref().is_some_and(|d| d.on)
+                || model.manual.is_some_and(|m| m.until > clock.now());
+            idle = if busy { 0 } else { idle + 1 };
+            // The data folder was removed: nothing left to run for.
+            ticks += 1;
+            if ticks.is_multiple_of(60) && !paths.db_file().exists() {
+                tracing::warn!("the database is gone; daemon leaving");
+                break;
+            }
             if idle > IDLE_EXIT_S {
                 break;
             }
         }
+        shell.dispatch(&mut model, Msg::Shutdown, clock.stamp());
+        drop(shell);
+        // Give the desktop back before leaving.
+        let _ = tokio::time::timeout(Duration::from_secs(6), enforcer).await;
         tracing::info!("daemon leaving");
         anyhow::Ok(())
     })?;

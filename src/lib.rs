@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod cli_doctor;
+pub mod cli_offline;
 pub mod cli_timer;
 pub mod clock;
 pub mod config;

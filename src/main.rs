@@ -11,11 +11,12 @@ use serein::store::Store;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    if args
-        .command
-        .as_ref()
-        .is_some_and(|c| !matches!(c, serein::cli::Command::Daemon))
-    {
+    if args.command.as_ref().is_some_and(|c| {
+        !matches!(
+            c,
+            serein::cli::Command::Daemon { .. } | serein::cli::Command::DndGuardian { .. }
+        )
+    }) {
         // Commands print; piped into `head`, they should stop quietly like other Unix tools
         // instead of reporting "Broken pipe". Rust ignores SIGPIPE by default.
         // SAFETY: setting a signal disposition to the default at start-up, before any thread.
@@ -77,7 +78,8 @@ fn real_main(args: Cli) -> Result<(), Failure> {
             }
             tracing::info!(db = %paths.db_file().display(), "starting the TUI");
             let daemon = serein::daemon::Launch::new(&paths);
-            serein::app::run_terminal(model, store, &clock, daemon)
+            let enforce = Some((paths.db_file(), paths.data_dir.clone()));
+            serein::app::run_terminal(model, store, &clock, daemon, enforce)
                 .map_err(|e| Failure::other(e.to_string()))
         }
     }

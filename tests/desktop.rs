@@ -112,6 +112,174 @@ fn outer() {
 }
 
 /// Points HOME and XDG_* into the sandbox and cuts every link to the real session.
+fn is_paused() -> bool {
+    dunstctl(&["is-paused"]).trim() == "true"
+}
+
+fn wait_paused(want: bool, within: Duration, what: &str) {
+    let deadline = Instant::now() + within;
+    while is_paused() != want {
+        assert!(
+            Instant::now() < deadline,
+            "{what}: dunst is-paused never became {want}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn journal_left(data: &str) -> bool {
+    let store = serein::store::Store::open(&Path::new(data).join("serein.db")).expect("db");
+    store.journal().expect("journal").is_some()
+}
+
+/// Offline hours with dunst: the TUI goes offline by hand (`serein offline on`), then is
+/// ended by SIGTERM, SIGHUP (the pane closed) and SIGKILL (the guardian restores); each time
+/// dunst is un-paused within 2 s and no journal remains. A user's own pause is left alone,
+/// and a daemon killed with -9 is cleaned up after too.
+fn offline_kill_tests(dir: &Path, bin: &str) {
+    if which("tmux").is_none() {
+        assert!(
+            env::var("CI").as_deref() != Ok("true"),
+            "tmux is required under CI=true"
+        );
+        eprintln!("SKIPPED offline kill tests: tmux not installed");
+        return;
+    }
+    for (n, signal) in ["TERM", "HUP", "KILL"].into_iter().enumerate() {
+        let data = dir.join(format!("offline-{n}"));
+        let data = data.to_str().expect("utf-8").to_string();
+        let ok = run_timeout(
+            Command::new(bin).env("SEREIN_NO_DAEMON", "1").args([
+                "--data-dir",
+                &data,
+                "offline",
+                "on",
+                "--for",
+                "1h",
+            ]),
+            CMD_TIMEOUT,
+        );
+        assert!(ok.status.success(), "offline on: {ok:?}");
+        let sock = format!("serein-offline-{}-{n}", std::process::id());
+        let st = Command::new("tmux")
+            .args([
+                "-L",
+                &sock,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "80",
+                "-y",
+                "24",
+            ])
+            .arg(format!(
+                "SEREIN_NO_DAEMON=1 exec '{bin}' --data-dir '{data}'"
+            ))
+            .status()
+            .expect("tmux");
+        assert!(st.success());
+        wait_paused(true, Duration::from_secs(10), "the TUI going offline");
+        assert!(
+            journal_left(&data),
+            "the user's state is journaled while offline"
+        );
+        let pane = Command::new("tmux")
+            .args(["-L", &sock, "list-panes", "-F", "#{pane_pid}"])
+            .output()
+            .expect("tmux");
+        let pid = String::from_utf8_lossy(&pane.stdout).trim().to_string();
+        let killed = run_timeout(
+            Command::new("kill").args([&format!("-{signal}"), &pid]),
+            CMD_TIMEOUT,
+        );
+        assert!(killed.status.success(), "kill -{signal}: {killed:?}");
+        wait_paused(
+            false,
+            Duration::from_secs(2),
+            &format!("after SIGKILL-free exit by SIG{signal}"),
+        );
+        // The guardian (SIGKILL) or the TUI itself (TERM, HUP) also removed the journal.
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while journal_left(&data) {
+            assert!(Instant::now() < deadline, "journal left after SIG{signal}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = Command::new("tmux")
+            .args(["-L", &sock, "kill-server"])
+            .status();
+        eprintln!("offline: SIG{signal} gave dunst back");
+    }
+
+    // The user had paused dunst themselves: serein neither sets nor restores it.
+    dunstctl(&["set-paused", "true"]);
+    let data = dir.join("offline-own");
+    let data = data.to_str().expect("utf-8").to_string();
+    let _ = run_timeout(
+        Command::new(bin).env("SEREIN_NO_DAEMON", "1").args([
+            "--data-dir",
+            &data,
+            "offline",
+            "on",
+            "--for",
+            "1h",
+        ]),
+        CMD_TIMEOUT,
+    );
+    let sock = format!("serein-offline-own-{}", std::process::id());
+    Command::new("tmux")
+        .args([
+            "-L",
+            &sock,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "80",
+            "-y",
+            "24",
+        ])
+        .arg(format!(
+            "SEREIN_NO_DAEMON=1 exec '{bin}' --data-dir '{data}'"
+        ))
+        .status()
+        .expect("tmux");
+    std::thread::sleep(Duration::from_millis(1500));
+    Command::new("tmux")
+        .args(["-L", &sock, "send-keys", "q"])
+        .status()
+        .expect("tmux");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(is_paused(), "the user's own pause must stay");
+    assert!(!journal_left(&data));
+    let _ = Command::new("tmux")
+        .args(["-L", &sock, "kill-server"])
+        .status();
+    dunstctl(&["set-paused", "false"]);
+
+    // `serein offline on` with no TUI starts the daemon, which goes offline; kill -9 it: the
+    // guardian gives dunst back.
+    let data = dir.join("offline-daemon");
+    let data = data.to_str().expect("utf-8").to_string();
+    let ok = run_timeout(
+        Command::new(bin).args(["--data-dir", &data, "offline", "on", "--for", "1h"]),
+        CMD_TIMEOUT,
+    );
+    assert!(ok.status.success(), "{ok:?}");
+    wait_paused(true, Duration::from_secs(10), "the daemon going offline");
+    let pids = Command::new("pgrep")
+        .args(["-f", &format!("{data} daemon")])
+        .output()
+        .expect("pgrep");
+    for pid in String::from_utf8_lossy(&pids.stdout).lines() {
+        let _ = Command::new("kill").args(["-KILL", pid]).status();
+    }
+    wait_paused(false, Duration::from_secs(2), "after kill -9 of the daemon");
+    eprintln!("offline: kill -9 of the daemon gave dunst back");
+}
+
 fn sandbox_env(cmd: &mut Command, dir: &Path) {
     cmd.env_remove("DBUS_SESSION_BUS_ADDRESS")
         .env_remove("WAYLAND_DISPLAY")
@@ -430,6 +598,8 @@ fn inner_bus() {
             "{want} missing from dunst history:\n{history}"
         );
     }
+
+    offline_kill_tests(&dir, bin);
 
     drop(dunst);
     eprintln!("desktop: dunst received and stacked serein's notifications as expected");

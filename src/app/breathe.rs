@@ -331,7 +331,9 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
         || m.session
             .as_ref()
             .is_some_and(|s| s.kind == SessionKind::Focus)
-        || m.screen == Screen::Breathe
+                || m.screen == Screen::Breathe
+        // Held until the offline window ends.
+        || m.offline_hours()
     {
         return u;
     }

@@ -43,13 +43,15 @@ pub enum Action {
     Breathe,
     /// Put a breathing reminder off.
     Snooze,
+    /// Go offline (or online) by hand, with confirmation.
+    Offline,
     Help,
     Quit,
 }
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -80,6 +82,7 @@ impl Action {
         Action::Back,
         Action::Breathe,
         Action::Snooze,
+        Action::Offline,
         Action::Help,
         Action::Quit,
     ];
@@ -87,7 +90,12 @@ impl Action {
     /// The screen the action works on; `None` for both.
     pub fn screen(self) -> Option<Screen> {
         match self {
-            Action::Help | Action::Quit | Action::Start | Action::Breathe => None,
+            Action::Help
+            | Action::Quit
+            | Action::Start
+            | Action::Breathe
+            | Action::Snooze
+            | Action::Offline => None,
             Action::PauseResume
             | Action::Extend5
             | Action::Extend1
@@ -142,6 +150,7 @@ impl Action {
             Action::Back => "back",
             Action::Breathe => "breathe",
             Action::Snooze => "snooze",
+            Action::Offline => "offline",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -180,6 +189,7 @@ impl Action {
             Action::Back => "back to Today",
             Action::Breathe => "breathe",
             Action::Snooze => "snooze reminder",
+            Action::Offline => "go offline/online",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -217,6 +227,7 @@ impl Action {
             Action::Back => &["esc", "t"],
             Action::Breathe => &["b"],
             Action::Snooze => &["z"],
+            Action::Offline => &["o"],
             Action::Help => &["?"],
             Action::Quit => &["q"],
         }

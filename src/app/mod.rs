@@ -5,6 +5,7 @@ pub mod breathe;
 pub mod keymap;
 pub mod model;
 pub mod msg;
+pub mod offline;
 pub mod timer;
 pub mod update;
 
@@ -115,6 +116,8 @@ pub trait Desktop {
     fn bell(&mut self);
     fn hook(&mut self, argv: Vec<String>, event: HookEvent);
     fn ensure_daemon(&mut self);
+    /// Hands the desired Do-Not-Disturb state to the enforcer (if this process enforces).
+    fn set_dnd(&mut self, desired: crate::domain::policy::Dnd);
 }
 
 /// What a run asked of the desktop: for tests.
@@ -124,6 +127,7 @@ pub struct Recorded {
     pub bells: u32,
     pub hooks: Vec<(Vec<String>, HookEvent)>,
     pub daemons: u32,
+    pub dnd: Vec<crate::domain::policy::Dnd>,
 }
 
 /// A desktop that only records, shared with the test that reads it.
@@ -155,6 +159,9 @@ impl Desktop for RecordingDesktop {
     fn ensure_daemon(&mut self) {
         self.with(|r| r.daemons += 1);
     }
+    fn set_dnd(&mut self, desired: crate::domain::policy::Dnd) {
+        self.with(|r| r.dnd.push(desired));
+    }
 }
 
 /// The real desktop: notifications on D-Bus, the terminal bell, hooks as child processes,
@@ -166,6 +173,8 @@ pub struct RealDesktop {
     pub daemon: Option<crate::daemon::Launch>,
     /// Ring the terminal bell (the TUI has a terminal, the daemon has none).
     pub terminal_bell: bool,
+    /// The enforcer's input, when this process enforces offline hours.
+    pub dnd: Option<tokio::sync::watch::Sender<Option<crate::domain::policy::Dnd>>>,
 }
 
 impl Desktop for RealDesktop {
@@ -190,6 +199,11 @@ impl Desktop for RealDesktop {
     fn hook(&mut self, argv: Vec<String>, event: HookEvent) {
         crate::hooks::spawn_hook(crate::hooks::Hook { argv }, event, Duration::from_secs(5));
     }
+    fn set_dnd(&mut self, desired: crate::domain::policy::Dnd) {
+        if let Some(tx) = &self.dnd {
+            tx.send_replace(Some(desired));
+        }
+    }
     fn ensure_daemon(&mut self) {
         if let Some(launch) = &self.daemon
             && let Err(e) = launch.ensure()
@@ -197,6 +211,36 @@ impl Desktop for RealDesktop {
             tracing::warn!("could not start the background daemon: {e}");
         }
     }
+}
+
+/// Starts this data folder's offline-hours enforcer on the current runtime. Returns its input
+/// and a task that ends after the desktop was given back (once the input is dropped). If
+/// another serein enforces already (the daemon), this one only shows the state.
+pub fn spawn_enforcer(
+    db: std::path::PathBuf,
+    data_dir: std::path::PathBuf,
+    inbox: tokio::sync::mpsc::UnboundedSender<Msg>,
+) -> (
+    tokio::sync::watch::Sender<Option<crate::domain::policy::Dnd>>,
+    tokio::task::JoinHandle<()>,
+) {
+    let (tx, mut rx) = tokio::sync::watch::channel(None::<crate::domain::policy::Dnd>);
+    let task = tokio::spawn(async move {
+        let Some(mut e) = crate::notify::enforcer::Enforcer::start(&db, &data_dir).await else {
+            tracing::info!("another serein enforces offline hours for this data folder");
+            return;
+        };
+        while rx.changed().await.is_ok() {
+            let desired = rx.borrow_and_update().clone();
+            if let Some(d) = desired {
+                let applied = e.set(&d).await;
+                let _ = inbox.send(Msg::DndApplied(applied));
+            }
+        }
+        // Leaving: give the desktop back.
+        e.release().await;
+    });
+    (tx, task)
 }
 
 /// A running session whose heartbeat is older than this has no process running it.
@@ -307,6 +351,7 @@ impl Effects<'_> {
                     self.version = v;
                     let mut msgs = self.run(Effect::LoadDay(date), now);
                     msgs.extend(self.run(Effect::LoadSession, now));
+                    msgs.extend(self.run(Effect::LoadManual, now));
                     msgs
                 }
                 Ok(_) => Vec::new(),
@@ -393,6 +438,28 @@ impl Effects<'_> {
                 Ok(id) => vec![Msg::BreathLogged(id)],
                 Err(e) => problem("can't log the exercise", e),
             },
+            Effect::SetDnd(d) => {
+                self.desktop.set_dnd(d);
+                Vec::new()
+            }
+            Effect::SetManual(manual) => {
+                let r = match manual {
+                    Some(m) => self.store.set_manual(m.on, m.until),
+                    None => self.store.clear_manual(),
+                };
+                match r {
+                    Ok(()) => Vec::new(),
+                    Err(e) => problem("can't save the offline override", e),
+                }
+            }
+            Effect::LoadManual => match self.store.manual() {
+                Ok(m) => {
+                    vec![Msg::ManualLoaded(m.map(|(on, until)| {
+                        crate::domain::policy::Manual { on, until }
+                    }))]
+                }
+                Err(e) => problem("can't read the offline override", e),
+            },
             Effect::LoadBreathSeen => match self.store.breath_patterns_used() {
                 Ok(names) => vec![Msg::BreathSeen(names)],
                 Err(e) => problem("can't read the breathing log", e),
@@ -477,6 +544,7 @@ pub fn run_terminal(
     mut store: Store,
     clock: &dyn Clock,
     daemon: Option<crate::daemon::Launch>,
+    enforce: Option<(std::path::PathBuf, std::path::PathBuf)>,
 ) -> anyhow::Result<()> {
     {
         use std::io::IsTerminal;
@@ -498,11 +566,19 @@ pub fn run_terminal(
             }
         };
         let (tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+        let (dnd, enforcer) = match &enforce {
+            Some((db, dir)) => {
+                let (dnd, task) = spawn_enforcer(db.clone(), dir.clone(), tx.clone());
+                (Some(dnd), Some(task))
+            }
+            None => (None, None),
+        };
         let desktop = RealDesktop {
             notifier: Arc::new(crate::notify::DesktopNotifier::new()),
             inbox: tx,
             daemon,
             terminal_bell: true,
+            dnd,
         };
         let guard = TerminalGuard::enter()?;
         // Lets the end-to-end test prove the panic path restores the terminal (debug builds only).
@@ -525,6 +601,11 @@ pub fn run_terminal(
         )
         .await;
         drop(guard);
+        // The desktop (and the enforcer's input with it) is gone: wait for Do-Not-Disturb to be
+        // given back before the process ends.
+        if let Some(task) = enforcer {
+            let _ = tokio::time::timeout(Duration::from_secs(6), task).await;
+        }
         if let Ok(stats) = &result {
             tracing::info!(draws = stats.draws, ticks = stats.ticks, "left the TUI");
         }

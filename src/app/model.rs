@@ -173,10 +173,23 @@ pub struct Model {
     pub snoozed_until: Option<NaiveDateTime>,
     /// A breathing reminder is showing: `b` starts the exercise at once.
     pub reminder_due: bool,
+    /// Offline hours from the config.
+    pub schedule: crate::domain::offline::OfflineSchedule,
+    /// A manual override (`o`, `serein offline on/off`), as stored.
+    pub manual: Option<crate::domain::policy::Manual>,
+    /// The Do-Not-Disturb state wanted now, last computed.
+    pub dnd_desired: Option<crate::domain::policy::Dnd>,
+    /// What the enforcer reported.
+    pub dnd_applied: Option<crate::notify::enforcer::Applied>,
+    /// `o` pressed once: a second press within 10 s confirms.
+    pub offline_confirm: Option<NaiveDateTime>,
+    /// Enter on a work box in offline hours: a second Enter starts it anyway.
+    pub after_hours_confirm: Option<i64>,
 }
 
 impl Model {
     pub fn new(config: Config, keymap: Keymap, now: NaiveDateTime) -> Model {
+        let schedule = config.offline.schedule();
         Model {
             config,
             keymap,
@@ -203,6 +216,12 @@ impl Model {
             before_breathe: Screen::Today,
             snoozed_until: None,
             reminder_due: false,
+            schedule,
+            manual: None,
+            dnd_desired: None,
+            dnd_applied: None,
+            offline_confirm: None,
+            after_hours_confirm: None,
         }
     }
 
@@ -268,6 +287,15 @@ impl Model {
         let frac = f.phase_left - f.phase_left.floor();
         let next = if frac < 0.001 { 1.0 } else { frac };
         Some((next * 1000.0) as u64 + 2)
+    }
+
+    /// Offline hours (schedule or manual) are on now: only what the user asked for may reach
+    /// them (the end of a box they started).
+    pub fn offline_hours(&self) -> bool {
+        use crate::domain::policy::Reason;
+        self.dnd_desired
+            .as_ref()
+            .is_some_and(|d| d.on && matches!(d.reason, Some(Reason::Schedule | Reason::Manual)))
     }
 
     pub fn today(&self) -> NaiveDate {

@@ -28,6 +28,10 @@ pub enum Msg {
     BreathSeen(Vec<String>),
     /// A breathing session was logged with this id.
     BreathLogged(i64),
+    /// The stored manual offline override.
+    ManualLoaded(Option<crate::domain::policy::Manual>),
+    /// What the Do-Not-Disturb enforcer applied.
+    DndApplied(crate::notify::enforcer::Applied),
     /// The boxes of a day, freshly read from the store.
     DayLoaded {
         date: NaiveDate,
@@ -108,6 +112,12 @@ pub enum Effect {
     Bell,
     /// Make sure a background `serein daemon` runs, so notifications come after we quit.
     EnsureDaemon,
+    /// Move Do-Not-Disturb to this state (the enforcer journals and restores).
+    SetDnd(crate::domain::policy::Dnd),
+    /// Store a manual override (None: clear it); answers `Msg::ManualLoaded`.
+    SetManual(Option<crate::domain::policy::Manual>),
+    /// Read the manual override; answers `Msg::ManualLoaded`.
+    LoadManual,
     /// Log a breathing session (answers `Msg::BreathLogged`).
     LogBreath(Session),
     /// Read which breathing patterns were practised before (answers `Msg::BreathSeen`).

@@ -47,6 +47,10 @@ fn hook_event(event: &str, s: &Session, now: Now) -> HookEvent {
 /// Asks for a notification once per `(session, key)` in this process (the shell then claims
 /// it in the database, once across processes).
 fn notify(m: &mut Model, u: &mut Update, s: &Session, key: String, n: Notification) -> bool {
+    // During offline hours only what the user asked for gets through: the end of their box.
+    if m.offline_hours() && !key.starts_with("end") {
+        return false;
+    }
     if !m.notified.insert(format!("{}:{key}", s.id)) {
         return false;
     }
@@ -376,7 +380,26 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
             };
         }
         return match m.selected_box().cloned() {
-            Some(b) if m.date == m.today() => start_box(m, &b, now),
+            Some(b)
+                if m.date == m.today()
+                    && b.kind == crate::domain::plan::Kind::Focus
+                    && m.config.work_domains().contains(&b.domain.as_str())
+                    && m.offline_hours()
+                    && m.after_hours_confirm != Some(b.id) =>
+            {
+                // Work in offline hours: ask first; it is recorded as after-hours work.
+                m.after_hours_confirm = Some(b.id);
+                let k = m.keymap.keys_for(Action::Start);
+                m.set_status(
+                    Level::Warn,
+                    format!("these are your offline hours — {k} again to work anyway (it counts as after-hours)"),
+                );
+                redraw
+            }
+            Some(b) if m.date == m.today() => {
+                m.after_hours_confirm = None;
+                start_box(m, &b, now)
+            }
             Some(_) => {
                 m.set_status(
                     Level::Warn,

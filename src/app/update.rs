@@ -10,7 +10,7 @@ use tui_input::backend::crossterm::EventHandler;
 use crate::app::keymap::Action;
 use crate::app::model::{Level, Mode, Model, Pending, Prompt, PromptPurpose, UndoEntry};
 use crate::app::msg::{Effect, Msg, Purpose};
-use crate::app::{breathe, timer};
+use crate::app::{breathe, offline, timer};
 use crate::clock::Now;
 use crate::domain::parse::{self, Draft, When};
 use crate::domain::plan::{self, Timebox, dur, hhmm};
@@ -45,6 +45,7 @@ pub fn init(m: &Model) -> Vec<Effect> {
         Effect::LoadSession,
         Effect::LoadSessionsToday(m.today()),
         Effect::LoadBreathSeen,
+        Effect::LoadManual,
     ]
 }
 
@@ -61,6 +62,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
                 timer::tick(m, now),
                 breathe::advance(m, now, false),
                 breathe::reminders(m, now),
+                offline::tick(m, now),
             ] {
                 u.redraw |= t.redraw;
                 u.effects.extend(t.effects);
@@ -69,6 +71,17 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
         }
         Msg::Frame => breathe::advance(m, now, true),
         Msg::Shutdown => breathe::stop_for_exit(m, now),
+        Msg::ManualLoaded(manual) => {
+            m.manual = manual;
+            offline::tick(m, now)
+        }
+        Msg::DndApplied(a) => {
+            if let crate::notify::enforcer::Applied::Failed(why) = &a {
+                m.set_status(Level::Warn, format!("Do-Not-Disturb not changed: {why}"));
+            }
+            m.dnd_applied = Some(a);
+            Update::redraw()
+        }
         Msg::BreathSeen(names) => breathe::seen_loaded(m, names, now),
         Msg::BreathLogged(id) => breathe::logged(m, id, now),
         Msg::Resize => Update::redraw(),
@@ -240,6 +253,7 @@ fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
                     u
                 }
                 Some(Action::Snooze) => breathe::snooze(m, now),
+                Some(Action::Offline) => offline::toggle(m, now),
                 Some(a) if a == Action::Start || a.screen() == Some(Screen::Timer) => {
                     timer::action(m, a, now)
                 }

@@ -149,7 +149,10 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         ""
     };
-    let clock = format!("{marker}{} ", m.now.format("%H:%M"));
+    let badge = crate::app::offline::badge(m)
+        .map(|b| format!("{b}  "))
+        .unwrap_or_default();
+    let clock = format!("{badge}{marker}{} ", m.now.format("%H:%M"));
     let left = fit(&left, w.saturating_sub(width(&clock)));
     let pad = w.saturating_sub(width(&left) + width(&clock));
     let header = Line::from(vec![

@@ -5,6 +5,7 @@ mod cli;
 mod e2e;
 mod flow;
 mod idle;
+mod offline;
 mod render;
 mod timer;
 mod timer_cli;

@@ -1,0 +1,119 @@
+//! Offline hours in the TUI and the daemon: the desired Do-Not-Disturb state every tick (the
+//! shell's enforcer acts only when it changes), `o` with confirmation, and the badge text.
+
+use chrono::Duration;
+
+use crate::app::keymap::Action;
+use crate::app::model::{Level, Model};
+use crate::app::msg::Effect;
+use crate::app::update::Update;
+use crate::clock::Now;
+use crate::domain::policy::{self, Manual, Reason};
+use crate::domain::session::{SessionKind, State};
+
+/// Recomputes the desired state; asks the shell to act only when it changed.
+pub fn tick(m: &mut Model, now: Now) -> Update {
+    let cfg = &m.config.offline;
+    let focus_until = m.session.as_ref().and_then(|s| {
+        let counts = s.kind == SessionKind::Focus && !cfg.focus_dnd_except.contains(&s.domain);
+        match s.state {
+            State::Running { deadline } if counts => {
+                Some(deadline.max(now.utc + Duration::seconds(1)))
+            }
+            _ => None,
+        }
+    });
+    let d = policy::desired_dnd(
+        &m.schedule,
+        &chrono::Local,
+        now.utc,
+        focus_until,
+        cfg.focus_dnd,
+        m.manual,
+    );
+    if m.dnd_desired.as_ref() == Some(&d) {
+        return Update::default();
+    }
+    m.dnd_desired = Some(d.clone());
+    Update {
+        redraw: true,
+        effects: vec![Effect::SetDnd(d)],
+    }
+}
+
+/// The header badge: `⊘ offline until 08:00`, or nothing.
+pub fn badge(m: &Model) -> Option<String> {
+    let d = m.dnd_desired.as_ref().filter(|d| d.on)?;
+    let why = match d.reason {
+        Some(Reason::Focus) => "focus",
+        Some(Reason::Manual) => "offline",
+        _ => "offline",
+    };
+    let failed = matches!(
+        m.dnd_applied,
+        Some(crate::notify::enforcer::Applied::Failed(_))
+    );
+    let until = d.until.map(|u| {
+        let local = u.with_timezone(&chrono::Local).naive_local()
+            + (m.now - m.now_utc.with_timezone(&chrono::Local).naive_local());
+        let fmt = if local.date() == m.now.date() {
+            "%H:%M"
+        } else {
+            "%a %H:%M"
+        };
+        format!(" until {}", local.format(fmt))
+    });
+    Some(format!(
+        "⊘ {why}{}{}",
+        until.unwrap_or_default(),
+        if failed { " (not applied)" } else { "" }
+    ))
+}
+
+/// `o`: a first press asks, a second within 10 s goes offline for an hour — or, when offline,
+/// online until the schedule next changes.
+pub fn toggle(m: &mut Model, now: Now) -> Update {
+    let on = m.dnd_desired.as_ref().is_some_and(|d| d.on);
+    let confirmed = m
+        .offline_confirm
+        .is_some_and(|t| (now.local - t).num_seconds() <= 10);
+    let key = m.keymap.keys_for(Action::Offline);
+    if !confirmed {
+        m.offline_confirm = Some(now.local);
+        let what = if on {
+            "go online (until the schedule's next change)"
+        } else {
+            "go offline for an hour (Do-Not-Disturb on)"
+        };
+        m.set_status(Level::Info, format!("{key} again to {what}"));
+        return Update {
+            redraw: true,
+            effects: Vec::new(),
+        };
+    }
+    m.offline_confirm = None;
+    let manual = if on {
+        Manual::off(&m.schedule, &chrono::Local, now.utc).or(Some(Manual {
+            on: false,
+            until: now.utc + Duration::hours(24),
+        }))
+    } else {
+        Some(Manual {
+            on: true,
+            until: now.utc + Duration::hours(1),
+        })
+    };
+    m.manual = manual;
+    m.set_status(
+        Level::Info,
+        if on {
+            "online: Do-Not-Disturb off"
+        } else {
+            "offline for an hour"
+        },
+    );
+    let mut u = tick(m, now);
+    u.redraw = true;
+    u.effects.push(Effect::SetManual(manual));
+    u
+}

@@ -1,0 +1,261 @@
+//! Applies the desired Do-Not-Disturb state and always gives the user's back.
+//!
+//! Order when going offline: read the user's state → journal it (database) → start the
+//! guardian → turn DND on. If DND was already on, nothing is set and nothing will be
+//! restored. Going online (or leaving): restore only if the value is still ours, clear the
+//! journal, close the period, release the guardian. The guardian is our own binary in its own
+//! session holding a pipe from us: when we die in any way (kill -9 included) it reads EOF and
+//! restores from the journal. Whatever still escapes is restored at the next start.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use chrono::Utc;
+
+use crate::domain::policy::{Dnd as Desired, Reason};
+use crate::notify::dnd::{Dnd, Prior, detect};
+use crate::notify::guard::{self, Leftover};
+use crate::store::Store;
+
+/// What is applied now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applied {
+    Off,
+    /// On; `ours` is false when the user had it on already (we neither set nor restore).
+    On {
+        backend: String,
+        ours: bool,
+    },
+    /// Wanted on but not possible (no backend, another enforcer, an error).
+    Failed(String),
+}
+
+struct Holding {
+    prior: Option<Prior>,
+}
+
+/// One data folder's Do-Not-Disturb enforcer. Holds the `dnd.lock`.
+pub struct Enforcer {
+    db: PathBuf,
+    data_dir: PathBuf,
+    backend: Option<Box<dyn Dnd>>,
+    holding: Option<Holding>,
+    guardian: Option<Child>,
+    _lock: File,
+}
+
+fn reason_text(r: Option<Reason>) -> &'static str {
+    match r {
+        Some(Reason::Focus) => "focus",
+        Some(Reason::Manual) => "manual",
+        _ => "schedule",
+    }
+}
+
+impl Enforcer {
+    /// Takes the data folder's enforcer lock (None if another serein holds it: that one
+    /// enforces), finds the backend, and restores what a crashed enforcer left behind.
+    pub async fn start(db: &Path, data_dir: &Path) -> Option<Enforcer> {
+        std::fs::create_dir_all(data_dir).ok()?;
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(data_dir.join("dnd.lock"))
+            .ok()?;
+        if lock.try_lock().is_err() {
+            return None;
+        }
+        let det = detect().await;
+        let backend = det.backend;
+        if let Ok(mut store) = Store::open(db) {
+            match guard::recover(&mut store, backend.as_deref()).await {
+                Ok(Leftover::Restored { backend, restored }) => {
+                    tracing::warn!(
+                        backend,
+                        restored,
+                        "restored a crashed serein's Do-Not-Disturb"
+                    )
+                }
+                Ok(Leftover::Kept { backend, why }) => {
+                    tracing::warn!(backend, why, "a leftover Do-Not-Disturb journal is kept")
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!("journal recovery failed: {e}"),
+            }
+        }
+        Some(Enforcer {
+            db: db.to_path_buf(),
+            data_dir: data_dir.to_path_buf(),
+            backend,
+            holding: None,
+            guardian: None,
+            _lock: lock,
+        })
+    }
+
+    pub fn backend_name(&self) -> Option<&'static str> {
+        self.backend.as_ref().map(|b| b.name())
+    }
+
+    /// Moves the desktop to `desired`. Returns what is applied afterwards.
+    pub async fn set(&mut self, desired: &Desired) -> Applied {
+        match (desired.on, self.holding.is_some()) {
+            (true, false) => self.go_offline(reason_text(desired.reason)).await,
+            (false, true) => {
+                self.release().await;
+                Applied::Off
+            }
+            (true, true) => self.applied(),
+            (false, false) => Applied::Off,
+        }
+    }
+
+    fn applied(&self) -> Applied {
+        match (&self.holding, &self.backend) {
+            (Some(h), Some(b)) => Applied::On {
+                backend: b.name().to_string(),
+                ours: h.prior.is_some(),
+            },
+            _ => Applied::Off,
+        }
+    }
+
+    async fn go_offline(&mut self, reason: &str) -> Applied {
+        let Some(b) = self.backend.as_ref() else {
+            return Applied::Failed("no Do-Not-Disturb backend here (see `serein doctor`)".into());
+        };
+        let name = b.name();
+        let mut store = match Store::open(&self.db) {
+            Ok(s) => s,
+            Err(e) => return Applied::Failed(e.to_string()),
+        };
+        let prior = match b.prior().await {
+            Ok(p) => p,
+            Err(e) => return Applied::Failed(e.to_string()),
+        };
+        let Some(prior) = prior else {
+            // The user has it on: leave it, and leave it on afterwards too.
+            let _ = store.open_period(Utc::now(), reason, name);
+            self.holding = Some(Holding { prior: None });
+            return self.applied();
+        };
+        // Record before touching.
+        match store.write_journal(&guard::journal_for(&prior)) {
+            Ok(true) => {}
+            Ok(false) => return Applied::Failed("another serein's journal is in place".into()),
+            Err(e) => return Applied::Failed(e.to_string()),
+        }
+        if self.guardian.is_none() {
+            match spawn_guardian(&self.data_dir) {
+                Ok(g) => self.guardian = Some(g),
+                Err(e) => tracing::warn!(
+                    "no guardian process ({e}); the next start restores after a kill -9"
+                ),
+            }
+        }
+        if let Err(e) = b.turn_on().await {
+            let _ = store.clear_journal();
+            return Applied::Failed(e.to_string());
+        }
+        let _ = store.open_period(Utc::now(), reason, name);
+        tracing::info!(backend = name, reason, "offline: Do-Not-Disturb on");
+        self.holding = Some(Holding { prior: Some(prior) });
+        self.applied()
+    }
+
+    /// Gives the user's state back (if it is still ours) and forgets the journal.
+    pub async fn release(&mut self) {
+        let Some(h) = self.holding.take() else {
+            self.stop_guardian();
+            return;
+        };
+        let mut ok = true;
+        if let (Some(prior), Some(b)) = (h.prior.as_ref(), self.backend.as_ref()) {
+            match b.restore(prior).await {
+                Ok(restored) => tracing::info!(restored, "online: Do-Not-Disturb given back"),
+                Err(e) => {
+                    ok = false;
+                    tracing::error!(
+                        "Do-Not-Disturb not restored: {e}; the journal stays for the guardian and the next start"
+                    );
+                }
+            }
+        }
+        if let Ok(mut store) = Store::open(&self.db) {
+            if ok {
+                let _ = store.clear_journal();
+            }
+            let _ = store.close_periods(Utc::now(), ok);
+        }
+        if ok {
+            self.stop_guardian();
+        }
+    }
+
+    fn stop_guardian(&mut self) {
+        if let Some(mut g) = self.guardian.take() {
+            // Closing its pipe wakes it; with no journal left it just leaves.
+            drop(g.stdin.take());
+            let _ = g.wait();
+        }
+    }
+}
+
+/// Starts `serein dnd-guardian` in its own session (no SIGHUP from our terminal), holding the
+/// read end of a pipe whose write end only we have.
+fn spawn_guardian(data_dir: &Path) -> std::io::Result<Child> {
+    use std::os::unix::process::CommandExt;
+    let exe = std::env::current_exe()?;
+    let mut cmd = Command::new(exe);
+    cmd.arg("--data-dir")
+        .arg(data_dir)
+        .arg("dnd-guardian")
+        .arg("--owner")
+        .arg(std::process::id().to_string())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    // SAFETY: setsid is async-signal-safe and touches nothing of the parent.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    cmd.spawn()
+}
+
+/// `serein dnd-guardian --owner PID`: waits for EOF on stdin (the owner died or let go), then
+/// restores from the journal if that owner wrote it.
+pub fn guardian_main(db: &Path, owner: u32) -> anyhow::Result<()> {
+    use std::io::Read;
+    let mut sink = Vec::new();
+    let _ = std::io::stdin().read_to_end(&mut sink);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async {
+        let mut store = Store::open(db)?;
+        let Some(j) = store.journal()? else {
+            return Ok(());
+        };
+        if j.pid != owner {
+            return Ok(());
+        }
+        let prior: Prior = serde_json::from_str(&j.prior)?;
+        let det = detect().await;
+        if let Some(b) = det
+            .backend
+            .as_deref()
+            .filter(|b| b.name() == prior.backend())
+        {
+            let restored = b.restore(&prior).await?;
+            store.clear_journal()?;
+            store.close_periods(Utc::now(), true)?;
+            tracing::warn!(restored, "guardian: serein died; Do-Not-Disturb given back");
+        }
+        anyhow::Ok(())
+    })
+}

@@ -1,0 +1,174 @@
+//! Offline hours through `update` and the CLI: the desired state from the schedule, focus
+//! boxes and manual overrides; notifications held; `o` with confirmation; work in offline
+//! hours asks first. (Real Do-Not-Disturb changes and kill tests are in tests/desktop.rs.)
+
+use chrono::Duration;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use predicates::str::contains;
+use serein::app::msg::Msg;
+use serein::app::{RecordingDesktop, Shell};
+use serein::domain::plan::Kind;
+use serein::domain::policy::Reason;
+use serein::store::Store;
+
+use crate::{Env, at, model_at, nb};
+
+fn key(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn enter() -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+}
+
+#[test]
+fn schedule_focus_manual_and_what_gets_through() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .insert_many(&[
+            nb(17 * 60, 17 * 60 + 30, "Wrap up", "work", Kind::Focus),
+            nb(20 * 60, 20 * 60 + 30, "Late fix", "work", Kind::Focus),
+        ])
+        .unwrap();
+    let mut m = model_at(at(16, 0));
+    m.config.offline.weekdays = "19:00-08:00".into();
+    m.config.offline.focus_dnd = true;
+    m.config.breathing.reminders.clear();
+    m.schedule = m.config.offline.schedule();
+    let desktop = RecordingDesktop::default();
+    let mut shell = Shell::with_desktop(&mut store, Box::new(desktop.clone()));
+    shell.start(&mut m, at(16, 0));
+    shell.dispatch(&mut m, Msg::Tick, at(16, 0));
+    assert!(!m.dnd_desired.as_ref().unwrap().on);
+
+    // A focus box turns it on (focus_dnd), until the box ends.
+    shell.dispatch(&mut m, key('j'), at(17, 0));
+    shell.dispatch(&mut m, key('k'), at(17, 0));
+    shell.dispatch(&mut m, enter(), at(17, 0));
+    shell.dispatch(&mut m, Msg::Tick, at(17, 0) + Duration::seconds(1));
+    let d = m.dnd_desired.clone().unwrap();
+    assert_eq!((d.on, d.reason), (true, Some(Reason::Focus)));
+    shell.dispatch(&mut m, key('x'), at(17, 10));
+    shell.dispatch(&mut m, Msg::Tick, at(17, 10) + Duration::seconds(1));
+    assert!(!m.dnd_desired.as_ref().unwrap().on);
+
+    // 19:00: offline hours by schedule, shown as a badge.
+    shell.dispatch(&mut m, key('t'), at(19, 0));
+    shell.dispatch(&mut m, Msg::Tick, at(19, 0) + Duration::seconds(1));
+    let d = m.dnd_desired.clone().unwrap();
+    assert_eq!((d.on, d.reason), (true, Some(Reason::Schedule)));
+    assert_eq!(
+        serein::app::offline::badge(&m).as_deref(),
+        Some("⊘ offline until Tue 08:00")
+    );
+    // The shell was asked once per change, not every tick.
+    shell.dispatch(&mut m, Msg::Tick, at(19, 0) + Duration::seconds(2));
+    let asked: Vec<bool> = desktop.recorded().dnd.iter().map(|d| d.on).collect();
+    assert_eq!(asked, vec![false, true, false, true]);
+
+    // Work in offline hours asks first; the second Enter starts it.
+    shell.dispatch(&mut m, key('G'), at(20, 0));
+    shell.dispatch(&mut m, enter(), at(20, 0));
+    assert!(m.session.is_none());
+    assert!(m.status.as_ref().unwrap().text.contains("offline hours"));
+    shell.dispatch(&mut m, enter(), at(20, 0));
+    assert_eq!(
+        m.session.as_ref().map(|s| s.title.as_str()),
+        Some("Late fix")
+    );
+    // Its "started" and "5 minutes left" are held; the end the user asked for gets through.
+    shell.dispatch(&mut m, Msg::Tick, at(20, 26));
+    shell.dispatch(&mut m, Msg::Tick, at(20, 31));
+    let late: Vec<String> = desktop
+        .recorded()
+        .notifications
+        .iter()
+        .map(|n| n.summary.clone())
+        .filter(|s| s.contains("Late fix"))
+        .collect();
+    assert_eq!(late, vec!["Time is up: Late fix".to_string()]);
+}
+
+#[test]
+fn o_twice_goes_online_and_it_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    let reader = Store::open(&path).unwrap();
+    let mut m = model_at(at(21, 0));
+    m.config.offline.weekdays = "19:00-08:00".into();
+    m.schedule = m.config.offline.schedule();
+    let mut shell = Shell::new(&mut store);
+    shell.start(&mut m, at(21, 0));
+    shell.dispatch(&mut m, Msg::Tick, at(21, 0));
+    assert!(m.dnd_desired.as_ref().unwrap().on);
+    shell.dispatch(&mut m, key('o'), at(21, 0));
+    assert!(m.dnd_desired.as_ref().unwrap().on, "one press only asks");
+    shell.dispatch(&mut m, key('o'), at(21, 0) + Duration::seconds(3));
+    let d = m.dnd_desired.clone().unwrap();
+    assert_eq!((d.on, d.reason), (false, Some(Reason::Manual)));
+    let (on, _) = reader.manual().unwrap().expect("stored");
+    assert!(!on);
+}
+
+#[test]
+fn cli_offline_status_on_off() {
+    let env = Env::new();
+    env.write_config(
+        "[offline]\nweekdays = \"19:00-08:00\"\nsaturday = \"all\"\nsunday = \"all\"\n",
+    );
+    let at = |t: &str| {
+        let mut c = env.cmd();
+        c.env("SEREIN_NOW", format!("2026-11-23T{t}"));
+        c
+    };
+    at("10:00")
+        .args(["offline", "status"])
+        .assert()
+        .success()
+        .stdout(contains("online; offline from 19:00"))
+        .stdout(contains("Do-Not-Disturb: not changed by serein"));
+    at("20:00")
+        .args(["offline", "status"])
+        .assert()
+        .success()
+        .stdout(contains("offline (offline hours) until Tue 08:00"));
+    at("10:00")
+        .args(["offline", "on", "--for", "2h"])
+        .assert()
+        .success()
+        .stdout(contains("offline until 12:00"));
+    at("10:01")
+        .args(["offline", "status"])
+        .assert()
+        .stdout(contains("offline (by hand) until 12:00"));
+    at("10:02")
+        .args(["offline", "off"])
+        .assert()
+        .success()
+        .stdout(contains("online until 19:00"));
+    at("10:02")
+        .args(["offline", "on", "--until", "25:00"])
+        .assert()
+        .code(2)
+        .stderr(contains("--until"));
+    // Work during offline hours: refused without a terminal unless --yes.
+    at("20:00")
+        .args(["start", "Late #work", "--for", "25m"])
+        .assert()
+        .code(2)
+        .stderr(contains("offline hours").and(contains("--yes")));
+    at("20:00")
+        .args(["start", "Late #work", "--for", "25m", "--yes"])
+        .assert()
+        .success();
+    // A bad rule names the file, line and the accepted forms.
+    env.write_config("[offline]\nweekdays = \"evenings\"\n");
+    env.cmd()
+        .args(["config", "check"])
+        .assert()
+        .code(2)
+        .stderr(contains(":2:1").and(contains("[offline] weekdays")));
+}
+
+use predicates::prelude::PredicateBooleanExt;
