@@ -99,7 +99,7 @@ async fn run(paths: &Paths) -> Result<(), Failure> {
         }
     }
     let Some(dnd) = det.backend else {
-        bad("do-not-disturb  no supported backend here (dunst, GNOME, Xfce); the rest of serein works normally".into());
+        bad("do-not-disturb  no supported backend here (dunst, mako, SwayNC, GNOME, KDE Plasma, Xfce; macOS: offline.macos_on/off); the rest of serein works normally".into());
         return finish(problems);
     };
     let name = dnd.name();

@@ -69,6 +69,10 @@ pub struct OfflineConfig {
     pub focus_dnd_except: Vec<String>,
     /// After an offline period, dismiss what piled up (dunst: close-all). Off by default.
     pub clear_on_end: bool,
+    /// macOS: the names of two Shortcuts you made with "Set Focus" (on — best "until" a time
+    /// — and off). Both empty: no Do-Not-Disturb on macOS.
+    pub macos_on: String,
+    pub macos_off: String,
 }
 
 impl Default for OfflineConfig {
@@ -85,11 +89,19 @@ impl Default for OfflineConfig {
             focus_dnd: false,
             focus_dnd_except: Vec::new(),
             clear_on_end: false,
+            macos_on: String::new(),
+            macos_off: String::new(),
         }
     }
 }
 
 impl OfflineConfig {
+    /// The macOS Shortcuts to use, when this is macOS and both are named.
+    pub fn macos_shortcuts(&self) -> Option<(String, String)> {
+        (std::env::consts::OS == "macos" && !self.macos_on.is_empty() && !self.macos_off.is_empty())
+            .then(|| (self.macos_on.clone(), self.macos_off.clone()))
+    }
+
     /// The schedule (validated when the config was loaded; a bad rule here means "none").
     pub fn schedule(&self) -> crate::domain::offline::OfflineSchedule {
         use crate::domain::offline::{DayRule, OfflineSchedule, parse_rule};

@@ -119,8 +119,13 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
         // The terminal that started us may close: that is no reason to stop.
         let mut hup = signal(SignalKind::hangup())?;
         let (tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
-        let (dnd, enforcer) =
-            crate::app::spawn_enforcer(paths.db_file(), paths.data_dir.clone(), tx.clone());
+        let (dnd, enforcer) = crate::app::spawn_enforcer(
+            paths.db_file(),
+            paths.data_dir.clone(),
+            model.config.offline.macos_shortcuts(),
+            model.config.offline.clear_on_end,
+            tx.clone(),
+        );
         let desktop = RealDesktop {
             notifier: Arc::new(crate::notify::DesktopNotifier::new()),
             inbox: tx,

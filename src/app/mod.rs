@@ -219,6 +219,8 @@ impl Desktop for RealDesktop {
 pub fn spawn_enforcer(
     db: std::path::PathBuf,
     data_dir: std::path::PathBuf,
+    macos: Option<(String, String)>,
+    clear_on_end: bool,
     inbox: tokio::sync::mpsc::UnboundedSender<Msg>,
 ) -> (
     tokio::sync::watch::Sender<Option<crate::domain::policy::Dnd>>,
@@ -226,10 +228,12 @@ pub fn spawn_enforcer(
 ) {
     let (tx, mut rx) = tokio::sync::watch::channel(None::<crate::domain::policy::Dnd>);
     let task = tokio::spawn(async move {
-        let Some(mut e) = crate::notify::enforcer::Enforcer::start(&db, &data_dir).await else {
+        let Some(mut e) = crate::notify::enforcer::Enforcer::start(&db, &data_dir, macos).await
+        else {
             tracing::info!("another serein enforces offline hours for this data folder");
             return;
         };
+        e.clear_on_end = clear_on_end;
         while rx.changed().await.is_ok() {
             let desired = rx.borrow_and_update().clone();
             if let Some(d) = desired {
@@ -568,7 +572,14 @@ pub fn run_terminal(
         let (tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
         let (dnd, enforcer) = match &enforce {
             Some((db, dir)) => {
-                let (dnd, task) = spawn_enforcer(db.clone(), dir.clone(), tx.clone());
+                let macos = model.config.offline.macos_shortcuts();
+                let (dnd, task) = spawn_enforcer(
+                    db.clone(),
+                    dir.clone(),
+                    macos,
+                    model.config.offline.clear_on_end,
+                    tx.clone(),
+                );
                 (Some(dnd), Some(task))
             }
             None => (None, None),

@@ -42,6 +42,8 @@ pub struct Enforcer {
     backend: Option<Box<dyn Dnd>>,
     holding: Option<Holding>,
     guardian: Option<Child>,
+    /// `offline.clear_on_end`: dismiss what piled up once we are back online.
+    pub clear_on_end: bool,
     _lock: File,
 }
 
@@ -56,7 +58,11 @@ fn reason_text(r: Option<Reason>) -> &'static str {
 impl Enforcer {
     /// Takes the data folder's enforcer lock (None if another serein holds it: that one
     /// enforces), finds the backend, and restores what a crashed enforcer left behind.
-    pub async fn start(db: &Path, data_dir: &Path) -> Option<Enforcer> {
+    pub async fn start(
+        db: &Path,
+        data_dir: &Path,
+        macos: Option<(String, String)>,
+    ) -> Option<Enforcer> {
         std::fs::create_dir_all(data_dir).ok()?;
         let lock = std::fs::OpenOptions::new()
             .create(true)
@@ -67,8 +73,10 @@ impl Enforcer {
         if lock.try_lock().is_err() {
             return None;
         }
-        let det = detect().await;
-        let backend = det.backend;
+        let backend: Option<Box<dyn Dnd>> = match macos {
+            Some((on, off)) => Some(Box::new(crate::notify::dnd::ShortcutsDnd::new(&on, &off))),
+            None => detect().await.backend,
+        };
         if let Ok(mut store) = Store::open(db) {
             match guard::recover(&mut store, backend.as_deref()).await {
                 Ok(Leftover::Restored { backend, restored }) => {
@@ -91,6 +99,7 @@ impl Enforcer {
             backend,
             holding: None,
             guardian: None,
+            clear_on_end: false,
             _lock: lock,
         })
     }
@@ -174,7 +183,14 @@ impl Enforcer {
         let mut ok = true;
         if let (Some(prior), Some(b)) = (h.prior.as_ref(), self.backend.as_ref()) {
             match b.restore(prior).await {
-                Ok(restored) => tracing::info!(restored, "online: Do-Not-Disturb given back"),
+                Ok(restored) => {
+                    tracing::info!(restored, "online: Do-Not-Disturb given back");
+                    if self.clear_on_end
+                        && let Err(e) = b.clear().await
+                    {
+                        tracing::warn!("clear_on_end: {e}");
+                    }
+                }
                 Err(e) => {
                     ok = false;
                     tracing::error!(

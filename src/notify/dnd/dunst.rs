@@ -109,4 +109,19 @@ impl super::Dnd for DunstDnd {
             Ok(true)
         }))
     }
+
+    fn clear(&self) -> DndFuture<'_, ()> {
+        // What `dunstctl close-all` sends.
+        Box::pin(bounded("dunst close-all", async {
+            call::<_, ()>(
+                &self.conn,
+                NOTIFICATIONS,
+                NOTIFICATIONS_PATH,
+                IFACE,
+                "NotificationCloseAll",
+                &(),
+            )
+            .await
+        }))
+    }
 }

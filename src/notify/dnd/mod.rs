@@ -12,6 +12,10 @@
 
 mod dunst;
 mod gnome;
+mod kde;
+mod mako;
+mod shortcuts;
+mod swaync;
 mod xfce;
 
 use std::future::Future;
@@ -20,6 +24,10 @@ use std::time::Duration;
 
 pub use dunst::DunstDnd;
 pub use gnome::GnomeDnd;
+pub use kde::KdeDnd;
+pub use mako::{MakoDnd, mako_config_path, mako_has_dnd_section};
+pub use shortcuts::ShortcutsDnd;
+pub use swaync::SwayNcDnd;
 pub use xfce::XfceDnd;
 
 /// Upper bound for any single DND operation (D-Bus round trips and subprocesses).
@@ -43,6 +51,25 @@ pub enum Prior {
         /// `None` = the property did not exist: restore by removing it.
         do_not_disturb: Option<bool>,
     },
+    SwayNc {
+        dnd: bool,
+    },
+    Mako {
+        /// mako's active modes before we added `do-not-disturb` (for the journal; restore
+        /// removes only our mode from the list as it is then).
+        modes: Vec<String>,
+    },
+    /// Plasma was not inhibited. `cookie` is the one our `Inhibit` returned (`None` from
+    /// [`Dnd::prior`]); it is valid only on the connection that made it, which releases it
+    /// when closed.
+    Kde {
+        cookie: Option<u32>,
+    },
+    /// macOS: Focus can't be read, so the prior state is assumed off; restoring runs the
+    /// user's "off" shortcut.
+    Shortcuts {
+        off: String,
+    },
 }
 
 impl Prior {
@@ -52,6 +79,10 @@ impl Prior {
             Prior::Dunst { .. } => "dunst",
             Prior::Gnome { .. } => "gnome",
             Prior::Xfce { .. } => "xfce",
+            Prior::Kde { .. } => "kde",
+            Prior::SwayNc { .. } => "swaync",
+            Prior::Mako { .. } => "mako",
+            Prior::Shortcuts { .. } => "macos",
         }
     }
 }
@@ -92,7 +123,7 @@ pub type DndFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, DndError>> + S
 /// One desktop's DND switch. All calls have a 3 s timeout and never start a daemon by
 /// accident.
 pub trait Dnd: Send + Sync {
-    /// "dunst", "gnome" or "xfce".
+    /// "dunst", "gnome", "xfce", "swaync" or "mako".
     fn name(&self) -> &'static str;
 
     /// Whether DND is on now.
@@ -109,6 +140,11 @@ pub trait Dnd: Send + Sync {
     /// Restores `prior` only if the current state is still the one we set (DND on); if the
     /// user changed it meanwhile, leaves theirs and returns `Ok(false)`.
     fn restore<'a>(&'a self, prior: &'a Prior) -> DndFuture<'a, bool>;
+
+    /// Dismisses what piled up while offline (`offline.clear_on_end`); nothing by default.
+    fn clear(&self) -> DndFuture<'_, ()> {
+        Box::pin(async { Ok(()) })
+    }
 }
 
 /// What [`detect`] found.
@@ -133,9 +169,12 @@ impl std::fmt::Debug for Detected {
 }
 
 /// Finds the notification server and a DND backend for it, without starting anything:
-/// dunst (its `org.dunstproject.cmd0` interface answers on the Notifications owner), Xfce
-/// (xfce4-notifyd owns Notifications and xfconfd owns `org.xfce.Xfconf`), then GNOME
-/// (`XDG_CURRENT_DESKTOP` contains GNOME and `gsettings` knows the key).
+/// SwayNotificationCenter (`org.erikreider.swaync.cc` has an owner), mako (the server calls
+/// itself "mako" and `/fr/emersion/Mako` answers; a note says when the user's config lacks
+/// the `[mode=do-not-disturb]` section), dunst (its `org.dunstproject.cmd0` interface
+/// answers on the Notifications owner), Xfce (xfce4-notifyd owns Notifications and xfconfd
+/// owns `org.xfce.Xfconf`), then GNOME (`XDG_CURRENT_DESKTOP` contains GNOME and
+/// `gsettings` knows the key).
 pub async fn detect() -> Detected {
     let mut notes = Vec::new();
     let mut server = None;
@@ -152,9 +191,62 @@ pub async fn detect() -> Detected {
             Ok(info) => server = info,
             Err(e) => notes.push(format!("GetServerInformation: {e}")),
         }
+        // swaync owns its own name besides Notifications; check it first so no dunst or
+        // mako call is ever sent to it.
+        match owner(conn, swaync::SWAYNC).await {
+            Ok(_) => match SwayNcDnd::with_connection(conn.clone()).await {
+                Ok(s) => {
+                    return Detected {
+                        server,
+                        backend: Some(Box::new(s)),
+                        notes,
+                    };
+                }
+                Err(e) => notes.push(format!("swaync: {e}")),
+            },
+            Err(e) => notes.push(format!("swaync: {e}")),
+        }
+        let is_plasma = server
+            .as_ref()
+            .is_some_and(|(name, vendor, _)| name == "Plasma" || vendor == "KDE");
         if server.is_none() {
             notes.push(format!("{NOTIFICATIONS} has no owner"));
+        } else if is_plasma {
+            match kde_backend().await {
+                Ok(k) => {
+                    return Detected {
+                        server,
+                        backend: Some(Box::new(k)),
+                        notes,
+                    };
+                }
+                Err(e) => notes.push(format!("kde: {e}")),
+            }
         } else {
+            // mako before dunst, so no dunst property call is sent to mako.
+            let is_mako = server.as_ref().is_some_and(|(name, _, _)| name == "mako");
+            if is_mako {
+                match MakoDnd::with_connection(conn.clone()).await {
+                    Ok(m) => {
+                        if !mako_has_dnd_section() {
+                            notes.push(format!(
+                                "mako: {} has no [mode=do-not-disturb] section, so DND will \
+                                 hide nothing: add one with invisible=1",
+                                mako_config_path().map_or_else(
+                                    || "the mako config".to_string(),
+                                    |p| p.display().to_string()
+                                )
+                            ));
+                        }
+                        return Detected {
+                            server,
+                            backend: Some(Box::new(m)),
+                            notes,
+                        };
+                    }
+                    Err(e) => notes.push(format!("mako: {e}")),
+                }
+            }
             match DunstDnd::with_connection(conn.clone()).await {
                 Ok(d) => {
                     return Detected {
@@ -179,6 +271,20 @@ pub async fn detect() -> Detected {
                     }
                     Err(e) => notes.push(format!("xfce: {e}")),
                 }
+            }
+            match capabilities(conn).await {
+                Ok(caps) if caps.iter().any(|c| c == "inhibitions") => match kde_backend().await {
+                    Ok(k) => {
+                        return Detected {
+                            server,
+                            backend: Some(Box::new(k)),
+                            notes,
+                        };
+                    }
+                    Err(e) => notes.push(format!("kde (inhibitions capability): {e}")),
+                },
+                Ok(_) => {}
+                Err(e) => notes.push(format!("GetCapabilities: {e}")),
             }
         }
     }
@@ -317,6 +423,28 @@ async fn server_information(
         }
     })
     .await
+}
+
+/// `GetCapabilities` of the current Notifications owner (never activates one).
+async fn capabilities(conn: &zbus::Connection) -> Result<Vec<String>, DndError> {
+    bounded(
+        "GetCapabilities",
+        call::<_, Vec<String>>(
+            conn,
+            NOTIFICATIONS,
+            NOTIFICATIONS_PATH,
+            NOTIFICATIONS,
+            "GetCapabilities",
+            &(),
+        ),
+    )
+    .await
+}
+
+/// The KDE backend on a connection of its own: Plasma ties the inhibition to the calling
+/// connection, so it must not share one that [`detect`]'s caller might close or keep.
+async fn kde_backend() -> Result<KdeDnd, DndError> {
+    KdeDnd::with_connection(session_bus().await?).await
 }
 
 /// Runs a command (no stdin, output captured), killed if the caller's timeout drops it.

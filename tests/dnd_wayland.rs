@@ -1,0 +1,716 @@
+//! DND backends for Wayland notification daemons (mako, SwayNotificationCenter) against the
+//! real daemons under a headless sway, each test in a private D-Bus session with temp
+//! HOME/XDG dirs (recipe: notify-sandbox.md §6; harness: tests/dnd.rs).
+//!
+//! Each test re-invokes this test binary inside `dbus-run-session` with `DND_TEST_INNER=<test
+//! name>`; the outer process drops `DBUS_SESSION_BUS_ADDRESS`, DISPLAY, WAYLAND_DISPLAY, … for
+//! everything it spawns, so the developer's session is never touched. The bus config lists
+//! only a private service dir holding the daemon's own `.service` file (and dconf for swaync),
+//! so an accidental activation by `detect()` or a DND call would be seen.
+//!
+//! sway refuses to run as root. When the tests run as root, the whole inner phase
+//! (dbus-run-session, sway, the daemon and a copy of this binary) runs as `nobody` through
+//! `setpriv`, with the sandbox chowned to nobody.
+//!
+//! With `CI=true` a missing tool fails the test; otherwise it prints
+//! `SKIPPED <test>: <tool> not installed`.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serein::notify::dnd::{DndError, Prior, detect, mako_has_dnd_section};
+
+const INNER: &str = "DND_TEST_INNER";
+const SANDBOX: &str = "DND_TEST_DIR";
+const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
+const SWAYNC: &str = "org.erikreider.swaync.cc";
+const SWAYNC_PATH: &str = "/org/erikreider/swaync/cc";
+const MAKO_PATH: &str = "/fr/emersion/Mako";
+const MAKO_IFACE: &str = "fr.emersion.Mako";
+const DND_MODE: &str = "do-not-disturb";
+const INNER_TIMEOUT: Duration = Duration::from_secs(60);
+const CMD_TIMEOUT: Duration = Duration::from_secs(5);
+const SERVICES: &str = "/usr/share/dbus-1/services";
+const MAKO_CONFIG: &str = "default-timeout=0\n\n[mode=do-not-disturb]\ninvisible=1\n";
+
+/// What one test needs from the machine.
+struct Spec {
+    name: &'static str,
+    tools: &'static [&'static str],
+    /// `.service` files copied into the private service dir (activation allowed for these).
+    services: &'static [&'static str],
+}
+
+#[test]
+fn swaync_dnd() {
+    run_test(
+        Spec {
+            name: "swaync_dnd",
+            tools: &["sway", "swaync", "dbus-run-session", "dbus-send"],
+            // swaync's own activation file: an accidental activation would start it.
+            services: &["org.erikreider.swaync", "ca.desrt.dconf"],
+        },
+        inner_swaync,
+    );
+}
+
+#[test]
+fn mako_dnd() {
+    run_test(
+        Spec {
+            name: "mako_dnd",
+            tools: &["sway", "mako", "dbus-run-session", "dbus-send"],
+            services: &["fr.emersion.mako"],
+        },
+        inner_mako,
+    );
+}
+
+// ---------------------------------------------------------------- outer
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+fn run_test(spec: Spec, inner: fn(&Path)) {
+    match env::var(INNER) {
+        Ok(name) if name == spec.name => return inner(&sandbox_dir()),
+        Ok(_) => return,
+        Err(_) => {}
+    }
+    let ci = env::var("CI").as_deref() == Ok("true");
+    let root = is_root();
+    let missing = spec
+        .tools
+        .iter()
+        .copied()
+        .chain(root.then_some("setpriv"))
+        .chain(root.then_some("chown"))
+        .map(|t| t.to_string())
+        .chain(spec.services.iter().map(|s| format!("{s}.service")))
+        .find(|t| {
+            if t.ends_with(".service") {
+                !Path::new(SERVICES).join(t).is_file()
+            } else {
+                which(t).is_none()
+            }
+        });
+    if let Some(tool) = missing {
+        if ci {
+            panic!(
+                "{}: {tool} is not installed (CI needs: dbus sway mako-notifier \
+                 sway-notification-center dconf-service util-linux)",
+                spec.name
+            );
+        }
+        eprintln!("SKIPPED {}: {tool} not installed", spec.name);
+        return;
+    }
+
+    let tmp = sandbox_tree();
+    let dir = tmp.path();
+    for svc in spec.services {
+        let file = format!("{svc}.service");
+        fs::copy(Path::new(SERVICES).join(&file), dir.join("svc").join(&file))
+            .expect("copy .service");
+    }
+    // The inner phase runs a copy of this binary from the sandbox, so `nobody` can run it.
+    let exe = dir.join("test-bin");
+    fs::copy(env::current_exe().expect("current exe"), &exe).expect("copy test binary");
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&exe, fs::Permissions::from_mode(0o755)).expect("chmod test binary");
+
+    let mut cmd;
+    if root {
+        let out = run_timeout(
+            Command::new("chown")
+                .args(["-R", "nobody:nogroup"])
+                .arg(dir),
+            CMD_TIMEOUT,
+        );
+        assert!(out.status.success(), "chown sandbox: {out:?}");
+        cmd = Command::new("setpriv");
+        cmd.args([
+            "--reuid=nobody",
+            "--regid=nogroup",
+            "--clear-groups",
+            "--",
+            "dbus-run-session",
+        ]);
+    } else {
+        cmd = Command::new("dbus-run-session");
+    }
+    sandbox_env(&mut cmd, dir);
+    cmd.arg(format!("--config-file={}", dir.join("bus.conf").display()))
+        .arg("--")
+        .arg(&exe)
+        .args(["--exact", spec.name, "--nocapture", "--test-threads=1"])
+        .env(INNER, spec.name);
+    run_phase(spec.name, cmd, &dir.join("inner.log"));
+}
+
+/// Temp HOME with XDG dirs and a bus config whose only service dir is our own `svc/`.
+fn sandbox_tree() -> tempfile::TempDir {
+    let tmp = tempfile::Builder::new()
+        .prefix("dnd-wl-test.")
+        .tempdir()
+        .expect("temp dir");
+    let dir = tmp.path();
+    for sub in [
+        "run", "svc", "cfg", "cfg/sway", "cfg/mako", "cache", "data", "state",
+    ] {
+        fs::create_dir_all(dir.join(sub)).expect("mkdir");
+    }
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(dir.join("run"), fs::Permissions::from_mode(0o700)).expect("chmod");
+    fs::write(
+        dir.join("bus.conf"),
+        format!(
+            r#"<busconfig><type>session</type><listen>unix:tmpdir={tmp}</listen>
+<servicedir>{svc}</servicedir><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/>
+<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
+"#,
+            tmp = env::temp_dir().display(),
+            svc = dir.join("svc").display()
+        ),
+    )
+    .expect("bus.conf");
+    fs::write(
+        dir.join("cfg/sway/config"),
+        "output HEADLESS-1 resolution 1024x768\n",
+    )
+    .expect("sway config");
+    fs::write(dir.join("cfg/mako/config"), MAKO_CONFIG).expect("mako config");
+    tmp
+}
+
+/// Points HOME and XDG_* into the sandbox and cuts every link to the real session.
+fn sandbox_env(cmd: &mut Command, dir: &Path) {
+    cmd.env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("DISPLAY")
+        .env_remove("SWAYSOCK")
+        .env_remove("XDG_CURRENT_DESKTOP")
+        .env_remove("GSETTINGS_BACKEND")
+        .env(SANDBOX, dir)
+        .env("HOME", dir)
+        .env("XDG_RUNTIME_DIR", dir.join("run"))
+        .env("XDG_CONFIG_HOME", dir.join("cfg"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .stdin(Stdio::null());
+}
+
+/// Runs one self-invocation in its own process group, output to `log`; fails the test with
+/// that log if it fails or outlives [`INNER_TIMEOUT`] (then the whole group is killed).
+fn run_phase(phase: &str, mut cmd: Command, log: &Path) {
+    use std::os::unix::process::CommandExt;
+    let out = fs::File::create(log).expect("log file");
+    let err = out.try_clone().expect("log file");
+    cmd.process_group(0).stdout(out).stderr(err);
+    let child = cmd
+        .spawn()
+        .unwrap_or_else(|e| panic!("{phase}: spawn: {e}"));
+    let mut guard = ChildGuard::new(phase, child, true);
+    let status = guard.wait_timeout(INNER_TIMEOUT);
+    let text = fs::read_to_string(log).unwrap_or_default();
+    match status {
+        Some(s) if s.success() => eprintln!("--- {phase} ok ---\n{}", tail(&text)),
+        Some(s) => panic!("{phase} failed ({s}):\n{text}"),
+        None => panic!("{phase} timed out after {INNER_TIMEOUT:?}:\n{text}"),
+    }
+}
+
+// ---------------------------------------------------------------- inner: sway
+
+/// Starts headless sway (software rendering, no input devices); returns it and the
+/// WAYLAND_DISPLAY for the daemons. Panics with sway's log if it does not come up.
+fn start_sway(dir: &Path) -> (ChildGuard, String) {
+    let run = dir.join("run");
+    let mut sway = spawn_daemon(
+        dir,
+        "sway",
+        Command::new("sway")
+            .arg("-c")
+            .arg(dir.join("cfg/sway/config"))
+            .env("WLR_BACKENDS", "headless")
+            .env("WLR_RENDERER", "pixman")
+            .env("WLR_LIBINPUT_NO_DEVICES", "1"),
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let socket = fs::read_dir(&run).ok().and_then(|entries| {
+            entries.flatten().find_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name.starts_with("wayland-") && !name.ends_with(".lock")).then_some(name)
+            })
+        });
+        if let Some(socket) = socket {
+            eprintln!("sway up: WAYLAND_DISPLAY={socket}");
+            return (sway, socket);
+        }
+        let exited = sway.child.try_wait().ok().flatten();
+        if exited.is_some() || Instant::now() > deadline {
+            let log = fs::read_to_string(dir.join("sway.log")).unwrap_or_default();
+            panic!("headless sway did not start ({exited:?}):\n{log}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+// ---------------------------------------------------------------- inner: swaync
+
+fn inner_swaync(dir: &Path) {
+    let (_sway, wayland) = start_sway(dir);
+    let rt = runtime();
+
+    // 0. swaync activatable but not running: detection must not start it.
+    assert!(!name_has_owner(SWAYNC) && !name_has_owner(NOTIFICATIONS));
+    let det = rt.block_on(detect());
+    eprintln!("before swaync: {det:?}");
+    assert!(det.server.is_none() && det.backend.is_none(), "{det:?}");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !name_has_owner(SWAYNC) && !name_has_owner(NOTIFICATIONS),
+        "detect() activated swaync"
+    );
+
+    // 1. Start swaync; detection picks it.
+    let mut swaync = spawn_daemon(
+        dir,
+        "swaync",
+        Command::new("swaync").env("WAYLAND_DISPLAY", &wayland),
+    );
+    let log = dir.join("swaync.log");
+    wait_owner(SWAYNC, &mut swaync, &log);
+    wait_owner(NOTIFICATIONS, &mut swaync, &log);
+    let det = rt.block_on(detect());
+    eprintln!("with swaync: {det:?}");
+    let (name, vendor, _) = det.server.clone().expect("server information");
+    assert_eq!(
+        (name.as_str(), vendor.as_str()),
+        ("SwayNotificationCenter", "ErikReider")
+    );
+    let b = det.backend.expect("swaync backend");
+    assert_eq!(b.name(), "swaync");
+
+    // 2. Off → on → restore → off.
+    assert!(!swaync_get());
+    assert!(!rt.block_on(b.is_on()).unwrap());
+    assert_eq!(
+        rt.block_on(b.prior()).unwrap(),
+        Some(Prior::SwayNc { dnd: false })
+    );
+    assert!(!swaync_get(), "prior() must not change anything");
+    let prior = rt.block_on(b.turn_on()).unwrap();
+    assert_eq!(prior, Some(Prior::SwayNc { dnd: false }));
+    let prior = journal_round_trip(prior.unwrap());
+    assert!(rt.block_on(b.is_on()).unwrap());
+    assert!(swaync_get(), "GetDnd after turn_on");
+    assert!(rt.block_on(b.restore(&prior)).unwrap(), "restore");
+    assert!(!rt.block_on(b.is_on()).unwrap());
+    assert!(!swaync_get(), "GetDnd after restore");
+
+    // 3. Already on (the user's DND): nothing set, nothing to restore, still on.
+    swaync_set(true);
+    assert_eq!(rt.block_on(b.prior()).unwrap(), None);
+    assert_eq!(rt.block_on(b.turn_on()).unwrap(), None);
+    assert!(swaync_get());
+    swaync_set(false);
+
+    // 4. User turned DND off meanwhile: restore leaves theirs.
+    let prior = rt.block_on(b.turn_on()).unwrap().expect("turned on");
+    assert!(swaync_get());
+    swaync_set(false);
+    assert!(!rt.block_on(b.restore(&prior)).unwrap(), "must not restore");
+    assert!(!swaync_get());
+
+    // 5. A journal from another backend is refused, not applied.
+    swaync_set(true);
+    let res = rt.block_on(b.restore(&Prior::Dunst { paused: false }));
+    assert!(matches!(res, Err(DndError::Failed { .. })), "{res:?}");
+    assert!(swaync_get());
+    swaync_set(false);
+
+    // 6. A hung swaync (SIGSTOP): calls give up after the 3 s timeout.
+    let pid = swaync.child.id().to_string();
+    assert!(
+        run_timeout(Command::new("kill").args(["-STOP", &pid]), CMD_TIMEOUT)
+            .status
+            .success()
+    );
+    let start = Instant::now();
+    let res = rt.block_on(b.is_on());
+    let took = start.elapsed();
+    let _ = run_timeout(Command::new("kill").args(["-CONT", &pid]), CMD_TIMEOUT);
+    eprintln!("hung swaync: {res:?} in {took:?}");
+    assert!(matches!(res, Err(DndError::Timeout(_))), "{res:?}");
+    assert!(took < Duration::from_millis(3800), "{took:?}");
+
+    // 7. swaync gone: Unavailable, and calling did not activate a new one.
+    drop(swaync);
+    wait_no_owner(SWAYNC);
+    let res = rt.block_on(b.is_on());
+    eprintln!("swaync gone: {res:?}");
+    assert!(matches!(res, Err(DndError::Unavailable(_))), "{res:?}");
+    let res = rt.block_on(b.restore(&prior));
+    assert!(matches!(res, Err(DndError::Unavailable(_))), "{res:?}");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !name_has_owner(SWAYNC) && !name_has_owner(NOTIFICATIONS),
+        "a DND call activated swaync"
+    );
+    eprintln!("swaync: all DND checks passed");
+}
+
+/// GetDnd through dbus-send (an independent client), at the running owner.
+fn swaync_get() -> bool {
+    let out = dbus_send(&[
+        &format!("--dest={SWAYNC}"),
+        SWAYNC_PATH,
+        &format!("{SWAYNC}.GetDnd"),
+    ]);
+    match out.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [.., "boolean", "true"] => true,
+        [.., "boolean", "false"] => false,
+        _ => panic!("GetDnd reply: {out:?}"),
+    }
+}
+
+fn swaync_set(on: bool) {
+    dbus_send(&[
+        &format!("--dest={SWAYNC}"),
+        SWAYNC_PATH,
+        &format!("{SWAYNC}.SetDnd"),
+        &format!("boolean:{on}"),
+    ]);
+}
+
+// ---------------------------------------------------------------- inner: mako
+
+fn inner_mako(dir: &Path) {
+    let (_sway, wayland) = start_sway(dir);
+    let rt = runtime();
+
+    // 0. mako activatable but not running: detection must not start it.
+    assert!(!name_has_owner(NOTIFICATIONS));
+    let det = rt.block_on(detect());
+    eprintln!("before mako: {det:?}");
+    assert!(det.server.is_none() && det.backend.is_none(), "{det:?}");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !name_has_owner(NOTIFICATIONS),
+        "detect() activated a notification server"
+    );
+
+    // 1. Start mako; detection picks it, and the config has the DND section.
+    let mut mako = spawn_daemon(
+        dir,
+        "mako",
+        Command::new("mako").env("WAYLAND_DISPLAY", &wayland),
+    );
+    wait_owner(NOTIFICATIONS, &mut mako, &dir.join("mako.log"));
+    assert!(mako_has_dnd_section());
+    let det = rt.block_on(detect());
+    eprintln!("with mako: {det:?}");
+    let (name, vendor, _) = det.server.clone().expect("server information");
+    assert_eq!((name.as_str(), vendor.as_str()), ("mako", "emersion"));
+    assert!(
+        !det.notes
+            .iter()
+            .any(|n| n.contains("[mode=do-not-disturb]")),
+        "{det:?}"
+    );
+    assert!(
+        !det.notes.iter().any(|n| n.starts_with("dunst:")),
+        "mako is picked before any dunst call is sent to it: {det:?}"
+    );
+    let b = det.backend.expect("mako backend");
+    assert_eq!(b.name(), "mako");
+
+    // Without the config section, detection still picks mako but says what to add.
+    let config = dir.join("cfg/mako/config");
+    fs::write(&config, "default-timeout=0\n[mode=dnd]\ninvisible=1\n").expect("config");
+    assert!(!mako_has_dnd_section());
+    let det2 = rt.block_on(detect());
+    assert_eq!(det2.backend.as_ref().map(|b| b.name()), Some("mako"));
+    assert!(
+        det2.notes
+            .iter()
+            .any(|n| n.contains("[mode=do-not-disturb]") && n.contains("invisible=1")),
+        "{det2:?}"
+    );
+    fs::write(&config, MAKO_CONFIG).expect("config");
+
+    // 2. Off → on → restore → off.
+    assert_eq!(mako_modes(), ["default"]);
+    assert!(!rt.block_on(b.is_on()).unwrap());
+    let prior = rt.block_on(b.turn_on()).unwrap();
+    assert_eq!(
+        prior,
+        Some(Prior::Mako {
+            modes: vec!["default".into()]
+        })
+    );
+    let prior = journal_round_trip(prior.unwrap());
+    assert!(rt.block_on(b.is_on()).unwrap());
+    assert_eq!(mako_modes(), ["default", DND_MODE]);
+    assert!(rt.block_on(b.restore(&prior)).unwrap(), "restore");
+    assert!(!rt.block_on(b.is_on()).unwrap());
+    assert_eq!(mako_modes(), ["default"]);
+
+    // 3. Already on (the user's DND, with another mode): nothing changed.
+    mako_set(&["default", DND_MODE, "work"]);
+    assert_eq!(rt.block_on(b.prior()).unwrap(), None);
+    assert_eq!(rt.block_on(b.turn_on()).unwrap(), None);
+    assert_eq!(mako_modes(), ["default", DND_MODE, "work"]);
+    mako_set(&["default"]);
+
+    // 4. User removed our mode meanwhile (and added another): restore leaves theirs.
+    let prior = rt.block_on(b.turn_on()).unwrap().expect("turned on");
+    mako_set(&["default", "work"]);
+    assert!(!rt.block_on(b.restore(&prior)).unwrap(), "must not restore");
+    assert_eq!(mako_modes(), ["default", "work"]);
+
+    // 5. Another mode added meanwhile survives the restore (and one kept from before).
+    let prior = rt.block_on(b.turn_on()).unwrap().expect("turned on");
+    assert_eq!(
+        prior,
+        Prior::Mako {
+            modes: vec!["default".into(), "work".into()]
+        }
+    );
+    assert_eq!(mako_modes(), ["default", "work", DND_MODE]);
+    mako_set(&["default", "work", DND_MODE, "away"]);
+    assert!(rt.block_on(b.restore(&prior)).unwrap(), "restore");
+    assert_eq!(mako_modes(), ["default", "work", "away"]);
+    mako_set(&["default"]);
+
+    // 6. A journal from another backend is refused, not applied.
+    mako_set(&["default", DND_MODE]);
+    let res = rt.block_on(b.restore(&Prior::SwayNc { dnd: false }));
+    assert!(matches!(res, Err(DndError::Failed { .. })), "{res:?}");
+    assert_eq!(mako_modes(), ["default", DND_MODE]);
+    mako_set(&["default"]);
+
+    // 7. mako gone: Unavailable, and calling did not activate a new one.
+    drop(mako);
+    wait_no_owner(NOTIFICATIONS);
+    let res = rt.block_on(b.is_on());
+    eprintln!("mako gone: {res:?}");
+    assert!(matches!(res, Err(DndError::Unavailable(_))), "{res:?}");
+    let res = rt.block_on(b.restore(&prior));
+    assert!(matches!(res, Err(DndError::Unavailable(_))), "{res:?}");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !name_has_owner(NOTIFICATIONS),
+        "a DND call activated a notification server"
+    );
+    eprintln!("mako: all DND checks passed");
+}
+
+/// ListModes through dbus-send (an independent client).
+fn mako_modes() -> Vec<String> {
+    let out = dbus_send(&[
+        &format!("--dest={NOTIFICATIONS}"),
+        MAKO_PATH,
+        &format!("{MAKO_IFACE}.ListModes"),
+    ]);
+    out.lines()
+        .filter_map(|l| l.trim().strip_prefix("string \""))
+        .map(|l| l.trim_end_matches('"').to_string())
+        .collect()
+}
+
+/// SetModes through dbus-send (never empty: dbus-send cannot send an empty string array).
+fn mako_set(modes: &[&str]) {
+    assert!(!modes.is_empty());
+    dbus_send(&[
+        &format!("--dest={NOTIFICATIONS}"),
+        MAKO_PATH,
+        &format!("{MAKO_IFACE}.SetModes"),
+        &format!("array:string:{}", modes.join(",")),
+    ]);
+    assert_eq!(mako_modes(), modes);
+}
+
+// ---------------------------------------------------------------- inner helpers
+
+/// Refuses to run outside the sandbox the outer phase built.
+fn sandbox_dir() -> PathBuf {
+    let dir = PathBuf::from(env::var_os(SANDBOX).expect("inner phase without sandbox dir"));
+    assert_eq!(
+        env::var_os("HOME").as_deref(),
+        Some(dir.as_os_str()),
+        "inner phase must run with the sandbox HOME"
+    );
+    assert!(
+        !is_root(),
+        "inner phase must not run as root (sway refuses)"
+    );
+    dir
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
+}
+
+/// What the caller would store and read back from its journal.
+fn journal_round_trip(prior: Prior) -> Prior {
+    let json = serde_json::to_string(&prior).expect("serialize prior");
+    let back: Prior = serde_json::from_str(&json).expect("deserialize prior");
+    assert_eq!(back, prior, "{json}");
+    back
+}
+
+fn spawn_daemon(dir: &Path, name: &str, cmd: &mut Command) -> ChildGuard {
+    let out = fs::File::create(dir.join(format!("{name}.log"))).expect("daemon log");
+    let err = out.try_clone().expect("daemon log");
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(out)
+        .stderr(err)
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn {name}: {e}"));
+    ChildGuard::new(name, child, false)
+}
+
+fn wait_owner(name: &str, daemon: &mut ChildGuard, log: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !name_has_owner(name) {
+        let why = if let Some(status) = daemon.child.try_wait().ok().flatten() {
+            format!("{} exited: {status}", daemon.name)
+        } else if Instant::now() > deadline {
+            format!("{name} not owned after 10 s")
+        } else {
+            std::thread::sleep(Duration::from_millis(50));
+            continue;
+        };
+        panic!("{why}:\n{}", fs::read_to_string(log).unwrap_or_default());
+    }
+}
+
+fn wait_no_owner(name: &str) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while name_has_owner(name) {
+        assert!(Instant::now() < deadline, "{name} still owned");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// `NameHasOwner` is answered by the bus itself, so it never activates anything.
+fn name_has_owner(name: &str) -> bool {
+    dbus_send(&[
+        "--dest=org.freedesktop.DBus",
+        "/org/freedesktop/DBus",
+        "org.freedesktop.DBus.NameHasOwner",
+        &format!("string:{name}"),
+    ])
+    .contains("boolean true")
+}
+
+/// `dbus-send --session --print-reply ARGS`; panics unless it succeeds. Used only while the
+/// destination is running, so it cannot activate anything.
+fn dbus_send(args: &[&str]) -> String {
+    let out = run_timeout(
+        Command::new("dbus-send")
+            .args(["--session", "--print-reply"])
+            .args(args),
+        CMD_TIMEOUT,
+    );
+    assert!(out.status.success(), "dbus-send {args:?}: {out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+// ---------------------------------------------------------------- process helpers
+
+/// Kills its child (or the child's whole process group) when dropped, even on panic.
+struct ChildGuard {
+    name: String,
+    child: Child,
+    group: bool,
+}
+
+impl ChildGuard {
+    fn new(name: &str, child: Child, group: bool) -> Self {
+        Self {
+            name: name.into(),
+            child,
+            group,
+        }
+    }
+
+    fn wait_timeout(&mut self, timeout: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => return Some(status),
+                Ok(None) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            eprintln!("stopping {}", self.name);
+            if self.group {
+                // Leader still alive, so the group id is still ours.
+                let _ = Command::new("kill")
+                    .args(["-KILL", "--", &format!("-{}", self.child.id())])
+                    .stderr(Stdio::null())
+                    .status();
+            }
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs `cmd` with captured output, killing it after `timeout` (outputs are tiny).
+fn run_timeout(cmd: &mut Command, timeout: Duration) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn {cmd:?}: {e}"));
+    let deadline = Instant::now() + timeout;
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => return child.wait_with_output().expect("collect output"),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("{cmd:?} did not finish within {timeout:?}");
+            }
+        }
+    }
+}
+
+fn which(tool: &str) -> Option<PathBuf> {
+    env::var_os("PATH").and_then(|path| {
+        env::split_paths(&path)
+            .map(|d| d.join(tool))
+            .find(|p| p.is_file())
+    })
+}
+
+fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(15)..].join("\n")
+}
