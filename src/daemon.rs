@@ -54,6 +54,7 @@ impl Launch {
             return Ok(false);
         }
         if is_running(&self.lock)? {
+            wake(&self.lock);
             return Ok(false);
         }
         Command::new(&self.exe)
@@ -83,6 +84,20 @@ fn open_lock(path: &PathBuf) -> std::io::Result<File> {
         .open(path)
 }
 
+/// Wakes a running daemon (SIGUSR1) so it sees a change at once instead of at its next
+/// scheduled wake-up.
+pub fn wake(lock: &PathBuf) {
+    let pid = std::fs::read_to_string(lock)
+        .ok()
+        .and_then(|s| s.trim().parse::<i32>().ok());
+    if let Some(pid) = pid.filter(|p| *p > 1) {
+        // SAFETY: sending a signal to a pid read from our own lock file.
+        unsafe {
+            libc::kill(pid, libc::SIGUSR1);
+        }
+    }
+}
+
 /// Whether a daemon holds the lock.
 pub fn is_running(path: &PathBuf) -> std::io::Result<bool> {
     let f = open_lock(path)?;
@@ -106,6 +121,13 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
         );
         return Ok(());
     }
+    // Our pid in the lock file, so commands can wake us (SIGUSR1) after changing something.
+    {
+        use std::io::Write;
+        let mut f = &lock;
+        let _ = f.set_len(0);
+        let _ = write!(f, "{}", std::process::id());
+    }
     let mut store = Store::open(&paths.db_file())?;
     let keymap = Keymap::with_overrides(&config.keys).map_err(anyhow::Error::msg)?;
     let mut model = Model::new(config, keymap, clock.local());
@@ -118,6 +140,7 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
         let mut int = signal(SignalKind::interrupt())?;
         // The terminal that started us may close: that is no reason to stop.
         let mut hup = signal(SignalKind::hangup())?;
+        let mut usr1 = signal(SignalKind::user_defined1())?;
         let (tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
         let (dnd, enforcer) = crate::app::spawn_enforcer(
             paths.db_file(),
@@ -139,9 +162,22 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
         let mut idle = 0;
         let mut ticks: u64 = 0;
         loop {
-            let ms = 1003 - u64::from(clock.now().timestamp_subsec_millis().min(999));
+            // With a session: every second (countdown, heartbeat). Without: sleep until the
+            // offline state next changes, at most a minute; `serein offline`/`start` wake us
+            // with SIGUSR1.
+            let ms = if model.session.is_some() {
+                1003 - u64::from(clock.now().timestamp_subsec_millis().min(999))
+            } else {
+                let next = model
+                    .dnd_desired
+                    .as_ref()
+                    .and_then(|d| d.until)
+                    .map(|u| (u - clock.now()).num_milliseconds().max(0) as u64 + 3);
+                next.unwrap_or(60_000).min(60_000)
+            };
             let msg = tokio::select! {
                 _ = tokio::time::sleep(Duration::from_millis(ms)) => Msg::Tick,
+                _ = usr1.recv() => Msg::Tick,
                 Some(m) = inbox.recv() => m,
                 _ = hup.recv() => continue,
                 _ = term.recv() => break,
@@ -157,7 +193,7 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
             idle = if busy { 0 } else { idle + 1 };
             // The data folder was removed: nothing left to run for.
             ticks += 1;
-            if ticks.is_multiple_of(60) && !paths.db_file().exists() {
+            if (model.session.is_none() || ticks.is_multiple_of(60)) && !paths.db_file().exists() {
                 tracing::warn!("the database is gone; daemon leaving");
                 break;
             }

@@ -452,7 +452,13 @@ impl Effects<'_> {
                     None => self.store.clear_manual(),
                 };
                 match r {
-                    Ok(()) => Vec::new(),
+                    Ok(()) => {
+                        // A daemon enforcing for this folder may be asleep until its next change.
+                        if let Some(dir) = self.store.path().and_then(|p| p.parent()) {
+                            crate::daemon::wake(&dir.join("daemon.lock"));
+                        }
+                        Vec::new()
+                    }
                     Err(e) => problem("can't save the offline override", e),
                 }
             }

@@ -127,8 +127,15 @@ const MIGRATION_LIST: &[M<'static>] = &[
             backend     TEXT    NOT NULL,
             restored_ok INTEGER
         );
-        CREATE TABLE offline_manual (
+                CREATE TABLE offline_manual (
             id    INTEGER PRIMARY KEY CHECK (id = 1),
+            is_on INTEGER NOT NULL,
+            until INTEGER NOT NULL
+        );
+        -- Every manual override, for the weekly summary.
+        CREATE TABLE offline_override (
+            id    INTEGER PRIMARY KEY AUTOINCREMENT,
+            at    INTEGER NOT NULL,
             is_on INTEGER NOT NULL,
             until INTEGER NOT NULL
         );",

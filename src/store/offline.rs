@@ -122,12 +122,24 @@ impl Store {
     pub fn set_manual(&mut self, on: bool, until: DateTime<Utc>) -> Result<()> {
         let tx = self.write()?;
         tx.execute(
+            "INSERT INTO offline_override (at, is_on, until) VALUES (?1, ?2, ?3)",
+            params![Utc::now().timestamp(), on, until.timestamp()],
+        )?;
+        tx.execute(
             "INSERT INTO offline_manual (id, is_on, until) VALUES (1, ?1, ?2)
              ON CONFLICT (id) DO UPDATE SET is_on = excluded.is_on, until = excluded.until",
             params![on, until.timestamp()],
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// How many manual overrides were made from `from` (for the weekly summary).
+    pub fn overrides_since(&self, from: DateTime<Utc>) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM offline_override WHERE at >= ?1")?
+            .query_row([from.timestamp()], |r| r.get(0))?)
     }
 
     pub fn clear_manual(&mut self) -> Result<()> {
@@ -197,6 +209,7 @@ mod tests {
         s.set_manual(true, t(7200)).unwrap();
         s.set_manual(false, t(9000)).unwrap();
         assert_eq!(s.manual().unwrap(), Some((false, t(9000))));
+        assert_eq!(s.overrides_since(t(-1_000_000)).unwrap(), 2);
         s.clear_manual().unwrap();
         assert_eq!(s.manual().unwrap(), None);
     }
