@@ -159,6 +159,7 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
         let mut shell = Shell::with_desktop(&mut store, Box::new(desktop));
         shell.start(&mut model, clock.stamp());
         tracing::info!(pid = std::process::id(), "daemon started");
+        let ticker = crate::app::ticker::Ticker::precise();
         let mut idle = 0;
         let mut ticks: u64 = 0;
         loop {
@@ -176,7 +177,7 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
                 next.unwrap_or(60_000).min(60_000)
             };
             let msg = tokio::select! {
-                _ = tokio::time::sleep(Duration::from_millis(ms)) => Msg::Tick,
+                                _ = ticker.sleep(Duration::from_millis(ms)) => Msg::Tick,
                 _ = usr1.recv() => Msg::Tick,
                 Some(m) = inbox.recv() => m,
                 _ = hup.recv() => continue,

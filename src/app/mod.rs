@@ -6,6 +6,7 @@ pub mod keymap;
 pub mod model;
 pub mod msg;
 pub mod offline;
+pub mod ticker;
 pub mod timer;
 pub mod update;
 
@@ -47,10 +48,37 @@ pub async fn run<B, E, C, S>(
     model: &mut Model,
     store: &mut Store,
     clock: &C,
+    events: E,
+    inbox: &mut UnboundedReceiver<Msg>,
+    desktop: Box<dyn Desktop + '_>,
+    shutdown: S,
+) -> anyhow::Result<RunStats>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: Stream<Item = io::Result<Event>> + Unpin,
+    C: Clock,
+    S: Future<Output = ()>,
+{
+    let ticker = ticker::Ticker::Tokio;
+    run_with(
+        terminal, model, store, clock, events, inbox, desktop, shutdown, &ticker,
+    )
+    .await
+}
+
+/// [`run`] with a chosen way to sleep between ticks (the real terminal uses a timerfd).
+#[allow(clippy::too_many_arguments)]
+pub async fn run_with<B, E, C, S>(
+    terminal: &mut Terminal<B>,
+    model: &mut Model,
+    store: &mut Store,
+    clock: &C,
     mut events: E,
     inbox: &mut UnboundedReceiver<Msg>,
     desktop: Box<dyn Desktop + '_>,
     shutdown: S,
+    ticker: &ticker::Ticker,
 ) -> anyhow::Result<RunStats>
 where
     B: Backend,
@@ -88,7 +116,7 @@ where
                 stats.frames += 1;
                 Msg::Frame
             }
-            _ = tokio::time::sleep(Duration::from_millis(ms)) => {
+                        _ = ticker.sleep(Duration::from_millis(ms)) => {
                 stats.ticks += 1;
                 Msg::Tick
             }
@@ -606,7 +634,8 @@ pub fn run_terminal(
         // fails after 2 s where nothing answers; the screen was cleared on entry instead.
         let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
         let clock = DynClock(clock);
-        let result = run(
+        let ticker = ticker::Ticker::precise();
+        let result = run_with(
             &mut terminal,
             &mut model,
             &mut store,
@@ -615,6 +644,7 @@ pub fn run_terminal(
             &mut inbox,
             Box::new(desktop),
             shutdown,
+            &ticker,
         )
         .await;
         drop(guard);
