@@ -80,21 +80,27 @@ async fn run(paths: &Paths) -> Result<(), Failure> {
     }
     if let Some(store) = store.as_mut() {
         match guard::recover(store, det.backend.as_deref()).await {
-            Ok(Leftover::None) => println!("✓ journal  none left over"),
-            Ok(Leftover::OwnerRunning(pid)) => {
-                println!("✓ journal  held by a running serein (pid {pid}), which will restore it")
-            }
-            Ok(Leftover::Restored { backend, restored }) => println!(
-                "✓ journal  left by a crashed serein: {backend} {}",
-                if restored {
-                    "restored to your setting"
-                } else {
-                    "already changed by you: left as is"
+            Ok(list) if list.is_empty() => println!("✓ journal  none left over"),
+            Ok(list) => {
+                for l in list {
+                    match l {
+                        Leftover::OwnerRunning { backend, pid } => println!(
+                            "✓ journal  {backend}: held by a running serein (pid {pid}), which will restore it"
+                        ),
+                        Leftover::Restored { backend, restored } => println!(
+                            "✓ journal  left by a crashed serein: {backend} {}",
+                            if restored {
+                                "restored to your setting"
+                            } else {
+                                "already changed by you: left as is"
+                            }
+                        ),
+                        Leftover::Kept { backend, why } => bad(format!(
+                            "journal  left over for {backend}, kept for later: {why}"
+                        )),
+                    }
                 }
-            ),
-            Ok(Leftover::Kept { backend, why }) => bad(format!(
-                "journal  left over for {backend}, kept for later: {why}"
-            )),
+            }
             Err(e) => bad(format!("journal  {e}")),
         }
     }
@@ -123,7 +129,7 @@ async fn run(paths: &Paths) -> Result<(), Failure> {
             let was_on = dnd.is_on().await;
             let restored = dnd.restore(&prior).await;
             if let Some(s) = store.as_mut() {
-                let _ = s.clear_journal();
+                let _ = s.clear_journal(name);
             }
             match (on, was_on, restored) {
                 (Ok(_), Ok(true), Ok(_)) => {

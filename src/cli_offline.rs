@@ -69,18 +69,22 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
                     println!("backend: none found (see `serein doctor`); serein works without it")
                 }
             }
-            match store.journal()? {
-                Some(j) if crate::notify::guard::owner_alive(&j) => {
+            let journals = store.journals()?;
+            if journals.is_empty() {
+                println!("Do-Not-Disturb: not changed by serein");
+            }
+            for j in journals {
+                if crate::notify::guard::owner_alive(&j) {
                     println!(
-                        "Do-Not-Disturb: set by serein (pid {}), your setting is journaled",
-                        j.pid
-                    )
+                        "Do-Not-Disturb: set by serein (pid {}) on {}, your setting is journaled",
+                        j.pid, j.backend
+                    );
+                } else {
+                    println!(
+                        "Do-Not-Disturb: a journal for {} from a stopped serein (pid {}) is left; the next start there gives your setting back",
+                        j.backend, j.pid
+                    );
                 }
-                Some(j) => println!(
-                    "Do-Not-Disturb: a journal from a stopped serein (pid {}) is left; the next start gives your setting back",
-                    j.pid
-                ),
-                None => println!("Do-Not-Disturb: not changed by serein"),
             }
             let enforcer =
                 crate::daemon::is_running(&paths.data_dir.join("daemon.lock")).unwrap_or(false);

@@ -256,21 +256,50 @@ pub fn spawn_enforcer(
 ) {
     let (tx, mut rx) = tokio::sync::watch::channel(None::<crate::domain::policy::Dnd>);
     let task = tokio::spawn(async move {
-        let Some(mut e) = crate::notify::enforcer::Enforcer::start(&db, &data_dir, macos).await
-        else {
-            tracing::info!("another serein enforces offline hours for this data folder");
-            return;
-        };
-        e.clear_on_end = clear_on_end;
-        while rx.changed().await.is_ok() {
-            let desired = rx.borrow_and_update().clone();
-            if let Some(d) = desired {
-                let applied = e.set(&d).await;
-                let _ = inbox.send(Msg::DndApplied(applied));
+        use crate::notify::enforcer::{Applied, Enforcer};
+        let mut enforcer: Option<Enforcer> = None;
+        let mut desired: Option<crate::domain::policy::Dnd> = None;
+        let mut retry = false;
+        loop {
+            // Another serein may enforce for this folder (the daemon): keep trying, so that
+            // whoever stays takes over when the other leaves.
+            if enforcer.is_none() {
+                enforcer = Enforcer::start(&db, &data_dir, macos.clone()).await;
+                if let Some(e) = enforcer.as_mut() {
+                    e.clear_on_end = clear_on_end;
+                    retry = desired.is_some();
+                }
+            }
+            if retry {
+                retry = false;
+                if let (Some(e), Some(d)) = (enforcer.as_mut(), desired.as_ref()) {
+                    let applied = e.set(d).await;
+                    retry = matches!(applied, Applied::Failed(_));
+                    let _ = inbox.send(Msg::DndApplied(applied));
+                }
+            }
+            let wait = enforcer.is_none() || retry;
+            tokio::select! {
+                changed = rx.changed() => {
+                    if changed.is_err() {
+                        break;
+                    }
+                    desired = rx.borrow_and_update().clone();
+                    retry = desired.is_some();
+                }
+                _ = tokio::time::sleep(Duration::from_secs(30)), if wait => {
+                    retry = desired.is_some();
+                }
             }
         }
-        // Leaving: give the desktop back.
-        e.release().await;
+        // Leaving: give the desktop back. A failing restore is tried once more; the journal
+        // stays for the guardian and the next start if it still fails.
+        if let Some(mut e) = enforcer
+            && !e.release().await
+        {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            e.release().await;
+        }
     });
     (tx, task)
 }

@@ -76,7 +76,10 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             offline::tick(m, now)
         }
         Msg::DndApplied(a) => {
-            if let crate::notify::enforcer::Applied::Failed(why) = &a {
+            // Retries report every 30 s: say it once.
+            if let crate::notify::enforcer::Applied::Failed(why) = &a
+                && m.dnd_applied.as_ref() != Some(&a)
+            {
                 m.set_status(Level::Warn, format!("Do-Not-Disturb not changed: {why}"));
             }
             m.dnd_applied = Some(a);

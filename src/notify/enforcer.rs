@@ -2,10 +2,11 @@
 //!
 //! Order when going offline: read the user's state → journal it (database) → start the
 //! guardian → turn DND on. If DND was already on, nothing is set and nothing will be
-//! restored. Going online (or leaving): restore only if the value is still ours, clear the
-//! journal, close the period, release the guardian. The guardian is our own binary in its own
-//! session holding a pipe from us: when we die in any way (kill -9 included) it reads EOF and
-//! restores from the journal. Whatever still escapes is restored at the next start.
+//! restored. Going online (or leaving): restore only if DND is still on, clear the journal,
+//! close the period, release the guardian. A restore that fails keeps the journal and is
+//! retried. The guardian is our own binary in its own session holding a pipe from us: when we
+//! die in any way (kill -9 included) it reads EOF and restores from the journal. Whatever
+//! still escapes is restored at the next start.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ use std::process::{Child, Command, Stdio};
 use chrono::Utc;
 
 use crate::domain::policy::{Dnd as Desired, Reason};
-use crate::notify::dnd::{Dnd, Prior, detect};
+use crate::notify::dnd::{Dnd, Prior, ShortcutsDnd, detect};
 use crate::notify::guard::{self, Leftover};
 use crate::store::Store;
 
@@ -27,11 +28,12 @@ pub enum Applied {
         backend: String,
         ours: bool,
     },
-    /// Wanted on but not possible (no backend, another enforcer, an error).
+    /// Wanted on (or off) but not done yet: it is retried.
     Failed(String),
 }
 
 struct Holding {
+    backend: &'static str,
     prior: Option<Prior>,
 }
 
@@ -39,6 +41,7 @@ struct Holding {
 pub struct Enforcer {
     db: PathBuf,
     data_dir: PathBuf,
+    macos: Option<(String, String)>,
     backend: Option<Box<dyn Dnd>>,
     holding: Option<Holding>,
     guardian: Option<Child>,
@@ -52,6 +55,13 @@ fn reason_text(r: Option<Reason>) -> &'static str {
         Some(Reason::Focus) => "focus",
         Some(Reason::Manual) => "manual",
         _ => "schedule",
+    }
+}
+
+async fn find_backend(macos: &Option<(String, String)>) -> Option<Box<dyn Dnd>> {
+    match macos {
+        Some((on, off)) => Some(Box::new(ShortcutsDnd::new(on, off))),
+        None => detect().await.backend,
     }
 }
 
@@ -73,48 +83,71 @@ impl Enforcer {
         if lock.try_lock().is_err() {
             return None;
         }
-        let backend: Option<Box<dyn Dnd>> = match macos {
-            Some((on, off)) => Some(Box::new(crate::notify::dnd::ShortcutsDnd::new(&on, &off))),
-            None => detect().await.backend,
-        };
-        if let Ok(mut store) = Store::open(db) {
-            match guard::recover(&mut store, backend.as_deref()).await {
-                Ok(Leftover::Restored { backend, restored }) => {
-                    tracing::warn!(
-                        backend,
-                        restored,
-                        "restored a crashed serein's Do-Not-Disturb"
-                    )
-                }
-                Ok(Leftover::Kept { backend, why }) => {
-                    tracing::warn!(backend, why, "a leftover Do-Not-Disturb journal is kept")
-                }
-                Ok(_) => {}
-                Err(e) => tracing::warn!("journal recovery failed: {e}"),
-            }
-        }
-        Some(Enforcer {
+        let backend = find_backend(&macos).await;
+        let mut e = Enforcer {
             db: db.to_path_buf(),
             data_dir: data_dir.to_path_buf(),
+            macos,
             backend,
             holding: None,
             guardian: None,
             clear_on_end: false,
             _lock: lock,
-        })
+        };
+        e.recover().await;
+        Some(e)
+    }
+
+    async fn recover(&mut self) {
+        let Ok(mut store) = Store::open(&self.db) else {
+            return;
+        };
+        match guard::recover(&mut store, self.backend.as_deref()).await {
+            Ok(list) => {
+                for l in list {
+                    match l {
+                        Leftover::Restored { backend, restored } => tracing::warn!(
+                            backend,
+                            restored,
+                            "restored a crashed serein's Do-Not-Disturb"
+                        ),
+                        Leftover::Kept { backend, why } => {
+                            tracing::warn!(
+                                backend,
+                                why,
+                                "a leftover Do-Not-Disturb journal is kept"
+                            )
+                        }
+                        Leftover::OwnerRunning { .. } => {}
+                    }
+                }
+            }
+            Err(e) => tracing::warn!("journal recovery failed: {e}"),
+        }
     }
 
     pub fn backend_name(&self) -> Option<&'static str> {
         self.backend.as_ref().map(|b| b.name())
     }
 
-    /// Moves the desktop to `desired`. Returns what is applied afterwards.
+    /// Moves the desktop to `desired`. Returns what is applied afterwards; `Failed` is
+    /// retried by calling this again.
     pub async fn set(&mut self, desired: &Desired) -> Applied {
+        if self.backend.is_none() {
+            // The notification server may have started after us.
+            self.backend = find_backend(&self.macos).await;
+            if self.backend.is_some() {
+                self.recover().await;
+            }
+        }
         match (desired.on, self.holding.is_some()) {
             (true, false) => self.go_offline(reason_text(desired.reason)).await,
             (false, true) => {
-                self.release().await;
-                Applied::Off
+                if self.release().await {
+                    Applied::Off
+                } else {
+                    Applied::Failed("Do-Not-Disturb not given back yet; retrying".into())
+                }
             }
             (true, true) => self.applied(),
             (false, false) => Applied::Off,
@@ -122,12 +155,12 @@ impl Enforcer {
     }
 
     fn applied(&self) -> Applied {
-        match (&self.holding, &self.backend) {
-            (Some(h), Some(b)) => Applied::On {
-                backend: b.name().to_string(),
+        match &self.holding {
+            Some(h) => Applied::On {
+                backend: h.backend.to_string(),
                 ours: h.prior.is_some(),
             },
-            _ => Applied::Off,
+            None => Applied::Off,
         }
     }
 
@@ -140,21 +173,37 @@ impl Enforcer {
             Ok(s) => s,
             Err(e) => return Applied::Failed(e.to_string()),
         };
-        let prior = match b.prior().await {
-            Ok(p) => p,
-            Err(e) => return Applied::Failed(e.to_string()),
+        // Our own journal from an earlier period whose restore failed: that is still the
+        // user's value (what is set now is ours).
+        let own = store
+            .journal(name)
+            .ok()
+            .flatten()
+            .filter(|j| j.pid == std::process::id())
+            .and_then(|j| serde_json::from_str::<Prior>(&j.prior).ok());
+        let prior = match own {
+            Some(p) => Some(p),
+            None => match b.prior().await {
+                Ok(p) => p,
+                Err(e) => return Applied::Failed(e.to_string()),
+            },
         };
         let Some(prior) = prior else {
             // The user has it on: leave it, and leave it on afterwards too.
             let _ = store.open_period(Utc::now(), reason, name);
-            self.holding = Some(Holding { prior: None });
+            self.holding = Some(Holding {
+                backend: name,
+                prior: None,
+            });
             return self.applied();
         };
         // Record before touching.
-        match store.write_journal(&guard::journal_for(&prior)) {
-            Ok(true) => {}
-            Ok(false) => return Applied::Failed("another serein's journal is in place".into()),
-            Err(e) => return Applied::Failed(e.to_string()),
+        if store.journal(name).ok().flatten().is_none() {
+            match store.write_journal(&guard::journal_for(&prior)) {
+                Ok(true) => {}
+                Ok(false) => return Applied::Failed("another serein's journal is in place".into()),
+                Err(e) => return Applied::Failed(e.to_string()),
+            }
         }
         if self.guardian.is_none() {
             match spawn_guardian(&self.data_dir) {
@@ -164,23 +213,40 @@ impl Enforcer {
                 ),
             }
         }
-        if let Err(e) = b.turn_on().await {
-            let _ = store.clear_journal();
-            return Applied::Failed(e.to_string());
+        match b.turn_on().await {
+            Ok(Some(_)) => {}
+            // The user turned it on in the meantime: theirs, nothing to restore.
+            Ok(None) => {
+                let _ = store.clear_journal(name);
+                let _ = store.open_period(Utc::now(), reason, name);
+                self.holding = Some(Holding {
+                    backend: name,
+                    prior: None,
+                });
+                return self.applied();
+            }
+            Err(e) => {
+                let _ = store.clear_journal(name);
+                return Applied::Failed(e.to_string());
+            }
         }
         let _ = store.open_period(Utc::now(), reason, name);
         tracing::info!(backend = name, reason, "offline: Do-Not-Disturb on");
-        self.holding = Some(Holding { prior: Some(prior) });
+        self.holding = Some(Holding {
+            backend: name,
+            prior: Some(prior),
+        });
         self.applied()
     }
 
-    /// Gives the user's state back (if it is still ours) and forgets the journal.
-    pub async fn release(&mut self) {
-        let Some(h) = self.holding.take() else {
+    /// Gives the user's state back (if DND is still on) and forgets the journal. Returns
+    /// false if the restore failed: the journal and the holding stay, to be retried.
+    pub async fn release(&mut self) -> bool {
+        let Some(h) = self.holding.as_ref() else {
             self.stop_guardian();
-            return;
+            return true;
         };
-        let mut ok = true;
+        let backend = h.backend;
         if let (Some(prior), Some(b)) = (h.prior.as_ref(), self.backend.as_ref()) {
             match b.restore(prior).await {
                 Ok(restored) => {
@@ -192,27 +258,25 @@ impl Enforcer {
                     }
                 }
                 Err(e) => {
-                    ok = false;
                     tracing::error!(
-                        "Do-Not-Disturb not restored: {e}; the journal stays for the guardian and the next start"
+                        "Do-Not-Disturb not restored yet: {e}; the journal stays and it is retried"
                     );
+                    return false;
                 }
             }
         }
+        self.holding = None;
         if let Ok(mut store) = Store::open(&self.db) {
-            if ok {
-                let _ = store.clear_journal();
-            }
-            let _ = store.close_periods(Utc::now(), ok);
+            let _ = store.clear_journal(backend);
+            let _ = store.close_periods(Utc::now(), true);
         }
-        if ok {
-            self.stop_guardian();
-        }
+        self.stop_guardian();
+        true
     }
 
     fn stop_guardian(&mut self) {
         if let Some(mut g) = self.guardian.take() {
-            // Closing its pipe wakes it; with no journal left it just leaves.
+            // Closing its pipe wakes it; with no journal of ours left it just leaves.
             drop(g.stdin.take());
             let _ = g.wait();
         }
@@ -244,7 +308,7 @@ fn spawn_guardian(data_dir: &Path) -> std::io::Result<Child> {
 }
 
 /// `serein dnd-guardian --owner PID`: waits for EOF on stdin (the owner died or let go), then
-/// restores from the journal if that owner wrote it.
+/// restores from every journal that owner wrote.
 pub fn guardian_main(db: &Path, owner: u32) -> anyhow::Result<()> {
     use std::io::Read;
     let mut sink = Vec::new();
@@ -254,23 +318,27 @@ pub fn guardian_main(db: &Path, owner: u32) -> anyhow::Result<()> {
         .build()?;
     rt.block_on(async {
         let mut store = Store::open(db)?;
-        let Some(j) = store.journal()? else {
-            return Ok(());
-        };
-        if j.pid != owner {
+        let mine: Vec<_> = store
+            .journals()?
+            .into_iter()
+            .filter(|j| j.pid == owner)
+            .collect();
+        if mine.is_empty() {
             return Ok(());
         }
-        let prior: Prior = serde_json::from_str(&j.prior)?;
         let det = detect().await;
-        if let Some(b) = det
-            .backend
-            .as_deref()
-            .filter(|b| b.name() == prior.backend())
-        {
-            let restored = b.restore(&prior).await?;
-            store.clear_journal()?;
-            store.close_periods(Utc::now(), true)?;
-            tracing::warn!(restored, "guardian: serein died; Do-Not-Disturb given back");
+        for j in mine {
+            let prior: Prior = serde_json::from_str(&j.prior)?;
+            if let Some(b) = det
+                .backend
+                .as_deref()
+                .filter(|b| b.name() == prior.backend())
+            {
+                let restored = b.restore(&prior).await?;
+                store.clear_journal(&j.backend)?;
+                store.close_periods(Utc::now(), true)?;
+                tracing::warn!(restored, "guardian: serein died; Do-Not-Disturb given back");
+            }
         }
         anyhow::Ok(())
     })

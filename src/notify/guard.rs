@@ -43,58 +43,59 @@ pub fn owner_alive(j: &Journal) -> bool {
 /// What happened to a leftover journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Leftover {
-    None,
     /// Its owner still runs: left alone.
-    OwnerRunning(u32),
+    OwnerRunning { backend: String, pid: u32 },
     /// Restored (true) or left as the user changed it meanwhile (false); journal removed.
-    Restored {
-        backend: String,
-        restored: bool,
-    },
+    Restored { backend: String, restored: bool },
     /// It could not be restored now (e.g. another desktop); kept for the next start.
-    Kept {
-        backend: String,
-        why: String,
-    },
+    Kept { backend: String, why: String },
 }
 
-/// Restores the user's state from a journal whose owner is gone (crash, kill -9, reboot).
-pub async fn recover(store: &mut Store, dnd: Option<&dyn Dnd>) -> anyhow::Result<Leftover> {
-    let Some(j) = store.journal()? else {
-        return Ok(Leftover::None);
-    };
-    if owner_alive(&j) {
-        return Ok(Leftover::OwnerRunning(j.pid));
-    }
-    let prior: Prior = match serde_json::from_str(&j.prior) {
-        Ok(p) => p,
-        Err(e) => {
-            return Ok(Leftover::Kept {
+/// Restores the user's state from journals whose owner is gone (crash, kill -9, reboot).
+/// Journals of another desktop's backend are kept for a start on that desktop.
+pub async fn recover(store: &mut Store, dnd: Option<&dyn Dnd>) -> anyhow::Result<Vec<Leftover>> {
+    let mut out = Vec::new();
+    for j in store.journals()? {
+        if owner_alive(&j) {
+            out.push(Leftover::OwnerRunning {
                 backend: j.backend,
-                why: format!("unreadable journal: {e}"),
+                pid: j.pid,
             });
+            continue;
         }
-    };
-    let Some(dnd) = dnd.filter(|d| d.name() == prior.backend()) else {
-        return Ok(Leftover::Kept {
-            backend: j.backend,
-            why: "that desktop's notification server is not running now".into(),
-        });
-    };
-    match dnd.restore(&prior).await {
-        Ok(restored) => {
-            store.clear_journal()?;
-            store.close_periods(Utc::now(), restored)?;
-            Ok(Leftover::Restored {
+        let prior: Prior = match serde_json::from_str(&j.prior) {
+            Ok(p) => p,
+            Err(e) => {
+                out.push(Leftover::Kept {
+                    backend: j.backend,
+                    why: format!("unreadable journal: {e}"),
+                });
+                continue;
+            }
+        };
+        let Some(dnd) = dnd.filter(|d| d.name() == prior.backend()) else {
+            out.push(Leftover::Kept {
                 backend: j.backend,
-                restored,
-            })
+                why: "that desktop's notification server is not running now".into(),
+            });
+            continue;
+        };
+        match dnd.restore(&prior).await {
+            Ok(restored) => {
+                store.clear_journal(&j.backend)?;
+                store.close_periods(Utc::now(), restored)?;
+                out.push(Leftover::Restored {
+                    backend: j.backend,
+                    restored,
+                });
+            }
+            Err(e) => out.push(Leftover::Kept {
+                backend: j.backend,
+                why: e.to_string(),
+            }),
         }
-        Err(e) => Ok(Leftover::Kept {
-            backend: j.backend,
-            why: e.to_string(),
-        }),
     }
+    Ok(out)
 }
 
 #[cfg(test)]

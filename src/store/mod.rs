@@ -110,9 +110,8 @@ const MIGRATION_LIST: &[M<'static>] = &[
     // the next start restore. Periods are logged for the weekly summary; a manual override
     // (`serein offline on/off`) lasts until its `until`.
     M::up(
-        "CREATE TABLE dnd_journal (
-            id         INTEGER PRIMARY KEY CHECK (id = 1),
-            backend    TEXT    NOT NULL,
+                "CREATE TABLE dnd_journal (
+            backend    TEXT    PRIMARY KEY, -- one per backend: a leftover never blocks another
             prior      TEXT    NOT NULL, -- JSON, backend-specific
             set_at     INTEGER NOT NULL,
             pid        INTEGER NOT NULL,

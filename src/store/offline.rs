@@ -27,37 +27,48 @@ impl Store {
     pub fn write_journal(&mut self, j: &Journal) -> Result<bool> {
         let tx = self.write()?;
         let n = tx.execute(
-            "INSERT OR IGNORE INTO dnd_journal (id, backend, prior, set_at, pid, proc_start, boot_id)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
-            params![j.backend, j.prior, j.set_at.timestamp(), j.pid, j.proc_start, j.boot_id],
+            "INSERT OR IGNORE INTO dnd_journal (backend, prior, set_at, pid, proc_start, boot_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                j.backend,
+                j.prior,
+                j.set_at.timestamp(),
+                j.pid,
+                j.proc_start,
+                j.boot_id
+            ],
         )?;
         tx.commit()?;
         Ok(n == 1)
     }
 
-    pub fn journal(&self) -> Result<Option<Journal>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT backend, prior, set_at, pid, proc_start, boot_id FROM dnd_journal WHERE id = 1",
-            )?
-            .query_row([], |r| {
-                Ok(Journal {
-                    backend: r.get(0)?,
-                    prior: r.get(1)?,
-                    set_at: instant(r.get(2)?),
-                    pid: r.get(3)?,
-                    proc_start: r.get(4)?,
-                    boot_id: r.get(5)?,
-                })
+    /// Every journal (normally none or one; a leftover from another desktop may stay).
+    pub fn journals(&self) -> Result<Vec<Journal>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT backend, prior, set_at, pid, proc_start, boot_id FROM dnd_journal ORDER BY set_at",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Journal {
+                backend: r.get(0)?,
+                prior: r.get(1)?,
+                set_at: instant(r.get(2)?),
+                pid: r.get(3)?,
+                proc_start: r.get(4)?,
+                boot_id: r.get(5)?,
             })
-            .optional()?)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Removes the journal after a restore (or when the user's own change made it moot).
-    pub fn clear_journal(&mut self) -> Result<bool> {
+    /// The journal for one backend.
+    pub fn journal(&self, backend: &str) -> Result<Option<Journal>> {
+        Ok(self.journals()?.into_iter().find(|j| j.backend == backend))
+    }
+
+    /// Removes one backend's journal after a restore.
+    pub fn clear_journal(&mut self, backend: &str) -> Result<bool> {
         let tx = self.write()?;
-        let n = tx.execute("DELETE FROM dnd_journal", [])?;
+        let n = tx.execute("DELETE FROM dnd_journal WHERE backend = ?1", [backend])?;
         tx.commit()?;
         Ok(n > 0)
     }
@@ -181,13 +192,22 @@ mod tests {
     #[test]
     fn one_journal_at_a_time() {
         let mut s = Store::open_in_memory().unwrap();
-        assert_eq!(s.journal().unwrap(), None);
+        assert_eq!(s.journal("dunst").unwrap(), None);
         assert!(s.write_journal(&journal("{\"paused\":false}")).unwrap());
         // A second enforcer must not record our "on" as the user's state.
         assert!(!s.write_journal(&journal("{\"paused\":true}")).unwrap());
-        assert_eq!(s.journal().unwrap().unwrap().prior, "{\"paused\":false}");
-        assert!(s.clear_journal().unwrap());
-        assert_eq!(s.journal().unwrap(), None);
+        assert_eq!(
+            s.journal("dunst").unwrap().unwrap().prior,
+            "{\"paused\":false}"
+        );
+        // A leftover from another desktop doesn't block this one.
+        let mut gnome = journal("{}");
+        gnome.backend = "gnome".into();
+        assert!(s.write_journal(&gnome).unwrap());
+        assert_eq!(s.journals().unwrap().len(), 2);
+        assert!(s.clear_journal("dunst").unwrap());
+        assert_eq!(s.journal("dunst").unwrap(), None);
+        assert_eq!(s.journals().unwrap().len(), 1);
     }
 
     #[test]
