@@ -160,7 +160,7 @@ pub fn start(
     if is_break {
         s.kind = SessionKind::Break;
     }
-    after_hours_ok(cfg, &s, now, yes)?;
+    let after_hours = after_hours_ok(cfg, &s, now, yes)?;
     if let Some(running) = store.active_session()? {
         if !replace {
             return Err(Failure::input(format!(
@@ -183,6 +183,9 @@ pub fn start(
         }
         Err(e) => return Err(e.into()),
     };
+    if after_hours {
+        store.mark_after_hours(s.id)?;
+    }
     let until = s.deadline().map(|d| local_hhmm(now, d)).unwrap_or_default();
     // The start hook runs here (claimed, so a TUI or daemon picking the session up won't).
     let event = if s.kind == SessionKind::Break {
@@ -208,12 +211,16 @@ pub fn start(
     Ok(())
 }
 
-/// Work in offline hours: ask on a terminal, refuse without `--yes` otherwise.
-fn after_hours_ok(cfg: &Config, s: &Session, now: Now, yes: bool) -> Result<(), Failure> {
+/// Work in offline hours: ask on a terminal, refuse without `--yes` otherwise. Returns
+/// whether it is after-hours work.
+fn after_hours_ok(cfg: &Config, s: &Session, now: Now, yes: bool) -> Result<bool, Failure> {
     use std::io::IsTerminal;
     let work = s.kind == SessionKind::Focus && cfg.work_domains().contains(&s.domain.as_str());
-    if !work || yes || !cfg.offline.schedule().is_offline(&Local, now.utc) {
-        return Ok(());
+    if !work || !cfg.offline.schedule().is_offline(&Local, now.utc) {
+        return Ok(false);
+    }
+    if yes {
+        return Ok(true);
     }
     if !std::io::stdin().is_terminal() {
         return Err(Failure::input(
@@ -224,7 +231,7 @@ fn after_hours_ok(cfg: &Config, s: &Session, now: Now, yes: bool) -> Result<(), 
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
     if matches!(answer.trim(), "y" | "Y" | "yes") {
-        Ok(())
+        Ok(true)
     } else {
         Err(Failure::input("not started"))
     }
@@ -415,6 +422,8 @@ struct LogJson<'a> {
     overrun_s: i64,
     interruptions: u32,
     note: Option<&'a str>,
+    /// Work started during offline hours.
+    after_hours: bool,
 }
 
 /// The Monday-to-Sunday week holding `d`.
@@ -469,6 +478,7 @@ pub fn log(
                     overrun_s: overrun,
                     interruptions: s.interruptions,
                     note: s.note.as_deref(),
+                    after_hours: store.is_after_hours(s.id).unwrap_or(false),
                 }
             })
             .collect();

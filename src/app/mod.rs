@@ -519,6 +519,10 @@ impl Effects<'_> {
                     Err(e) => problem("can't save the offline override", e),
                 }
             }
+            Effect::MarkAfterHours(id) => match self.store.mark_after_hours(id) {
+                Ok(()) => Vec::new(),
+                Err(e) => problem("can't record after-hours work", e),
+            },
             Effect::LoadManual => match self.store.manual() {
                 Ok(m) => {
                     vec![Msg::ManualLoaded(m.map(|(on, until)| {

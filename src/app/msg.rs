@@ -118,6 +118,8 @@ pub enum Effect {
     SetManual(Option<crate::domain::policy::Manual>),
     /// Read the manual override; answers `Msg::ManualLoaded`.
     LoadManual,
+    /// Record a session as after-hours work.
+    MarkAfterHours(i64),
     /// Log a breathing session (answers `Msg::BreathLogged`).
     LogBreath(Session),
     /// Read which breathing patterns were practised before (answers `Msg::BreathSeen`).

@@ -145,6 +145,9 @@ pub fn started(m: &mut Model, s: Session, now: Now) -> Update {
     } else {
         m.set_status(Level::Info, format!("started “{}” until {until}", s.title));
     }
+    if m.after_hours_confirm.take().is_some() && s.timebox_id.is_some() {
+        u.effects.push(Effect::MarkAfterHours(s.id));
+    }
     m.session = Some(s);
     u
 }
@@ -397,7 +400,10 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
                 redraw
             }
             Some(b) if m.date == m.today() => {
-                m.after_hours_confirm = None;
+                // Keep the confirmation until the session is stored, to record it.
+                if m.after_hours_confirm != Some(b.id) {
+                    m.after_hours_confirm = None;
+                }
                 start_box(m, &b, now)
             }
             Some(_) => {

@@ -131,6 +131,10 @@ const MIGRATION_LIST: &[M<'static>] = &[
             is_on INTEGER NOT NULL,
             until INTEGER NOT NULL
         );
+                -- Work sessions started during offline hours (after a confirmation).
+        CREATE TABLE after_hours (
+            session_id INTEGER PRIMARY KEY REFERENCES session (id) ON DELETE CASCADE
+        );
         -- Every manual override, for the weekly summary.
         CREATE TABLE offline_override (
             id    INTEGER PRIMARY KEY AUTOINCREMENT,

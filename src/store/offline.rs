@@ -145,6 +145,24 @@ impl Store {
         Ok(())
     }
 
+    /// Records a session as after-hours work (started during offline hours).
+    pub fn mark_after_hours(&mut self, session_id: i64) -> Result<()> {
+        self.conn
+            .prepare_cached("INSERT OR IGNORE INTO after_hours (session_id) VALUES (?1)")?
+            .execute([session_id])?;
+        Ok(())
+    }
+
+    /// Whether a session was started during offline hours.
+    pub fn is_after_hours(&self, session_id: i64) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM after_hours WHERE session_id = ?1")?
+            .query_row([session_id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
     /// How many manual overrides were made from `from` (for the weekly summary).
     pub fn overrides_since(&self, from: DateTime<Utc>) -> Result<i64> {
         Ok(self

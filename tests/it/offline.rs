@@ -76,6 +76,7 @@ fn schedule_focus_manual_and_what_gets_through() {
         m.session.as_ref().map(|s| s.title.as_str()),
         Some("Late fix")
     );
+    let late_id = m.session.as_ref().unwrap().id;
     // Its "started" and "5 minutes left" are held; the end the user asked for gets through.
     shell.dispatch(&mut m, Msg::Tick, at(20, 26));
     shell.dispatch(&mut m, Msg::Tick, at(20, 31));
@@ -87,6 +88,11 @@ fn schedule_focus_manual_and_what_gets_through() {
         .filter(|s| s.contains("Late fix"))
         .collect();
     assert_eq!(late, vec!["Time is up: Late fix".to_string()]);
+    drop(shell);
+    assert!(
+        store.is_after_hours(late_id).unwrap(),
+        "recorded as after-hours work"
+    );
 }
 
 #[test]
@@ -162,6 +168,9 @@ fn cli_offline_status_on_off() {
         .args(["start", "Late #work", "--for", "25m", "--yes"])
         .assert()
         .success();
+    let out = at("20:01").args(["log", "--json"]).output().unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(log[0]["after_hours"], true, "{log}");
     // A bad rule names the file, line and the accepted forms.
     env.write_config("[offline]\nweekdays = \"evenings\"\n");
     env.cmd()
