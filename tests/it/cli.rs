@@ -307,6 +307,22 @@ fn help_and_version_everywhere() {
         &["config", "init"],
         &["completions"],
         &["man"],
+        &["start"],
+        &["stop"],
+        &["pause"],
+        &["resume"],
+        &["extend"],
+        &["status"],
+        &["log"],
+        &["log", "edit"],
+        &["log", "rm"],
+        &["breathe"],
+        &["doctor"],
+        &["daemon"],
+        &["offline"],
+        &["offline", "status"],
+        &["offline", "on"],
+        &["offline", "off"],
     ];
     for c in commands {
         env.cmd()
