@@ -3,7 +3,7 @@
 
 use std::io;
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::Duration;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use futures_util::StreamExt;
 use insta::assert_snapshot;
@@ -19,7 +19,7 @@ use serein::domain::plan::Kind;
 use serein::domain::session::{EndReason, SessionKind, State};
 use serein::store::Store;
 
-use crate::{Env, at, day, model_at, nb};
+use crate::{Env, TokioClock, at, day, model_at, nb};
 
 fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
@@ -166,20 +166,6 @@ fn choose_safety_once_pause_and_stop_logs_the_partial_session() {
     assert_eq!(m.screen, Screen::Today);
     let s = screen(&m, 80, 24);
     assert!(s.contains("breathe 1/3"), "{s}");
-}
-
-struct TokioClock {
-    start: tokio::time::Instant,
-    local: NaiveDateTime,
-}
-
-impl Clock for TokioClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.local().and_utc()
-    }
-    fn local(&self) -> NaiveDateTime {
-        self.local + (tokio::time::Instant::now() - self.start)
-    }
 }
 
 async fn run_for(keys: &[KeyCode], secs: u64) -> serein::app::RunStats {

@@ -3,7 +3,6 @@
 
 use std::io;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
@@ -13,7 +12,7 @@ use serein::clock::Clock;
 use serein::domain::plan::Kind;
 use serein::store::Store;
 
-use crate::{at, model_at, nb};
+use crate::{TokioClock, at, model_at, nb};
 
 /// Counts frames (one flush per `Terminal::draw`).
 struct CountingBackend {
@@ -56,21 +55,6 @@ impl Backend for CountingBackend {
     fn flush(&mut self) -> Result<(), Self::Error> {
         self.flushes += 1;
         self.inner.flush()
-    }
-}
-
-/// A clock that runs with tokio's (paused, auto-advancing) time.
-struct TokioClock {
-    start: tokio::time::Instant,
-    local: NaiveDateTime,
-}
-
-impl Clock for TokioClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.local().and_utc()
-    }
-    fn local(&self) -> NaiveDateTime {
-        self.local + (tokio::time::Instant::now() - self.start)
     }
 }
 

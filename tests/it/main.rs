@@ -132,6 +132,21 @@ pub fn full_day() -> Vec<NewTimebox> {
     ]
 }
 
+/// A clock that runs with tokio's (paused, auto-advancing) time.
+pub struct TokioClock {
+    pub start: tokio::time::Instant,
+    pub local: NaiveDateTime,
+}
+
+impl serein::clock::Clock for TokioClock {
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.local().and_utc()
+    }
+    fn local(&self) -> NaiveDateTime {
+        self.local + (tokio::time::Instant::now() - self.start)
+    }
+}
+
 pub fn model_at(now: NaiveDateTime) -> Model {
     let mut m = Model::new(Config::default(), Keymap::default(), now);
     m.no_color = true;

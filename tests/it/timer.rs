@@ -3,7 +3,7 @@
 
 use std::io;
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{Duration, NaiveDateTime};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use futures_util::StreamExt;
 use insta::assert_snapshot;
@@ -18,21 +18,7 @@ use serein::domain::plan::Kind;
 use serein::domain::session::{EndReason, Session, SessionKind, State};
 use serein::store::Store;
 
-use crate::{at, day, model_at, nb};
-
-struct TokioClock {
-    start: tokio::time::Instant,
-    local: NaiveDateTime,
-}
-
-impl Clock for TokioClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.local().and_utc()
-    }
-    fn local(&self) -> NaiveDateTime {
-        self.local + (tokio::time::Instant::now() - self.start)
-    }
-}
+use crate::{TokioClock, at, day, model_at, nb};
 
 fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
