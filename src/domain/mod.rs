@@ -6,4 +6,5 @@ pub mod parse;
 pub mod plan;
 pub mod policy;
 pub mod session;
+pub mod summary;
 pub mod time;

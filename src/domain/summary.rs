@@ -1,0 +1,1299 @@
+//! The weekly balance summary: work against the rest of life, after-hours and weekend work,
+//! breaks, rest between days, breathing, and flags phrased as facts with a source
+//! (`shared/wellbeing.md`, "Weekly balance flags"). Never a diagnosis.
+//!
+//! Pure: `now` and the time zone are arguments. Instants become local times through
+//! `domain::time` only. A session belongs to the local date it was recorded on
+//! (`Session::local_date`), so weeks don't move after travel, and a session crossing midnight
+//! counts whole on its start date. Minutes are rounded per session (nearest minute) before
+//! being added up, so every total is the exact sum of its parts.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use serde::Serialize;
+
+use super::offline::OfflineSchedule;
+use super::session::{EndReason, Session, SessionKind, State};
+use super::time;
+
+/// WHO/ILO estimate of deaths from long working hours [S47].
+pub const SOURCE_WHO_ILO: &str = "WHO/ILO 2021 (Pega et al., Environment International)";
+/// EU Working Time Directive, weekly limit [S48].
+pub const SOURCE_EU_WEEK: &str = "EU Working Time Directive 2003/88/EC, art. 6";
+/// EU Working Time Directive, daily rest [S48].
+pub const SOURCE_EU_REST: &str = "EU Working Time Directive 2003/88/EC, art. 3";
+/// UK population survey on weekend work [S52].
+pub const SOURCE_WEEKEND: &str =
+    "Weston et al. 2019, J Epidemiol Community Health (UK survey, n = 23,403)";
+/// After-hours availability and detachment [S49][S50].
+pub const SOURCE_OFFLINE: &str =
+    "Becker et al., Journal of Management; Wendsche & Lohmann-Haislah 2017, Front. Psychol.";
+/// 90-minute blocks are a heuristic; micro-breaks help vigour and fatigue [S45][S46].
+pub const SOURCE_BREAKS: &str =
+    "Heuristic (Kleitman's rest-activity cycle, Ericsson); Albulescu et al. 2022, PLOS ONE";
+/// The 365 cardiac-coherence method: three sessions a day [S1].
+pub const SOURCE_BREATHING: &str = "Cardiac coherence 365 method (3 sessions a day)";
+
+/// A gap this long with no session ends a block, as in `session::focus_streak_s`.
+const BLOCK_GAP_MINUTES: i64 = 15;
+
+/// An ISO week (Monday to Sunday) of local dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Week {
+    pub monday: NaiveDate,
+}
+
+impl Week {
+    /// The week containing `d`.
+    pub fn of(d: NaiveDate) -> Week {
+        let back = i64::from(d.weekday().num_days_from_monday());
+        Week {
+            monday: d - Duration::days(back),
+        }
+    }
+
+    /// Monday to Sunday.
+    pub fn days(&self) -> [NaiveDate; 7] {
+        std::array::from_fn(|i| self.monday + Duration::days(i as i64))
+    }
+
+    pub fn prev(&self) -> Week {
+        Week {
+            monday: self.monday - Duration::days(7),
+        }
+    }
+
+    pub fn next(&self) -> Week {
+        Week {
+            monday: self.monday + Duration::days(7),
+        }
+    }
+
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        d >= self.monday && d < self.monday + Duration::days(7)
+    }
+}
+
+/// What the summary is computed from: plain data, loaded by the shell.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    /// Sessions whose local date is in the week, and the day before it (for daily rest).
+    /// Others are ignored.
+    pub sessions: &'a [Session],
+    /// Domains that count as work (`[[domain]] work = true`).
+    pub work_domains: &'a [&'a str],
+    /// Offline hours, to count work inside them.
+    pub schedule: &'a OfflineSchedule,
+    /// Sessions recorded as after-hours work (started in offline hours, `store::offline`).
+    pub after_hours_ids: &'a [i64],
+    /// Recorded offline periods (scheduled or manual); an open one runs until `now`.
+    pub offline_periods: &'a [(DateTime<Utc>, Option<DateTime<Utc>>)],
+    /// `breathing.daily_goal`.
+    pub breathing_goal_per_day: u32,
+    /// Names of the coherence patterns: finished breathing sessions with these titles count
+    /// towards the goal (as on the Today screen).
+    pub coherence_titles: &'a [String],
+    pub now: DateTime<Utc>,
+}
+
+/// One local day of the week.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct DaySummary {
+    pub date: NaiveDate,
+    /// Focus minutes per domain, most first.
+    pub minutes_by_domain: Vec<(String, i64)>,
+    /// Focus minutes in work domains.
+    pub work_minutes: i64,
+    /// Focus minutes in the other domains.
+    pub other_minutes: i64,
+    pub break_minutes: i64,
+    pub breaks: u32,
+    /// Finished coherence breathing sessions.
+    pub breathing_sessions: u32,
+    /// Local wall time of the first work session's start.
+    pub first_work_start: Option<NaiveDateTime>,
+    /// Local wall time of the last work session's end (may be on the next date).
+    pub last_work_end: Option<NaiveDateTime>,
+    /// Minutes between the previous day's last work end and this day's first work start,
+    /// when both days had work.
+    pub rest_before_minutes: Option<i64>,
+}
+
+/// How strongly a flag is shown. None of them is a diagnosis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Info,
+    Notice,
+    Strong,
+}
+
+/// Which signal a flag is about (stable, for JSON and for config thresholds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagKind {
+    WorkHours,
+    DailyRest,
+    WeekendWork,
+    OfflineHours,
+    LongBlock,
+    Breathing,
+}
+
+/// A fact about the week with its source, in neutral words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    pub kind: FlagKind,
+    pub level: Level,
+    pub text: String,
+    pub source: &'static str,
+    /// The days it concerns (empty when it is about the whole week).
+    pub days: Vec<NaiveDate>,
+}
+
+/// When flags appear. Defaults from wellbeing.md; `[balance]` in config may override them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Thresholds {
+    /// Info above this many work minutes a week.
+    pub work_info_minutes: i64,
+    /// Notice above this (EU average limit).
+    pub work_notice_minutes: i64,
+    /// Strong at or above this (WHO/ILO).
+    pub work_strong_minutes: i64,
+    /// Rest between days shorter than this is flagged.
+    pub daily_rest_minutes: i64,
+    /// A block longer than this without a break is flagged.
+    pub long_block_minutes: i64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            work_info_minutes: 40 * 60,
+            work_notice_minutes: 48 * 60,
+            work_strong_minutes: 55 * 60,
+            daily_rest_minutes: 11 * 60,
+            long_block_minutes: 90,
+        }
+    }
+}
+
+/// The week in numbers, and its flags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeekSummary {
+    pub week: Week,
+    /// Focus minutes per domain (actual time), most first, then by name.
+    pub minutes_by_domain: Vec<(String, i64)>,
+    /// Focus minutes in work domains.
+    pub work_minutes: i64,
+    /// Focus minutes in the other domains.
+    pub rest_minutes: i64,
+    pub per_day: [DaySummary; 7],
+    /// Work minutes inside offline hours (schedule), or in sessions recorded as after-hours.
+    pub after_hours_minutes: i64,
+    /// Work sessions with any minute inside offline hours, or recorded as after-hours.
+    pub after_hours_sessions: u32,
+    pub weekend_work_minutes: i64,
+    pub weekend_days_worked: u32,
+    pub break_minutes: i64,
+    pub breaks: u32,
+    /// Focus minutes in the longest run of focus sessions separated by gaps under 15 min with
+    /// no break session between them (pauses and gaps excluded, as in `focus_streak_s`).
+    pub longest_block_without_break_minutes: i64,
+    /// Days whose first work start came less than 11 h after the previous day's last work end.
+    pub short_rest_days: u32,
+    /// Finished coherence breathing sessions.
+    pub breathing_sessions: u32,
+    /// `breathing_goal_per_day * 7`.
+    pub breathing_goal: u32,
+    /// Share of offline time (schedule and recorded periods, up to `now`) with no work session
+    /// in it, rounded down; `None` when the week had no offline time yet.
+    pub offline_kept_percent: Option<u8>,
+    pub flags: Vec<Flag>,
+}
+
+/// The summary of `week` in time zone `tz`, with the default thresholds.
+pub fn summarize<Tz: TimeZone>(inputs: &Inputs, week: Week, tz: &Tz) -> WeekSummary {
+    summarize_with(inputs, week, tz, &Thresholds::default())
+}
+
+/// The summary of `week` in time zone `tz`.
+pub fn summarize_with<Tz: TimeZone>(
+    inputs: &Inputs,
+    week: Week,
+    tz: &Tz,
+    th: &Thresholds,
+) -> WeekSummary {
+    let now = inputs.now;
+    let days = week.days();
+    let day_before = week.monday - Duration::days(1);
+    let is_work = |s: &Session| {
+        s.kind == SessionKind::Focus && inputs.work_domains.contains(&s.domain.as_str())
+    };
+    let local = |t: DateTime<Utc>| t.with_timezone(tz).naive_local();
+
+    let mut in_week: Vec<&Session> = inputs
+        .sessions
+        .iter()
+        .filter(|s| week.contains(s.local_date))
+        .collect();
+    in_week.sort_by_key(|s| (s.started, s.id));
+
+    let mut per_day: [DaySummary; 7] = std::array::from_fn(|i| DaySummary {
+        date: days[i],
+        ..DaySummary::default()
+    });
+    let mut by_domain: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut by_day_domain: [BTreeMap<&str, i64>; 7] = Default::default();
+    let mut after_hours_minutes = 0;
+    let mut after_hours_days = Vec::new();
+    let mut after_hours_sessions = 0u32;
+
+    for s in &in_week {
+        let i = index_in(&week, s.local_date);
+        let day = &mut per_day[i];
+        let mins = minutes(s, now);
+        match s.kind {
+            SessionKind::Focus => {
+                *by_domain.entry(&s.domain).or_default() += mins;
+                *by_day_domain[i].entry(&s.domain).or_default() += mins;
+                if is_work(s) {
+                    day.work_minutes += mins;
+                    let (start, end) = (local(s.started), local(end_of(s, now)));
+                    day.first_work_start =
+                        Some(day.first_work_start.map_or(start, |f| f.min(start)));
+                    day.last_work_end = Some(day.last_work_end.map_or(end, |l| l.max(end)));
+                    let inside = if inputs.after_hours_ids.contains(&s.id) {
+                        mins
+                    } else {
+                        let off = offline_within(inputs.schedule, tz, s.started, end_of(s, now));
+                        (total_minutes(&off) as i64).min(mins)
+                    };
+                    if inside > 0 {
+                        after_hours_minutes += inside;
+                        after_hours_sessions += 1;
+                        after_hours_days.push(s.local_date);
+                    }
+                } else {
+                    day.other_minutes += mins;
+                }
+            }
+            SessionKind::Break => {
+                day.break_minutes += mins;
+                day.breaks += 1;
+            }
+            SessionKind::Breathing => {
+                if is_coherence(s, inputs.coherence_titles) {
+                    day.breathing_sessions += 1;
+                }
+            }
+        }
+    }
+    for (day, map) in per_day.iter_mut().zip(by_day_domain) {
+        day.minutes_by_domain = sorted(map);
+    }
+
+    // Daily rest: the previous day's last work end to this day's first work start.
+    let work_end_before = inputs
+        .sessions
+        .iter()
+        .filter(|s| s.local_date == day_before && is_work(s))
+        .map(|s| end_of(s, now))
+        .max();
+    let mut prev_end = work_end_before;
+    for day in per_day.iter_mut() {
+        let first = in_week
+            .iter()
+            .filter(|s| s.local_date == day.date && is_work(s))
+            .map(|s| s.started)
+            .min();
+        if let (Some(end), Some(start)) = (prev_end, first) {
+            day.rest_before_minutes = Some((start - end).num_minutes().max(0));
+        }
+        prev_end = in_week
+            .iter()
+            .filter(|s| s.local_date == day.date && is_work(s))
+            .map(|s| end_of(s, now))
+            .max();
+    }
+    let short_rest: Vec<NaiveDate> = per_day
+        .iter()
+        .filter(|d| {
+            d.rest_before_minutes
+                .is_some_and(|m| m < th.daily_rest_minutes)
+        })
+        .map(|d| d.date)
+        .collect();
+
+    let (longest_block, block_day) = longest_block(&in_week, now);
+
+    let weekend: Vec<&DaySummary> = per_day[5..].iter().filter(|d| d.work_minutes > 0).collect();
+    let weekend_work_minutes = weekend.iter().map(|d| d.work_minutes).sum();
+    let weekend_days: Vec<NaiveDate> = weekend.iter().map(|d| d.date).collect();
+
+    let work_intervals: Vec<(DateTime<Utc>, DateTime<Utc>)> = in_week
+        .iter()
+        .filter(|s| is_work(s))
+        .map(|s| (s.started, end_of(s, now)))
+        .collect();
+    let offline_kept_percent = offline_kept(inputs, week, tz, &work_intervals);
+
+    let work_minutes: i64 = per_day.iter().map(|d| d.work_minutes).sum();
+    let breathing_sessions = per_day.iter().map(|d| d.breathing_sessions).sum();
+    let breathing_goal = inputs.breathing_goal_per_day.saturating_mul(7);
+
+    after_hours_days.dedup();
+    let mut flags = Vec::new();
+    flags.extend(work_hours_flag(work_minutes, th));
+    if !short_rest.is_empty() {
+        flags.push(daily_rest_flag(&short_rest, th));
+    }
+    if weekend_days.len() == 2 {
+        flags.push(Flag {
+            kind: FlagKind::WeekendWork,
+            level: Level::Notice,
+            text: "You worked both weekend days. Working most weekends is linked to poorer \
+                   mood in a large UK study."
+                .into(),
+            source: SOURCE_WEEKEND,
+            days: weekend_days.clone(),
+        });
+    }
+    if after_hours_sessions > 0 {
+        flags.push(Flag {
+            kind: FlagKind::OfflineHours,
+            level: Level::Notice,
+            text: format!(
+                "{} during your offline hours ({}).",
+                count(
+                    after_hours_sessions,
+                    "work session happened",
+                    "work sessions happened"
+                ),
+                hm(after_hours_minutes)
+            ),
+            source: SOURCE_OFFLINE,
+            days: after_hours_days,
+        });
+    }
+    if longest_block > th.long_block_minutes {
+        flags.push(Flag {
+            kind: FlagKind::LongBlock,
+            level: Level::Info,
+            text: format!(
+                "Your longest block without a break was {}. Breaking up blocks of over {} is \
+                 a rule of thumb, not a proven limit.",
+                hm(longest_block),
+                hm(th.long_block_minutes)
+            ),
+            source: SOURCE_BREAKS,
+            days: block_day.into_iter().collect(),
+        });
+    }
+    if breathing_sessions > 0 {
+        let text = if breathing_goal > 0 {
+            format!("{breathing_sessions} of {breathing_goal} coherence sessions this week.")
+        } else {
+            format!(
+                "{} this week.",
+                count(
+                    breathing_sessions,
+                    "coherence session",
+                    "coherence sessions"
+                )
+            )
+        };
+        flags.push(Flag {
+            kind: FlagKind::Breathing,
+            level: Level::Info,
+            text,
+            source: SOURCE_BREATHING,
+            days: Vec::new(),
+        });
+    }
+
+    WeekSummary {
+        week,
+        minutes_by_domain: sorted(by_domain),
+        work_minutes,
+        rest_minutes: per_day.iter().map(|d| d.other_minutes).sum(),
+        after_hours_minutes,
+        after_hours_sessions,
+        weekend_work_minutes,
+        weekend_days_worked: weekend_days.len() as u32,
+        break_minutes: per_day.iter().map(|d| d.break_minutes).sum(),
+        breaks: per_day.iter().map(|d| d.breaks).sum(),
+        longest_block_without_break_minutes: longest_block,
+        short_rest_days: short_rest.len() as u32,
+        breathing_sessions,
+        breathing_goal,
+        offline_kept_percent,
+        flags,
+        per_day,
+    }
+}
+
+/// The work-hours flag for a week of `work_minutes`, if any.
+pub fn work_hours_flag(work_minutes: i64, th: &Thresholds) -> Option<Flag> {
+    let logged = hm(work_minutes);
+    let (level, text, source) = if work_minutes >= th.work_strong_minutes {
+        (
+            Level::Strong,
+            format!(
+                "You logged {logged} of work. Large studies link regular 55 h+ weeks to higher \
+                 heart and stroke risk (WHO/ILO)."
+            ),
+            SOURCE_WHO_ILO,
+        )
+    } else if work_minutes > th.work_notice_minutes {
+        (
+            Level::Notice,
+            format!(
+                "You logged {logged} of work. The EU Working Time Directive sets an average of \
+                 at most 48 h a week, overtime included."
+            ),
+            SOURCE_EU_WEEK,
+        )
+    } else if work_minutes > th.work_info_minutes {
+        (
+            Level::Info,
+            format!(
+                "You logged {logged} of work, more than {}.",
+                hm(th.work_info_minutes)
+            ),
+            SOURCE_WHO_ILO,
+        )
+    } else {
+        return None;
+    };
+    Some(Flag {
+        kind: FlagKind::WorkHours,
+        level,
+        text,
+        source,
+        days: Vec::new(),
+    })
+}
+
+fn daily_rest_flag(days: &[NaiveDate], th: &Thresholds) -> Flag {
+    let names: Vec<String> = days.iter().map(|d| d.format("%a").to_string()).collect();
+    Flag {
+        kind: FlagKind::DailyRest,
+        level: Level::Notice,
+        text: format!(
+            "On {} you had under {} off between work sessions ({}).",
+            count(days.len() as u32, "day", "days"),
+            hm(th.daily_rest_minutes),
+            names.join(", ")
+        ),
+        source: SOURCE_EU_REST,
+        days: days.to_vec(),
+    }
+}
+
+/// `2 h 40 min`, `57 h`, `45 min`.
+pub fn hm(minutes: i64) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn index_in(week: &Week, d: NaiveDate) -> usize {
+    (d - week.monday).num_days().clamp(0, 6) as usize
+}
+
+/// Actual minutes of a session, rounded to the nearest minute.
+fn minutes(s: &Session, now: DateTime<Utc>) -> i64 {
+    (s.actual_s(now) + 30) / 60
+}
+
+/// When a session ended, or `now` while it runs.
+fn end_of(s: &Session, now: DateTime<Utc>) -> DateTime<Utc> {
+    match s.state {
+        State::Ended { at, .. } => at.max(s.started),
+        _ => now.max(s.started),
+    }
+}
+
+fn is_coherence(s: &Session, titles: &[String]) -> bool {
+    titles.contains(&s.title)
+        && matches!(
+            s.state,
+            State::Ended {
+                reason: EndReason::Finished,
+                ..
+            }
+        )
+}
+
+fn sorted(map: BTreeMap<&str, i64>) -> Vec<(String, i64)> {
+    let mut v: Vec<(String, i64)> = map
+        .into_iter()
+        .filter(|&(_, m)| m > 0)
+        .map(|(d, m)| (d.to_string(), m))
+        .collect();
+    // Stable sort: ties stay in name order (from the BTreeMap).
+    v.sort_by_key(|&(_, m)| std::cmp::Reverse(m));
+    v
+}
+
+/// Focus minutes of the longest block without a break, and the local date it started on.
+/// Same rule as `session::focus_streak_s`: a break session or a gap of 15 min ends a block;
+/// breathing neither adds nor ends one.
+fn longest_block(sorted_sessions: &[&Session], now: DateTime<Utc>) -> (i64, Option<NaiveDate>) {
+    let (mut best, mut best_day) = (0, None);
+    let (mut block, mut block_day) = (0, None);
+    let mut last_end: Option<DateTime<Utc>> = None;
+    for s in sorted_sessions {
+        if last_end.is_some_and(|e| (s.started - e).num_minutes() >= BLOCK_GAP_MINUTES) {
+            (block, block_day) = (0, None);
+        }
+        match s.kind {
+            SessionKind::Break => (block, block_day) = (0, None),
+            SessionKind::Focus => {
+                block += minutes(s, now);
+                block_day.get_or_insert(s.local_date);
+            }
+            SessionKind::Breathing => {}
+        }
+        if block > best {
+            (best, best_day) = (block, block_day);
+        }
+        let end = end_of(s, now);
+        last_end = Some(last_end.map_or(end, |l| l.max(end)));
+    }
+    (best, best_day)
+}
+
+type Span = (DateTime<Utc>, DateTime<Utc>);
+
+/// The parts of `from..to` inside scheduled offline hours.
+fn offline_within<Tz: TimeZone>(
+    schedule: &OfflineSchedule,
+    tz: &Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut t = from;
+    while t < to {
+        let next = schedule
+            .next_change(tz, t)
+            .filter(|&n| n > t)
+            .map_or(to, |n| n.min(to));
+        if schedule.is_offline(tz, t) {
+            out.push((t, next));
+        }
+        t = next;
+    }
+    out
+}
+
+/// Sort and merge overlapping or touching spans.
+fn merge(mut v: Vec<Span>) -> Vec<Span> {
+    v.retain(|(s, e)| s < e);
+    v.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(v.len());
+    for (s, e) in v {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// Whole minutes covered by disjoint spans.
+fn total_minutes(spans: &[Span]) -> u64 {
+    spans
+        .iter()
+        .map(|(s, e)| (*e - *s).num_seconds().max(0) as u64)
+        .sum::<u64>()
+        / 60
+}
+
+/// Seconds of `a` (merged) also covered by `b` (merged).
+fn overlap_s(a: &[Span], b: &[Span]) -> i64 {
+    let mut total = 0;
+    for &(s1, e1) in a {
+        for &(s2, e2) in b {
+            let (s, e) = (s1.max(s2), e1.min(e2));
+            if s < e {
+                total += (e - s).num_seconds();
+            }
+        }
+    }
+    total
+}
+
+fn offline_kept<Tz: TimeZone>(inputs: &Inputs, week: Week, tz: &Tz, work: &[Span]) -> Option<u8> {
+    let start = time::resolve(tz, time::wall(week.monday, 0));
+    let end = time::resolve(tz, time::wall(week.next().monday, 0)).min(inputs.now);
+    if end <= start {
+        return None;
+    }
+    let mut offline = offline_within(inputs.schedule, tz, start, end);
+    offline.extend(inputs.offline_periods.iter().map(|&(s, e)| {
+        (
+            s.max(start),
+            e.unwrap_or(inputs.now).min(end).max(s.max(start)),
+        )
+    }));
+    let offline = merge(offline);
+    let total: i64 = offline.iter().map(|(s, e)| (*e - *s).num_seconds()).sum();
+    if total <= 0 {
+        return None;
+    }
+    let broken = overlap_s(&offline, &merge(work.to_vec()));
+    Some(((total - broken).max(0) * 100 / total) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::offline::parse_rule;
+    use chrono::{Offset, Weekday};
+    use chrono_tz::{Europe::Paris, Tz};
+
+    const WORK: &[&str] = &["work", "study"];
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// A Paris wall time "YYYY-MM-DD HH:MM" as an instant.
+    fn at(s: &str) -> DateTime<Utc> {
+        at_in(&Paris, s)
+    }
+
+    fn at_in(tz: &Tz, s: &str) -> DateTime<Utc> {
+        time::resolve(
+            tz,
+            NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap(),
+        )
+    }
+
+    /// An ended session from a local start "YYYY-MM-DD HH:MM" for `minutes` real minutes.
+    fn ended(kind: SessionKind, domain: &str, start: &str, minutes: i64) -> Session {
+        session(kind, domain, "x", start, minutes, EndReason::Finished)
+    }
+
+    fn work(start: &str, minutes: i64) -> Session {
+        ended(SessionKind::Focus, "work", start, minutes)
+    }
+
+    fn session(
+        kind: SessionKind,
+        domain: &str,
+        title: &str,
+        start: &str,
+        minutes: i64,
+        reason: EndReason,
+    ) -> Session {
+        let t = at(start);
+        let local = t.with_timezone(&Paris);
+        let mut s = Session::start(
+            title,
+            domain,
+            kind,
+            None,
+            minutes * 60,
+            t,
+            local.date_naive(),
+            local.offset().fix().local_minus_utc(),
+        );
+        s.end(reason, t + Duration::minutes(minutes)).unwrap();
+        s
+    }
+
+    struct Case {
+        name: &'static str,
+        sessions: Vec<Session>,
+        schedule: OfflineSchedule,
+        after_hours_ids: Vec<i64>,
+    }
+
+    impl Default for Case {
+        fn default() -> Self {
+            Case {
+                name: "",
+                sessions: Vec::new(),
+                schedule: OfflineSchedule::none(),
+                after_hours_ids: Vec::new(),
+            }
+        }
+    }
+
+    /// Summarizes `week` on the Wednesday after it, breathing goal 3 a day.
+    fn run(case: &Case, week: Week) -> WeekSummary {
+        let titles = vec!["Cardiac coherence (365)".to_string()];
+        let inputs = Inputs {
+            sessions: &case.sessions,
+            work_domains: WORK,
+            schedule: &case.schedule,
+            after_hours_ids: &case.after_hours_ids,
+            offline_periods: &[],
+            breathing_goal_per_day: 3,
+            coherence_titles: &titles,
+            now: at_in(&Paris, &format!("{} 12:00", week.next().days()[2])),
+        };
+        summarize(&inputs, week, &Paris)
+    }
+
+    fn nov() -> Week {
+        Week::of(d("2026-11-25"))
+    }
+
+    fn kinds(s: &WeekSummary) -> Vec<(FlagKind, Level)> {
+        s.flags.iter().map(|f| (f.kind, f.level)).collect()
+    }
+
+    fn flag(s: &WeekSummary, kind: FlagKind) -> &Flag {
+        s.flags
+            .iter()
+            .find(|f| f.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} flag in {:#?}", s.flags))
+    }
+
+    fn standard_offline() -> OfflineSchedule {
+        let r = |s: &str| parse_rule(s).unwrap();
+        OfflineSchedule::from_parts(r("19:00-08:00"), r("none"), r("none"), Default::default())
+    }
+
+    #[test]
+    fn weeks() {
+        // (any date, its Monday)
+        for (date, monday) in [
+            ("2026-11-25", "2026-11-23"),
+            ("2026-11-23", "2026-11-23"),
+            ("2026-11-29", "2026-11-23"),
+            ("2027-01-01", "2026-12-28"), // ISO week 53 across the year change
+            ("2026-10-25", "2026-10-19"), // the Paris fall-back Sunday
+        ] {
+            let w = Week::of(d(date));
+            assert_eq!(w.monday, d(monday), "{date}");
+            assert_eq!(w.days()[0].weekday(), Weekday::Mon);
+            assert_eq!(w.days()[6], d(monday) + Duration::days(6));
+            assert!(w.contains(d(date)));
+            assert_eq!(w.prev().next(), w);
+        }
+        assert_eq!(Week::of(d("2026-11-25")).prev().monday, d("2026-11-16"));
+    }
+
+    #[test]
+    fn empty_week_has_zeros_and_no_flags() {
+        let s = run(&Case::default(), nov());
+        assert_eq!(s.flags, vec![]);
+        assert_eq!(
+            (s.work_minutes, s.rest_minutes, s.after_hours_minutes),
+            (0, 0, 0)
+        );
+        assert_eq!((s.break_minutes, s.breaks, s.short_rest_days), (0, 0, 0));
+        assert_eq!(s.longest_block_without_break_minutes, 0);
+        assert_eq!((s.breathing_sessions, s.breathing_goal), (0, 21));
+        assert_eq!(s.offline_kept_percent, None);
+        assert!(s.minutes_by_domain.is_empty());
+        assert_eq!(s.per_day[0].date, d("2026-11-23"));
+        assert!(s.per_day.iter().all(|d| d.work_minutes == 0
+            && d.first_work_start.is_none()
+            && d.rest_before_minutes.is_none()));
+        // With offline hours and no work, all of them were kept.
+        let kept = run(
+            &Case {
+                schedule: standard_offline(),
+                ..Case::default()
+            },
+            nov(),
+        );
+        assert_eq!(kept.offline_kept_percent, Some(100));
+        assert_eq!(kept.flags, vec![]);
+    }
+
+    #[test]
+    fn work_hours_thresholds() {
+        let th = Thresholds::default();
+        // (work minutes, expected level)
+        for (m, want) in [
+            (0, None),
+            (2400, None),
+            (2401, Some(Level::Info)),
+            (2880, Some(Level::Info)),
+            (2881, Some(Level::Notice)),
+            (3299, Some(Level::Notice)),
+            (3300, Some(Level::Strong)),
+            (3420, Some(Level::Strong)),
+        ] {
+            let f = work_hours_flag(m, &th);
+            assert_eq!(f.as_ref().map(|f| f.level), want, "{m} min");
+        }
+        assert_eq!(
+            work_hours_flag(2401, &th).unwrap().text,
+            "You logged 40 h 1 min of work, more than 40 h."
+        );
+        assert_eq!(work_hours_flag(2881, &th).unwrap().source, SOURCE_EU_WEEK);
+    }
+
+    #[test]
+    fn a_57_hour_week_is_a_strong_flag_with_the_who_ilo_source() {
+        // Mon–Fri 08:00–19:54, 4 sessions with 10 min gaps (11 h 24 min of work a day):
+        // 57 h, no weekend, 12 h 6 min rest between days.
+        let mut sessions = Vec::new();
+        for day in &nov().days()[..5] {
+            for (start, mins) in [
+                ("08:00", 171),
+                ("11:01", 171),
+                ("14:02", 171),
+                ("17:03", 171),
+            ] {
+                sessions.push(work(&format!("{day} {start}"), mins));
+            }
+        }
+        let s = run(
+            &Case {
+                sessions,
+                ..Case::default()
+            },
+            nov(),
+        );
+        assert_eq!(s.work_minutes, 57 * 60);
+        let f = flag(&s, FlagKind::WorkHours);
+        assert_eq!(f.level, Level::Strong);
+        assert_eq!(f.source, SOURCE_WHO_ILO);
+        assert_eq!(
+            f.text,
+            "You logged 57 h of work. Large studies link regular 55 h+ weeks to higher heart \
+             and stroke risk (WHO/ILO)."
+        );
+        assert!(f.text.contains("WHO/ILO"));
+        assert_eq!(s.short_rest_days, 0);
+    }
+
+    #[test]
+    fn sessions_are_counted_on_their_local_start_date() {
+        // (name, sessions, per-day work minutes Mon..Sun, by domain, work, rest)
+        type Want = ([i64; 7], &'static [(&'static str, i64)], i64, i64);
+        let cases: Vec<(&str, Vec<Session>, Want)> = vec![
+            (
+                "split across domains",
+                vec![
+                    work("2026-11-23 09:00", 180),
+                    ended(SessionKind::Focus, "study", "2026-11-24 09:00", 60),
+                    ended(SessionKind::Focus, "personal", "2026-11-24 18:00", 120),
+                    ended(SessionKind::Focus, "health", "2026-11-25 07:00", 30),
+                ],
+                (
+                    [180, 60, 0, 0, 0, 0, 0],
+                    &[
+                        ("work", 180),
+                        ("personal", 120),
+                        ("study", 60),
+                        ("health", 30),
+                    ],
+                    240,
+                    150,
+                ),
+            ),
+            (
+                "crossing midnight counts on the start date",
+                vec![work("2026-11-24 23:00", 120)],
+                ([0, 120, 0, 0, 0, 0, 0], &[("work", 120)], 120, 0),
+            ),
+            (
+                "the day before the week and the next week are left out",
+                vec![
+                    work("2026-11-22 10:00", 60),
+                    work("2026-11-30 10:00", 60),
+                    work("2026-11-29 23:30", 60),
+                ],
+                ([0, 0, 0, 0, 0, 0, 60], &[("work", 60)], 60, 0),
+            ),
+        ];
+        for (name, sessions, (days, domains, w, r)) in cases {
+            let s = run(
+                &Case {
+                    name,
+                    sessions,
+                    ..Case::default()
+                },
+                nov(),
+            );
+            let got: Vec<i64> = s.per_day.iter().map(|d| d.work_minutes).collect();
+            assert_eq!(got, days, "{name}");
+            let want: Vec<(String, i64)> =
+                domains.iter().map(|(d, m)| (d.to_string(), *m)).collect();
+            assert_eq!(s.minutes_by_domain, want, "{name}");
+            assert_eq!((s.work_minutes, s.rest_minutes), (w, r), "{name}");
+            let day_sum: i64 = s
+                .per_day
+                .iter()
+                .flat_map(|d| d.minutes_by_domain.iter().map(|x| x.1))
+                .sum();
+            assert_eq!(day_sum, w + r, "{name}");
+        }
+        let s = run(
+            &Case {
+                sessions: vec![work("2026-11-24 23:00", 120)],
+                ..Case::default()
+            },
+            nov(),
+        );
+        let tue = &s.per_day[1];
+        assert_eq!(
+            tue.first_work_start.unwrap().to_string(),
+            "2026-11-24 23:00:00"
+        );
+        assert_eq!(
+            tue.last_work_end.unwrap().to_string(),
+            "2026-11-25 01:00:00"
+        );
+    }
+
+    #[test]
+    fn flags_by_case() {
+        let coherent = |start: &str, reason| {
+            session(
+                SessionKind::Breathing,
+                "health",
+                "Cardiac coherence (365)",
+                start,
+                5,
+                reason,
+            )
+        };
+        let mut breathing: Vec<Session> = (0..12)
+            .map(|i| {
+                coherent(
+                    &format!(
+                        "2026-11-{} {}",
+                        23 + i / 3,
+                        ["08:30", "12:00", "17:00"][i % 3]
+                    ),
+                    EndReason::Finished,
+                )
+            })
+            .collect();
+        breathing.push(coherent("2026-11-28 08:30", EndReason::Stopped));
+        breathing.push(session(
+            SessionKind::Breathing,
+            "health",
+            "Box breathing",
+            "2026-11-28 09:00",
+            5,
+            EndReason::Finished,
+        ));
+        let mut confirmed = work("2026-11-26 10:00", 30);
+        confirmed.id = 7;
+
+        // (case, expected flags, (after-hours min, weekend min, weekend days, longest block,
+        //  short rest days, breaks, breathing))
+        type Nums = (i64, i64, u32, i64, u32, u32, u32);
+        type Flags = Vec<(FlagKind, Level)>;
+        let cases: Vec<(Case, Flags, Nums)> = vec![
+            (
+                Case {
+                    name: "both weekend days",
+                    sessions: vec![work("2026-11-28 10:00", 60), work("2026-11-29 10:00", 30)],
+                    ..Case::default()
+                },
+                vec![(FlagKind::WeekendWork, Level::Notice)],
+                (0, 90, 2, 60, 0, 0, 0),
+            ),
+            (
+                Case {
+                    name: "one weekend day",
+                    sessions: vec![work("2026-11-28 10:00", 60)],
+                    ..Case::default()
+                },
+                vec![],
+                (0, 60, 1, 60, 0, 0, 0),
+            ),
+            (
+                Case {
+                    name: "19:30 work with 19:00-08:00 offline; 18:30 spills 30 min in",
+                    sessions: vec![
+                        work("2026-11-24 19:30", 60),
+                        work("2026-11-25 18:30", 60),
+                        // Not work: not after-hours work.
+                        ended(SessionKind::Focus, "personal", "2026-11-24 21:00", 60),
+                        work("2026-11-26 09:00", 60),
+                    ],
+                    schedule: standard_offline(),
+                    ..Case::default()
+                },
+                vec![(FlagKind::OfflineHours, Level::Notice)],
+                (90, 0, 0, 60, 0, 0, 0),
+            ),
+            (
+                Case {
+                    name: "recorded as after-hours",
+                    sessions: vec![confirmed],
+                    after_hours_ids: vec![7],
+                    ..Case::default()
+                },
+                vec![(FlagKind::OfflineHours, Level::Notice)],
+                (30, 0, 0, 30, 0, 0, 0),
+            ),
+            (
+                Case {
+                    name: "a break resets the block; a 14 min gap does not",
+                    sessions: vec![
+                        work("2026-11-23 09:00", 50),
+                        work("2026-11-23 10:04", 50), // 14 min gap: same block (100 min)
+                        ended(SessionKind::Break, "work", "2026-11-23 10:54", 10),
+                        work("2026-11-23 11:04", 80),
+                    ],
+                    ..Case::default()
+                },
+                vec![(FlagKind::LongBlock, Level::Info)],
+                (0, 0, 0, 100, 0, 1, 0),
+            ),
+            (
+                Case {
+                    name: "a 15 min gap ends a block; 90 min is not flagged",
+                    sessions: vec![work("2026-11-23 09:00", 90), work("2026-11-23 10:45", 90)],
+                    ..Case::default()
+                },
+                vec![],
+                (0, 0, 0, 90, 0, 0, 0),
+            ),
+            (
+                Case {
+                    name: "work until 23:00, start 07:00; exactly 11 h is enough",
+                    sessions: vec![
+                        work("2026-11-23 20:00", 180),
+                        work("2026-11-24 07:00", 60),
+                        work("2026-11-24 10:00", 60), // ends 11:00
+                        work("2026-11-24 20:00", 60), // ends 21:00 → Wed 08:00 is 11 h
+                        work("2026-11-25 08:00", 60),
+                    ],
+                    ..Case::default()
+                },
+                vec![
+                    (FlagKind::DailyRest, Level::Notice),
+                    (FlagKind::LongBlock, Level::Info),
+                ],
+                (0, 0, 0, 180, 1, 0, 0),
+            ),
+            (
+                Case {
+                    name: "rest from the day before the week",
+                    sessions: vec![work("2026-11-22 20:00", 120), work("2026-11-23 08:59", 60)],
+                    ..Case::default()
+                },
+                vec![(FlagKind::DailyRest, Level::Notice)],
+                (0, 0, 0, 60, 1, 0, 0),
+            ),
+            (
+                Case {
+                    name: "breathing progress",
+                    sessions: breathing,
+                    ..Case::default()
+                },
+                vec![(FlagKind::Breathing, Level::Info)],
+                (0, 0, 0, 0, 0, 0, 12),
+            ),
+        ];
+        for (case, want_flags, want) in cases {
+            let s = run(&case, nov());
+            let name = case.name;
+            assert_eq!(kinds(&s), want_flags, "{name}: {:#?}", s.flags);
+            let got: Nums = (
+                s.after_hours_minutes,
+                s.weekend_work_minutes,
+                s.weekend_days_worked,
+                s.longest_block_without_break_minutes,
+                s.short_rest_days,
+                s.breaks,
+                s.breathing_sessions,
+            );
+            assert_eq!(got, want, "{name}");
+            for f in &s.flags {
+                assert!(!f.source.is_empty(), "{name}");
+                for word in ["burnout", "diagnos", "danger", "warning", "must"] {
+                    assert!(!f.text.to_lowercase().contains(word), "{name}: {}", f.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn flag_wording() {
+        let s = run(
+            &Case {
+                sessions: vec![
+                    work("2026-11-23 20:00", 180),
+                    work("2026-11-24 07:00", 160),
+                    work("2026-11-28 10:00", 60),
+                    work("2026-11-29 10:00", 60),
+                ],
+                ..Case::default()
+            },
+            nov(),
+        );
+        assert_eq!(
+            flag(&s, FlagKind::DailyRest).text,
+            "On 1 day you had under 11 h off between work sessions (Tue)."
+        );
+        assert_eq!(flag(&s, FlagKind::DailyRest).days, vec![d("2026-11-24")]);
+        assert_eq!(s.per_day[1].rest_before_minutes, Some(8 * 60));
+        assert_eq!(
+            flag(&s, FlagKind::WeekendWork).text,
+            "You worked both weekend days. Working most weekends is linked to poorer mood in a \
+             large UK study."
+        );
+        let block = flag(&s, FlagKind::LongBlock);
+        assert!(
+            block
+                .text
+                .starts_with("Your longest block without a break was 3 h."),
+            "{}",
+            block.text
+        );
+        assert!(block.text.contains("rule of thumb"));
+        assert_eq!(block.days, vec![d("2026-11-23")]);
+
+        let s = run(
+            &Case {
+                sessions: vec![work("2026-11-24 19:30", 60), work("2026-11-25 19:30", 70)],
+                schedule: standard_offline(),
+                ..Case::default()
+            },
+            nov(),
+        );
+        let f = flag(&s, FlagKind::OfflineHours);
+        assert_eq!(
+            f.text,
+            "2 work sessions happened during your offline hours (2 h 10 min)."
+        );
+        assert_eq!(f.days, vec![d("2026-11-24"), d("2026-11-25")]);
+        // Offline time of the week: Mon 00:00–08:00, then 19:00–08:00 five nights (to Sat
+        // 08:00) = 73 h; 130 min of it was work.
+        assert_eq!(
+            s.offline_kept_percent,
+            Some(((73 * 60 - 130) * 100 / (73 * 60)) as u8)
+        );
+    }
+
+    #[test]
+    fn breathing_wording() {
+        let titles = vec!["Cardiac coherence (365)".to_string()];
+        let sessions: Vec<Session> = (0..12)
+            .map(|i| {
+                session(
+                    SessionKind::Breathing,
+                    "health",
+                    "Cardiac coherence (365)",
+                    &format!("2026-11-2{} 0{}:00", 3 + i / 4, 6 + i % 4),
+                    5,
+                    EndReason::Finished,
+                )
+            })
+            .collect();
+        for (goal, want) in [
+            (3, "12 of 21 coherence sessions this week."),
+            (0, "12 coherence sessions this week."),
+        ] {
+            let s = summarize(
+                &Inputs {
+                    sessions: &sessions,
+                    work_domains: WORK,
+                    schedule: &OfflineSchedule::none(),
+                    after_hours_ids: &[],
+                    offline_periods: &[],
+                    breathing_goal_per_day: goal,
+                    coherence_titles: &titles,
+                    now: at("2026-12-01 12:00"),
+                },
+                nov(),
+                &Paris,
+            );
+            let f = flag(&s, FlagKind::Breathing);
+            assert_eq!((f.level, f.text.as_str()), (Level::Info, want));
+        }
+    }
+
+    #[test]
+    fn dst_weeks_count_real_minutes() {
+        // (week of, session start, local wall minutes 01:30–03:30, real minutes, day index)
+        // 2026-10-25 is the Paris fall-back Sunday (a 25 h day), 2026-03-29 spring forward.
+        for (start, end_wall, want, idx) in [
+            ("2026-10-25 01:30", "2026-10-25 03:30", 180, 6),
+            ("2026-03-29 01:30", "2026-03-29 03:30", 60, 6),
+        ] {
+            let (a, b) = (at(start), at(end_wall));
+            let local = a.with_timezone(&Paris);
+            let mut s = Session::start(
+                "Deploy",
+                "work",
+                SessionKind::Focus,
+                None,
+                (b - a).num_seconds(),
+                a,
+                local.date_naive(),
+                local.offset().fix().local_minus_utc(),
+            );
+            s.end(EndReason::Finished, b).unwrap();
+            let week = Week::of(local.date_naive());
+            let sum = run(
+                &Case {
+                    sessions: vec![s],
+                    ..Case::default()
+                },
+                week,
+            );
+            assert_eq!(sum.per_day[idx].work_minutes, want, "{start}");
+            assert_eq!(sum.work_minutes, want, "{start}");
+            assert_eq!(
+                sum.per_day[idx].last_work_end.unwrap().to_string(),
+                format!("{end_wall}:00"),
+                "{start}"
+            );
+        }
+        // The fall-back day is in the week of Monday 2026-10-19, not 2026-10-26.
+        assert!(Week::of(d("2026-10-19")).contains(d("2026-10-25")));
+        assert!(!Week::of(d("2026-10-26")).contains(d("2026-10-25")));
+    }
+
+    #[test]
+    fn offline_kept_counts_until_now_and_recorded_periods() {
+        let sessions = vec![work("2026-11-23 20:00", 60)];
+        let schedule = standard_offline();
+        let titles: Vec<String> = Vec::new();
+        // (now, recorded periods, kept %)
+        let manual = [(at("2026-11-23 12:00"), Some(at("2026-11-23 13:00")))];
+        let open = [(at("2026-11-23 12:00"), None)];
+        type Periods<'a> = &'a [(DateTime<Utc>, Option<DateTime<Utc>>)];
+        let cases: [(&str, Periods, Option<u8>); 5] = [
+            ("2026-11-23 07:00", &[], Some(100)), // 7 h of offline so far, no work in it
+            ("2026-11-23 21:00", &[], Some(90)),  // 8 h + 2 h; 1 h of work
+            ("2026-11-23 21:00", &manual, Some(90)), // 11 h offline, 1 h work: 90.9 → 90
+            ("2026-11-23 21:00", &open, Some(94)), // 00:00–08:00 + 12:00–21:00 = 17 h, 1 h work
+            ("2026-11-22 21:00", &[], None),      // before the week
+        ];
+        for (now, periods, want) in cases {
+            let s = summarize(
+                &Inputs {
+                    sessions: &sessions,
+                    work_domains: WORK,
+                    schedule: &schedule,
+                    after_hours_ids: &[],
+                    offline_periods: periods,
+                    breathing_goal_per_day: 0,
+                    coherence_titles: &titles,
+                    now: at(now),
+                },
+                nov(),
+                &Paris,
+            );
+            assert_eq!(s.offline_kept_percent, want, "{now} {periods:?}");
+        }
+    }
+}
