@@ -98,6 +98,14 @@ pub fn wake(lock: &PathBuf) {
     }
 }
 
+/// Whether this process is the daemon holding `lock` (its pid is written there).
+pub fn is_self(lock: &PathBuf) -> bool {
+    std::fs::read_to_string(lock)
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .is_some_and(|pid| pid == std::process::id())
+}
+
 /// Whether a daemon holds the lock.
 pub fn is_running(path: &PathBuf) -> std::io::Result<bool> {
     let f = open_lock(path)?;

@@ -339,12 +339,34 @@ fn run_phase(phase: &str, mut cmd: Command, log: &Path) {
 
 /// Starts Xvfb on a free display in :91..:140 (offset by our pid so parallel runs differ)
 /// and waits for its socket.
+/// Whether display `n` is free. A lock left by an X server that is gone (killed without a
+/// chance to clean up) is stale: it and its socket are removed, so displays don't run out.
+fn display_free(n: u32) -> bool {
+    let lock = format!("/tmp/.X{n}-lock");
+    let socket = format!("/tmp/.X11-unix/X{n}");
+    match fs::read_to_string(&lock) {
+        Ok(pid) => {
+            let pid = pid.trim();
+            if !pid.is_empty() && Path::new(&format!("/proc/{pid}")).exists() {
+                return false;
+            }
+            let _ = fs::remove_file(&lock);
+            let _ = fs::remove_file(&socket);
+            true
+        }
+        Err(_) => {
+            let _ = fs::remove_file(&socket);
+            true
+        }
+    }
+}
+
 fn start_xvfb() -> (ChildGuard, u32) {
     let first = std::process::id() % 50;
     for i in 0..50 {
         let n = 91 + (first + i) % 50;
         let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-        if socket.exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+        if !display_free(n) {
             continue;
         }
         let child = Command::new("Xvfb")
@@ -746,6 +768,15 @@ impl Drop for ChildGuard {
                     .args(["-KILL", "--", &format!("-{}", self.child.id())])
                     .stderr(Stdio::null())
                     .status();
+            }
+            // TERM first: an X server removes its lock and socket then.
+            let _ = Command::new("kill")
+                .args(["-TERM", &self.child.id().to_string()])
+                .stderr(Stdio::null())
+                .status();
+            let deadline = Instant::now() + Duration::from_secs(2);
+            while Instant::now() < deadline && matches!(self.child.try_wait(), Ok(None)) {
+                std::thread::sleep(Duration::from_millis(20));
             }
             let _ = self.child.kill();
         }

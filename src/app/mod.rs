@@ -323,6 +323,9 @@ impl<'a> Shell<'a> {
         Shell {
             effects: Effects {
                 version: store.data_version().unwrap_or(0),
+                revision: store.revision().unwrap_or(0),
+                daemon_running: false,
+                heartbeats: 0,
                 store,
                 desktop,
             },
@@ -378,6 +381,11 @@ struct Effects<'a> {
     store: &'a mut Store,
     /// `PRAGMA data_version` last seen: it moves when another process commits.
     version: i64,
+    /// The store's revision last seen: it moves with real changes, not heartbeats.
+    revision: i64,
+    /// Whether a daemon for this data folder runs (it heartbeats then), checked now and then.
+    daemon_running: bool,
+    heartbeats: u32,
     desktop: Box<dyn Desktop + 'a>,
 }
 
@@ -410,6 +418,12 @@ impl Effects<'_> {
             Effect::PollExternal(date) => match self.store.data_version() {
                 Ok(v) if v != self.version => {
                     self.version = v;
+                    // Only a heartbeat (the daemon is alive)? Nothing to reload.
+                    match self.store.revision() {
+                        Ok(r) if r == self.revision => return Vec::new(),
+                        Ok(r) => self.revision = r,
+                        Err(_) => {}
+                    }
                     let mut msgs = self.run(Effect::LoadDay(date), now);
                     msgs.extend(self.run(Effect::LoadSession, now));
                     msgs.extend(self.run(Effect::LoadManual, now));
@@ -429,10 +443,24 @@ impl Effects<'_> {
                 Ok(_) => Vec::new(),
                 Err(e) => problem("can't save the session", e),
             },
-            Effect::Heartbeat(id, at) => match self.store.heartbeat(id, at) {
-                Ok(()) => Vec::new(),
-                Err(e) => problem("can't record the session", e),
-            },
+            Effect::Heartbeat(id, at) => {
+                // A running daemon heartbeats the session already; check every 30 s.
+                if self.heartbeats.is_multiple_of(30) {
+                    self.daemon_running =
+                        self.store.path().and_then(|p| p.parent()).is_some_and(|d| {
+                            crate::daemon::is_running(&d.join("daemon.lock")).unwrap_or(false)
+                                && !crate::daemon::is_self(&d.join("daemon.lock"))
+                        });
+                }
+                self.heartbeats = self.heartbeats.wrapping_add(1);
+                if self.daemon_running {
+                    return Vec::new();
+                }
+                match self.store.heartbeat(id, at) {
+                    Ok(()) => Vec::new(),
+                    Err(e) => problem("can't record the session", e),
+                }
+            }
             Effect::Interrupt(id, at, reason) => {
                 match self.store.add_interruption(id, at, reason.as_deref()) {
                     Ok(()) => Vec::new(),

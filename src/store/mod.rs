@@ -135,13 +135,33 @@ const MIGRATION_LIST: &[M<'static>] = &[
         CREATE TABLE after_hours (
             session_id INTEGER PRIMARY KEY REFERENCES session (id) ON DELETE CASCADE
         );
-        -- Every manual override, for the weekly summary.
+                -- Every manual override, for the weekly summary.
         CREATE TABLE offline_override (
             id    INTEGER PRIMARY KEY AUTOINCREMENT,
             at    INTEGER NOT NULL,
             is_on INTEGER NOT NULL,
             until INTEGER NOT NULL
         );",
+    ),
+    // 5: a revision number that every change bumps except a session's heartbeat, so a
+    // long-lived process can tell "someone changed the plan" from "the daemon is alive"
+    // (PRAGMA data_version moves for both) and reload only for the first.
+    M::up(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('rev', 0);
+        CREATE TRIGGER rev_timebox_i AFTER INSERT ON timebox BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
+        CREATE TRIGGER rev_timebox_u AFTER UPDATE ON timebox BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
+        CREATE TRIGGER rev_timebox_d AFTER DELETE ON timebox BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
+        CREATE TRIGGER rev_session_i AFTER INSERT ON session BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
+        CREATE TRIGGER rev_session_d AFTER DELETE ON session BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
+        CREATE TRIGGER rev_session_u AFTER UPDATE OF timebox_id, title, domain, kind, started_at,
+            local_date, utc_offset_s, planned_s, extended_s, paused_s, pauses, deadline_at,
+            paused_left_s, paused_since, ended_at, end_reason, overrun_s, note ON session
+            BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
+        CREATE TRIGGER rev_interruption_i AFTER INSERT ON interruption BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
+        CREATE TRIGGER rev_manual_i AFTER INSERT ON offline_manual BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
+        CREATE TRIGGER rev_manual_u AFTER UPDATE ON offline_manual BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
+        CREATE TRIGGER rev_manual_d AFTER DELETE ON offline_manual BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;",
     ),
 ];
 
@@ -407,6 +427,15 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    /// A number that moves with every change except session heartbeats (migration 5's
+    /// triggers): reload when it moves, not on every `data_version` change.
+    pub fn revision(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM meta WHERE key = 'rev'")?
+            .query_row([], |r| r.get(0))?)
     }
 
     /// How many boxes are stored.

@@ -408,6 +408,21 @@ mod tests {
     }
 
     #[test]
+    fn heartbeats_do_not_move_the_revision_but_changes_do() {
+        let mut store = Store::open_in_memory().unwrap();
+        let r0 = store.revision().unwrap();
+        let mut s = new("Write");
+        s.id = store.start_session(&s).unwrap();
+        let r1 = store.revision().unwrap();
+        assert!(r1 > r0);
+        store.heartbeat(s.id, t(5)).unwrap();
+        assert_eq!(store.revision().unwrap(), r1, "a heartbeat is not a change");
+        s.pause(t(10)).unwrap();
+        store.save_session(&s).unwrap();
+        assert!(store.revision().unwrap() > r1);
+    }
+
+    #[test]
     fn claims_are_exactly_once() {
         let mut store = Store::open_in_memory().unwrap();
         let id = store.start_session(&new("Write")).unwrap();
