@@ -179,6 +179,12 @@ pub struct Model {
     pub manual: Option<crate::domain::policy::Manual>,
     /// The Do-Not-Disturb state wanted now, last computed.
     pub dnd_desired: Option<crate::domain::policy::Dnd>,
+    /// What it was computed from (focus end, manual override): unchanged inputs and a
+    /// `until` not yet reached mean nothing to recompute.
+    pub dnd_inputs: Option<(
+        Option<chrono::DateTime<chrono::Utc>>,
+        Option<crate::domain::policy::Manual>,
+    )>,
     /// What the enforcer reported.
     pub dnd_applied: Option<crate::notify::enforcer::Applied>,
     /// `o` pressed once: a second press within 10 s confirms.
@@ -219,6 +225,7 @@ impl Model {
             schedule,
             manual: None,
             dnd_desired: None,
+            dnd_inputs: None,
             dnd_applied: None,
             offline_confirm: None,
             after_hours_confirm: None,

@@ -23,6 +23,17 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
             _ => None,
         }
     });
+    // The schedule's periods take real work to expand: recompute only when an input changed
+    // or the state's own `until` has come.
+    let inputs = (focus_until, m.manual);
+    let due = m
+        .dnd_desired
+        .as_ref()
+        .is_none_or(|d| d.until.is_some_and(|u| now.utc >= u));
+    if !due && m.dnd_inputs == Some(inputs) {
+        return Update::default();
+    }
+    m.dnd_inputs = Some(inputs);
     let d = policy::desired_dnd(
         &m.schedule,
         &chrono::Local,
