@@ -9,7 +9,7 @@ SECS=${1:-60}
 cargo build --release --quiet --bin serein
 BIN=$PWD/target/release/serein
 W=$(mktemp -d); SOCK=serein-breathe-$$
-trap 'tmux -L $SOCK kill-server 2>/dev/null || true; rm -rf "$W"' EXIT
+trap 'tmux -L $SOCK kill-server 2>/dev/null || true; pkill -f -- "--data-dir $W/data/serein daemon" 2>/dev/null || true; rm -rf "$W"' EXIT
 ENVS="HOME=$W XDG_CONFIG_HOME=$W/cfg XDG_DATA_HOME=$W/data XDG_STATE_HOME=$W/state TERM=xterm-256color SEREIN_NO_DAEMON=1"
 cpu_ns() { cat /proc/"$1"/task/*/schedstat | awk '{s+=$1} END {print s+0}'; }
 vol() { cat /proc/"$1"/task/*/status | awk '/^voluntary_ctxt_switches/ {s+=$2} END {print s+0}'; }

@@ -12,7 +12,7 @@ TIMR=${2:-/tmp/timr/bin/timr-tui}
 cargo build --release --quiet --bin serein
 BIN=$PWD/target/release/serein
 W=$(mktemp -d); SOCK=serein-bench-$$
-trap 'tmux -L $SOCK kill-server 2>/dev/null || true; rm -rf "$W"' EXIT
+trap 'tmux -L $SOCK kill-server 2>/dev/null || true; pkill -f -- "--data-dir $W/data/serein daemon" 2>/dev/null || true; rm -rf "$W"' EXIT
 ENVS="HOME=$W XDG_CONFIG_HOME=$W/cfg XDG_DATA_HOME=$W/data XDG_STATE_HOME=$W/state TERM=xterm-256color"
 export HOME=$W XDG_CONFIG_HOME=$W/cfg XDG_DATA_HOME=$W/data XDG_STATE_HOME=$W/state
 # A box under way now, so Enter starts it.

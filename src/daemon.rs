@@ -106,9 +106,13 @@ pub fn is_self(lock: &PathBuf) -> bool {
         .is_some_and(|pid| pid == std::process::id())
 }
 
-/// Whether a daemon holds the lock.
+/// Whether a daemon holds the lock. Creates nothing: no lock file means no daemon.
 pub fn is_running(path: &PathBuf) -> std::io::Result<bool> {
-    let f = open_lock(path)?;
+    let f = match OpenOptions::new().write(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(e),
+    };
     match f.try_lock() {
         Ok(()) => {
             let _ = f.unlock();

@@ -73,7 +73,11 @@ impl Enforcer {
         data_dir: &Path,
         macos: Option<(String, String)>,
     ) -> Option<Enforcer> {
-        std::fs::create_dir_all(data_dir).ok()?;
+        // Never create the data folder or the database from here: if they are gone (removed
+        // by the user), there is nothing to enforce for.
+        if !db.exists() {
+            return None;
+        }
         let lock = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -99,6 +103,9 @@ impl Enforcer {
     }
 
     async fn recover(&mut self) {
+        if !self.db.exists() {
+            return;
+        }
         let Ok(mut store) = Store::open(&self.db) else {
             return;
         };
@@ -169,6 +176,9 @@ impl Enforcer {
             return Applied::Failed("no Do-Not-Disturb backend here (see `serein doctor`)".into());
         };
         let name = b.name();
+        if !self.db.exists() {
+            return Applied::Failed("the database is gone".into());
+        }
         let mut store = match Store::open(&self.db) {
             Ok(s) => s,
             Err(e) => return Applied::Failed(e.to_string()),
