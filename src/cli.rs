@@ -675,11 +675,9 @@ fn plan_cmd(
             warn_overlaps(store, &nb)
         }
         PlanCmd::Done { id, undo } => {
-            let b = store.get(id)?.ok_or_else(|| {
+            let nb = store.set_done(id, !undo)?.ok_or_else(|| {
                 Failure::input(format!("no box with id {id} (see `serein plan list`)"))
             })?;
-            let nb = Timebox { done: !undo, ..b };
-            store.update(&nb)?;
             println!(
                 "{} {}",
                 if undo { "not done:" } else { "done:" },

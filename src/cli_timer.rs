@@ -263,10 +263,8 @@ pub fn stop(paths: &Paths, cfg: &Config, now: Now, note: Option<String>) -> Resu
     s.end(EndReason::Finished, now.utc)
         .map_err(|e| Failure::input(e.to_string()))?;
     store.save_session(&s)?;
-    if let Some(id) = s.timebox_id
-        && let Some(b) = store.get(id)?
-    {
-        store.update(&Timebox { done: true, ..b })?;
+    if let Some(id) = s.timebox_id {
+        store.set_done(id, true)?;
     }
     let over = match s.state {
         State::Ended { overrun_s, .. } if overrun_s > 0 => {
@@ -360,11 +358,12 @@ pub fn status(paths: &Paths, now: Now, format: Option<&str>, json: bool) -> Resu
         return Ok(());
     };
     let phase = s.phase(now.utc);
-    let (state, icon) = match phase {
-        Phase::Running => ("running", "▶"),
-        Phase::Paused => ("paused", "⏸"),
-        Phase::Overrun => ("overrun", "⏰"),
-        Phase::Ended => ("idle", ""),
+    let icon = phase.icon();
+    let state = match phase {
+        Phase::Running => "running",
+        Phase::Paused => "paused",
+        Phase::Overrun => "overrun",
+        Phase::Ended => "idle",
     };
     let remaining = s.remaining_s(now.utc);
     if json {

@@ -467,20 +467,10 @@ impl Effects<'_> {
                     Err(e) => problem("can't log the interruption", e),
                 }
             }
-            Effect::MarkDone(id) => {
-                let result = match self.store.get(id) {
-                    Ok(Some(b)) if !b.done => self
-                        .store
-                        .update(&crate::domain::plan::Timebox { done: true, ..b })
-                        .map(|_| ()),
-                    Ok(_) => Ok(()),
-                    Err(e) => Err(e),
-                };
-                match result {
-                    Ok(()) => Vec::new(),
-                    Err(e) => problem("can't mark the box done", e),
-                }
-            }
+            Effect::MarkDone(id) => match self.store.set_done(id, true) {
+                Ok(_) => Vec::new(),
+                Err(e) => problem("can't mark the box done", e),
+            },
             Effect::LoadSession => match self.store.active_session() {
                 Ok(s) => vec![Msg::SessionLoaded(s)],
                 Err(e) => problem("can't read the session", e),

@@ -519,10 +519,6 @@ pub fn note(m: &mut Model, id: i64, text: &str) -> Update {
 
 /// The header line on Today while a session exists: `▶ Write report 12:34`.
 pub fn status_line(s: &Session, now: DateTime<Utc>) -> String {
-    let icon = match s.phase(now) {
-        crate::domain::session::Phase::Paused => "⏸",
-        crate::domain::session::Phase::Overrun => "⏰",
-        _ => "▶",
-    };
+    let icon = s.phase(now).icon();
     format!("{icon} {} {}", s.title, clock_text(s.remaining_s(now)))
 }

@@ -101,6 +101,18 @@ pub enum Phase {
     Ended,
 }
 
+impl Phase {
+    /// The mark a status line shows: `▶`, `⏸`, `⏰` (overrun), nothing once ended.
+    pub fn icon(self) -> &'static str {
+        match self {
+            Phase::Running => "▶",
+            Phase::Paused => "⏸",
+            Phase::Overrun => "⏰",
+            Phase::Ended => "",
+        }
+    }
+}
+
 /// One run of a box, focus or break.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {

@@ -438,6 +438,18 @@ impl Store {
             .query_row([], |r| r.get(0))?)
     }
 
+    /// Marks a box done (or not); returns the box as it is now, `None` if there is no such id.
+    pub fn set_done(&mut self, id: i64, done: bool) -> Result<Option<Timebox>> {
+        let tx = self.write()?;
+        tx.execute(
+            "UPDATE timebox SET done = ?2, updated_at = ?3 WHERE id = ?1 AND done <> ?2",
+            params![id, done, now()],
+        )?;
+        let b = get_row(&tx, id)?;
+        tx.commit()?;
+        Ok(b)
+    }
+
     /// How many boxes are stored.
     pub fn count(&self) -> Result<i64> {
         Ok(self
