@@ -97,6 +97,8 @@ fn begin(m: &mut Model, now: Now) -> Update {
         now.offset_s(),
     );
     m.breath_seen.insert(p.name.clone());
+    // Kept here; `logged` gives it its id once stored.
+    b.session = Some(s.clone());
     Update {
         redraw: true,
         effects: vec![Effect::LogBreath(s)],
@@ -120,24 +122,9 @@ pub fn elapsed(stage: &BreathStage, now: Now) -> f64 {
 }
 
 /// The stored session got its id.
-pub fn logged(m: &mut Model, id: i64, now: Now) -> Update {
-    if let Some(b) = m.breath.as_mut() {
-        let p = &b.exercise.pattern;
-        let mut s = Session::start(
-            &p.name,
-            "health",
-            SessionKind::Breathing,
-            None,
-            (b.exercise.total_secs().round() as i64).max(1),
-            match b.stage {
-                BreathStage::Running { started, .. } => started,
-                _ => now.utc,
-            },
-            now.local.date(),
-            now.offset_s(),
-        );
+pub fn logged(m: &mut Model, id: i64) -> Update {
+    if let Some(s) = m.breath.as_mut().and_then(|b| b.session.as_mut()) {
         s.id = id;
-        b.session = Some(s);
     }
     Update::default()
 }
@@ -162,7 +149,8 @@ fn end(m: &mut Model, completed: bool, now: Now) -> Update {
     };
     b.stage = BreathStage::Done { completed, secs };
     let mut u = redraw();
-    if let Some(mut s) = b.session.take() {
+    // A session the store never got (id 0) is neither saved nor counted.
+    if let Some(mut s) = b.session.take().filter(|s| s.id != 0) {
         let reason = if completed {
             EndReason::Finished
         } else {
@@ -196,7 +184,8 @@ pub fn stop_for_exit(m: &mut Model, now: Now) -> Update {
     Update::default()
 }
 
-fn leave(m: &mut Model) -> Update {
+/// Back to the screen before Breathe (or out of `serein breathe`).
+pub fn leave(m: &mut Model) -> Update {
     let standalone = m.breath.as_ref().is_some_and(|b| b.standalone);
     m.breath = None;
     m.screen = m.before_breathe;

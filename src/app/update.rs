@@ -86,7 +86,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             Update::redraw()
         }
         Msg::BreathSeen(names) => breathe::seen_loaded(m, names, now),
-        Msg::BreathLogged(id) => breathe::logged(m, id, now),
+        Msg::BreathLogged(id) => breathe::logged(m, id),
         Msg::Resize => Update::redraw(),
         Msg::Key(k) => {
             if k.kind == KeyEventKind::Release {
@@ -228,11 +228,8 @@ fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
                 }
                 // q on Breathe stops the exercise like Esc (so it is logged), then leaves.
                 Some(Action::Quit) => {
-                    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-                    let mut u = breathe::key(m, esc, now);
-                    if m.screen == Screen::Breathe {
-                        u.effects.extend(breathe::key(m, esc, now).effects);
-                    }
+                    let mut u = breathe::stop_for_exit(m, now);
+                    u.effects.extend(breathe::leave(m).effects);
                     u.redraw = true;
                     u
                 }

@@ -16,11 +16,7 @@ use crate::clock::Now;
 use crate::domain::breath::{PhaseKind, safety};
 use crate::domain::session::clock_text;
 use crate::ui::theme::Theme;
-use crate::ui::{fit, width};
-
-fn centered(s: &str, w: usize) -> String {
-    format!("{}{s}", " ".repeat(w.saturating_sub(width(s)) / 2))
-}
+use crate::ui::{centered, fit, width};
 
 fn phase_color(kind: PhaseKind) -> Color {
     match kind {

@@ -75,6 +75,11 @@ pub fn window(s: &str, skip: usize, w: usize) -> String {
     out
 }
 
+/// `s` padded on the left to sit in the middle of `w` cells.
+pub fn centered(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s)) / 2))
+}
+
 /// `1 box`, `2 boxes`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -13,7 +13,7 @@ use crate::domain::plan::{self, dur, hhmm};
 use crate::domain::session::{Phase, Session, State, clock_text};
 use crate::domain::time::minute_of_day;
 use crate::ui::theme::Theme;
-use crate::ui::{fit, width};
+use crate::ui::{centered, fit, width};
 
 /// Rows of the big digits.
 const BIG_ROWS: usize = 5;
@@ -47,11 +47,6 @@ pub fn big(text: &str) -> Vec<String> {
                 .join(" ")
         })
         .collect()
-}
-
-fn centered(s: &str, w: usize) -> String {
-    let pad = w.saturating_sub(width(s)) / 2;
-    format!("{}{s}", " ".repeat(pad))
 }
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
