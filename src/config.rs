@@ -226,6 +226,16 @@ impl BreathingConfig {
         out
     }
 
+    /// Names of the coherence patterns (coherence, coherence-4-6, resonance): the sessions
+    /// that count towards `daily_goal`.
+    pub fn coherence_names(&self) -> Vec<String> {
+        self.patterns()
+            .into_iter()
+            .filter(|p| matches!(p.id.as_str(), "coherence" | "coherence-4-6" | "resonance"))
+            .map(|p| p.name)
+            .collect()
+    }
+
     /// A pattern by preset id or custom name.
     pub fn pattern(&self, id: &str) -> Option<crate::domain::breath::Pattern> {
         self.patterns()

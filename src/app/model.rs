@@ -175,6 +175,8 @@ pub struct Model {
     pub reminder_due: bool,
     /// Offline hours from the config.
     pub schedule: crate::domain::offline::OfflineSchedule,
+    /// Names of the coherence patterns, from the config (counted for the daily goal).
+    pub coherence_titles: Vec<String>,
     /// A manual override (`o`, `serein offline on/off`), as stored.
     pub manual: Option<crate::domain::policy::Manual>,
     /// The Do-Not-Disturb state wanted now, last computed.
@@ -196,6 +198,7 @@ pub struct Model {
 impl Model {
     pub fn new(config: Config, keymap: Keymap, now: NaiveDateTime) -> Model {
         let schedule = config.offline.schedule();
+        let coherence_titles = config.breathing.coherence_names();
         Model {
             config,
             keymap,
@@ -223,6 +226,7 @@ impl Model {
             snoozed_until: None,
             reminder_due: false,
             schedule,
+            coherence_titles,
             manual: None,
             dnd_desired: None,
             dnd_inputs: None,
@@ -250,19 +254,11 @@ impl Model {
     /// Full coherence sessions finished today (the 365 method's "2 of 3").
     pub fn breaths_today(&self) -> usize {
         use crate::domain::session::{EndReason, SessionKind, State};
-        let coherence: Vec<String> = self
-            .config
-            .breathing
-            .patterns()
-            .into_iter()
-            .filter(|p| matches!(p.id.as_str(), "coherence" | "coherence-4-6" | "resonance"))
-            .map(|p| p.name)
-            .collect();
         self.sessions_today
             .iter()
             .filter(|s| {
                 s.kind == SessionKind::Breathing
-                    && coherence.contains(&s.title)
+                    && self.coherence_titles.contains(&s.title)
                     && matches!(
                         s.state,
                         State::Ended {
