@@ -9,16 +9,6 @@ use crate::domain::policy::{self, Manual, Reason};
 use crate::domain::session::{SessionKind, State};
 use crate::store::Store;
 
-fn local_text(now: Now, at: chrono::DateTime<chrono::Utc>) -> String {
-    let local = crate::app::timer::local_hhmm(now, at);
-    let day = (now.local + (at - now.utc)).date();
-    if day == now.local.date() {
-        local
-    } else {
-        format!("{} {local}", day.format("%a"))
-    }
-}
-
 pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Failure> {
     let mut store = Store::open(&paths.db_file())?;
     let schedule = cfg.offline.schedule();
@@ -48,7 +38,7 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
                 Some(Reason::Manual) => "by hand",
                 None => "",
             };
-            let until = d.until.map(|u| local_text(now, u));
+            let until = d.until.map(|u| crate::app::offline::when_text(now, u));
             match (d.on, until) {
                 (true, Some(u)) => println!("offline ({why}) until {u}"),
                 (true, None) => println!("offline ({why})"),
@@ -120,7 +110,10 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
                 (None, None) => now.utc + Duration::hours(1),
             };
             store.set_manual(true, end)?;
-            println!("⊘ offline until {}", local_text(now, end));
+            println!(
+                "⊘ offline until {}",
+                crate::app::offline::when_text(now, end)
+            );
             ensure_enforcer(paths);
             Ok(())
         }
@@ -130,7 +123,10 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
                 until: now.utc + Duration::hours(24),
             });
             store.set_manual(false, m.until)?;
-            println!("online until {}", local_text(now, m.until));
+            println!(
+                "online until {}",
+                crate::app::offline::when_text(now, m.until)
+            );
             ensure_enforcer(paths);
             Ok(())
         }

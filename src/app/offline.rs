@@ -52,28 +52,35 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     }
 }
 
+/// When an instant is, for people: `18:00` today, `Tue 08:00` another day (local time,
+/// through the time zone).
+pub fn when_text(now: Now, at: chrono::DateTime<chrono::Utc>) -> String {
+    let hhmm = crate::app::timer::local_hhmm(now, at);
+    let day = (now.local + (at - now.utc)).date();
+    if day == now.local.date() {
+        hhmm
+    } else {
+        format!("{} {hhmm}", day.format("%a"))
+    }
+}
+
 /// The header badge: `⊘ offline until 08:00`, or nothing.
 pub fn badge(m: &Model) -> Option<String> {
     let d = m.dnd_desired.as_ref().filter(|d| d.on)?;
-    let why = match d.reason {
-        Some(Reason::Focus) => "focus",
-        Some(Reason::Manual) => "offline",
-        _ => "offline",
+    let why = if d.reason == Some(Reason::Focus) {
+        "focus"
+    } else {
+        "offline"
     };
     let failed = matches!(
         m.dnd_applied,
         Some(crate::notify::enforcer::Applied::Failed(_))
     );
-    let until = d.until.map(|u| {
-        let local = u.with_timezone(&chrono::Local).naive_local()
-            + (m.now - m.now_utc.with_timezone(&chrono::Local).naive_local());
-        let fmt = if local.date() == m.now.date() {
-            "%H:%M"
-        } else {
-            "%a %H:%M"
-        };
-        format!(" until {}", local.format(fmt))
-    });
+    let now = Now {
+        utc: m.now_utc,
+        local: m.now,
+    };
+    let until = d.until.map(|u| format!(" until {}", when_text(now, u)));
     Some(format!(
         "⊘ {why}{}{}",
         until.unwrap_or_default(),
