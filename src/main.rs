@@ -45,8 +45,8 @@ fn real_main(args: Cli) -> Result<(), Failure> {
         }
         Ok(loaded)
     };
-    // `serein breathe` (not --list) is the TUI on the Breathe screen.
-    let breathe = match &args.command {
+    match args.command {
+        // `serein breathe` (not --list) is the TUI on the Breathe screen.
         Some(cli::Command::Breathe {
             pattern,
             minutes,
@@ -54,33 +54,36 @@ fn real_main(args: Cli) -> Result<(), Failure> {
             reduce_motion,
             list: false,
         }) => {
-            let cfg = load()?.config;
-            Some((
-                cli::breathe_exercise(&cfg, pattern.as_deref(), *minutes, *cycles)?,
-                *reduce_motion,
-            ))
-        }
-        _ => None,
-    };
-    match args.command {
-        Some(cmd) if breathe.is_none() => cli::run(cmd, &paths, load, &clock),
-        _ => {
             let loaded = load()?;
-            let store = Store::open(&paths.db_file())?;
-            let keymap = Keymap::with_overrides(&loaded.config.keys).map_err(Failure::input)?;
-            let mut model = Model::new(loaded.config, keymap, clock.local());
-            model.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            if let Some(w) = loaded.warnings.first() {
-                model.set_status(Level::Warn, w.clone());
-            }
-            if let Some((exercise, reduce_motion)) = breathe {
-                serein::app::breathe::start_standalone(&mut model, exercise, reduce_motion);
-            }
-            tracing::info!(db = %paths.db_file().display(), "starting the TUI");
-            let daemon = serein::daemon::Launch::new(&paths);
-            let enforce = Some((paths.db_file(), paths.data_dir.clone()));
-            serein::app::run_terminal(model, store, &clock, daemon, enforce)
-                .map_err(|e| Failure::other(e.to_string()))
+            let exercise =
+                cli::breathe_exercise(&loaded.config, pattern.as_deref(), minutes, cycles)?;
+            run_tui(&paths, &clock, loaded, Some((exercise, reduce_motion)))
         }
+        Some(cmd) => cli::run(cmd, &paths, load, &clock),
+        None => run_tui(&paths, &clock, load()?, None),
     }
+}
+
+/// The TUI on Today, or straight on the Breathe screen for `serein breathe`.
+fn run_tui(
+    paths: &Paths,
+    clock: &SystemClock,
+    loaded: serein::config::Loaded,
+    breathe: Option<(serein::domain::breath::Exercise, bool)>,
+) -> Result<(), Failure> {
+    let store = Store::open(&paths.db_file())?;
+    let keymap = Keymap::with_overrides(&loaded.config.keys).map_err(Failure::input)?;
+    let mut model = Model::new(loaded.config, keymap, clock.local());
+    model.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if let Some(w) = loaded.warnings.first() {
+        model.set_status(Level::Warn, w.clone());
+    }
+    if let Some((exercise, reduce_motion)) = breathe {
+        serein::app::breathe::start_standalone(&mut model, exercise, reduce_motion);
+    }
+    tracing::info!(db = %paths.db_file().display(), "starting the TUI");
+    let daemon = serein::daemon::Launch::new(paths);
+    let enforce = Some((paths.db_file(), paths.data_dir.clone()));
+    serein::app::run_terminal(model, store, clock, daemon, enforce)
+        .map_err(|e| Failure::other(e.to_string()))
 }
