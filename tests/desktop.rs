@@ -15,10 +15,14 @@
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serein::notify::{DesktopNotifier, Notification, Notifier, NotifyError, Urgency};
+
+#[path = "support/sandbox.rs"]
+mod sandbox;
+use sandbox::*;
 
 const TEST_NAME: &str = "desktop_notifications";
 const INNER: &str = "SEREIN_DESKTOP_INNER";
@@ -99,7 +103,7 @@ fn outer() {
     run_phase("nobus", nobus, &dir.join("nobus.log"));
 
     // Phase 2: private bus + Xvfb + dunst.
-    let (_xvfb, display) = start_xvfb();
+    let (_xvfb, display) = start_xvfb(91);
     let mut cmd = Command::new("dbus-run-session");
     sandbox_env(&mut cmd, dir);
     cmd.arg(format!("--config-file={}", dir.join("bus.conf").display()))
@@ -335,68 +339,6 @@ fn run_phase(phase: &str, mut cmd: Command, log: &Path) {
         Some(s) => panic!("desktop phase {phase} failed ({s}):\n{text}"),
         None => panic!("desktop phase {phase} timed out after {INNER_TIMEOUT:?}:\n{text}"),
     }
-}
-
-/// Starts Xvfb on a free display in :91..:140 (offset by our pid so parallel runs differ)
-/// and waits for its socket.
-/// Whether display `n` is free. A lock left by an X server that is gone (killed without a
-/// chance to clean up) is stale: it and its socket are removed, so displays don't run out.
-fn display_free(n: u32) -> bool {
-    let lock = format!("/tmp/.X{n}-lock");
-    let socket = format!("/tmp/.X11-unix/X{n}");
-    match fs::read_to_string(&lock) {
-        Ok(pid) => {
-            let pid = pid.trim();
-            if !pid.is_empty() && Path::new(&format!("/proc/{pid}")).exists() {
-                return false;
-            }
-            let _ = fs::remove_file(&lock);
-            let _ = fs::remove_file(&socket);
-            true
-        }
-        Err(_) => {
-            let _ = fs::remove_file(&socket);
-            true
-        }
-    }
-}
-
-fn start_xvfb() -> (ChildGuard, u32) {
-    let first = std::process::id() % 50;
-    for i in 0..50 {
-        let n = 91 + (first + i) % 50;
-        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-        if !display_free(n) {
-            continue;
-        }
-        let child = Command::new("Xvfb")
-            .args([
-                &format!(":{n}"),
-                "-screen",
-                "0",
-                "640x480x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn Xvfb");
-        let mut guard = ChildGuard::new("Xvfb", child, false);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if socket.exists() {
-                return (guard, n);
-            }
-            // Lost a race for this display: try the next one.
-            if guard.child.try_wait().ok().flatten().is_some() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-    panic!("could not start Xvfb on any display :91..:140");
 }
 
 // ---------------------------------------------------------------- inner phases
@@ -726,93 +668,6 @@ fn name_has_owner(name: &str) -> bool {
 }
 
 // ---------------------------------------------------------------- process helpers
-
-/// Kills its child (or the child's whole process group) when dropped, even on panic.
-struct ChildGuard {
-    name: String,
-    child: Child,
-    group: bool,
-}
-
-impl ChildGuard {
-    fn new(name: &str, child: Child, group: bool) -> Self {
-        Self {
-            name: name.into(),
-            child,
-            group,
-        }
-    }
-
-    fn wait_timeout(&mut self, timeout: Duration) -> Option<ExitStatus> {
-        let deadline = Instant::now() + timeout;
-        loop {
-            match self.child.try_wait() {
-                Ok(Some(status)) => return Some(status),
-                Ok(None) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(20))
-                }
-                _ => return None,
-            }
-        }
-    }
-}
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            eprintln!("stopping {}", self.name);
-            if self.group {
-                // Leader still alive, so the group id is still ours: kill dbus-run-session,
-                // its dbus-daemon, the inner test and its dunst together.
-                let _ = Command::new("kill")
-                    .args(["-KILL", "--", &format!("-{}", self.child.id())])
-                    .stderr(Stdio::null())
-                    .status();
-            }
-            // TERM first: an X server removes its lock and socket then.
-            let _ = Command::new("kill")
-                .args(["-TERM", &self.child.id().to_string()])
-                .stderr(Stdio::null())
-                .status();
-            let deadline = Instant::now() + Duration::from_secs(2);
-            while Instant::now() < deadline && matches!(self.child.try_wait(), Ok(None)) {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            let _ = self.child.kill();
-        }
-        let _ = self.child.wait();
-    }
-}
-
-/// Runs `cmd` with captured output, killing it after `timeout` (outputs here are tiny,
-/// so the pipes cannot fill while we poll).
-fn run_timeout(cmd: &mut Command, timeout: Duration) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn {cmd:?}: {e}"));
-    let deadline = Instant::now() + timeout;
-    loop {
-        match child.try_wait() {
-            Ok(Some(_)) => return child.wait_with_output().expect("collect output"),
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!("{cmd:?} did not finish within {timeout:?}");
-            }
-        }
-    }
-}
-
-fn which(tool: &str) -> Option<PathBuf> {
-    let path = env::var_os("PATH")?;
-    env::split_paths(&path)
-        .map(|d| d.join(tool))
-        .find(|p| p.is_file())
-}
 
 fn set_mode_700(path: &Path) {
     use std::os::unix::fs::PermissionsExt;

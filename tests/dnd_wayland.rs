@@ -18,10 +18,14 @@
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serein::notify::dnd::{DndError, Prior, detect, mako_has_dnd_section};
+
+#[path = "support/sandbox.rs"]
+mod sandbox;
+use sandbox::*;
 
 const INNER: &str = "DND_TEST_INNER";
 const SANDBOX: &str = "DND_TEST_DIR";
@@ -632,83 +636,6 @@ fn dbus_send(args: &[&str]) -> String {
 }
 
 // ---------------------------------------------------------------- process helpers
-
-/// Kills its child (or the child's whole process group) when dropped, even on panic.
-struct ChildGuard {
-    name: String,
-    child: Child,
-    group: bool,
-}
-
-impl ChildGuard {
-    fn new(name: &str, child: Child, group: bool) -> Self {
-        Self {
-            name: name.into(),
-            child,
-            group,
-        }
-    }
-
-    fn wait_timeout(&mut self, timeout: Duration) -> Option<ExitStatus> {
-        let deadline = Instant::now() + timeout;
-        loop {
-            match self.child.try_wait() {
-                Ok(Some(status)) => return Some(status),
-                Ok(None) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(20))
-                }
-                _ => return None,
-            }
-        }
-    }
-}
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            eprintln!("stopping {}", self.name);
-            if self.group {
-                // Leader still alive, so the group id is still ours.
-                let _ = Command::new("kill")
-                    .args(["-KILL", "--", &format!("-{}", self.child.id())])
-                    .stderr(Stdio::null())
-                    .status();
-            }
-            let _ = self.child.kill();
-        }
-        let _ = self.child.wait();
-    }
-}
-
-/// Runs `cmd` with captured output, killing it after `timeout` (outputs are tiny).
-fn run_timeout(cmd: &mut Command, timeout: Duration) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn {cmd:?}: {e}"));
-    let deadline = Instant::now() + timeout;
-    loop {
-        match child.try_wait() {
-            Ok(Some(_)) => return child.wait_with_output().expect("collect output"),
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!("{cmd:?} did not finish within {timeout:?}");
-            }
-        }
-    }
-}
-
-fn which(tool: &str) -> Option<PathBuf> {
-    env::var_os("PATH").and_then(|path| {
-        env::split_paths(&path)
-            .map(|d| d.join(tool))
-            .find(|p| p.is_file())
-    })
-}
 
 fn tail(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
