@@ -73,6 +73,37 @@ impl Week {
     pub fn contains(&self, d: NaiveDate) -> bool {
         d >= self.monday && d < self.monday + Duration::days(7)
     }
+
+    /// The Sunday ending the week.
+    pub fn sunday(&self) -> NaiveDate {
+        self.monday + Duration::days(6)
+    }
+
+    /// ISO 8601 year and week number (week 1 holds the year's first Thursday).
+    pub fn iso(&self) -> (i32, u32) {
+        let w = self.monday.iso_week();
+        (w.year(), w.week())
+    }
+
+    /// The week written `2026-W47` (also accepted: `2026W47`, `2026-w47`, `2026-W7`).
+    pub fn parse(s: &str) -> Result<Week, String> {
+        let bad = || format!("not an ISO week: {s:?} (expected YEAR-Wnn, e.g. 2026-W47)");
+        let t = s.trim();
+        let (y, w) = t.split_once(['W', 'w']).ok_or_else(bad)?;
+        let y = y.strip_suffix('-').unwrap_or(y);
+        let (year, week): (i32, u32) =
+            (y.parse().map_err(|_| bad())?, w.parse().map_err(|_| bad())?);
+        NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
+            .map(|monday| Week { monday })
+            .ok_or_else(|| format!("{year} has no week {week} (ISO years have 52 or 53 weeks)"))
+    }
+}
+
+impl std::fmt::Display for Week {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (y, w) = self.iso();
+        write!(f, "{y}-W{w:02}")
+    }
 }
 
 /// What the summary is computed from: plain data, loaded by the shell.
@@ -766,6 +797,26 @@ mod tests {
     fn standard_offline() -> OfflineSchedule {
         let r = |s: &str| parse_rule(s).unwrap();
         OfflineSchedule::from_parts(r("19:00-08:00"), r("none"), r("none"), Default::default())
+    }
+
+    #[test]
+    fn iso_week_names_round_trip_across_year_edges() {
+        for (date, name) in [
+            ("2026-11-23", "2026-W48"),
+            ("2026-01-01", "2026-W01"),
+            ("2027-01-03", "2026-W53"),
+            ("2020-12-31", "2020-W53"),
+            ("2021-01-03", "2020-W53"),
+            ("2024-12-30", "2025-W01"),
+        ] {
+            let w = Week::of(d(date));
+            assert_eq!(w.to_string(), name, "{date}");
+            assert_eq!(Week::parse(name), Ok(w));
+        }
+        assert_eq!(Week::parse("2026w7"), Ok(Week::of(d("2026-02-09"))));
+        assert!(Week::parse("2025-W53").unwrap_err().contains("no week 53"));
+        assert!(Week::parse("2026-47").unwrap_err().contains("YEAR-Wnn"));
+        assert!(Week::parse("W47").is_err());
     }
 
     #[test]
