@@ -45,6 +45,59 @@ pub struct Config {
     pub breathing: BreathingConfig,
     /// Offline hours: Do-Not-Disturb on a schedule and during focus boxes.
     pub offline: OfflineConfig,
+    /// When the weekly summary raises a flag.
+    pub balance: BalanceConfig,
+}
+
+/// `[balance]`: thresholds of the weekly summary's flags. Defaults from wellbeing.md: the
+/// WHO/ILO and EU Working Time Directive figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BalanceConfig {
+    /// Work hours a week above which the summary says so (info).
+    pub work_info_hours: f64,
+    /// Above this: the EU average limit (notice).
+    pub work_notice_hours: f64,
+    /// At or above this: the WHO/ILO long-hours figure (strong).
+    pub work_strong_hours: f64,
+    /// Less rest than this between one day's work and the next is flagged.
+    pub daily_rest_hours: f64,
+    /// A week whose longest time off work is shorter than this is flagged.
+    pub weekly_rest_hours: f64,
+    /// A block of focus longer than this without a break is flagged.
+    pub long_block_minutes: u32,
+    /// Weekend work in at least this many of the last 4 weeks is flagged; 0 never.
+    pub weekend_weeks: u32,
+}
+
+impl Default for BalanceConfig {
+    fn default() -> Self {
+        BalanceConfig {
+            work_info_hours: 40.0,
+            work_notice_hours: 48.0,
+            work_strong_hours: 55.0,
+            daily_rest_hours: 11.0,
+            weekly_rest_hours: 35.0,
+            long_block_minutes: 90,
+            weekend_weeks: 3,
+        }
+    }
+}
+
+impl BalanceConfig {
+    /// The summary's thresholds, in minutes.
+    pub fn thresholds(&self) -> crate::domain::summary::Thresholds {
+        let m = |h: f64| (h * 60.0).round() as i64;
+        crate::domain::summary::Thresholds {
+            work_info_minutes: m(self.work_info_hours),
+            work_notice_minutes: m(self.work_notice_hours),
+            work_strong_minutes: m(self.work_strong_hours),
+            daily_rest_minutes: m(self.daily_rest_hours),
+            weekly_rest_minutes: m(self.weekly_rest_hours),
+            long_block_minutes: i64::from(self.long_block_minutes),
+            weekend_weeks: self.weekend_weeks,
+        }
+    }
 }
 
 /// `[offline]`. Nothing is scheduled by default: serein touches the desktop's notification
@@ -383,6 +436,7 @@ impl Default for Config {
             hooks: HooksConfig::default(),
             breathing: BreathingConfig::default(),
             offline: OfflineConfig::default(),
+            balance: BalanceConfig::default(),
         }
     }
 }
@@ -497,6 +551,7 @@ impl Config {
         config.validate(text, path)?;
         let mut warnings = warnings;
         warnings.extend(config.validate_breathing(text, path)?);
+        config.validate_balance(text, path)?;
         config.validate_offline(text, path)?;
         warnings.extend(config.hook_problems(text, path));
         Ok((config, warnings))
@@ -667,6 +722,64 @@ impl Config {
     }
 
     /// Checks `[breathing]`; returns warnings (a custom pattern faster than slow breathing).
+    fn validate_balance(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let b = &self.balance;
+        let err = |k: &'static str, message: String| {
+            let loc = locate(text, &[Seg::Key("balance"), Seg::Key(k)]);
+            ConfigError {
+                path: path.to_path_buf(),
+                line: loc.map(|l| l.0),
+                column: loc.map(|l| l.1),
+                message,
+            }
+        };
+        let hours = [
+            ("work_info_hours", b.work_info_hours, 168.0),
+            ("work_notice_hours", b.work_notice_hours, 168.0),
+            ("work_strong_hours", b.work_strong_hours, 168.0),
+            ("daily_rest_hours", b.daily_rest_hours, 24.0),
+            ("weekly_rest_hours", b.weekly_rest_hours, 168.0),
+        ];
+        for (k, v, max) in hours {
+            if !(v > 0.0 && v <= max) {
+                return Err(err(
+                    k,
+                    format!("{k} = {v}: expected a number of hours above 0 and at most {max}"),
+                ));
+            }
+        }
+        if !(b.work_info_hours <= b.work_notice_hours && b.work_notice_hours <= b.work_strong_hours)
+        {
+            return Err(err(
+                "work_notice_hours",
+                format!(
+                    "work hours thresholds must rise: work_info_hours ({}) <= work_notice_hours \
+                     ({}) <= work_strong_hours ({})",
+                    b.work_info_hours, b.work_notice_hours, b.work_strong_hours
+                ),
+            ));
+        }
+        if !(1..=720).contains(&b.long_block_minutes) {
+            return Err(err(
+                "long_block_minutes",
+                format!(
+                    "long_block_minutes = {}: expected 1 to 720",
+                    b.long_block_minutes
+                ),
+            ));
+        }
+        if b.weekend_weeks > 4 {
+            return Err(err(
+                "weekend_weeks",
+                format!(
+                    "weekend_weeks = {}: expected 0 (never) to 4 (of the last 4 weeks)",
+                    b.weekend_weeks
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     fn validate_breathing(&self, text: &str, path: &Path) -> Result<Vec<String>, ConfigError> {
         use crate::domain::breath;
         let b = &self.breathing;

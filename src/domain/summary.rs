@@ -10,10 +10,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use serde::Serialize;
 
 use super::offline::OfflineSchedule;
+use super::plan::{self, Kind, Timebox};
 use super::session::{EndReason, Session, SessionKind, State};
 use super::time;
 
@@ -23,6 +24,8 @@ pub const SOURCE_WHO_ILO: &str = "WHO/ILO 2021 (Pega et al., Environment Interna
 pub const SOURCE_EU_WEEK: &str = "EU Working Time Directive 2003/88/EC, art. 6";
 /// EU Working Time Directive, daily rest [S48].
 pub const SOURCE_EU_REST: &str = "EU Working Time Directive 2003/88/EC, art. 3";
+/// EU Working Time Directive, weekly rest [S48].
+pub const SOURCE_EU_WEEKLY_REST: &str = "EU Working Time Directive 2003/88/EC, art. 5";
 /// UK population survey on weekend work [S52].
 pub const SOURCE_WEEKEND: &str =
     "Weston et al. 2019, J Epidemiol Community Health (UK survey, n = 23,403)";
@@ -74,6 +77,12 @@ impl Week {
         d >= self.monday && d < self.monday + Duration::days(7)
     }
 
+    /// The first date whose sessions a week summary needs: three weeks back for the
+    /// weekend-work flag, and the day before that for rest between days.
+    pub fn load_from(&self) -> NaiveDate {
+        self.monday - Duration::days(22)
+    }
+
     /// The Sunday ending the week.
     pub fn sunday(&self) -> NaiveDate {
         self.monday + Duration::days(6)
@@ -109,9 +118,12 @@ impl std::fmt::Display for Week {
 /// What the summary is computed from: plain data, loaded by the shell.
 #[derive(Debug, Clone, Copy)]
 pub struct Inputs<'a> {
-    /// Sessions whose local date is in the week, and the day before it (for daily rest).
-    /// Others are ignored.
+    /// Sessions whose local date is in the week, in the three weeks before it (weekend work
+    /// in 3 of the last 4 weeks) and on the day before those (rest between days). Others are
+    /// ignored. See [`Week::load_from`].
     pub sessions: &'a [Session],
+    /// The week's planned boxes (for plan adherence).
+    pub timeboxes: &'a [Timebox],
     /// Domains that count as work (`[[domain]] work = true`).
     pub work_domains: &'a [&'a str],
     /// Offline hours, to count work inside them.
@@ -144,10 +156,11 @@ pub struct DaySummary {
     pub breathing_sessions: u32,
     /// Local wall time of the first work session's start.
     pub first_work_start: Option<NaiveDateTime>,
-    /// Local wall time of the last work session's end (may be on the next date).
+    /// Local wall time of the last work session's end on this date (a session crossing
+    /// midnight ends at the next date's 00:00 here and goes on in the next day).
     pub last_work_end: Option<NaiveDateTime>,
-    /// Minutes between the previous day's last work end and this day's first work start,
-    /// when both days had work.
+    /// Minutes from the last work before this day's first work session to its start, when
+    /// this day has a work session and the loaded days had work before it.
     pub rest_before_minutes: Option<i64>,
 }
 
@@ -160,16 +173,43 @@ pub enum Level {
     Strong,
 }
 
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Notice => "notice",
+            Level::Strong => "strong",
+        }
+    }
+}
+
 /// Which signal a flag is about (stable, for JSON and for config thresholds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FlagKind {
     WorkHours,
     DailyRest,
+    WeeklyRest,
     WeekendWork,
+    WeekendWeeks,
     OfflineHours,
     LongBlock,
     Breathing,
+}
+
+impl FlagKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlagKind::WorkHours => "work_hours",
+            FlagKind::DailyRest => "daily_rest",
+            FlagKind::WeeklyRest => "weekly_rest",
+            FlagKind::WeekendWork => "weekend_work",
+            FlagKind::WeekendWeeks => "weekend_weeks",
+            FlagKind::OfflineHours => "offline_hours",
+            FlagKind::LongBlock => "long_block",
+            FlagKind::Breathing => "breathing",
+        }
+    }
 }
 
 /// A fact about the week with its source, in neutral words.
@@ -194,8 +234,12 @@ pub struct Thresholds {
     pub work_strong_minutes: i64,
     /// Rest between days shorter than this is flagged.
     pub daily_rest_minutes: i64,
+    /// A week whose longest stretch off work is shorter than this is flagged.
+    pub weekly_rest_minutes: i64,
     /// A block longer than this without a break is flagged.
     pub long_block_minutes: i64,
+    /// Weekend work in at least this many of the last 4 weeks is flagged (0: never).
+    pub weekend_weeks: u32,
 }
 
 impl Default for Thresholds {
@@ -205,7 +249,9 @@ impl Default for Thresholds {
             work_notice_minutes: 48 * 60,
             work_strong_minutes: 55 * 60,
             daily_rest_minutes: 11 * 60,
+            weekly_rest_minutes: 35 * 60,
             long_block_minutes: 90,
+            weekend_weeks: 3,
         }
     }
 }
@@ -221,19 +267,32 @@ pub struct WeekSummary {
     /// Focus minutes in the other domains.
     pub rest_minutes: i64,
     pub per_day: [DaySummary; 7],
+    /// Minutes of planned focus boxes in the week.
+    pub planned_minutes: i64,
+    /// Focus minutes spent on planned boxes, each box counted up to its planned length.
+    pub planned_done_minutes: i64,
+    /// `planned_done_minutes` as a share of `planned_minutes`; `None` with nothing planned.
+    pub plan_adherence_percent: Option<u8>,
     /// Work minutes inside offline hours (schedule), or in sessions recorded as after-hours.
     pub after_hours_minutes: i64,
     /// Work sessions with any minute inside offline hours, or recorded as after-hours.
     pub after_hours_sessions: u32,
     pub weekend_work_minutes: i64,
     pub weekend_days_worked: u32,
+    /// Of this week and the three before it, how many had work on Saturday or Sunday.
+    pub weekend_weeks_of_4: u32,
     pub break_minutes: i64,
     pub breaks: u32,
     /// Focus minutes in the longest run of focus sessions separated by gaps under 15 min with
     /// no break session between them (pauses and gaps excluded, as in `focus_streak_s`).
     pub longest_block_without_break_minutes: i64,
-    /// Days whose first work start came less than 11 h after the previous day's last work end.
+    /// Days whose first work session started less than the daily rest after earlier work.
     pub short_rest_days: u32,
+    /// The longest stretch with no work session in the week (up to `now` for the current
+    /// week), counted from the last work before Monday when there was some the day before.
+    pub longest_rest_minutes: i64,
+    /// Interruptions logged in the week's sessions.
+    pub interruptions: u32,
     /// Finished coherence breathing sessions.
     pub breathing_sessions: u32,
     /// `breathing_goal_per_day * 7`.
@@ -242,6 +301,62 @@ pub struct WeekSummary {
     /// in it, rounded down; `None` when the week had no offline time yet.
     pub offline_kept_percent: Option<u8>,
     pub flags: Vec<Flag>,
+}
+
+/// One session's share of one local day: a session crossing midnight is split there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub date: NaiveDate,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// Actual minutes (pauses excluded) falling on `date`.
+    pub minutes: i64,
+}
+
+/// Splits a session at the local midnights of the offset it was recorded with, so a session
+/// recorded in another time zone stays on the dates it was recorded on. Its actual minutes
+/// (rounded once for the whole session) are shared out in proportion to wall time; the parts
+/// always add up to the whole. A session that doesn't cross midnight is one piece.
+pub fn pieces(s: &Session, now: DateTime<Utc>) -> Vec<Piece> {
+    let total = minutes(s, now);
+    let (start, end) = (s.started, end_of(s, now));
+    let offset = Duration::seconds(i64::from(s.utc_offset_s));
+    let mut out = Vec::with_capacity(1);
+    let mut date = s.local_date;
+    let mut from = start;
+    loop {
+        let midnight = (date + Duration::days(1))
+            .and_time(NaiveTime::MIN)
+            .and_utc()
+            - offset;
+        let to = end.min(midnight);
+        if to > from || out.is_empty() {
+            out.push(Piece {
+                date,
+                start: from,
+                end: to.max(from),
+                minutes: 0,
+            });
+        }
+        if end <= midnight {
+            break;
+        }
+        (date, from) = (date + Duration::days(1), midnight.max(from));
+    }
+    let wall = (end - start).num_seconds();
+    if wall <= 0 || out.len() == 1 {
+        out[0].minutes = total;
+        return out;
+    }
+    // Cumulative rounding: the parts add up to `total` exactly.
+    let (mut before, mut given) = (0i64, 0i64);
+    for p in &mut out {
+        before += (p.end - p.start).num_seconds();
+        let upto = (total * before * 2 + wall) / (wall * 2);
+        p.minutes = upto - given;
+        given = upto;
+    }
+    out
 }
 
 /// The summary of `week` in time zone `tz`, with the default thresholds.
@@ -258,18 +373,27 @@ pub fn summarize_with<Tz: TimeZone>(
 ) -> WeekSummary {
     let now = inputs.now;
     let days = week.days();
-    let day_before = week.monday - Duration::days(1);
     let is_work = |s: &Session| {
         s.kind == SessionKind::Focus && inputs.work_domains.contains(&s.domain.as_str())
     };
     let local = |t: DateTime<Utc>| t.with_timezone(tz).naive_local();
 
-    let mut in_week: Vec<&Session> = inputs
-        .sessions
-        .iter()
-        .filter(|s| week.contains(s.local_date))
-        .collect();
-    in_week.sort_by_key(|s| (s.started, s.id));
+    let mut all: Vec<&Session> = inputs.sessions.iter().collect();
+    all.sort_by_key(|s| (s.started, s.id));
+    // Every session with a piece in the week, and its pieces in the week.
+    let mut in_week: Vec<(&Session, Vec<Piece>)> = Vec::new();
+    for s in &all {
+        if s.local_date > week.sunday() || s.local_date < week.monday - Duration::days(1) {
+            continue;
+        }
+        let ps: Vec<Piece> = pieces(s, now)
+            .into_iter()
+            .filter(|p| week.contains(p.date))
+            .collect();
+        if !ps.is_empty() {
+            in_week.push((s, ps));
+        }
+    }
 
     let mut per_day: [DaySummary; 7] = std::array::from_fn(|i| DaySummary {
         date: days[i],
@@ -280,73 +404,83 @@ pub fn summarize_with<Tz: TimeZone>(
     let mut after_hours_minutes = 0;
     let mut after_hours_days = Vec::new();
     let mut after_hours_sessions = 0u32;
+    let mut interruptions = 0u32;
+    let mut focus_on_box: BTreeMap<i64, i64> = BTreeMap::new();
 
-    for s in &in_week {
-        let i = index_in(&week, s.local_date);
-        let day = &mut per_day[i];
-        let mins = minutes(s, now);
-        match s.kind {
-            SessionKind::Focus => {
-                *by_domain.entry(&s.domain).or_default() += mins;
-                *by_day_domain[i].entry(&s.domain).or_default() += mins;
-                if is_work(s) {
-                    day.work_minutes += mins;
-                    let (start, end) = (local(s.started), local(end_of(s, now)));
+    for (s, ps) in &in_week {
+        if week.contains(s.local_date) {
+            interruptions += s.interruptions;
+        }
+        let mut inside_any = false;
+        for p in ps {
+            let i = index_in(&week, p.date);
+            let day = &mut per_day[i];
+            match s.kind {
+                SessionKind::Focus => {
+                    *by_domain.entry(&s.domain).or_default() += p.minutes;
+                    *by_day_domain[i].entry(&s.domain).or_default() += p.minutes;
+                    if let Some(id) = s.timebox_id {
+                        *focus_on_box.entry(id).or_default() += p.minutes;
+                    }
+                    if !is_work(s) {
+                        day.other_minutes += p.minutes;
+                        continue;
+                    }
+                    day.work_minutes += p.minutes;
+                    let (start, end) = (local(p.start), local(p.end));
                     day.first_work_start =
                         Some(day.first_work_start.map_or(start, |f| f.min(start)));
                     day.last_work_end = Some(day.last_work_end.map_or(end, |l| l.max(end)));
                     let inside = if inputs.after_hours_ids.contains(&s.id) {
-                        mins
+                        p.minutes
                     } else {
-                        let off = offline_within(inputs.schedule, tz, s.started, end_of(s, now));
-                        (total_minutes(&off) as i64).min(mins)
+                        let off = offline_within(inputs.schedule, tz, p.start, p.end);
+                        (total_minutes(&off) as i64).min(p.minutes)
                     };
                     if inside > 0 {
                         after_hours_minutes += inside;
-                        after_hours_sessions += 1;
-                        after_hours_days.push(s.local_date);
+                        after_hours_days.push(p.date);
+                        inside_any = true;
                     }
-                } else {
-                    day.other_minutes += mins;
                 }
-            }
-            SessionKind::Break => {
-                day.break_minutes += mins;
-                day.breaks += 1;
-            }
-            SessionKind::Breathing => {
-                if is_coherence(s, inputs.coherence_titles) {
-                    day.breathing_sessions += 1;
+                SessionKind::Break => {
+                    day.break_minutes += p.minutes;
+                    // A break is counted once, on the day it started.
+                    if p.start == s.started {
+                        day.breaks += 1;
+                    }
+                }
+                SessionKind::Breathing => {
+                    if p.start == s.started && is_coherence(s, inputs.coherence_titles) {
+                        day.breathing_sessions += 1;
+                    }
                 }
             }
         }
+        after_hours_sessions += u32::from(inside_any);
     }
     for (day, map) in per_day.iter_mut().zip(by_day_domain) {
         day.minutes_by_domain = sorted(map);
     }
 
-    // Daily rest: the previous day's last work end to this day's first work start.
-    let work_end_before = inputs
-        .sessions
+    // Work intervals, whole sessions, in start order.
+    let work: Vec<Span> = all
         .iter()
-        .filter(|s| s.local_date == day_before && is_work(s))
-        .map(|s| end_of(s, now))
-        .max();
-    let mut prev_end = work_end_before;
+        .filter(|s| is_work(s))
+        .map(|s| (s.started, end_of(s, now)))
+        .collect();
+
+    // Rest between days: from the latest work end before a day's first work session started
+    // (on its recorded date) to that start.
     for day in per_day.iter_mut() {
-        let first = in_week
+        let first = all
             .iter()
             .filter(|s| s.local_date == day.date && is_work(s))
             .map(|s| s.started)
             .min();
-        if let (Some(end), Some(start)) = (prev_end, first) {
-            day.rest_before_minutes = Some((start - end).num_minutes().max(0));
-        }
-        prev_end = in_week
-            .iter()
-            .filter(|s| s.local_date == day.date && is_work(s))
-            .map(|s| end_of(s, now))
-            .max();
+        let Some(first) = first else { continue };
+        let before = work.iter().filter(|w| w.0 < first).map(|w| w.1).max();
+        day.rest_before_minutes = before.map(|end| (first - end).num_minutes().max(0));
     }
     let short_rest: Vec<NaiveDate> = per_day
         .iter()
@@ -357,18 +491,27 @@ pub fn summarize_with<Tz: TimeZone>(
         .map(|d| d.date)
         .collect();
 
-    let (longest_block, block_day) = longest_block(&in_week, now);
+    let week_start = time::resolve(tz, time::wall(week.monday, 0));
+    let week_end = time::resolve(tz, time::wall(week.next().monday, 0));
+    let longest_rest = longest_rest(&work, week_start, week_end.min(now.max(week_start)));
+
+    let sessions_in_week: Vec<&Session> = in_week.iter().map(|(s, _)| *s).collect();
+    let (longest_block, block_day) = longest_block(&sessions_in_week, now);
 
     let weekend: Vec<&DaySummary> = per_day[5..].iter().filter(|d| d.work_minutes > 0).collect();
     let weekend_work_minutes = weekend.iter().map(|d| d.work_minutes).sum();
     let weekend_days: Vec<NaiveDate> = weekend.iter().map(|d| d.date).collect();
+    let weekend_weeks = weekend_weeks_of_4(&all, week, now, &is_work);
 
-    let work_intervals: Vec<(DateTime<Utc>, DateTime<Utc>)> = in_week
+    let work_in_week: Vec<Span> = in_week
         .iter()
-        .filter(|s| is_work(s))
-        .map(|s| (s.started, end_of(s, now)))
+        .filter(|(s, _)| is_work(s))
+        .flat_map(|(_, ps)| ps.iter().map(|p| (p.start, p.end)))
         .collect();
-    let offline_kept_percent = offline_kept(inputs, week, tz, &work_intervals);
+    let offline_kept_percent = offline_kept(inputs, week, tz, &work_in_week);
+
+    let (planned_minutes, planned_done_minutes) =
+        plan_adherence(inputs.timeboxes, week, tz, &focus_on_box);
 
     let work_minutes: i64 = per_day.iter().map(|d| d.work_minutes).sum();
     let breathing_sessions = per_day.iter().map(|d| d.breathing_sessions).sum();
@@ -380,6 +523,21 @@ pub fn summarize_with<Tz: TimeZone>(
     if !short_rest.is_empty() {
         flags.push(daily_rest_flag(&short_rest, th));
     }
+    // Only a finished week can lack its weekly rest; a week with no work at all has it.
+    if now >= week_end && !work_in_week.is_empty() && longest_rest < th.weekly_rest_minutes {
+        flags.push(Flag {
+            kind: FlagKind::WeeklyRest,
+            level: Level::Notice,
+            text: format!(
+                "Your longest time off work this week was {}, under {}. The EU Working Time \
+                 Directive sets a weekly rest of 24 h plus the 11 h daily rest.",
+                hm(longest_rest),
+                hm(th.weekly_rest_minutes)
+            ),
+            source: SOURCE_EU_WEEKLY_REST,
+            days: Vec::new(),
+        });
+    }
     if weekend_days.len() == 2 {
         flags.push(Flag {
             kind: FlagKind::WeekendWork,
@@ -387,6 +545,18 @@ pub fn summarize_with<Tz: TimeZone>(
             text: "You worked both weekend days. Working most weekends is linked to poorer \
                    mood in a large UK study."
                 .into(),
+            source: SOURCE_WEEKEND,
+            days: weekend_days.clone(),
+        });
+    }
+    if th.weekend_weeks > 0 && weekend_weeks >= th.weekend_weeks && !weekend_days.is_empty() {
+        flags.push(Flag {
+            kind: FlagKind::WeekendWeeks,
+            level: Level::Notice,
+            text: format!(
+                "You worked at the weekend in {weekend_weeks} of the last 4 weeks. Working \
+                 most weekends is linked to poorer mood in a large UK study."
+            ),
             source: SOURCE_WEEKEND,
             days: weekend_days.clone(),
         });
@@ -422,23 +592,11 @@ pub fn summarize_with<Tz: TimeZone>(
             days: block_day.into_iter().collect(),
         });
     }
-    if breathing_sessions > 0 {
-        let text = if breathing_goal > 0 {
-            format!("{breathing_sessions} of {breathing_goal} coherence sessions this week.")
-        } else {
-            format!(
-                "{} this week.",
-                count(
-                    breathing_sessions,
-                    "coherence session",
-                    "coherence sessions"
-                )
-            )
-        };
+    if breathing_goal > 0 && breathing_sessions < breathing_goal {
         flags.push(Flag {
             kind: FlagKind::Breathing,
             level: Level::Info,
-            text,
+            text: format!("{breathing_sessions} of {breathing_goal} coherence sessions this week."),
             source: SOURCE_BREATHING,
             days: Vec::new(),
         });
@@ -449,20 +607,210 @@ pub fn summarize_with<Tz: TimeZone>(
         minutes_by_domain: sorted(by_domain),
         work_minutes,
         rest_minutes: per_day.iter().map(|d| d.other_minutes).sum(),
+        planned_minutes,
+        planned_done_minutes,
+        plan_adherence_percent: percent(planned_done_minutes, planned_minutes),
         after_hours_minutes,
         after_hours_sessions,
         weekend_work_minutes,
         weekend_days_worked: weekend_days.len() as u32,
+        weekend_weeks_of_4: weekend_weeks,
         break_minutes: per_day.iter().map(|d| d.break_minutes).sum(),
         breaks: per_day.iter().map(|d| d.breaks).sum(),
         longest_block_without_break_minutes: longest_block,
         short_rest_days: short_rest.len() as u32,
+        longest_rest_minutes: longest_rest,
+        interruptions,
         breathing_sessions,
         breathing_goal,
         offline_kept_percent,
         flags,
         per_day,
     }
+}
+
+/// `part` of `whole` in percent, rounded down; `None` when `whole` is zero.
+fn percent(part: i64, whole: i64) -> Option<u8> {
+    (whole > 0).then(|| (part.clamp(0, whole) * 100 / whole) as u8)
+}
+
+/// Planned focus minutes in the week (real minutes, DST-aware), and the focus minutes spent
+/// on them, each box counted up to its planned length.
+fn plan_adherence<Tz: TimeZone>(
+    boxes: &[Timebox],
+    week: Week,
+    tz: &Tz,
+    focus_on_box: &BTreeMap<i64, i64>,
+) -> (i64, i64) {
+    let (mut planned, mut done) = (0i64, 0i64);
+    for b in boxes
+        .iter()
+        .filter(|b| b.kind == Kind::Focus && week.contains(b.date))
+    {
+        let len = i64::from(plan::real_len(b, tz));
+        planned += len;
+        done += focus_on_box.get(&b.id).copied().unwrap_or(0).min(len);
+    }
+    (planned, done)
+}
+
+/// How many of `week` and the three weeks before it had work on a Saturday or Sunday.
+fn weekend_weeks_of_4(
+    sessions: &[&Session],
+    week: Week,
+    now: DateTime<Utc>,
+    is_work: &impl Fn(&Session) -> bool,
+) -> u32 {
+    let mut worked = [false; 4];
+    let first = week.monday - Duration::days(21);
+    for s in sessions.iter().filter(|s| is_work(s)) {
+        for p in pieces(s, now) {
+            if p.date < first || p.date > week.sunday() || p.minutes <= 0 {
+                continue;
+            }
+            if p.date.weekday().number_from_monday() >= 6 {
+                worked[((p.date - first).num_days() / 7) as usize] = true;
+            }
+        }
+    }
+    worked.iter().filter(|&&w| w).count() as u32
+}
+
+/// Minutes of the longest stretch in `from..to` with no work interval. The stretch before
+/// the first work counts from the last work ending before `from`, when there is one.
+fn longest_rest(work: &[Span], from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
+    let merged = merge(work.to_vec());
+    let mut cursor = merged
+        .iter()
+        .filter(|w| w.1 <= from)
+        .map(|w| w.1)
+        .max()
+        .unwrap_or(from);
+    let mut best = 0;
+    for &(s, e) in merged.iter().filter(|w| w.1 > from && w.0 < to) {
+        best = best.max((s - cursor).num_minutes());
+        cursor = cursor.max(e);
+    }
+    best.max((to - cursor).num_minutes()).max(0)
+}
+
+/// Totals over a range of days, by domain and by ISO week (`serein summary --from --to`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RangeSummary {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Focus minutes per domain, most first.
+    pub minutes_by_domain: Vec<(String, i64)>,
+    pub work_minutes: i64,
+    pub rest_minutes: i64,
+    pub break_minutes: i64,
+    pub breaks: u32,
+    pub breathing_sessions: u32,
+    pub sessions: u32,
+    /// Every ISO week touching the range, oldest first (days outside the range not counted).
+    pub weeks: Vec<WeekTotals>,
+}
+
+/// One week's totals in a [`RangeSummary`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeekTotals {
+    pub week: Week,
+    pub minutes_by_domain: Vec<(String, i64)>,
+    pub work_minutes: i64,
+    pub rest_minutes: i64,
+}
+
+/// Totals of `from..=to` (local dates; sessions split at midnight, as in the week summary).
+pub fn summarize_range(
+    sessions: &[Session],
+    work_domains: &[&str],
+    coherence_titles: &[String],
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<Utc>,
+) -> RangeSummary {
+    let mut by_domain: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut weeks: BTreeMap<Week, (BTreeMap<&str, i64>, i64, i64)> = BTreeMap::new();
+    let (mut work, mut rest, mut break_minutes, mut breaks, mut breathing, mut count) =
+        (0, 0, 0, 0, 0, 0);
+    let mut w = Week::of(from);
+    while w.monday <= to {
+        weeks.insert(w, Default::default());
+        w = w.next();
+    }
+    for s in sessions {
+        let mut counted = false;
+        for p in pieces(s, now) {
+            if p.date < from || p.date > to {
+                continue;
+            }
+            counted = true;
+            let first = p.start == s.started;
+            match s.kind {
+                SessionKind::Focus => {
+                    let wk = weeks.entry(Week::of(p.date)).or_default();
+                    *wk.0.entry(&s.domain).or_default() += p.minutes;
+                    *by_domain.entry(&s.domain).or_default() += p.minutes;
+                    if work_domains.contains(&s.domain.as_str()) {
+                        work += p.minutes;
+                        wk.1 += p.minutes;
+                    } else {
+                        rest += p.minutes;
+                        wk.2 += p.minutes;
+                    }
+                }
+                SessionKind::Break => {
+                    break_minutes += p.minutes;
+                    breaks += u32::from(first);
+                }
+                SessionKind::Breathing => {
+                    breathing += u32::from(first && is_coherence(s, coherence_titles));
+                }
+            }
+        }
+        count += u32::from(counted);
+    }
+    RangeSummary {
+        from,
+        to,
+        minutes_by_domain: sorted(by_domain),
+        work_minutes: work,
+        rest_minutes: rest,
+        break_minutes,
+        breaks,
+        breathing_sessions: breathing,
+        sessions: count,
+        weeks: weeks
+            .into_iter()
+            .map(|(week, (map, work_minutes, rest_minutes))| WeekTotals {
+                week,
+                minutes_by_domain: sorted(map),
+                work_minutes,
+                rest_minutes,
+            })
+            .collect(),
+    }
+}
+
+/// Work minutes of each of `weeks` (for the sparkline of recent weeks).
+pub fn weekly_work_minutes(
+    sessions: &[Session],
+    work_domains: &[&str],
+    weeks: &[Week],
+    now: DateTime<Utc>,
+) -> Vec<i64> {
+    let mut out = vec![0; weeks.len()];
+    for s in sessions
+        .iter()
+        .filter(|s| s.kind == SessionKind::Focus && work_domains.contains(&s.domain.as_str()))
+    {
+        for p in pieces(s, now) {
+            if let Some(i) = weeks.iter().position(|w| w.contains(p.date)) {
+                out[i] += p.minutes;
+            }
+        }
+    }
+    out
 }
 
 /// The work-hours flag for a week of `work_minutes`, if any.
@@ -750,6 +1098,8 @@ mod tests {
         sessions: Vec<Session>,
         schedule: OfflineSchedule,
         after_hours_ids: Vec<i64>,
+        timeboxes: Vec<Timebox>,
+        breathing_goal: u32,
     }
 
     impl Default for Case {
@@ -759,20 +1109,23 @@ mod tests {
                 sessions: Vec::new(),
                 schedule: OfflineSchedule::none(),
                 after_hours_ids: Vec::new(),
+                timeboxes: Vec::new(),
+                breathing_goal: 0,
             }
         }
     }
 
-    /// Summarizes `week` on the Wednesday after it, breathing goal 3 a day.
+    /// Summarizes `week` on the Wednesday after it.
     fn run(case: &Case, week: Week) -> WeekSummary {
         let titles = vec!["Cardiac coherence (365)".to_string()];
         let inputs = Inputs {
             sessions: &case.sessions,
+            timeboxes: &case.timeboxes,
             work_domains: WORK,
             schedule: &case.schedule,
             after_hours_ids: &case.after_hours_ids,
             offline_periods: &[],
-            breathing_goal_per_day: 3,
+            breathing_goal_per_day: case.breathing_goal,
             coherence_titles: &titles,
             now: at_in(&Paris, &format!("{} 12:00", week.next().days()[2])),
         };
@@ -849,8 +1202,26 @@ mod tests {
         );
         assert_eq!((s.break_minutes, s.breaks, s.short_rest_days), (0, 0, 0));
         assert_eq!(s.longest_block_without_break_minutes, 0);
-        assert_eq!((s.breathing_sessions, s.breathing_goal), (0, 21));
+        assert_eq!((s.breathing_sessions, s.breathing_goal), (0, 0));
         assert_eq!(s.offline_kept_percent, None);
+        assert_eq!((s.planned_minutes, s.plan_adherence_percent), (0, None));
+        assert_eq!((s.interruptions, s.weekend_weeks_of_4), (0, 0));
+        // No work at all: the whole week was rest.
+        assert_eq!(s.longest_rest_minutes, 7 * 24 * 60);
+        // Nothing is NaN or divided by zero anywhere in the JSON.
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(!json.contains("NaN"), "{json}");
+        // With a goal and no practice, the progress is shown as a plain fact.
+        let s = run(
+            &Case {
+                breathing_goal: 3,
+                ..Case::default()
+            },
+            nov(),
+        );
+        assert_eq!(s.breathing_goal, 21);
+        assert_eq!(kinds(&s), vec![(FlagKind::Breathing, Level::Info)]);
+        assert_eq!(s.flags[0].text, "0 of 21 coherence sessions this week.");
         assert!(s.minutes_by_domain.is_empty());
         assert_eq!(s.per_day[0].date, d("2026-11-23"));
         assert!(s.per_day.iter().all(|d| d.work_minutes == 0
@@ -928,7 +1299,7 @@ mod tests {
     }
 
     #[test]
-    fn sessions_are_counted_on_their_local_start_date() {
+    fn sessions_are_counted_on_their_local_dates_split_at_midnight() {
         // (name, sessions, per-day work minutes Mon..Sun, by domain, work, rest)
         type Want = ([i64; 7], &'static [(&'static str, i64)], i64, i64);
         let cases: Vec<(&str, Vec<Session>, Want)> = vec![
@@ -953,9 +1324,9 @@ mod tests {
                 ),
             ),
             (
-                "crossing midnight counts on the start date",
+                "crossing midnight splits there",
                 vec![work("2026-11-24 23:00", 120)],
-                ([0, 120, 0, 0, 0, 0, 0], &[("work", 120)], 120, 0),
+                ([0, 60, 60, 0, 0, 0, 0], &[("work", 120)], 120, 0),
             ),
             (
                 "the day before the week and the next week are left out",
@@ -963,8 +1334,10 @@ mod tests {
                     work("2026-11-22 10:00", 60),
                     work("2026-11-30 10:00", 60),
                     work("2026-11-29 23:30", 60),
+                    work("2026-11-22 23:45", 60),
                 ],
-                ([0, 0, 0, 0, 0, 0, 60], &[("work", 60)], 60, 0),
+                // Sunday keeps the 30 min before midnight, Monday gets 45 min from Sunday night.
+                ([45, 0, 0, 0, 0, 0, 30], &[("work", 75)], 75, 0),
             ),
         ];
         for (name, sessions, (days, domains, w, r)) in cases {
@@ -1003,8 +1376,27 @@ mod tests {
         );
         assert_eq!(
             tue.last_work_end.unwrap().to_string(),
-            "2026-11-25 01:00:00"
+            "2026-11-25 00:00:00"
         );
+        let wed = &s.per_day[2];
+        assert_eq!(
+            (
+                wed.first_work_start.unwrap().to_string(),
+                wed.last_work_end.unwrap().to_string()
+            ),
+            ("2026-11-25 00:00:00".into(), "2026-11-25 01:00:00".into())
+        );
+        // Nor does a session past midnight make the next day's rest look short: the rest
+        // before Wednesday's 08:00 session counts from 01:00.
+        let s = run(
+            &Case {
+                sessions: vec![work("2026-11-24 23:00", 120), work("2026-11-25 08:00", 60)],
+                ..Case::default()
+            },
+            nov(),
+        );
+        assert_eq!(s.per_day[2].rest_before_minutes, Some(7 * 60));
+        assert_eq!(s.short_rest_days, 1);
     }
 
     #[test]
@@ -1146,6 +1538,7 @@ mod tests {
                 Case {
                     name: "breathing progress",
                     sessions: breathing,
+                    breathing_goal: 3,
                     ..Case::default()
                 },
                 vec![(FlagKind::Breathing, Level::Info)],
@@ -1249,12 +1642,14 @@ mod tests {
             })
             .collect();
         for (goal, want) in [
-            (3, "12 of 21 coherence sessions this week."),
-            (0, "12 coherence sessions this week."),
+            (3, Some("12 of 21 coherence sessions this week.")),
+            (1, None), // 12 of 7: goal met
+            (0, None), // no goal
         ] {
             let s = summarize(
                 &Inputs {
                     sessions: &sessions,
+                    timeboxes: &[],
                     work_domains: WORK,
                     schedule: &OfflineSchedule::none(),
                     after_hours_ids: &[],
@@ -1266,8 +1661,12 @@ mod tests {
                 nov(),
                 &Paris,
             );
-            let f = flag(&s, FlagKind::Breathing);
-            assert_eq!((f.level, f.text.as_str()), (Level::Info, want));
+            let f = s.flags.iter().find(|f| f.kind == FlagKind::Breathing);
+            assert_eq!(
+                f.map(|f| (f.level, f.text.as_str())),
+                want.map(|w| (Level::Info, w))
+            );
+            assert_eq!(s.breathing_sessions, 12);
         }
     }
 
@@ -1333,6 +1732,7 @@ mod tests {
             let s = summarize(
                 &Inputs {
                     sessions: &sessions,
+                    timeboxes: &[],
                     work_domains: WORK,
                     schedule: &schedule,
                     after_hours_ids: &[],
@@ -1345,6 +1745,485 @@ mod tests {
                 &Paris,
             );
             assert_eq!(s.offline_kept_percent, want, "{now} {periods:?}");
+        }
+    }
+
+    /// Work sessions of `minutes` each on Mon–Fri starting 08:00, `per_day` of them, 15 min
+    /// apart, so the week has `5 * per_day * minutes` work minutes and nothing else flagged.
+    fn weekdays_of_work(total_minutes: i64) -> Vec<Session> {
+        // Spread over 5 days in 60-minute sessions with 20-minute gaps (so no long block).
+        let mut out = Vec::new();
+        let mut left = total_minutes;
+        for day in &nov().days()[..5] {
+            let mut t = 7 * 60;
+            for _ in 0..12 {
+                if left == 0 {
+                    break;
+                }
+                let m = left.min(60);
+                out.push(work(&format!("{day} {:02}:{:02}", t / 60, t % 60), m));
+                left -= m;
+                t += 80;
+            }
+        }
+        assert_eq!(left, 0, "fits in a week");
+        out
+    }
+
+    #[test]
+    fn every_flag_at_its_threshold_plus_and_minus_one_minute() {
+        // (name, sessions, flag kind, expected present)
+        let rest_at = |rest: i64| {
+            // Monday work ends 20:00; Tuesday starts `rest` minutes later.
+            let start = at("2026-11-23 20:00") + Duration::minutes(rest);
+            let local = start
+                .with_timezone(&Paris)
+                .format("%Y-%m-%d %H:%M")
+                .to_string();
+            vec![work("2026-11-23 19:00", 60), work(&local, 30)]
+        };
+        // Two sessions 5 min apart: one block of `m` minutes.
+        let block = |m: i64| {
+            let second = format!("2026-11-24 {}", hhmm_of(9 * 60 + m - 30 + 5));
+            vec![work("2026-11-24 09:00", m - 30), work(&second, 30)]
+        };
+        // Weekly rest: work every day so the longest rest is the gap from Wednesday 10:00.
+        let weekly = |rest: i64| {
+            let mut v = vec![work("2026-11-23 09:00", 60), work("2026-11-24 09:00", 60)];
+            v.push(work("2026-11-25 09:00", 60)); // ends 10:00
+            let back = at("2026-11-25 10:00") + Duration::minutes(rest);
+            let local = back
+                .with_timezone(&Paris)
+                .format("%Y-%m-%d %H:%M")
+                .to_string();
+            v.push(work(&local, 60));
+            // Then every 20 h at most until Sunday night.
+            let mut t = back + Duration::minutes(60);
+            while t < at("2026-11-29 22:00") {
+                t += Duration::hours(20);
+                let l = t.min(at("2026-11-29 22:00"));
+                v.push(work(
+                    &l.with_timezone(&Paris).format("%Y-%m-%d %H:%M").to_string(),
+                    60,
+                ));
+            }
+            v
+        };
+        let weekends = |weeks: usize| {
+            // Saturday work in `weeks` of the 4 weeks ending with nov().
+            (0..weeks)
+                .map(|i| {
+                    work(
+                        &format!("{} 10:00", nov().days()[5] - Duration::days(7 * i as i64)),
+                        30,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let coherent = |n: usize| {
+            (0..n)
+                .map(|i| {
+                    session(
+                        SessionKind::Breathing,
+                        "health",
+                        "Cardiac coherence (365)",
+                        &format!(
+                            "{} {}",
+                            nov().days()[i / 3],
+                            ["08:30", "12:00", "17:00"][i % 3]
+                        ),
+                        5,
+                        EndReason::Finished,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let cases: Vec<(&str, Vec<Session>, FlagKind, bool, u32)> = vec![
+            (
+                "40 h",
+                weekdays_of_work(2400),
+                FlagKind::WorkHours,
+                false,
+                0,
+            ),
+            (
+                "40 h 1 min",
+                weekdays_of_work(2401),
+                FlagKind::WorkHours,
+                true,
+                0,
+            ),
+            ("rest 10 h 59", rest_at(659), FlagKind::DailyRest, true, 0),
+            ("rest 11 h", rest_at(660), FlagKind::DailyRest, false, 0),
+            ("block 90", block(90), FlagKind::LongBlock, false, 0),
+            ("block 91", block(91), FlagKind::LongBlock, true, 0),
+            (
+                "weekly rest 34 h 59",
+                weekly(2099),
+                FlagKind::WeeklyRest,
+                true,
+                0,
+            ),
+            (
+                "weekly rest 35 h",
+                weekly(2100),
+                FlagKind::WeeklyRest,
+                false,
+                0,
+            ),
+            (
+                "weekends 2 of 4",
+                weekends(2),
+                FlagKind::WeekendWeeks,
+                false,
+                0,
+            ),
+            (
+                "weekends 3 of 4",
+                weekends(3),
+                FlagKind::WeekendWeeks,
+                true,
+                0,
+            ),
+            (
+                "breathing 20 of 21",
+                coherent(20),
+                FlagKind::Breathing,
+                true,
+                3,
+            ),
+            (
+                "breathing 21 of 21",
+                coherent(21),
+                FlagKind::Breathing,
+                false,
+                3,
+            ),
+        ];
+        for (name, sessions, kind, present, goal) in cases {
+            let s = run(
+                &Case {
+                    name,
+                    sessions,
+                    breathing_goal: goal,
+                    ..Case::default()
+                },
+                nov(),
+            );
+            let has = s.flags.iter().any(|f| f.kind == kind);
+            assert_eq!(has, present, "{name}: {:#?}", s.flags);
+            if present {
+                let f = flag(&s, kind);
+                assert!(!f.source.is_empty() && !f.text.is_empty(), "{name}");
+            }
+        }
+        // Offline hours: one minute inside 19:00–08:00 is enough, none is not.
+        for (start, present) in [("2026-11-24 18:00", false), ("2026-11-24 18:01", true)] {
+            let s = run(
+                &Case {
+                    sessions: vec![work(start, 60)],
+                    schedule: standard_offline(),
+                    ..Case::default()
+                },
+                nov(),
+            );
+            let has = s.flags.iter().any(|f| f.kind == FlagKind::OfflineHours);
+            assert_eq!(has, present, "{start}");
+        }
+        // Weekly rest is only judged once the week is over.
+        let case = Case {
+            sessions: weekly(600),
+            ..Case::default()
+        };
+        let inputs = |now| Inputs {
+            sessions: &case.sessions,
+            timeboxes: &[],
+            work_domains: WORK,
+            schedule: &case.schedule,
+            after_hours_ids: &[],
+            offline_periods: &[],
+            breathing_goal_per_day: 0,
+            coherence_titles: &[],
+            now,
+        };
+        let during = summarize(&inputs(at("2026-11-29 23:30")), nov(), &Paris);
+        assert!(!during.flags.iter().any(|f| f.kind == FlagKind::WeeklyRest));
+        let after = summarize(&inputs(at("2026-11-30 00:00")), nov(), &Paris);
+        assert!(after.flags.iter().any(|f| f.kind == FlagKind::WeeklyRest));
+    }
+
+    fn hhmm_of(min: i64) -> String {
+        format!("{:02}:{:02}", min / 60, min % 60)
+    }
+
+    #[test]
+    fn iso_week_edges_and_the_year_change() {
+        // 2026-W53 runs from Monday 2026-12-28 to Sunday 2027-01-03.
+        let w53 = Week::parse("2026-W53").unwrap();
+        assert_eq!(w53.monday, d("2026-12-28"));
+        let sessions = vec![
+            work("2026-12-27 10:00", 60), // Sunday of W52
+            work("2026-12-31 23:30", 60), // New Year's Eve into 2027
+            work("2027-01-03 10:00", 30), // Sunday of W53
+            work("2027-01-04 10:00", 60), // 2027-W01
+        ];
+        let s = run(
+            &Case {
+                sessions: sessions.clone(),
+                ..Case::default()
+            },
+            w53,
+        );
+        let per: Vec<i64> = s.per_day.iter().map(|d| d.work_minutes).collect();
+        assert_eq!(per, [0, 0, 0, 30, 30, 0, 30]);
+        assert_eq!(s.work_minutes, 90);
+        let w1 = w53.next();
+        assert_eq!(w1.to_string(), "2027-W01");
+        let s = run(
+            &Case {
+                sessions,
+                ..Case::default()
+            },
+            w1,
+        );
+        assert_eq!(s.work_minutes, 60);
+        assert_eq!(s.per_day[0].work_minutes, 60);
+    }
+
+    #[test]
+    fn pieces_split_at_the_recorded_midnight_and_add_up() {
+        // 22:00 to 02:30 with 30 min paused: 240 actual minutes over 270 wall minutes.
+        let mut s = work("2026-11-24 22:00", 270);
+        s.paused_s = 30 * 60;
+        let ps = pieces(&s, at("2026-12-01 00:00"));
+        let got: Vec<(NaiveDate, i64)> = ps.iter().map(|p| (p.date, p.minutes)).collect();
+        // 120/270 and 150/270 of 240 minutes: 106.7 → 107 and 133.
+        assert_eq!(got, vec![(d("2026-11-24"), 107), (d("2026-11-25"), 133)]);
+        assert_eq!(ps[0].end, at("2026-11-25 00:00"));
+        // Recorded in Tokyo (UTC+9) at 23:00 local: it stays on the Tokyo dates, whatever
+        // zone the summary is read in.
+        let start = at_in(&chrono_tz::Asia::Tokyo, "2026-11-24 23:00");
+        let mut t = Session::start(
+            "Call",
+            "work",
+            SessionKind::Focus,
+            None,
+            7200,
+            start,
+            d("2026-11-24"),
+            9 * 3600,
+        );
+        t.end(EndReason::Finished, start + Duration::hours(2))
+            .unwrap();
+        let got: Vec<(NaiveDate, i64)> = pieces(&t, start + Duration::hours(3))
+            .iter()
+            .map(|p| (p.date, p.minutes))
+            .collect();
+        assert_eq!(got, vec![(d("2026-11-24"), 60), (d("2026-11-25"), 60)]);
+        let sum = run(
+            &Case {
+                sessions: vec![t],
+                ..Case::default()
+            },
+            nov(),
+        );
+        assert_eq!(
+            (sum.per_day[1].work_minutes, sum.per_day[2].work_minutes),
+            (60, 60)
+        );
+        // A running session counts until now.
+        let mut r = work("2026-11-24 23:50", 60);
+        r.state = State::Running {
+            deadline: at("2026-11-25 00:50"),
+        };
+        let got: Vec<i64> = pieces(&r, at("2026-11-25 00:20"))
+            .iter()
+            .map(|p| p.minutes)
+            .collect();
+        assert_eq!(got, vec![10, 20]);
+    }
+
+    #[test]
+    fn plan_adherence_counts_focus_on_planned_boxes_up_to_their_length() {
+        let tb = |id, date: &str, start: u16, end: u16, kind| Timebox {
+            id,
+            date: d(date),
+            start,
+            end,
+            title: "x".into(),
+            domain: "work".into(),
+            kind,
+            done: false,
+        };
+        let on = |id, start: &str, m| {
+            let mut s = work(start, m);
+            s.timebox_id = Some(id);
+            s
+        };
+        let case = Case {
+            timeboxes: vec![
+                tb(1, "2026-11-23", 540, 600, Kind::Focus), // 60 planned, 90 spent → 60
+                tb(2, "2026-11-24", 540, 570, Kind::Focus), // 30 planned, 15 spent
+                tb(3, "2026-11-24", 600, 630, Kind::Break), // breaks are not planned focus
+                tb(4, "2026-11-25", 540, 570, Kind::Focus), // 30 planned, nothing
+                tb(5, "2026-11-30", 540, 600, Kind::Focus), // next week
+            ],
+            sessions: vec![
+                on(1, "2026-11-23 09:00", 90),
+                on(2, "2026-11-24 09:00", 15),
+                work("2026-11-24 12:00", 60), // unplanned
+            ],
+            ..Case::default()
+        };
+        let s = run(&case, nov());
+        assert_eq!((s.planned_minutes, s.planned_done_minutes), (120, 75));
+        assert_eq!(s.plan_adherence_percent, Some(62));
+        assert_eq!(s.work_minutes, 165);
+    }
+
+    #[test]
+    fn interruptions_and_weekend_weeks_are_counted() {
+        let mut a = work("2026-11-23 09:00", 30);
+        a.interruptions = 2;
+        let mut b = work("2026-11-22 09:00", 30); // the week before: not counted
+        b.interruptions = 5;
+        let s = run(
+            &Case {
+                sessions: vec![
+                    a,
+                    b,
+                    work("2026-11-15 10:00", 30),
+                    work("2026-11-29 10:00", 30),
+                ],
+                ..Case::default()
+            },
+            nov(),
+        );
+        assert_eq!(s.interruptions, 2);
+        // Sundays 11-15, 11-22 and 11-29: three of the four weeks ending 11-29.
+        assert_eq!(s.weekend_weeks_of_4, 3);
+        assert_eq!(kinds(&s), vec![(FlagKind::WeekendWeeks, Level::Notice)]);
+        assert_eq!(
+            flag(&s, FlagKind::WeekendWeeks).text,
+            "You worked at the weekend in 3 of the last 4 weeks. Working most weekends is \
+             linked to poorer mood in a large UK study."
+        );
+    }
+
+    #[test]
+    fn range_totals_by_domain_and_week() {
+        let sessions = vec![
+            work("2026-11-16 09:00", 60),
+            ended(SessionKind::Focus, "family", "2026-11-22 23:00", 120), // Sun → Mon
+            work("2026-11-25 09:00", 45),
+            ended(SessionKind::Break, "work", "2026-11-25 10:00", 10),
+            work("2026-12-01 09:00", 60), // after the range
+        ];
+        let r = summarize_range(
+            &sessions,
+            WORK,
+            &[],
+            d("2026-11-16"),
+            d("2026-11-29"),
+            at("2026-12-02 00:00"),
+        );
+        assert_eq!((r.work_minutes, r.rest_minutes), (105, 120));
+        assert_eq!(
+            r.minutes_by_domain,
+            vec![("family".to_string(), 120), ("work".to_string(), 105)]
+        );
+        assert_eq!((r.breaks, r.break_minutes, r.sessions), (1, 10, 4));
+        let weeks: Vec<(String, i64, i64)> = r
+            .weeks
+            .iter()
+            .map(|w| (w.week.to_string(), w.work_minutes, w.rest_minutes))
+            .collect();
+        assert_eq!(
+            weeks,
+            vec![("2026-W47".into(), 60, 60), ("2026-W48".into(), 45, 60)]
+        );
+        // An empty range still lists its weeks, all zero.
+        let e = summarize_range(
+            &[],
+            WORK,
+            &[],
+            d("2026-11-16"),
+            d("2026-11-16"),
+            at("2026-12-02 00:00"),
+        );
+        assert_eq!(e.weeks.len(), 1);
+        assert_eq!((e.work_minutes, e.sessions), (0, 0));
+        assert_eq!(
+            weekly_work_minutes(
+                &sessions,
+                WORK,
+                &[nov().prev(), nov()],
+                at("2026-12-02 00:00")
+            ),
+            vec![60, 45]
+        );
+    }
+
+    proptest::proptest! {
+        /// The per-day, per-domain minutes add up to the minutes of the sessions falling in
+        /// the week, and a session's minutes are never lost or doubled across two weeks.
+        #[test]
+        fn day_domain_minutes_add_up(
+            raw in proptest::collection::vec(
+                (0i64..(16 * 24 * 60), 1i64..(12 * 60), 0usize..4, 0i64..30, proptest::bool::ANY),
+                0..40,
+            )
+        ) {
+            let domains = ["work", "personal", "family", "study"];
+            let base = at("2026-11-16 00:00");
+            let sessions: Vec<Session> = raw
+                .iter()
+                .map(|&(off, len, dom, paused, is_break)| {
+                    let start = base + Duration::minutes(off);
+                    let local = start.with_timezone(&Paris);
+                    let kind = if is_break { SessionKind::Break } else { SessionKind::Focus };
+                    let mut s = Session::start(
+                        "x", domains[dom], kind, None, len * 60, start, local.date_naive(),
+                        local.offset().fix().local_minus_utc(),
+                    );
+                    s.paused_s = paused.min(len) * 60;
+                    s.end(EndReason::Finished, start + Duration::minutes(len)).unwrap();
+                    s
+                })
+                .collect();
+            let now = at("2026-12-10 00:00");
+            let weeks = [nov().prev(), nov()];
+            let mut total_days = 0;
+            for week in weeks {
+                let case = Case { sessions: sessions.clone(), ..Case::default() };
+                let s = run(&case, week);
+                let by_day: i64 = s.per_day.iter()
+                    .flat_map(|d| d.minutes_by_domain.iter().map(|x| x.1)).sum();
+                let falling: i64 = sessions.iter()
+                    .filter(|x| x.kind == SessionKind::Focus)
+                    .flat_map(|x| pieces(x, now))
+                    .filter(|p| week.contains(p.date))
+                    .map(|p| p.minutes)
+                    .sum();
+                proptest::prop_assert_eq!(by_day, falling);
+                proptest::prop_assert_eq!(by_day, s.work_minutes + s.rest_minutes);
+                let by_domain: i64 = s.minutes_by_domain.iter().map(|x| x.1).sum();
+                proptest::prop_assert_eq!(by_domain, by_day);
+                total_days += by_day;
+            }
+            // Every focus session starts in the two weeks; those ending after them lose only
+            // the part past Sunday midnight.
+            let end = at("2026-11-30 00:00");
+            let whole: i64 = sessions.iter()
+                .filter(|x| x.kind == SessionKind::Focus)
+                .map(|x| {
+                    let e = end_of(x, now);
+                    if e <= end { minutes(x, now) } else {
+                        pieces(x, now).iter().filter(|p| p.date < d("2026-11-30")).map(|p| p.minutes).sum()
+                    }
+                })
+                .sum();
+            proptest::prop_assert_eq!(total_days, whole);
         }
     }
 }
