@@ -298,7 +298,8 @@ impl Session {
 
     /// Ends the session at `now` (closing a pause first).
     pub fn end(&mut self, reason: EndReason, now: DateTime<Utc>) -> Result<(), SessionError> {
-        let now = whole(now);
+        // A clock set back since the start ends it where it began, not before.
+        let now = whole(now).max(self.started);
         let overrun_s = match self.state {
             State::Running { deadline } => (now - deadline).num_seconds().max(0),
             State::Paused { left_s, since } => {
