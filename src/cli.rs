@@ -123,6 +123,31 @@ pub enum Command {
         #[arg(long)]
         stay: bool,
     },
+    /// The week in numbers: work against the rest of life, after-hours and weekend work,
+    /// breaks, rest, breathing, with sourced flags. Or totals over any range of days.
+    Summary {
+        /// An ISO week (2026-W47) or a date in it. Default: this week.
+        #[arg(long, value_name = "WEEK")]
+        week: Option<String>,
+        /// Last week.
+        #[arg(long)]
+        last: bool,
+        /// The week containing this date (today, yesterday, YYYY-MM-DD…).
+        #[arg(long, short, value_name = "DATE")]
+        date: Option<String>,
+        /// First day of a range (with --to): totals by domain and by week.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day of the range, included.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// table (aligned, with flags), json (stable, see README), csv, markdown.
+        #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+        format: SummaryFormat,
+    },
+    /// The weekly review: rate five life domains, note a win and what made it possible, tick
+    /// a short checklist, and an optional check-in. Opens the review screen; --show prints.
+    Review(crate::cli_review::ReviewArgs),
     /// Offline hours: whether we are offline now and why; go offline or online by hand.
     #[command(subcommand)]
     Offline(OfflineCmd),
@@ -251,6 +276,15 @@ pub enum ConfigCmd {
 }
 
 /// An error for the user, with the exit code it deserves (2: bad input, 1: anything else).
+/// `serein summary --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SummaryFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
 #[derive(Debug)]
 pub struct Failure {
     pub code: i32,
@@ -414,6 +448,33 @@ pub fn run(
         Command::Breathe { list: true, .. } => breathe_list(&load()?.config),
         Command::Breathe { .. } => Err(Failure::other("serein breathe needs a terminal")),
         Command::Offline(c) => crate::cli_offline::run(c, paths, &load()?.config, now),
+        Command::Review(a) if a.show => in_db(crate::cli_review::show(&a, paths, now.local.date())),
+        Command::Review(_) => Err(Failure::other("serein review needs a terminal")),
+        Command::Summary {
+            week,
+            last,
+            date,
+            from,
+            to,
+            format,
+        } => {
+            let today = now.local.date();
+            let span = crate::cli_summary::span(
+                week.as_deref(),
+                last,
+                date.as_deref(),
+                from.as_deref(),
+                to.as_deref(),
+                today,
+            )?;
+            in_db(crate::cli_summary::run(
+                span,
+                format,
+                paths,
+                &load()?.config,
+                now,
+            ))
+        }
         Command::DndGuardian { owner } => {
             crate::notify::enforcer::guardian_main(&paths.db_file(), owner)
                 .map_err(|e| Failure::other(e.to_string()))

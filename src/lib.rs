@@ -7,6 +7,8 @@ pub mod app;
 pub mod cli;
 pub mod cli_doctor;
 pub mod cli_offline;
+pub mod cli_review;
+pub mod cli_summary;
 pub mod cli_timer;
 pub mod clock;
 pub mod config;

@@ -57,19 +57,39 @@ fn real_main(args: Cli) -> Result<(), Failure> {
             let loaded = load()?;
             let exercise =
                 cli::breathe_exercise(&loaded.config, pattern.as_deref(), minutes, cycles)?;
-            run_tui(&paths, &clock, loaded, Some((exercise, reduce_motion)))
+            run_tui(
+                &paths,
+                &clock,
+                loaded,
+                Start::Breathe(exercise, reduce_motion),
+            )
+        }
+        // `serein review` (not --show) is the TUI on the review screen.
+        Some(cli::Command::Review(a)) if !a.show => {
+            let today = clock.local().date();
+            let week = serein::cli_review::week_arg(a.week.as_deref(), today)?;
+            run_tui(&paths, &clock, load()?, Start::Review(week))
         }
         Some(cmd) => cli::run(cmd, &paths, load, &clock),
-        None => run_tui(&paths, &clock, load()?, None),
+        None => run_tui(&paths, &clock, load()?, Start::Today),
     }
 }
 
-/// The TUI on Today, or straight on the Breathe screen for `serein breathe`.
+/// Which screen the TUI opens on.
+enum Start {
+    Today,
+    /// `serein breathe`: the exercise, and whether motion is reduced.
+    Breathe(serein::domain::breath::Exercise, bool),
+    /// `serein review`.
+    Review(serein::domain::summary::Week),
+}
+
+/// The TUI on Today, or straight on the Breathe or review screen.
 fn run_tui(
     paths: &Paths,
     clock: &SystemClock,
     loaded: serein::config::Loaded,
-    breathe: Option<(serein::domain::breath::Exercise, bool)>,
+    start: Start,
 ) -> Result<(), Failure> {
     let store = Store::open(&paths.db_file())?;
     let keymap = Keymap::with_overrides(&loaded.config.keys).map_err(Failure::input)?;
@@ -78,8 +98,19 @@ fn run_tui(
     if let Some(w) = loaded.warnings.first() {
         model.set_status(Level::Warn, w.clone());
     }
-    if let Some((exercise, reduce_motion)) = breathe {
-        serein::app::breathe::start_standalone(&mut model, exercise, reduce_motion);
+    match start {
+        Start::Today => {}
+        Start::Breathe(exercise, reduce_motion) => {
+            serein::app::breathe::start_standalone(&mut model, exercise, reduce_motion);
+        }
+        // The screen's loads go out with the first effects (`update::init`).
+        Start::Review(week) => {
+            serein::app::week::open_review(&mut model, week, true);
+        }
+    }
+    // Benchmarks time the Week screen's first frame with 5 years of history.
+    if std::env::var_os("SEREIN_BENCH_FIRST_FRAME").is_some_and(|v| v == "week") {
+        serein::app::week::open(&mut model);
     }
     tracing::info!(db = %paths.db_file().display(), "starting the TUI");
     let daemon = serein::daemon::Launch::new(paths);

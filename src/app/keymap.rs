@@ -45,13 +45,17 @@ pub enum Action {
     Snooze,
     /// Go offline (or online) by hand, with confirmation.
     Offline,
+    /// The Week screen.
+    Week,
+    /// The weekly review.
+    Review,
     Help,
     Quit,
 }
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 35] = [
         Action::Down,
         Action::Up,
         Action::Top,
@@ -83,6 +87,8 @@ impl Action {
         Action::Breathe,
         Action::Snooze,
         Action::Offline,
+        Action::Week,
+        Action::Review,
         Action::Help,
         Action::Quit,
     ];
@@ -95,7 +101,9 @@ impl Action {
             | Action::Start
             | Action::Breathe
             | Action::Snooze
-            | Action::Offline => None,
+            | Action::Offline
+            | Action::Week
+            | Action::Review => None,
             Action::PauseResume
             | Action::Extend5
             | Action::Extend1
@@ -111,8 +119,22 @@ impl Action {
     /// Whether the action is available on `screen`.
     pub fn on(self, screen: Screen) -> bool {
         // The Breathe screen has its own few keys (shown in its help); only these apply.
-        if screen == Screen::Breathe {
-            return matches!(self, Action::Help | Action::Quit);
+        match screen {
+            Screen::Breathe => return matches!(self, Action::Help | Action::Quit),
+            // The review form takes every key while shown; the shell handles ? and Ctrl-C.
+            Screen::Review => return false,
+            // The Week screen has its own keys for weeks and scrolling (shown in its help).
+            Screen::Week => {
+                return matches!(
+                    self,
+                    Action::Help
+                        | Action::Quit
+                        | Action::Review
+                        | Action::Breathe
+                        | Action::Offline
+                );
+            }
+            _ => {}
         }
         self.screen().is_none_or(|s| s == screen)
     }
@@ -151,6 +173,8 @@ impl Action {
             Action::Breathe => "breathe",
             Action::Snooze => "snooze",
             Action::Offline => "offline",
+            Action::Week => "week",
+            Action::Review => "review",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -190,6 +214,8 @@ impl Action {
             Action::Breathe => "breathe",
             Action::Snooze => "snooze reminder",
             Action::Offline => "go offline/online",
+            Action::Week => "week summary",
+            Action::Review => "weekly review",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -228,6 +254,8 @@ impl Action {
             Action::Breathe => &["b"],
             Action::Snooze => &["z"],
             Action::Offline => &["o"],
+            Action::Week => &["w"],
+            Action::Review => &["r"],
             Action::Help => &["?"],
             Action::Quit => &["q"],
         }

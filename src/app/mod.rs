@@ -6,9 +6,11 @@ pub mod keymap;
 pub mod model;
 pub mod msg;
 pub mod offline;
+pub mod review;
 pub mod ticker;
 pub mod timer;
 pub mod update;
+pub mod week;
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -396,6 +398,30 @@ fn problem(what: &str, e: StoreError) -> Vec<Msg> {
 impl Effects<'_> {
     fn run(&mut self, e: Effect, now: Now) -> Vec<Msg> {
         match e {
+            Effect::LoadReview(week) => {
+                let from = crate::domain::review::trend_start(week);
+                match (self.store.review(week), self.store.reviews(from, week)) {
+                    (Ok(review), Ok(history)) => vec![Msg::ReviewLoaded {
+                        week,
+                        review,
+                        history,
+                    }],
+                    (Err(e), _) | (_, Err(e)) => problem("can't read the review", e),
+                }
+            }
+            Effect::SaveReview(r) => match self.store.save_review(&r) {
+                Ok(()) => Vec::new(),
+                Err(e) => {
+                    tracing::error!("review not saved: {e}");
+                    vec![Msg::StoreFailed(e.to_string())]
+                }
+            },
+            Effect::LoadWeek(week, params) => {
+                match week::load_week(self.store, &params, week, now.utc) {
+                    Ok(data) => vec![Msg::WeekLoaded(week, Box::new(data))],
+                    Err(e) => problem("can't read the log", e),
+                }
+            }
             Effect::LoadDay(date) => match self.store.day(date) {
                 Ok(boxes) => vec![Msg::DayLoaded { date, boxes }],
                 Err(e) => problem("can't read the plan", e),

@@ -40,6 +40,10 @@ pub enum Screen {
     Today,
     Timer,
     Breathe,
+    /// The week in numbers and flags (`w`).
+    Week,
+    /// The weekly review (`r`).
+    Review,
 }
 
 /// Where a breathing exercise is.
@@ -193,12 +197,19 @@ pub struct Model {
     pub offline_confirm: Option<NaiveDateTime>,
     /// Enter on a work box in offline hours: a second Enter starts it anyway.
     pub after_hours_confirm: Option<i64>,
+    /// The Week screen, while shown (kept under the review opened from it).
+    pub week_view: Option<crate::app::week::WeekView>,
+    /// The review screen, while shown.
+    pub review: Option<crate::app::week::ReviewView>,
+    /// What a week summary needs from the config (sent along with each load).
+    pub week_params: std::sync::Arc<crate::app::week::WeekParams>,
 }
 
 impl Model {
     pub fn new(config: Config, keymap: Keymap, now: NaiveDateTime) -> Model {
         let schedule = config.offline.schedule();
         let coherence_titles = config.breathing.coherence_names();
+        let week_params = std::sync::Arc::new(crate::app::week::WeekParams::from_config(&config));
         Model {
             config,
             keymap,
@@ -233,6 +244,9 @@ impl Model {
             dnd_applied: None,
             offline_confirm: None,
             after_hours_confirm: None,
+            week_view: None,
+            review: None,
+            week_params,
         }
     }
 

@@ -59,6 +59,17 @@ pub enum Msg {
     SessionsToday(Vec<Session>),
     /// A desktop notification could not be shown.
     NotifyFailed(String),
+    /// A week's saved review (if any) and the reviews of the weeks before it.
+    ReviewLoaded {
+        week: crate::domain::summary::Week,
+        review: Option<crate::domain::review::Review>,
+        history: Vec<crate::domain::review::Review>,
+    },
+    /// A week's summary, for the Week or review screen.
+    WeekLoaded(
+        crate::domain::summary::Week,
+        Box<crate::app::week::WeekData>,
+    ),
 }
 
 /// Why another day was loaded.
@@ -70,6 +81,15 @@ pub enum Purpose {
 /// Something the shell must do on the model's behalf.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Read a week's review and the ones before it; answers `Msg::ReviewLoaded`.
+    LoadReview(crate::domain::summary::Week),
+    /// Store a review (replacing that week's).
+    SaveReview(crate::domain::review::Review),
+    /// Summarize a week and answer with `Msg::WeekLoaded`.
+    LoadWeek(
+        crate::domain::summary::Week,
+        std::sync::Arc<crate::app::week::WeekParams>,
+    ),
     /// Read a day and answer with `Msg::DayLoaded`.
     LoadDay(NaiveDate),
     /// Read another day and answer with `Msg::OtherDayLoaded`.

@@ -10,7 +10,7 @@ use tui_input::backend::crossterm::EventHandler;
 use crate::app::keymap::Action;
 use crate::app::model::{Level, Mode, Model, Pending, Prompt, PromptPurpose, UndoEntry};
 use crate::app::msg::{Effect, Msg, Purpose};
-use crate::app::{breathe, offline, timer};
+use crate::app::{breathe, offline, timer, week};
 use crate::clock::Now;
 use crate::domain::parse::{self, Draft, When};
 use crate::domain::plan::{self, Timebox, dur, hhmm};
@@ -25,7 +25,7 @@ pub struct Update {
 }
 
 impl Update {
-    fn redraw() -> Update {
+    pub(crate) fn redraw() -> Update {
         Update {
             redraw: true,
             effects: Vec::new(),
@@ -40,13 +40,27 @@ impl Update {
 
 /// The first effects of a run: load the shown day, the running session and today's log.
 pub fn init(m: &Model) -> Vec<Effect> {
-    vec![
+    let mut v = vec![
         Effect::LoadDay(m.date),
         Effect::LoadSession,
         Effect::LoadSessionsToday(m.today()),
         Effect::LoadBreathSeen,
         Effect::LoadManual,
-    ]
+    ];
+    // Opened straight on the review (`serein review`) or the Week screen.
+    if let Some(r) = &m.review {
+        v.push(Effect::LoadReview(r.form.review.week));
+        v.push(Effect::LoadWeek(
+            r.form.review.week,
+            std::sync::Arc::clone(&m.week_params),
+        ));
+    } else if let Some(w) = &m.week_view {
+        v.push(Effect::LoadWeek(
+            w.week,
+            std::sync::Arc::clone(&m.week_params),
+        ));
+    }
+    v
 }
 
 /// Applies one message at `now`.
@@ -109,6 +123,12 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             Update::redraw()
         }
         Msg::DayLoaded { date, boxes } => day_loaded(m, date, boxes),
+        Msg::WeekLoaded(w, data) => week::loaded(m, w, *data),
+        Msg::ReviewLoaded {
+            week: w,
+            review,
+            history,
+        } => week::review_loaded(m, w, review, history),
         Msg::OtherDayLoaded {
             date,
             boxes,
@@ -219,6 +239,10 @@ fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
             Update::redraw()
         }
         Mode::Input(prompt) => input_key(m, prompt, k, now),
+        Mode::Normal if m.screen == Screen::Review => {
+            m.status = None;
+            week::review_key(m, k)
+        }
         Mode::Normal if m.screen == Screen::Breathe => {
             m.status = None;
             match m.keymap.action(m.screen, &k) {
@@ -253,6 +277,16 @@ fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
                     u
                 }
                 Some(Action::Snooze) => breathe::snooze(m, now),
+                Some(Action::Week) => week::open(m),
+                Some(Action::Review) => {
+                    let w = m
+                        .week_view
+                        .as_ref()
+                        .filter(|_| m.screen == Screen::Week)
+                        .map_or(crate::domain::summary::Week::of(m.date), |v| v.week);
+                    week::open_review(m, w, false)
+                }
+                None if m.screen == Screen::Week => week::key(m, k),
                 Some(Action::Offline) => offline::toggle(m, now),
                 Some(a) if a == Action::Start || a.screen() == Some(Screen::Timer) => {
                     timer::action(m, a, now)

@@ -5,6 +5,7 @@ pub mod offline;
 pub mod parse;
 pub mod plan;
 pub mod policy;
+pub mod review;
 pub mod session;
 pub mod summary;
 pub mod time;

@@ -283,8 +283,9 @@ pub struct WeekSummary {
     pub weekend_weeks_of_4: u32,
     pub break_minutes: i64,
     pub breaks: u32,
-    /// Focus minutes in the longest run of focus sessions separated by gaps under 15 min with
-    /// no break session between them (pauses and gaps excluded, as in `focus_streak_s`).
+    /// Work minutes in the longest run of work sessions separated by gaps under 15 min with
+    /// no break (or other life domain) between them (pauses and gaps excluded, as in
+    /// `focus_streak_s`).
     pub longest_block_without_break_minutes: i64,
     /// Days whose first work session started less than the daily rest after earlier work.
     pub short_rest_days: u32,
@@ -496,7 +497,7 @@ pub fn summarize_with<Tz: TimeZone>(
     let longest_rest = longest_rest(&work, week_start, week_end.min(now.max(week_start)));
 
     let sessions_in_week: Vec<&Session> = in_week.iter().map(|(s, _)| *s).collect();
-    let (longest_block, block_day) = longest_block(&sessions_in_week, now);
+    let (longest_block, block_day) = longest_block(&sessions_in_week, now, &is_work);
 
     let weekend: Vec<&DaySummary> = per_day[5..].iter().filter(|d| d.work_minutes > 0).collect();
     let weekend_work_minutes = weekend.iter().map(|d| d.work_minutes).sum();
@@ -924,10 +925,14 @@ fn sorted(map: BTreeMap<&str, i64>) -> Vec<(String, i64)> {
     v
 }
 
-/// Focus minutes of the longest block without a break, and the local date it started on.
+/// Work minutes of the longest block without a break, and the local date it started on.
 /// Same rule as `session::focus_streak_s`: a break session or a gap of 15 min ends a block;
-/// breathing neither adds nor ends one.
-fn longest_block(sorted_sessions: &[&Session], now: DateTime<Utc>) -> (i64, Option<NaiveDate>) {
+/// so does time in another life domain (a walk, family); breathing neither adds nor ends one.
+fn longest_block(
+    sorted_sessions: &[&Session],
+    now: DateTime<Utc>,
+    is_work: &impl Fn(&Session) -> bool,
+) -> (i64, Option<NaiveDate>) {
     let (mut best, mut best_day) = (0, None);
     let (mut block, mut block_day) = (0, None);
     let mut last_end: Option<DateTime<Utc>> = None;
@@ -937,6 +942,7 @@ fn longest_block(sorted_sessions: &[&Session], now: DateTime<Utc>) -> (i64, Opti
         }
         match s.kind {
             SessionKind::Break => (block, block_day) = (0, None),
+            SessionKind::Focus if !is_work(s) => (block, block_day) = (0, None),
             SessionKind::Focus => {
                 block += minutes(s, now);
                 block_day.get_or_insert(s.local_date);
@@ -1497,6 +1503,19 @@ mod tests {
                 },
                 vec![(FlagKind::LongBlock, Level::Info)],
                 (0, 0, 0, 100, 0, 1, 0),
+            ),
+            (
+                Case {
+                    name: "a long walk is not a work block, and ends one",
+                    sessions: vec![
+                        work("2026-11-23 09:00", 60),
+                        ended(SessionKind::Focus, "personal", "2026-11-23 10:00", 150),
+                        work("2026-11-23 12:30", 60),
+                    ],
+                    ..Case::default()
+                },
+                vec![],
+                (0, 0, 0, 60, 0, 0, 0),
             ),
             (
                 Case {

@@ -1,6 +1,6 @@
 //! Offline hours: the Do-Not-Disturb journal, logged offline periods, manual overrides.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store};
@@ -151,6 +151,22 @@ impl Store {
             .prepare_cached("INSERT OR IGNORE INTO after_hours (session_id) VALUES (?1)")?
             .execute([session_id])?;
         Ok(())
+    }
+
+    /// Sessions recorded as after-hours work whose local date is in `from..=to`.
+    pub fn after_hours_ids(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.session_id FROM after_hours a JOIN session s ON s.id = a.session_id
+             WHERE s.local_date BETWEEN ?1 AND ?2 ORDER BY a.session_id",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                from.format("%Y-%m-%d").to_string(),
+                to.format("%Y-%m-%d").to_string()
+            ],
+            |r| r.get(0),
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Whether a session was started during offline hours.

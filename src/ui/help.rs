@@ -56,6 +56,51 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         lines.extend(actions.iter().map(|a| Line::from(entry(*a))));
     }
     lines.push(Line::raw(""));
+    if model.screen == crate::app::model::Screen::Review {
+        for (k, d) in [
+            ("j/k", "next / previous field"),
+            ("h/l -/+", "lower / raise a rating or check-in"),
+            ("1-9 0", "set it (0 is 10 for ratings)"),
+            ("x", "clear it"),
+            ("⏎", "write the win / what made it possible"),
+            ("space", "tick a checklist item"),
+            ("[ ]", "previous / next week"),
+            ("esc/q", "back (everything is saved as you go)"),
+        ] {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{k:>7} "), theme.title()),
+                Span::raw(d),
+            ]));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(
+            "Ratings are yours alone: how satisfied you feel with each part of life, 1 to 10. \
+             The energy and detachment check-in is serein's own, not a validated scale.",
+        ));
+        lines.push(Line::styled("any key closes this help", theme.dim()));
+        return finish(frame, area, popup_w, inner_w, lines);
+    }
+    if model.screen == crate::app::model::Screen::Week {
+        for (k, d) in [
+            ("[ ] h l", "previous / next week"),
+            (".", "this week"),
+            ("j/k", "scroll the numbers and notes"),
+            ("esc/t/w", "back"),
+        ] {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{k:>7} "), theme.title()),
+                Span::raw(d),
+            ]));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(
+            "Bars: minutes logged per day by domain (each domain has its own fill); │ marks \
+             work_hours_per_day; the number on the right is the day's work. Notes are facts \
+             with their source, never a diagnosis; [balance] in the config sets when they appear.",
+        ));
+        lines.push(Line::styled("any key closes this help", theme.dim()));
+        return finish(frame, area, popup_w, inner_w, lines);
+    }
     if model.screen == crate::app::model::Screen::Breathe {
         use crate::domain::breath::safety;
         for (k, d) in [

@@ -2,9 +2,11 @@
 
 pub mod breathe;
 pub mod help;
+pub mod review;
 pub mod theme;
 pub mod timer;
 pub mod today;
+pub mod week;
 
 use ratatui::Frame;
 
@@ -16,6 +18,19 @@ pub fn view(model: &Model, frame: &mut Frame) {
     match model.screen {
         Screen::Today => today::draw(model, &theme, frame, frame.area()),
         Screen::Breathe => breathe::draw(model, &theme, frame, frame.area()),
+        Screen::Week => week::draw(model, &theme, frame, frame.area()),
+        Screen::Review => {
+            if let Some(r) = &model.review {
+                review::draw(
+                    &r.form,
+                    r.summary.as_ref(),
+                    &r.history,
+                    &theme,
+                    frame,
+                    frame.area(),
+                );
+            }
+        }
         Screen::Timer => {
             timer::draw(model, &theme, frame, frame.area());
             // Prompts (interruption, note) use the Today prompt line at the bottom.

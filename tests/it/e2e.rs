@@ -305,3 +305,46 @@ fn a_session_survives_kill_9_of_the_tui() {
     t.keys(&["x"]);
     t.wait_for("finished: Deep work");
 }
+
+#[test]
+fn week_screen_and_review_by_keys_in_a_narrow_pane() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::new();
+    env.cmd()
+        .args(["start", "Write report #work", "--for", "25m"])
+        .assert()
+        .success();
+    let t = Tmux::start(&env, 48, 20);
+    t.wait_for("Mon 23 Nov");
+    t.keys(&["w"]);
+    let s = t.wait_for("Week 48");
+    assert!(s.contains("└ 8 h work/day"), "{s}");
+    assert!(s.lines().all(|l| l.chars().count() <= 48), "{s}");
+    t.keys(&["["]);
+    t.wait_for("Week 47");
+    t.keys(&["r"]);
+    t.wait_for("2026-W47");
+    // Personal 8, then leave the review, the Week screen, and the app.
+    t.keys(&["8"]);
+    t.wait_for("8");
+    t.keys(&["q"]);
+    t.wait_for("Week 47");
+    t.keys(&["Escape"]);
+    t.wait_for("Mon 23 Nov");
+    t.keys(&["q"]);
+    let start = Instant::now();
+    while t.running() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "serein did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    env.cmd()
+        .args(["review", "--show", "--week", "2026-W47", "--json"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("\"personal\": 8"));
+}

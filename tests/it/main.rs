@@ -7,6 +7,7 @@ mod flow;
 mod idle;
 mod offline;
 mod render;
+mod summary;
 mod timer;
 mod timer_cli;
 

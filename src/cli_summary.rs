@@ -1,0 +1,699 @@
+//! `serein summary`: the week in numbers (or totals over any range of days) as an aligned
+//! table, JSON, CSV or Markdown. The JSON shape is documented in README.md and kept stable.
+
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+use crate::cli::{Failure, SummaryFormat, parse_date};
+use crate::clock::Now;
+use crate::config::{Config, Paths};
+use crate::domain::summary::{RangeSummary, Week, WeekSummary, hm};
+use crate::store::Store;
+
+/// What `serein summary` was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    Week(Week),
+    Range(NaiveDate, NaiveDate),
+}
+
+/// Longest range `--from/--to` accepts: far more than anyone's history, small enough that a
+/// typo (`--from 0026-01-01`) gets an error instead of a minute of work.
+const MAX_RANGE_DAYS: i64 = 366 * 50;
+
+/// Turns the flags into a week or a range. Exactly one of them, or none (this week).
+pub fn span(
+    week: Option<&str>,
+    last: bool,
+    date: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+    today: NaiveDate,
+) -> Result<Span, Failure> {
+    let day = |flag: &str, s: &str| {
+        parse_date(s, today).map_err(|e| Failure::input(format!("{flag} {s:?}: {e}")))
+    };
+    match (week, last, date, from, to) {
+        (Some(w), false, None, None, None) => {
+            // A date is accepted too: its week.
+            let wk = Week::parse(w)
+                .or_else(|e| parse_date(w, today).map(Week::of).map_err(|_| e))
+                .map_err(|e| Failure::input(format!("--week: {e}")))?;
+            Ok(Span::Week(wk))
+        }
+        (None, true, None, None, None) => Ok(Span::Week(Week::of(today).prev())),
+        (None, false, Some(d), None, None) => Ok(Span::Week(Week::of(day("--date", d)?))),
+        (None, false, None, Some(f), Some(t)) => {
+            let (f, t) = (day("--from", f)?, day("--to", t)?);
+            if t < f {
+                return Err(Failure::input(format!(
+                    "--to {t} is before --from {f}: the range runs from the first date to the \
+                     second, both included"
+                )));
+            }
+            if (t - f).num_days() > MAX_RANGE_DAYS {
+                return Err(Failure::input(format!(
+                    "--from {f} --to {t} spans more than 50 years: check the dates"
+                )));
+            }
+            Ok(Span::Range(f, t))
+        }
+        (None, false, None, Some(_), None) | (None, false, None, None, Some(_)) => Err(
+            Failure::input("--from and --to go together: serein summary --from D --to D"),
+        ),
+        (None, false, None, None, None) => Ok(Span::Week(Week::of(today))),
+        _ => Err(Failure::input(
+            "choose one of --week, --last, --date or --from/--to",
+        )),
+    }
+}
+
+pub fn run(
+    span: Span,
+    format: SummaryFormat,
+    paths: &Paths,
+    cfg: &Config,
+    now: Now,
+) -> Result<(), Failure> {
+    let store = Store::open(&paths.db_file())?;
+    let params = crate::app::week::WeekParams::from_config(cfg);
+    let out = match span {
+        Span::Week(week) => {
+            let data = crate::app::week::load_week(&store, &params, week, now.utc)?;
+            week_output(&data.summary, cfg, format)
+        }
+        Span::Range(from, to) => {
+            let r = crate::app::week::load_range(&store, &params, from, to, now.utc)?;
+            range_output(&r, cfg, format)
+        }
+    };
+    print!("{out}");
+    Ok(())
+}
+
+/// `7:05`, `38:20`, `-` for nothing: compact cells for tables.
+fn hmm(minutes: i64) -> String {
+    if minutes == 0 {
+        "-".into()
+    } else {
+        format!("{}:{:02}", minutes / 60, minutes % 60)
+    }
+}
+
+/// Domains in the configured order, then any others seen in the data, by name.
+fn domain_order<'a>(cfg: &'a Config, seen: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = cfg.domains.iter().map(|d| d.name.as_str()).collect();
+    let mut extra: Vec<&str> = seen.filter(|d| !out.contains(d)).collect();
+    extra.sort_unstable();
+    extra.dedup();
+    out.extend(extra);
+    out
+}
+
+fn minutes_of(list: &[(String, i64)], domain: &str) -> i64 {
+    list.iter().find(|(d, _)| d == domain).map_or(0, |x| x.1)
+}
+
+fn week_title(s: &WeekSummary) -> String {
+    let (a, b) = (s.week.monday, s.week.sunday());
+    format!(
+        "Week {} · {} – {}",
+        s.week,
+        a.format("%a %-d %b"),
+        b.format("%a %-d %b %Y")
+    )
+}
+
+/// The output of a week summary in `format`.
+pub fn week_output(s: &WeekSummary, cfg: &Config, format: SummaryFormat) -> String {
+    match format {
+        SummaryFormat::Table => week_table(s, cfg),
+        SummaryFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&week_json(s)).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        SummaryFormat::Csv => week_csv(s, cfg),
+        SummaryFormat::Markdown => week_markdown(s, cfg),
+    }
+}
+
+/// The output of a range summary in `format`.
+pub fn range_output(r: &RangeSummary, cfg: &Config, format: SummaryFormat) -> String {
+    match format {
+        SummaryFormat::Table => range_table(r, cfg),
+        SummaryFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&range_json(r)).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        SummaryFormat::Csv => range_csv(r, cfg),
+        SummaryFormat::Markdown => range_markdown(r, cfg),
+    }
+}
+
+fn by_domain_json(list: &[(String, i64)]) -> Value {
+    list.iter()
+        .map(|(d, m)| json!({ "domain": d, "minutes": m }))
+        .collect()
+}
+
+/// The stable JSON of a week (README.md, "JSON output").
+pub fn week_json(s: &WeekSummary) -> Value {
+    json!({
+        "kind": "week",
+        "week": s.week.to_string(),
+        "from": s.week.monday,
+        "to": s.week.sunday(),
+        "work_minutes": s.work_minutes,
+        "rest_of_life_minutes": s.rest_minutes,
+        "by_domain": by_domain_json(&s.minutes_by_domain),
+        "days": s.per_day.iter().map(|d| json!({
+            "date": d.date,
+            "weekday": d.date.format("%a").to_string(),
+            "work_minutes": d.work_minutes,
+            "rest_of_life_minutes": d.other_minutes,
+            "by_domain": by_domain_json(&d.minutes_by_domain),
+            "break_minutes": d.break_minutes,
+            "breaks": d.breaks,
+            "breathing_sessions": d.breathing_sessions,
+            "rest_before_minutes": d.rest_before_minutes,
+        })).collect::<Vec<_>>(),
+        "plan": {
+            "planned_minutes": s.planned_minutes,
+            "done_minutes": s.planned_done_minutes,
+            "adherence_percent": s.plan_adherence_percent,
+        },
+        "after_hours": {
+            "minutes": s.after_hours_minutes,
+            "sessions": s.after_hours_sessions,
+        },
+        "weekend": {
+            "work_minutes": s.weekend_work_minutes,
+            "days_worked": s.weekend_days_worked,
+            "weeks_of_last_4": s.weekend_weeks_of_4,
+        },
+        "breaks": {
+            "count": s.breaks,
+            "minutes": s.break_minutes,
+            "longest_block_without_break_minutes": s.longest_block_without_break_minutes,
+        },
+        "rest": {
+            "short_rest_days": s.short_rest_days,
+            "longest_rest_minutes": s.longest_rest_minutes,
+        },
+        "breathing": {
+            "sessions": s.breathing_sessions,
+            "goal": s.breathing_goal,
+        },
+        "offline_kept_percent": s.offline_kept_percent,
+        "interruptions": s.interruptions,
+        "flags": s.flags.iter().map(|f| json!({
+            "kind": f.kind.as_str(),
+            "level": f.level.as_str(),
+            "text": f.text,
+            "source": f.source,
+            "days": f.days,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The stable JSON of a range (README.md, "JSON output").
+pub fn range_json(r: &RangeSummary) -> Value {
+    json!({
+        "kind": "range",
+        "from": r.from,
+        "to": r.to,
+        "work_minutes": r.work_minutes,
+        "rest_of_life_minutes": r.rest_minutes,
+        "by_domain": by_domain_json(&r.minutes_by_domain),
+        "break_minutes": r.break_minutes,
+        "breaks": r.breaks,
+        "breathing_sessions": r.breathing_sessions,
+        "sessions": r.sessions,
+        "weeks": r.weeks.iter().map(|w| json!({
+            "week": w.week.to_string(),
+            "from": w.week.monday.max(r.from),
+            "to": w.week.sunday().min(r.to),
+            "work_minutes": w.work_minutes,
+            "rest_of_life_minutes": w.rest_minutes,
+            "by_domain": by_domain_json(&w.minutes_by_domain),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// Right-aligned cells after a left-aligned label.
+fn row(label: &str, label_w: usize, cells: &[String], cell_w: usize) -> String {
+    let mut line = format!("{label:<label_w$}");
+    for c in cells {
+        line.push_str(&format!("{c:>cell_w$}"));
+    }
+    line.trim_end().to_string()
+}
+
+fn week_table(s: &WeekSummary, cfg: &Config) -> String {
+    let domains = domain_order(cfg, s.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
+    let shown: Vec<&str> = domains
+        .iter()
+        .copied()
+        .filter(|d| minutes_of(&s.minutes_by_domain, d) > 0)
+        .collect();
+    let label_w = shown
+        .iter()
+        .map(|d| d.chars().count())
+        .chain([12])
+        .max()
+        .unwrap_or(12)
+        + 1;
+    let mut out = vec![week_title(s), String::new()];
+    let mut head: Vec<String> = s
+        .per_day
+        .iter()
+        .map(|d| d.date.format("%a").to_string())
+        .collect();
+    head.push("Total".into());
+    out.push(row("", label_w, &head, 7));
+    let day_row = |label: &str, f: &dyn Fn(&crate::domain::summary::DaySummary) -> i64, total| {
+        let mut cells: Vec<String> = s.per_day.iter().map(|d| hmm(f(d))).collect();
+        cells.push(hmm(total));
+        row(label, label_w, &cells, 7)
+    };
+    for d in &shown {
+        out.push(day_row(
+            d,
+            &|day| minutes_of(&day.minutes_by_domain, d),
+            minutes_of(&s.minutes_by_domain, d),
+        ));
+    }
+    out.push(day_row("Work", &|d| d.work_minutes, s.work_minutes));
+    out.push(day_row(
+        "Rest of life",
+        &|d| d.other_minutes,
+        s.rest_minutes,
+    ));
+    out.push(day_row("Breaks", &|d| d.break_minutes, s.break_minutes));
+    out.push(String::new());
+    for (k, v) in numbers(s, cfg) {
+        out.push(format!("{k:<15}{v}"));
+    }
+    if !s.flags.is_empty() {
+        out.push(String::new());
+        out.push("Worth knowing".into());
+        for f in &s.flags {
+            out.push(format!("  {:<7}{}", f.level.as_str(), f.text));
+            out.push(format!("  {:<7}Source: {}", "", f.source));
+        }
+    }
+    out.join("\n") + "\n"
+}
+
+/// The week's numbers as (label, value) lines: shared by the table and Markdown.
+pub fn numbers(s: &WeekSummary, cfg: &Config) -> Vec<(&'static str, String)> {
+    let limit = (cfg.balance.work_info_hours * 60.0).round() as i64;
+    let mut v = vec![
+        (
+            "Work",
+            format!("{} (flagged above {})", hm(s.work_minutes), hm(limit)),
+        ),
+        ("Rest of life", hm(s.rest_minutes)),
+    ];
+    v.push((
+        "Plan",
+        match s.plan_adherence_percent {
+            Some(p) => format!(
+                "{} of {} planned focus done ({p} %)",
+                hm(s.planned_done_minutes),
+                hm(s.planned_minutes)
+            ),
+            None => "nothing planned".into(),
+        },
+    ));
+    v.push((
+        "After hours",
+        format!(
+            "{} in {} during offline hours",
+            hm(s.after_hours_minutes),
+            plural(s.after_hours_sessions, "work session", "work sessions")
+        ),
+    ));
+    v.push((
+        "Weekend",
+        format!(
+            "{} of work on {} of 2 days; weekend work in {} of the last 4 weeks",
+            hm(s.weekend_work_minutes),
+            s.weekend_days_worked,
+            s.weekend_weeks_of_4
+        ),
+    ));
+    v.push((
+        "Breaks",
+        format!(
+            "{}, {}; longest stretch without one {}",
+            plural(s.breaks, "break", "breaks"),
+            hm(s.break_minutes),
+            hm(s.longest_block_without_break_minutes)
+        ),
+    ));
+    v.push((
+        "Rest",
+        format!(
+            "longest time off work {}; {} with under {} before work",
+            hm(s.longest_rest_minutes),
+            plural(s.short_rest_days, "day", "days"),
+            hm((cfg.balance.daily_rest_hours * 60.0).round() as i64)
+        ),
+    ));
+    v.push((
+        "Breathing",
+        if s.breathing_goal > 0 {
+            format!(
+                "{} of {} coherence sessions",
+                s.breathing_sessions, s.breathing_goal
+            )
+        } else {
+            plural(
+                s.breathing_sessions,
+                "coherence session",
+                "coherence sessions",
+            )
+        },
+    ));
+    v.push((
+        "Offline kept",
+        s.offline_kept_percent
+            .map_or("no offline hours yet".into(), |p| format!("{p} %")),
+    ));
+    v.push(("Interruptions", s.interruptions.to_string()));
+    v
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A CSV field: quoted when it holds a comma, quote or line break (RFC 4180).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn week_csv(s: &WeekSummary, cfg: &Config) -> String {
+    let domains = domain_order(cfg, s.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
+    let mut head = vec!["date".to_string(), "weekday".into()];
+    head.extend(domains.iter().map(|d| csv_field(d)));
+    head.extend(
+        [
+            "work_total",
+            "rest_of_life_total",
+            "break_minutes",
+            "breaks",
+            "breathing_sessions",
+            "rest_before_minutes",
+        ]
+        .map(String::from),
+    );
+    let mut out = vec![head.join(",")];
+    for d in &s.per_day {
+        let mut cells = vec![d.date.to_string(), d.date.format("%a").to_string()];
+        cells.extend(
+            domains
+                .iter()
+                .map(|dom| minutes_of(&d.minutes_by_domain, dom).to_string()),
+        );
+        cells.extend([
+            d.work_minutes.to_string(),
+            d.other_minutes.to_string(),
+            d.break_minutes.to_string(),
+            d.breaks.to_string(),
+            d.breathing_sessions.to_string(),
+            d.rest_before_minutes
+                .map_or(String::new(), |m| m.to_string()),
+        ]);
+        out.push(cells.join(","));
+    }
+    out.join("\n") + "\n"
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+fn week_markdown(s: &WeekSummary, cfg: &Config) -> String {
+    let domains = domain_order(cfg, s.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
+    let shown: Vec<&str> = domains
+        .iter()
+        .copied()
+        .filter(|d| minutes_of(&s.minutes_by_domain, d) > 0)
+        .collect();
+    let mut out = vec![format!("## {}", week_title(s)), String::new()];
+    let mut head = vec!["".to_string()];
+    head.extend(
+        s.per_day
+            .iter()
+            .map(|d| d.date.format("%a %-d").to_string()),
+    );
+    head.push("Total".into());
+    out.push(format!("| {} |", head.join(" | ")));
+    out.push(format!(
+        "|{}|",
+        std::iter::once("---".to_string())
+            .chain(head.iter().skip(1).map(|_| "---:".to_string()))
+            .collect::<Vec<_>>()
+            .join("|")
+    ));
+    let md_row = |label: &str, f: &dyn Fn(&crate::domain::summary::DaySummary) -> i64, t| {
+        let mut cells = vec![md_escape(label)];
+        cells.extend(s.per_day.iter().map(|d| hmm(f(d))));
+        cells.push(hmm(t));
+        format!("| {} |", cells.join(" | "))
+    };
+    for d in &shown {
+        out.push(md_row(
+            d,
+            &|day| minutes_of(&day.minutes_by_domain, d),
+            minutes_of(&s.minutes_by_domain, d),
+        ));
+    }
+    out.push(md_row("**Work**", &|d| d.work_minutes, s.work_minutes));
+    out.push(md_row(
+        "**Rest of life**",
+        &|d| d.other_minutes,
+        s.rest_minutes,
+    ));
+    out.push(md_row("Breaks", &|d| d.break_minutes, s.break_minutes));
+    out.push(String::new());
+    for (k, v) in numbers(s, cfg) {
+        out.push(format!("- **{k}:** {}", md_escape(&v)));
+    }
+    if !s.flags.is_empty() {
+        out.push(String::new());
+        out.push("### Worth knowing".into());
+        out.push(String::new());
+        for f in &s.flags {
+            out.push(format!(
+                "- {} *({}; source: {})*",
+                md_escape(&f.text),
+                f.level.as_str(),
+                md_escape(f.source)
+            ));
+        }
+    }
+    out.join("\n") + "\n"
+}
+
+fn range_domains<'a>(r: &'a RangeSummary, cfg: &'a Config) -> Vec<&'a str> {
+    domain_order(cfg, r.minutes_by_domain.iter().map(|(d, _)| d.as_str()))
+        .into_iter()
+        .filter(|d| minutes_of(&r.minutes_by_domain, d) > 0)
+        .collect()
+}
+
+fn range_table(r: &RangeSummary, cfg: &Config) -> String {
+    let domains = range_domains(r, cfg);
+    let w = domains
+        .iter()
+        .map(|d| d.chars().count() + 1)
+        .chain([8])
+        .max()
+        .unwrap_or(8);
+    let mut out = vec![
+        format!(
+            "{} – {} · {} weeks, {}",
+            r.from,
+            r.to,
+            r.weeks.len(),
+            plural(r.sessions, "session", "sessions")
+        ),
+        String::new(),
+    ];
+    let mut head: Vec<String> = domains.iter().map(|d| d.to_string()).collect();
+    head.extend(["Work".into(), "Rest".into()]);
+    out.push(row("Week", 10, &head, w));
+    for wk in &r.weeks {
+        let mut cells: Vec<String> = domains
+            .iter()
+            .map(|d| hmm(minutes_of(&wk.minutes_by_domain, d)))
+            .collect();
+        cells.extend([hmm(wk.work_minutes), hmm(wk.rest_minutes)]);
+        out.push(row(&wk.week.to_string(), 10, &cells, w));
+    }
+    let mut total: Vec<String> = domains
+        .iter()
+        .map(|d| hmm(minutes_of(&r.minutes_by_domain, d)))
+        .collect();
+    total.extend([hmm(r.work_minutes), hmm(r.rest_minutes)]);
+    out.push(row("Total", 10, &total, w));
+    out.push(String::new());
+    let weeks = r.weeks.len().max(1) as i64;
+    out.push(format!(
+        "Work {} in total, {} a week on average; rest of life {}",
+        hm(r.work_minutes),
+        hm(r.work_minutes / weeks),
+        hm(r.rest_minutes)
+    ));
+    out.push(format!(
+        "Breaks {}, {}; coherence breathing sessions {}",
+        r.breaks,
+        hm(r.break_minutes),
+        r.breathing_sessions
+    ));
+    out.join("\n") + "\n"
+}
+
+fn range_csv(r: &RangeSummary, cfg: &Config) -> String {
+    let domains = domain_order(cfg, r.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
+    let mut head = vec!["week".to_string(), "from".into(), "to".into()];
+    head.extend(domains.iter().map(|d| csv_field(d)));
+    head.extend(["work_total".to_string(), "rest_of_life_total".into()]);
+    let mut out = vec![head.join(",")];
+    for wk in &r.weeks {
+        let mut cells = vec![
+            wk.week.to_string(),
+            wk.week.monday.max(r.from).to_string(),
+            wk.week.sunday().min(r.to).to_string(),
+        ];
+        cells.extend(
+            domains
+                .iter()
+                .map(|d| minutes_of(&wk.minutes_by_domain, d).to_string()),
+        );
+        cells.extend([wk.work_minutes.to_string(), wk.rest_minutes.to_string()]);
+        out.push(cells.join(","));
+    }
+    out.join("\n") + "\n"
+}
+
+fn range_markdown(r: &RangeSummary, cfg: &Config) -> String {
+    let domains = range_domains(r, cfg);
+    let mut out = vec![format!("## {} – {}", r.from, r.to), String::new()];
+    let mut head = vec!["Week".to_string()];
+    head.extend(domains.iter().map(|d| md_escape(d)));
+    head.extend(["**Work**".into(), "**Rest of life**".into()]);
+    out.push(format!("| {} |", head.join(" | ")));
+    out.push(format!("|---|{}|", vec!["---:"; head.len() - 1].join("|")));
+    let line = |label: String, list: &[(String, i64)], w: i64, rest: i64| {
+        let mut cells = vec![label];
+        cells.extend(domains.iter().map(|d| hmm(minutes_of(list, d))));
+        cells.extend([hmm(w), hmm(rest)]);
+        format!("| {} |", cells.join(" | "))
+    };
+    for wk in &r.weeks {
+        out.push(line(
+            wk.week.to_string(),
+            &wk.minutes_by_domain,
+            wk.work_minutes,
+            wk.rest_minutes,
+        ));
+    }
+    out.push(line(
+        "**Total**".into(),
+        &r.minutes_by_domain,
+        r.work_minutes,
+        r.rest_minutes,
+    ));
+    out.push(String::new());
+    out.push(format!(
+        "- **Sessions:** {} · **Breaks:** {} ({}) · **Coherence breathing:** {}",
+        r.sessions,
+        r.breaks,
+        hm(r.break_minutes),
+        r.breathing_sessions
+    ));
+    out.join("\n") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn spans_from_flags() {
+        let today = d("2026-11-25");
+        let wk = |s: &str| Span::Week(Week::of(d(s)));
+        let ok = |w, l, dt, f, t| span(w, l, dt, f, t, today).map_err(|e| e.message);
+        assert_eq!(ok(None, false, None, None, None), Ok(wk("2026-11-23")));
+        assert_eq!(
+            ok(Some("2026-W47"), false, None, None, None),
+            Ok(wk("2026-11-16"))
+        );
+        assert_eq!(
+            ok(Some("2026-11-18"), false, None, None, None),
+            Ok(wk("2026-11-16"))
+        );
+        assert_eq!(ok(None, true, None, None, None), Ok(wk("2026-11-16")));
+        assert_eq!(
+            ok(None, false, Some("yesterday"), None, None),
+            Ok(wk("2026-11-23"))
+        );
+        assert_eq!(
+            ok(None, false, None, Some("2021-11-22"), Some("2026-11-22")),
+            Ok(Span::Range(d("2021-11-22"), d("2026-11-22")))
+        );
+        let err = |w, l, dt, f, t| span(w, l, dt, f, t, today).unwrap_err();
+        let e = err(Some("2026-W54"), false, None, None, None);
+        assert_eq!(e.code, 2);
+        assert!(e.message.contains("no week 54"), "{}", e.message);
+        assert!(
+            err(Some("soon"), false, None, None, None)
+                .message
+                .contains("YEAR-Wnn")
+        );
+        assert!(
+            err(None, false, None, Some("2026-11-22"), Some("2026-11-01"))
+                .message
+                .contains("before --from")
+        );
+        assert!(
+            err(None, false, None, Some("2026-11-22"), None)
+                .message
+                .contains("go together")
+        );
+        assert!(
+            err(None, false, None, Some("2026-13-01"), Some("2026-12-01"))
+                .message
+                .starts_with("--from \"2026-13-01\"")
+        );
+        assert!(
+            err(Some("2026-W47"), true, None, None, None)
+                .message
+                .contains("one of")
+        );
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        assert_eq!(csv_field("work"), "work");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(hmm(0), "-");
+        assert_eq!(hmm(65), "1:05");
+        assert_eq!(hmm(2300), "38:20");
+    }
+}

@@ -1,0 +1,399 @@
+//! The Week screen: a stacked bar of minutes by domain per day with the daily work limit, the
+//! week's numbers, a sparkline of recent weeks' work, and the flags with their sources.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::model::Model;
+use crate::app::week::WeekData;
+use crate::domain::summary::{Level, WeekSummary, hm};
+use crate::ui::theme::Theme;
+use crate::ui::{fit, width};
+
+/// Fill characters by domain position: the bars stay readable without colour.
+const FILLS: [char; 6] = ['█', '▓', '▒', '░', '▚', '▞'];
+const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(view) = &m.week_view else {
+        return;
+    };
+    let w = area.width as usize;
+    let compact = w < 60 || area.height < 22;
+    let mut lines: Vec<Line> = Vec::new();
+    let (a, b) = (view.week.monday, view.week.sunday());
+    let title = if compact {
+        format!(
+            "Week {} · {}–{}",
+            view.week.iso().1,
+            a.format("%-d %b"),
+            b.format("%-d %b")
+        )
+    } else {
+        format!(
+            "Week {} · {} – {}",
+            view.week,
+            a.format("%a %-d %b"),
+            b.format("%a %-d %b %Y")
+        )
+    };
+    let room = w.saturating_sub(width(&title) + 1);
+    let hint = [
+        "[ ] weeks · r review · ? help · esc back",
+        "[ ] weeks · r review · ? help",
+        "[ ] r ? esc",
+    ]
+    .into_iter()
+    .find(|h| width(h) <= room)
+    .unwrap_or("");
+    let gap = w.saturating_sub(width(&title) + width(hint));
+    lines.push(Line::from(vec![
+        Span::styled(fit(&title, w), theme.title()),
+        Span::raw(" ".repeat(gap.max(1))),
+        Span::styled(if gap > 0 { hint } else { "" }, theme.dim()),
+    ]));
+    let Some(data) = &view.data else {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Reading the log…", theme.dim()));
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    };
+    let s = &data.summary;
+    let bars = bar_lines(m, theme, s, w, compact);
+    lines.extend(bars);
+    let top = Rect {
+        height: (lines.len() as u16).min(area.height),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines), top);
+
+    let rest = Rect {
+        y: area.y + top.height,
+        height: area.height.saturating_sub(top.height),
+        ..area
+    };
+    if rest.height == 0 {
+        return;
+    }
+    let body = body_lines(theme, data, compact);
+    // Scrolled with j/k; the last line says when there is more below.
+    let total = wrapped_height(&body, rest.width as usize);
+    let max_scroll = total.saturating_sub(rest.height as usize);
+    let scroll = (view.scroll as usize).min(max_scroll);
+    let more = total > scroll + rest.height as usize;
+    let para = Paragraph::new(body)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll as u16, 0));
+    let shown = if more {
+        Rect {
+            height: rest.height - 1,
+            ..rest
+        }
+    } else {
+        rest
+    };
+    frame.render_widget(para, shown);
+    if more {
+        let hint = Line::styled(
+            fit("… more below: j/k to scroll", rest.width as usize),
+            theme.dim(),
+        );
+        frame.render_widget(
+            Paragraph::new(hint),
+            Rect {
+                y: rest.y + rest.height - 1,
+                height: 1,
+                ..rest
+            },
+        );
+    }
+}
+
+/// Lines a paragraph takes once wrapped at `w` cells (words are not split, as ratatui does;
+/// this counts cells, which is close enough to decide whether to show the "more" hint).
+fn wrapped_height(lines: &[Line], w: usize) -> usize {
+    lines
+        .iter()
+        .map(|l| {
+            let cells: usize = l.spans.iter().map(|s| width(&s.content)).sum();
+            cells.div_ceil(w.max(1)).max(1)
+        })
+        .sum()
+}
+
+/// One bar per day, Monday to Sunday, then an axis with the daily limit and a legend.
+fn bar_lines<'a>(
+    m: &Model,
+    theme: &Theme,
+    s: &WeekSummary,
+    w: usize,
+    compact: bool,
+) -> Vec<Line<'a>> {
+    let label_w = if compact { 3 } else { 6 };
+    let right_w = 6;
+    let bar_w = w.saturating_sub(label_w + right_w + 2).max(1);
+    let limit = (m.config.work_hours_per_day * 60.0).round() as i64;
+    let max_day = s
+        .per_day
+        .iter()
+        .map(|d| d.work_minutes + d.other_minutes)
+        .max()
+        .unwrap_or(0);
+    // The scale always shows the limit with room to spare, so an ordinary day looks ordinary.
+    let scale = max_day.max(limit + limit / 4).max(60);
+    let col = |minutes: i64| ((minutes * bar_w as i64 + scale / 2) / scale) as usize;
+    let limit_col = col(limit).min(bar_w.saturating_sub(1));
+    let domains = domain_order(m, s);
+    let mut out = Vec::new();
+    for d in &s.per_day {
+        let label = if compact {
+            d.date.format("%a").to_string()
+        } else {
+            d.date.format("%a %-d").to_string()
+        };
+        let mut spans = vec![Span::styled(format!("{label:<label_w$} "), theme.dim())];
+        let mut cells: Vec<(char, Style)> = Vec::with_capacity(bar_w);
+        let mut acc = 0i64;
+        for (i, name) in domains.iter().enumerate() {
+            let mins = d
+                .minutes_by_domain
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(0, |x| x.1);
+            if mins == 0 {
+                continue;
+            }
+            // Cumulative columns, so rounding never makes the bar longer than its total.
+            let (from, to) = (col(acc), col(acc + mins).max(col(acc) + 1));
+            acc += mins;
+            let style = theme.domain(&m.config, name, false);
+            for _ in from..to.min(bar_w) {
+                cells.push((FILLS[i.min(FILLS.len() - 1)], style));
+            }
+        }
+        while cells.len() < bar_w {
+            let c = if cells.len() == limit_col { '│' } else { ' ' };
+            cells.push((c, theme.dim()));
+        }
+        // The limit line stays visible through a long bar.
+        if let Some(cell) = cells.get_mut(limit_col)
+            && cell.0 != '│'
+        {
+            cell.0 = '┃';
+        }
+        spans.extend(merge_cells(cells));
+        let work = if d.work_minutes > 0 {
+            hmm(d.work_minutes)
+        } else {
+            "-".into()
+        };
+        let over = d.work_minutes > limit;
+        spans.push(Span::styled(
+            format!(" {work:>right_w$}", right_w = right_w - 1),
+            if over { theme.warn() } else { theme.dim() },
+        ));
+        out.push(Line::from(spans));
+    }
+    // Axis: where the limit is.
+    let mut axis = " ".repeat(label_w + 1 + limit_col);
+    axis.push('└');
+    axis.push_str(&format!(" {} work/day", hm(limit)));
+    out.push(Line::styled(fit(&axis, w), theme.dim()));
+    // Legend with totals, in the bars' order.
+    let mut legend: Vec<Span> = Vec::new();
+    let mut rows: Vec<Line> = Vec::new();
+    let mut used = 0;
+    for (i, name) in domains.iter().enumerate() {
+        let mins = s
+            .minutes_by_domain
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(0, |x| x.1);
+        if mins == 0 {
+            continue;
+        }
+        let text = format!("{} {}", name, hmm(mins));
+        let need = 2 + width(&text) + 2;
+        if used + need > w && !legend.is_empty() {
+            // Wrap once (narrow panes); the totals are all in `serein summary` too.
+            if rows.len() == 1 {
+                break;
+            }
+            rows.push(Line::from(std::mem::take(&mut legend)));
+            used = 0;
+        }
+        used += need;
+        legend.push(Span::styled(
+            format!("{} ", FILLS[i.min(FILLS.len() - 1)]),
+            theme.domain(&m.config, name, false),
+        ));
+        legend.push(Span::raw(format!("{text}  ")));
+    }
+    if legend.is_empty() && rows.is_empty() {
+        legend.push(Span::styled("No sessions logged this week.", theme.dim()));
+    }
+    out.extend(rows);
+    if !legend.is_empty() {
+        out.push(Line::from(legend));
+    }
+    out
+}
+
+/// Runs of the same style become one span.
+fn merge_cells<'a>(cells: Vec<(char, Style)>) -> Vec<Span<'a>> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut run = String::new();
+    let mut style = None;
+    for (c, s) in cells {
+        if style.is_some_and(|st| st != s) {
+            out.push(Span::styled(
+                std::mem::take(&mut run),
+                style.unwrap_or_default(),
+            ));
+        }
+        style = Some(s);
+        run.push(c);
+    }
+    if !run.is_empty() {
+        out.push(Span::styled(run, style.unwrap_or_default()));
+    }
+    out
+}
+
+/// Configured domains first (the bars' order), then any other logged domain by name.
+fn domain_order(m: &Model, s: &WeekSummary) -> Vec<String> {
+    let mut out: Vec<String> = m.config.domains.iter().map(|d| d.name.clone()).collect();
+    let mut extra: Vec<String> = s
+        .minutes_by_domain
+        .iter()
+        .map(|(d, _)| d.clone())
+        .filter(|d| !out.contains(d))
+        .collect();
+    extra.sort();
+    out.extend(extra);
+    out
+}
+
+fn hmm(minutes: i64) -> String {
+    format!("{}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// A sparkline of weekly work minutes: the highest week is a full block; no work is blank.
+pub fn sparkline(values: &[i64]) -> String {
+    let max = values.iter().copied().max().unwrap_or(0);
+    values
+        .iter()
+        .map(|&v| {
+            if v <= 0 || max <= 0 {
+                ' '
+            } else {
+                let i = ((v * 8 - 1) / max).clamp(0, 7) as usize;
+                SPARKS[i]
+            }
+        })
+        .collect()
+}
+
+/// The numbers, the sparkline and the flags: a wrapped, scrollable paragraph.
+fn body_lines<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Vec<Line<'a>> {
+    let s = &data.summary;
+    let kv = |k: &str, v: String| {
+        Line::from(vec![
+            Span::styled(format!("{k} "), theme.dim()),
+            Span::raw(v),
+        ])
+    };
+    let mut out = vec![Line::raw("")];
+    out.push(kv(
+        "Work",
+        format!(
+            "{} · rest of life {}",
+            hm(s.work_minutes),
+            hm(s.rest_minutes)
+        ),
+    ));
+    let plan = match s.plan_adherence_percent {
+        Some(p) => format!(
+            "{} of {} planned ({p} %)",
+            hm(s.planned_done_minutes),
+            hm(s.planned_minutes)
+        ),
+        None => "nothing planned".into(),
+    };
+    out.push(kv("Focus on plan", plan));
+    out.push(kv(
+        "After hours",
+        format!(
+            "{} · weekend work {} ({} of 2 days)",
+            hm(s.after_hours_minutes),
+            hm(s.weekend_work_minutes),
+            s.weekend_days_worked
+        ),
+    ));
+    out.push(kv(
+        "Breaks",
+        format!(
+            "{} · longest stretch without one {}",
+            s.breaks,
+            hm(s.longest_block_without_break_minutes)
+        ),
+    ));
+    let breathing = if s.breathing_goal > 0 {
+        format!("{} of {}", s.breathing_sessions, s.breathing_goal)
+    } else {
+        s.breathing_sessions.to_string()
+    };
+    let kept = s
+        .offline_kept_percent
+        .map_or("–".to_string(), |p| format!("{p} %"));
+    out.push(kv(
+        "Breathing",
+        format!(
+            "{breathing} · offline hours kept {kept} · interruptions {}",
+            s.interruptions
+        ),
+    ));
+    let values: Vec<i64> = data.recent.iter().map(|x| x.1).collect();
+    let label = if compact {
+        "Work/wk"
+    } else {
+        "Work, last 12 weeks"
+    };
+    out.push(Line::from(vec![
+        Span::styled(format!("{label} "), theme.dim()),
+        Span::styled(sparkline(&values), theme.info()),
+        Span::raw(format!(" {}", hm(values.last().copied().unwrap_or(0)))),
+    ]));
+    if !s.flags.is_empty() {
+        out.push(Line::raw(""));
+    }
+    for f in &s.flags {
+        let (mark, style) = match f.level {
+            Level::Info => ("·", theme.info()),
+            Level::Notice => ("!", theme.warn()),
+            Level::Strong => ("!!", theme.error()),
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("{mark} "), style),
+            Span::raw(f.text.clone()),
+            Span::styled(format!(" ({})", f.source), theme.dim()),
+        ]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_scales_to_the_highest_week() {
+        assert_eq!(sparkline(&[]), "");
+        assert_eq!(sparkline(&[0, 0]), "  ");
+        assert_eq!(sparkline(&[60, 120, 240, 480]), "▁▂▄█");
+        assert_eq!(sparkline(&[1, 2400]), "▁█");
+    }
+}
