@@ -382,6 +382,15 @@ mod tests {
         )
     }
 
+    #[test]
+    fn ending_before_the_start_ends_at_the_start() {
+        // The clock was set back an hour since the start: the session ends where it began.
+        let mut s = new(1500);
+        s.end(EndReason::Stopped, t(-3600)).unwrap();
+        assert!(matches!(s.state, State::Ended { at, .. } if at == t(0)));
+        assert_eq!(s.actual_s(t(10)), 0);
+    }
+
     #[derive(Debug, Clone, Copy)]
     enum Op {
         Pause,
