@@ -441,7 +441,7 @@ impl Effects<'_> {
                     vec![Msg::StoreFailed(e.to_string())]
                 }
             },
-            Effect::PollExternal(date) => match self.store.data_version() {
+            Effect::PollExternal(date, week) => match self.store.data_version() {
                 Ok(v) if v != self.version => {
                     self.version = v;
                     // Only a heartbeat (the daemon is alive)? Nothing to reload.
@@ -453,6 +453,9 @@ impl Effects<'_> {
                     let mut msgs = self.run(Effect::LoadDay(date), now);
                     msgs.extend(self.run(Effect::LoadSession, now));
                     msgs.extend(self.run(Effect::LoadManual, now));
+                    if let Some((w, p)) = week {
+                        msgs.extend(self.run(Effect::LoadWeek(w, p), now));
+                    }
                     msgs
                 }
                 Ok(_) => Vec::new(),

@@ -97,7 +97,14 @@ pub enum Effect {
     /// Commit a change in one transaction and answer with `Msg::Saved` or `Msg::StoreFailed`.
     Apply(Change),
     /// Check whether another process changed the database; if so, reload the shown day.
-    PollExternal(NaiveDate),
+    /// With a week: the Week screen shows it, and it is summarized again too.
+    PollExternal(
+        NaiveDate,
+        Option<(
+            crate::domain::summary::Week,
+            std::sync::Arc<crate::app::week::WeekParams>,
+        )>,
+    ),
     /// Leave the app (restoring the terminal).
     Quit,
     /// Store a new session; answers `Msg::SessionStarted`, or `Msg::SessionLoaded` with the

@@ -163,7 +163,12 @@ fn tick(m: &mut Model, before: NaiveDateTime) -> Update {
     if minute_of_day(m.now) != minute_of_day(before) || m.now.date() != before.date() {
         u.redraw = true;
     }
-    u.effects.push(Effect::PollExternal(m.date));
+    let week = m
+        .week_view
+        .as_ref()
+        .filter(|_| m.screen == Screen::Week)
+        .map(|v| (v.week, std::sync::Arc::clone(&m.week_params)));
+    u.effects.push(Effect::PollExternal(m.date, week));
     // Status messages fade (errors stay longer); a prompt keeps its error until fixed.
     if let Some(s) = &m.status {
         let keep = if s.level == Level::Error { 20 } else { 8 };

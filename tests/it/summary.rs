@@ -526,3 +526,45 @@ fn review_cli_shows_what_the_screen_saved() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_week_screen_follows_sessions_logged_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("serein.db");
+    let mut store = Store::open(&path).unwrap();
+    let mut m = model_at(crate::at(9, 41));
+    let now = m.now;
+    let mut shell = Shell::new(&mut store);
+    shell.start(&mut m, now);
+    key(&mut m, &mut shell, KeyCode::Char('w'));
+    let work = |m: &serein::app::model::Model| {
+        m.week_view
+            .as_ref()
+            .unwrap()
+            .data
+            .as_ref()
+            .unwrap()
+            .summary
+            .work_minutes
+    };
+    assert_eq!(work(&m), 0);
+    // Another process (`serein start`/`stop`, the daemon) logs 50 minutes this morning.
+    let mut other = Store::open(&path).unwrap();
+    other
+        .start_session(&ended(
+            "Inbox",
+            "work",
+            SessionKind::Focus,
+            None,
+            crate::at(8, 0),
+            50,
+            0,
+        ))
+        .unwrap();
+    let d = shell.dispatch(&mut m, Msg::Tick, now + Duration::seconds(1));
+    assert!(d.redraw);
+    assert_eq!(work(&m), 50);
+    // Nothing changed: nothing is summarized or drawn again.
+    let d = shell.dispatch(&mut m, Msg::Tick, now + Duration::seconds(2));
+    assert!(!d.redraw);
+}
