@@ -1732,6 +1732,44 @@ mod tests {
     }
 
     #[test]
+    fn a_night_session_across_the_fall_back_splits_at_midnight_with_real_minutes() {
+        // Saturday 2026-10-24 23:30 (UTC+2) for 4 real hours: it ends Sunday 02:30 (UTC+1)
+        // after the clocks went back. 30 minutes are Saturday's, 210 Sunday's (a 25 h day).
+        let s = work("2026-10-24 23:30", 240);
+        let week = Week::of(d("2026-10-24"));
+        let sum = run(
+            &Case {
+                sessions: vec![s],
+                ..Case::default()
+            },
+            week,
+        );
+        let per: Vec<i64> = sum.per_day.iter().map(|d| d.work_minutes).collect();
+        assert_eq!(per, [0, 0, 0, 0, 0, 30, 210]);
+        assert_eq!(sum.work_minutes, 240);
+        assert_eq!(
+            sum.per_day[6].last_work_end.unwrap().to_string(),
+            "2026-10-25 02:30:00"
+        );
+        // And the spring-forward night: 23:00 Saturday 2026-03-28 for 3 real hours ends at
+        // 03:00 Sunday (02:00 does not exist): 60 + 120.
+        let s = work("2026-03-28 23:00", 180);
+        let sum = run(
+            &Case {
+                sessions: vec![s],
+                ..Case::default()
+            },
+            Week::of(d("2026-03-28")),
+        );
+        let per: Vec<i64> = sum.per_day.iter().map(|d| d.work_minutes).collect();
+        assert_eq!(per, [0, 0, 0, 0, 0, 60, 120]);
+        assert_eq!(
+            sum.per_day[6].last_work_end.unwrap().to_string(),
+            "2026-03-29 03:00:00"
+        );
+    }
+
+    #[test]
     fn offline_kept_counts_until_now_and_recorded_periods() {
         let sessions = vec![work("2026-11-23 20:00", 60)];
         let schedule = standard_offline();
