@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use serde::Serialize;
 
@@ -377,9 +377,20 @@ pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         "today" | "" => Ok(today),
         "tomorrow" => Ok(today + Duration::days(1)),
         "yesterday" => Ok(today - Duration::days(1)),
-        other => NaiveDate::parse_from_str(other, "%Y-%m-%d").map_err(|_| {
-            format!("date {s:?} not understood; expected today, tomorrow, yesterday or YYYY-MM-DD")
-        }),
+        other => {
+            let d = NaiveDate::parse_from_str(other, "%Y-%m-%d").map_err(|_| {
+                format!(
+                    "date {s:?} not understood; expected today, tomorrow, yesterday or YYYY-MM-DD"
+                )
+            })?;
+            // Far-off years are typos, and date arithmetic near chrono's limits would panic.
+            if !(1000..=9999).contains(&d.year()) {
+                return Err(format!(
+                    "date {s:?} is out of range; expected a year from 1000 to 9999"
+                ));
+            }
+            Ok(d)
+        }
     }
 }
 

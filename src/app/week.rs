@@ -13,6 +13,7 @@ use crate::app::update::Update;
 use crate::config::Config;
 use crate::domain::offline::OfflineSchedule;
 use crate::domain::review::Review;
+use crate::domain::session::Session;
 use crate::domain::summary::{self, Inputs, Thresholds, Week, WeekSummary};
 use crate::store::{Result, Store};
 
@@ -174,7 +175,7 @@ pub fn load_week(
     // One read covers the summary (three weeks back and a day), the sparkline, and the day
     // before the first recent week (a Sunday-night session spilling into its Monday).
     let from = week.load_from().min(first_recent - Duration::days(1));
-    let sessions = store.sessions(from, week.sunday())?;
+    let sessions = with_active(store, store.sessions(from, week.sunday())?)?;
     let timeboxes = store.range(week.monday, week.sunday())?;
     let after_hours_ids = store.after_hours_ids(week.monday - Duration::days(1), week.sunday())?;
     let tz = Local;
@@ -201,7 +202,7 @@ pub fn load_week(
     let weeks: Vec<Week> = (0..RECENT_WEEKS as i64)
         .map(|i| Week::of(first_recent + Duration::weeks(i)))
         .collect();
-    let work = summary::weekly_work_minutes(&sessions, &work_domains, &weeks, now);
+    let work = summary::weekly_work_minutes(&sessions, &work_domains, &weeks, now, &tz);
     Ok(WeekData {
         summary,
         recent: weeks.into_iter().zip(work).collect(),
@@ -217,7 +218,7 @@ pub fn load_range(
     now: DateTime<Utc>,
 ) -> Result<summary::RangeSummary> {
     // The day before: a session that started then may spill past midnight into the range.
-    let sessions = store.sessions(from - Duration::days(1), to)?;
+    let sessions = with_active(store, store.sessions(from - Duration::days(1), to)?)?;
     let work_domains: Vec<&str> = p.work_domains.iter().map(String::as_str).collect();
     Ok(summary::summarize_range(
         &sessions,
@@ -226,7 +227,19 @@ pub fn load_range(
         from,
         to,
         now,
+        &Local,
     ))
+}
+
+/// `sessions` plus the running one if it started before them (a timer left running since
+/// Friday still counts on Monday).
+fn with_active(store: &Store, mut sessions: Vec<Session>) -> Result<Vec<Session>> {
+    if let Some(a) = store.active_session()?
+        && !sessions.iter().any(|s| s.id == a.id)
+    {
+        sessions.insert(0, a);
+    }
+    Ok(sessions)
 }
 
 /// The review screen's state: the form, the weeks before it (for trends) and the numbers.

@@ -5,12 +5,14 @@
 //! Pure: `now` and the time zone are arguments. Instants become local times through
 //! `domain::time` only. A session belongs to the local date it was recorded on
 //! (`Session::local_date`), so weeks don't move after travel, and a session crossing midnight
-//! counts whole on its start date. Minutes are rounded per session (nearest minute) before
-//! being added up, so every total is the exact sum of its parts.
+//! is split there ([`pieces`]). Minutes are rounded per session (nearest minute) and shared
+//! out over its days, so every total is the exact sum of its parts.
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+};
 use serde::Serialize;
 
 use super::offline::OfflineSchedule;
@@ -100,6 +102,14 @@ impl Week {
         let t = s.trim();
         let (y, w) = t.split_once(['W', 'w']).ok_or_else(bad)?;
         let y = y.strip_suffix('-').unwrap_or(y);
+        // Far-off years are typos, and date arithmetic near chrono's limits would panic.
+        if let Ok(n) = y.parse::<i32>()
+            && !(1000..=9999).contains(&n)
+        {
+            return Err(format!(
+                "not an ISO week: {s:?} (expected a year from 1000 to 9999)"
+            ));
+        }
         let (year, week): (i32, u32) =
             (y.parse().map_err(|_| bad())?, w.parse().map_err(|_| bad())?);
         NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
@@ -219,7 +229,9 @@ pub struct Flag {
     pub level: Level,
     pub text: String,
     pub source: &'static str,
-    /// The days it concerns (empty when it is about the whole week).
+    /// The days it concerns: the days worked (work hours, weekly rest), the days short of
+    /// rest, worked at the weekend, with work in offline hours, with the long block, or below
+    /// the breathing goal so far.
     pub days: Vec<NaiveDate>,
 }
 
@@ -289,8 +301,8 @@ pub struct WeekSummary {
     pub longest_block_without_break_minutes: i64,
     /// Days whose first work session started less than the daily rest after earlier work.
     pub short_rest_days: u32,
-    /// The longest stretch with no work session in the week (up to `now` for the current
-    /// week), counted from the last work before Monday when there was some the day before.
+    /// The longest stretch with no work session reaching into the week (up to `now` for the
+    /// current week); the one running into Monday counts from the last work before it.
     pub longest_rest_minutes: i64,
     /// Interruptions logged in the week's sessions.
     pub interruptions: u32,
@@ -314,22 +326,31 @@ pub struct Piece {
     pub minutes: i64,
 }
 
-/// Splits a session at the local midnights of the offset it was recorded with, so a session
-/// recorded in another time zone stays on the dates it was recorded on. Its actual minutes
-/// (rounded once for the whole session) are shared out in proportion to wall time; the parts
-/// always add up to the whole. A session that doesn't cross midnight is one piece.
-pub fn pieces(s: &Session, now: DateTime<Utc>) -> Vec<Piece> {
+/// Splits a session at local midnights, starting from the date it was recorded on. A session
+/// recorded in `tz` is split at `tz`'s midnights (so a long one across a DST change still
+/// splits at the real midnight); one recorded in another time zone is split at that zone's
+/// midnights (its recorded offset), so it stays on the dates it was recorded on. Its actual
+/// minutes (rounded once for the whole session) are shared out in proportion to wall time;
+/// the parts always add up to the whole. A session that doesn't cross midnight is one piece.
+pub fn pieces<Tz: TimeZone>(s: &Session, now: DateTime<Utc>, tz: &Tz) -> Vec<Piece> {
     let total = minutes(s, now);
     let (start, end) = (s.started, end_of(s, now));
     let offset = Duration::seconds(i64::from(s.utc_offset_s));
+    let here = tz
+        .offset_from_utc_datetime(&start.naive_utc())
+        .fix()
+        .local_minus_utc()
+        == s.utc_offset_s;
+    let midnight_after = |date: NaiveDate| match date.succ_opt() {
+        Some(next) if here => time::resolve(tz, time::wall(next, 0)),
+        Some(next) => next.and_time(NaiveTime::MIN).and_utc() - offset,
+        None => end,
+    };
     let mut out = Vec::with_capacity(1);
     let mut date = s.local_date;
     let mut from = start;
     loop {
-        let midnight = (date + Duration::days(1))
-            .and_time(NaiveTime::MIN)
-            .and_utc()
-            - offset;
+        let midnight = midnight_after(date);
         let to = end.min(midnight);
         if to > from || out.is_empty() {
             out.push(Piece {
@@ -339,10 +360,10 @@ pub fn pieces(s: &Session, now: DateTime<Utc>) -> Vec<Piece> {
                 minutes: 0,
             });
         }
-        if end <= midnight {
+        let Some(next) = date.succ_opt().filter(|_| end > midnight) else {
             break;
-        }
-        (date, from) = (date + Duration::days(1), midnight.max(from));
+        };
+        (date, from) = (next, midnight.max(from));
     }
     let wall = (end - start).num_seconds();
     if wall <= 0 || out.len() == 1 {
@@ -384,10 +405,12 @@ pub fn summarize_with<Tz: TimeZone>(
     // Every session with a piece in the week, and its pieces in the week.
     let mut in_week: Vec<(&Session, Vec<Piece>)> = Vec::new();
     for s in &all {
-        if s.local_date > week.sunday() || s.local_date < week.monday - Duration::days(1) {
+        // Recorded after the week: nothing of it falls in the week. Anything recorded before
+        // may still run into it (a timer left running over a weekend).
+        if s.local_date > week.sunday() {
             continue;
         }
-        let ps: Vec<Piece> = pieces(s, now)
+        let ps: Vec<Piece> = pieces(s, now, tz)
             .into_iter()
             .filter(|p| week.contains(p.date))
             .collect();
@@ -496,13 +519,12 @@ pub fn summarize_with<Tz: TimeZone>(
     let week_end = time::resolve(tz, time::wall(week.next().monday, 0));
     let longest_rest = longest_rest(&work, week_start, week_end.min(now.max(week_start)));
 
-    let sessions_in_week: Vec<&Session> = in_week.iter().map(|(s, _)| *s).collect();
-    let (longest_block, block_day) = longest_block(&sessions_in_week, now, &is_work);
+    let (longest_block, block_day) = longest_block(&in_week, now, &is_work);
 
     let weekend: Vec<&DaySummary> = per_day[5..].iter().filter(|d| d.work_minutes > 0).collect();
     let weekend_work_minutes = weekend.iter().map(|d| d.work_minutes).sum();
     let weekend_days: Vec<NaiveDate> = weekend.iter().map(|d| d.date).collect();
-    let weekend_weeks = weekend_weeks_of_4(&all, week, now, &is_work);
+    let weekend_weeks = weekend_weeks_of_4(&all, week, now, tz, &is_work);
 
     let work_in_week: Vec<Span> = in_week
         .iter()
@@ -518,9 +540,18 @@ pub fn summarize_with<Tz: TimeZone>(
     let breathing_sessions = per_day.iter().map(|d| d.breathing_sessions).sum();
     let breathing_goal = inputs.breathing_goal_per_day.saturating_mul(7);
 
+    after_hours_days.sort_unstable();
     after_hours_days.dedup();
+    let work_days: Vec<NaiveDate> = per_day
+        .iter()
+        .filter(|d| d.work_minutes > 0)
+        .map(|d| d.date)
+        .collect();
     let mut flags = Vec::new();
-    flags.extend(work_hours_flag(work_minutes, th));
+    flags.extend(work_hours_flag(work_minutes, th).map(|f| Flag {
+        days: work_days.clone(),
+        ..f
+    }));
     if !short_rest.is_empty() {
         flags.push(daily_rest_flag(&short_rest, th));
     }
@@ -536,7 +567,7 @@ pub fn summarize_with<Tz: TimeZone>(
                 hm(th.weekly_rest_minutes)
             ),
             source: SOURCE_EU_WEEKLY_REST,
-            days: Vec::new(),
+            days: work_days.clone(),
         });
     }
     if weekend_days.len() == 2 {
@@ -594,12 +625,18 @@ pub fn summarize_with<Tz: TimeZone>(
         });
     }
     if breathing_goal > 0 && breathing_sessions < breathing_goal {
+        // The days so far with fewer sessions than the daily goal.
+        let today = now.with_timezone(tz).date_naive();
         flags.push(Flag {
             kind: FlagKind::Breathing,
             level: Level::Info,
             text: format!("{breathing_sessions} of {breathing_goal} coherence sessions this week."),
             source: SOURCE_BREATHING,
-            days: Vec::new(),
+            days: per_day
+                .iter()
+                .filter(|d| d.date <= today && d.breathing_sessions < inputs.breathing_goal_per_day)
+                .map(|d| d.date)
+                .collect(),
         });
     }
 
@@ -656,16 +693,17 @@ fn plan_adherence<Tz: TimeZone>(
 }
 
 /// How many of `week` and the three weeks before it had work on a Saturday or Sunday.
-fn weekend_weeks_of_4(
+fn weekend_weeks_of_4<Tz: TimeZone>(
     sessions: &[&Session],
     week: Week,
     now: DateTime<Utc>,
+    tz: &Tz,
     is_work: &impl Fn(&Session) -> bool,
 ) -> u32 {
     let mut worked = [false; 4];
     let first = week.monday - Duration::days(21);
     for s in sessions.iter().filter(|s| is_work(s)) {
-        for p in pieces(s, now) {
+        for p in pieces(s, now, tz) {
             if p.date < first || p.date > week.sunday() || p.minutes <= 0 {
                 continue;
             }
@@ -677,8 +715,9 @@ fn weekend_weeks_of_4(
     worked.iter().filter(|&&w| w).count() as u32
 }
 
-/// Minutes of the longest stretch in `from..to` with no work interval. The stretch before
-/// the first work counts from the last work ending before `from`, when there is one.
+/// Minutes of the longest stretch off work that reaches into `from..to` (ending at the next
+/// work, or at `to`). The one reaching in from before `from` counts from the last work before
+/// it, as far back as the sessions go (three weeks for the week summary).
 fn longest_rest(work: &[Span], from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
     let merged = merge(work.to_vec());
     let mut cursor = merged
@@ -689,7 +728,10 @@ fn longest_rest(work: &[Span], from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
         .unwrap_or(from);
     let mut best = 0;
     for &(s, e) in merged.iter().filter(|w| w.1 > from && w.0 < to) {
-        best = best.max((s - cursor).num_minutes());
+        // Only a stretch that reaches into the week counts.
+        if s > from {
+            best = best.max((s - cursor).num_minutes());
+        }
         cursor = cursor.max(e);
     }
     best.max((to - cursor).num_minutes()).max(0)
@@ -722,13 +764,14 @@ pub struct WeekTotals {
 }
 
 /// Totals of `from..=to` (local dates; sessions split at midnight, as in the week summary).
-pub fn summarize_range(
+pub fn summarize_range<Tz: TimeZone>(
     sessions: &[Session],
     work_domains: &[&str],
     coherence_titles: &[String],
     from: NaiveDate,
     to: NaiveDate,
     now: DateTime<Utc>,
+    tz: &Tz,
 ) -> RangeSummary {
     let mut by_domain: BTreeMap<&str, i64> = BTreeMap::new();
     let mut weeks: BTreeMap<Week, (BTreeMap<&str, i64>, i64, i64)> = BTreeMap::new();
@@ -741,7 +784,7 @@ pub fn summarize_range(
     }
     for s in sessions {
         let mut counted = false;
-        for p in pieces(s, now) {
+        for p in pieces(s, now, tz) {
             if p.date < from || p.date > to {
                 continue;
             }
@@ -794,18 +837,19 @@ pub fn summarize_range(
 }
 
 /// Work minutes of each of `weeks` (for the sparkline of recent weeks).
-pub fn weekly_work_minutes(
+pub fn weekly_work_minutes<Tz: TimeZone>(
     sessions: &[Session],
     work_domains: &[&str],
     weeks: &[Week],
     now: DateTime<Utc>,
+    tz: &Tz,
 ) -> Vec<i64> {
     let mut out = vec![0; weeks.len()];
     for s in sessions
         .iter()
         .filter(|s| s.kind == SessionKind::Focus && work_domains.contains(&s.domain.as_str()))
     {
-        for p in pieces(s, now) {
+        for p in pieces(s, now, tz) {
             if let Some(i) = weeks.iter().position(|w| w.contains(p.date)) {
                 out[i] += p.minutes;
             }
@@ -929,23 +973,26 @@ fn sorted(map: BTreeMap<&str, i64>) -> Vec<(String, i64)> {
 /// Same rule as `session::focus_streak_s`: a break session or a gap of 15 min ends a block;
 /// so does time in another life domain (a walk, family); breathing neither adds nor ends one.
 fn longest_block(
-    sorted_sessions: &[&Session],
+    sorted_sessions: &[(&Session, Vec<Piece>)],
     now: DateTime<Utc>,
     is_work: &impl Fn(&Session) -> bool,
 ) -> (i64, Option<NaiveDate>) {
     let (mut best, mut best_day) = (0, None);
     let (mut block, mut block_day) = (0, None);
     let mut last_end: Option<DateTime<Utc>> = None;
-    for s in sorted_sessions {
+    for (s, in_week) in sorted_sessions {
         if last_end.is_some_and(|e| (s.started - e).num_minutes() >= BLOCK_GAP_MINUTES) {
             (block, block_day) = (0, None);
         }
         match s.kind {
             SessionKind::Break => (block, block_day) = (0, None),
             SessionKind::Focus if !is_work(s) => (block, block_day) = (0, None),
+            // Only the part inside the week counts, from the first day it has there.
             SessionKind::Focus => {
-                block += minutes(s, now);
-                block_day.get_or_insert(s.local_date);
+                block += in_week.iter().map(|p| p.minutes).sum::<i64>();
+                if let Some(p) = in_week.first() {
+                    block_day.get_or_insert(p.date);
+                }
             }
             SessionKind::Breathing => {}
         }
@@ -2052,7 +2099,7 @@ mod tests {
         // 22:00 to 02:30 with 30 min paused: 240 actual minutes over 270 wall minutes.
         let mut s = work("2026-11-24 22:00", 270);
         s.paused_s = 30 * 60;
-        let ps = pieces(&s, at("2026-12-01 00:00"));
+        let ps = pieces(&s, at("2026-12-01 00:00"), &Paris);
         let got: Vec<(NaiveDate, i64)> = ps.iter().map(|p| (p.date, p.minutes)).collect();
         // 120/270 and 150/270 of 240 minutes: 106.7 → 107 and 133.
         assert_eq!(got, vec![(d("2026-11-24"), 107), (d("2026-11-25"), 133)]);
@@ -2072,7 +2119,7 @@ mod tests {
         );
         t.end(EndReason::Finished, start + Duration::hours(2))
             .unwrap();
-        let got: Vec<(NaiveDate, i64)> = pieces(&t, start + Duration::hours(3))
+        let got: Vec<(NaiveDate, i64)> = pieces(&t, start + Duration::hours(3), &Paris)
             .iter()
             .map(|p| (p.date, p.minutes))
             .collect();
@@ -2093,11 +2140,99 @@ mod tests {
         r.state = State::Running {
             deadline: at("2026-11-25 00:50"),
         };
-        let got: Vec<i64> = pieces(&r, at("2026-11-25 00:20"))
+        let got: Vec<i64> = pieces(&r, at("2026-11-25 00:20"), &Paris)
             .iter()
             .map(|p| p.minutes)
             .collect();
         assert_eq!(got, vec![10, 20]);
+    }
+
+    #[test]
+    fn review_findings_week_edges_dst_and_flag_days() {
+        // A 26 h session from Saturday 23:00 (UTC+2) across the fall-back: Sunday has 25 h,
+        // so it is Sat 60, Sun 1500 and nothing on Monday (the next ISO week).
+        let long = work("2026-10-24 23:00", 26 * 60);
+        let got: Vec<(NaiveDate, i64)> = pieces(&long, at("2026-11-01 00:00"), &Paris)
+            .iter()
+            .map(|p| (p.date, p.minutes))
+            .collect();
+        assert_eq!(got, vec![(d("2026-10-24"), 60), (d("2026-10-25"), 1500)]);
+        // A rest lying wholly before Monday does not stand for the week's weekly rest:
+        // Friday 18:00 to Sunday 22:00 off, then work 09:00-19:00 every day of the week.
+        let mut v = vec![work("2026-11-13 08:00", 600), work("2026-11-15 22:00", 180)];
+        for day in nov().prev().days() {
+            v.push(work(&format!("{day} 09:00"), 600));
+        }
+        let s = run(
+            &Case {
+                sessions: v,
+                ..Case::default()
+            },
+            nov().prev(),
+        );
+        assert_eq!(s.longest_rest_minutes, 14 * 60);
+        assert!(s.flags.iter().any(|f| f.kind == FlagKind::WeeklyRest));
+        assert_eq!(flag(&s, FlagKind::WeeklyRest).days.len(), 7);
+        // A block that starts on the Sunday before counts only its part inside the week,
+        // on the week's first day.
+        let s = run(
+            &Case {
+                sessions: vec![work("2026-11-22 22:00", 240)],
+                ..Case::default()
+            },
+            nov(),
+        );
+        assert_eq!(s.longest_block_without_break_minutes, 120);
+        assert_eq!(flag(&s, FlagKind::LongBlock).days, vec![d("2026-11-23")]);
+        // Offline-hours days are sorted and unique, whatever zone the sessions came from.
+        let tokyo = |local: &str| {
+            let start = at_in(&chrono_tz::Asia::Tokyo, local);
+            let date = NaiveDate::parse_from_str(&local[..10], "%Y-%m-%d").unwrap();
+            let mut t = Session::start(
+                "Call",
+                "work",
+                SessionKind::Focus,
+                None,
+                1800,
+                start,
+                date,
+                9 * 3600,
+            );
+            t.end(EndReason::Finished, start + Duration::minutes(30))
+                .unwrap();
+            t
+        };
+        let s = run(
+            &Case {
+                sessions: vec![
+                    work("2026-11-24 20:00", 30),
+                    tokyo("2026-11-25 03:00"),
+                    tokyo("2026-11-26 04:00"),
+                    work("2026-11-25 21:00", 30),
+                ],
+                after_hours_ids: vec![0],
+                ..Case::default()
+            },
+            nov(),
+        );
+        let days = &flag(&s, FlagKind::OfflineHours).days;
+        let mut sorted = days.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(days, &sorted);
+        // Work-hours flags name the days worked.
+        let s = run(
+            &Case {
+                sessions: weekdays_of_work(2401),
+                ..Case::default()
+            },
+            nov(),
+        );
+        // (60-minute sessions, twelve a day: four days of work.)
+        assert_eq!(
+            flag(&s, FlagKind::WorkHours).days,
+            nov().days()[..4].to_vec()
+        );
     }
 
     #[test]
@@ -2183,6 +2318,7 @@ mod tests {
             d("2026-11-16"),
             d("2026-11-29"),
             at("2026-12-02 00:00"),
+            &Paris,
         );
         assert_eq!((r.work_minutes, r.rest_minutes), (105, 120));
         assert_eq!(
@@ -2207,6 +2343,7 @@ mod tests {
             d("2026-11-16"),
             d("2026-11-16"),
             at("2026-12-02 00:00"),
+            &Paris,
         );
         assert_eq!(e.weeks.len(), 1);
         assert_eq!((e.work_minutes, e.sessions), (0, 0));
@@ -2215,7 +2352,8 @@ mod tests {
                 &sessions,
                 WORK,
                 &[nov().prev(), nov()],
-                at("2026-12-02 00:00")
+                at("2026-12-02 00:00"),
+                &Paris
             ),
             vec![60, 45]
         );
@@ -2258,7 +2396,7 @@ mod tests {
                     .flat_map(|d| d.minutes_by_domain.iter().map(|x| x.1)).sum();
                 let falling: i64 = sessions.iter()
                     .filter(|x| x.kind == SessionKind::Focus)
-                    .flat_map(|x| pieces(x, now))
+                    .flat_map(|x| pieces(x, now, &Paris))
                     .filter(|p| week.contains(p.date))
                     .map(|p| p.minutes)
                     .sum();
@@ -2276,7 +2414,7 @@ mod tests {
                 .map(|x| {
                     let e = end_of(x, now);
                     if e <= end { minutes(x, now) } else {
-                        pieces(x, now).iter().filter(|p| p.date < d("2026-11-30")).map(|p| p.minutes).sum()
+                        pieces(x, now, &Paris).iter().filter(|p| p.date < d("2026-11-30")).map(|p| p.minutes).sum()
                     }
                 })
                 .sum();

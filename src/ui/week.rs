@@ -146,7 +146,11 @@ fn bar_lines<'a>(
     let scale = max_day.max(limit + limit / 4).max(60);
     let col = |minutes: i64| ((minutes * bar_w as i64 + scale / 2) / scale) as usize;
     let limit_col = col(limit).min(bar_w.saturating_sub(1));
-    let domains = domain_order(m, s);
+    // Only the domains logged this week get a fill, in the configured order.
+    let domains: Vec<String> = domain_order(m, s)
+        .into_iter()
+        .filter(|d| s.minutes_by_domain.iter().any(|(n, m)| n == d && *m > 0))
+        .collect();
     let mut out = Vec::new();
     for d in &s.per_day {
         let label = if compact {
@@ -166,8 +170,10 @@ fn bar_lines<'a>(
             if mins == 0 {
                 continue;
             }
-            // Cumulative columns, so rounding never makes the bar longer than its total.
-            let (from, to) = (col(acc), col(acc + mins).max(col(acc) + 1));
+            // Cumulative columns, so rounding never makes the bar longer than its total; a
+            // sliver gets one cell, and nothing runs past the bar's width.
+            let from = col(acc).max(cells.len());
+            let to = col(acc + mins).max(from + 1).min(bar_w);
             acc += mins;
             let style = theme.domain(&m.config, name, false);
             for _ in from..to.min(bar_w) {
@@ -388,6 +394,65 @@ fn body_lines<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Vec<Line<'a>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bars_never_run_past_their_width() {
+        use crate::domain::session::{EndReason, Session, SessionKind};
+        use crate::domain::summary::{Inputs, Week, summarize};
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let t0 = day.and_hms_opt(8, 0, 0).unwrap().and_utc();
+        // A 1-minute slice first, then long ones: rounding up the sliver must not push the
+        // rest (and the day's total on the right) past the edge.
+        let sessions: Vec<Session> = [
+            ("work", 1),
+            ("personal", 100),
+            ("family", 100),
+            ("social", 100),
+        ]
+        .iter()
+        .scan(t0, |t, &(d, m)| {
+            let mut s = Session::start("x", d, SessionKind::Focus, None, m * 60, *t, day, 0);
+            s.end(EndReason::Finished, *t + chrono::Duration::minutes(m))
+                .unwrap();
+            *t += chrono::Duration::minutes(m);
+            Some(s)
+        })
+        .collect();
+        let schedule = crate::domain::offline::OfflineSchedule::none();
+        let s = summarize(
+            &Inputs {
+                sessions: &sessions,
+                timeboxes: &[],
+                work_domains: &["work"],
+                schedule: &schedule,
+                after_hours_ids: &[],
+                offline_periods: &[],
+                breathing_goal_per_day: 0,
+                coherence_titles: &[],
+                now: t0 + chrono::Duration::days(1),
+            },
+            Week::of(day),
+            &chrono::Utc,
+        );
+        let m = Model::new(
+            crate::config::Config::default(),
+            crate::app::keymap::Keymap::default(),
+            day.and_hms_opt(9, 0, 0).unwrap(),
+        );
+        let theme = Theme::new(true);
+        for w in [80usize, 48, 20, 12] {
+            // The seven day bars (the legend below may be clipped at a tiny width).
+            for line in bar_lines(&m, &theme, &s, w, w < 60).into_iter().take(7) {
+                assert!(line.width() <= w, "{w}: {line:?} is {} wide", line.width());
+            }
+        }
+        // Each logged domain has its own fill; personal is the second shown, not the second
+        // configured.
+        let mon = bar_lines(&m, &theme, &s, 80, false).remove(0).to_string();
+        for c in ['█', '▓', '▒', '░'] {
+            assert!(mon.contains(c), "{c} in {mon}");
+        }
+    }
 
     #[test]
     fn sparkline_scales_to_the_highest_week() {
