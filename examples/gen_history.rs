@@ -573,7 +573,11 @@ fn main() -> anyhow::Result<()> {
     // Sessions up to SEREIN_NOW (as the benchmarks set it), else up to the start of END_DATE.
     let cutoff = std::env::var("SEREIN_NOW")
         .ok()
-        .and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").ok())
+        .and_then(|s| {
+            NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M")
+                .or_else(|_| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S"))
+                .ok()
+        })
         .unwrap_or_else(|| wall(end, 0));
     let cutoff = resolve(&Local, cutoff);
     let last = cutoff.with_timezone(&Local).date_naive() + Duration::days(1);
@@ -591,10 +595,10 @@ fn main() -> anyhow::Result<()> {
         t_boxes.as_secs_f64()
     );
     println!(
-        "generated {} sessions until {} ({:.1} s, one start_session each): {} focus ({} runs of \
-         planned boxes, {} h in all), {} breaks, {} breathing; {} over their length, {} skipped, {} stopped, \
-         {} recovered, {} paused, {} interrupted; {} work sessions after 19:00, {} on weekends, {} past \
-         midnight",
+        "generated {} sessions until {} ({:.1} s, one start_session each): {} focus ({} runs \
+         of planned boxes, {} h in all), {} breaks, {} breathing; {} over their length, {} \
+         skipped, {} stopped, {} recovered, {} paused, {} interrupted; {} work sessions after \
+         19:00, {} on weekends, {} past midnight",
         c.focus + c.breaks + c.breathing,
         cutoff.with_timezone(&Local).format("%Y-%m-%d %H:%M %:z"),
         (t0.elapsed() - t_boxes).as_secs_f64(),

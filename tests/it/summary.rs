@@ -365,6 +365,10 @@ fn summary_bad_input_is_a_clear_error() {
         (vec!["--from", "2026-11-01"], "go together"),
         (vec!["--date", "2026-02-30"], "--date \"2026-02-30\""),
         (vec!["--last", "--week", "2026-W01"], "one of --week"),
+        // Years at chrono's limits would overflow date arithmetic: refused, not a panic.
+        (vec!["--week", "262143-W01"], "1000 to 9999"),
+        (vec!["--date", "+262142-12-31"], "1000 to 9999"),
+        (vec!["--from=-262143-01-01", "--to=-262143-01-05"], "1000 to 9999"),
     ] {
         let out = env.cmd().arg("summary").args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
