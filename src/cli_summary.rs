@@ -79,7 +79,7 @@ pub fn run(
     let params = crate::app::week::WeekParams::from_config(cfg);
     let out = match span {
         Span::Week(week) => {
-            let data = crate::app::week::load_week(&store, &params, week, now.utc)?;
+            let data = crate::app::week::load_week(&store, &params, week, now.utc, 1)?;
             week_output(&data.summary, cfg, format)
         }
         Span::Range(from, to) => {

@@ -13,7 +13,7 @@ use crate::app::update::Update;
 use crate::config::Config;
 use crate::domain::offline::OfflineSchedule;
 use crate::domain::review::Review;
-use crate::domain::session::Session;
+use crate::domain::session::{EndReason, Session, SessionKind};
 use crate::domain::summary::{self, Inputs, Thresholds, Week, WeekSummary};
 use crate::store::{Result, Store};
 
@@ -164,18 +164,30 @@ pub fn key(m: &mut Model, k: KeyEvent) -> Update {
     }
 }
 
-/// The summary of `week` in the local time zone.
+/// The summary of `week` in the local time zone, with the work of the `recent` weeks up to
+/// it (the Week screen's sparkline; `serein summary` needs only the week itself).
 pub fn load_week(
     store: &Store,
     p: &WeekParams,
     week: Week,
     now: DateTime<Utc>,
+    recent: usize,
 ) -> Result<WeekData> {
-    let first_recent = week.monday - Duration::weeks(RECENT_WEEKS as i64 - 1);
-    // One read covers the summary (three weeks back and a day), the sparkline, and the day
-    // before the first recent week (a Sunday-night session spilling into its Monday).
+    let recent = recent.max(1);
+    let first_recent = week.monday - Duration::weeks(recent as i64 - 1);
+    // The week and the day before it, whole; before that (three weeks back for the weekend
+    // flag, the sparkline's weeks, a Sunday-night session spilling into a Monday) only work
+    // matters, plus anything long enough to run into the week: streamed, kept when needed.
     let from = week.load_from().min(first_recent - Duration::days(1));
-    let sessions = with_active(store, store.sessions(from, week.sunday())?)?;
+    let day_before = week.monday - Duration::days(1);
+    let mut sessions = store.sessions(day_before, week.sunday())?;
+    store.for_each_ended_session(from, day_before - Duration::days(1), |r| {
+        let work = r.kind == SessionKind::Focus && p.work_domains.iter().any(|d| d == r.domain);
+        if work || !summary::within_its_day(r.local_date, r.utc_offset_s, r.ended) {
+            sessions.push(r.to_session());
+        }
+    })?;
+    let sessions = with_active(store, sessions)?;
     let timeboxes = store.range(week.monday, week.sunday())?;
     let after_hours_ids = store.after_hours_ids(week.monday - Duration::days(1), week.sunday())?;
     let tz = Local;
@@ -199,7 +211,7 @@ pub fn load_week(
         now,
     };
     let summary = summary::summarize_with(&inputs, week, &tz, &p.thresholds);
-    let weeks: Vec<Week> = (0..RECENT_WEEKS as i64)
+    let weeks: Vec<Week> = (0..recent as i64)
         .map(|i| Week::of(first_recent + Duration::weeks(i)))
         .collect();
     let work = summary::weekly_work_minutes(&sessions, &work_domains, &weeks, now, &tz);
@@ -218,17 +230,24 @@ pub fn load_range(
     now: DateTime<Utc>,
 ) -> Result<summary::RangeSummary> {
     // The day before: a session that started then may spill past midnight into the range.
-    let sessions = with_active(store, store.sessions(from - Duration::days(1), to)?)?;
+    // Years of history: rows are streamed into the totals; only the rare session crossing
+    // midnight is built whole and split.
     let work_domains: Vec<&str> = p.work_domains.iter().map(String::as_str).collect();
-    Ok(summary::summarize_range(
-        &sessions,
-        &work_domains,
-        &p.coherence_titles,
-        from,
-        to,
-        now,
-        &Local,
-    ))
+    let mut b = summary::RangeBuilder::new(&work_domains, &p.coherence_titles, from, to);
+    store.for_each_ended_session(from - Duration::days(1), to, |r| {
+        if summary::within_its_day(r.local_date, r.utc_offset_s, r.ended) {
+            let coherent = r.kind == SessionKind::Breathing
+                && r.reason == EndReason::Finished
+                && b.is_coherence_title(r.title);
+            b.add_within_day(r.kind, r.domain, coherent, r.local_date, r.actual_s());
+        } else {
+            b.add(&r.to_session(), now, &Local);
+        }
+    })?;
+    if let Some(a) = store.active_session()? {
+        b.add(&a, now, &Local);
+    }
+    Ok(b.finish())
 }
 
 /// `sessions` plus the running one if it started before them (a timer left running since

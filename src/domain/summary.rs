@@ -336,6 +336,15 @@ pub fn pieces<Tz: TimeZone>(s: &Session, now: DateTime<Utc>, tz: &Tz) -> Vec<Pie
     let total = minutes(s, now);
     let (start, end) = (s.started, end_of(s, now));
     let offset = Duration::seconds(i64::from(s.utc_offset_s));
+    // Most sessions end well before midnight: no time-zone lookup for them.
+    if within_its_day(s.local_date, s.utc_offset_s, end) {
+        return vec![Piece {
+            date: s.local_date,
+            start,
+            end,
+            minutes: total,
+        }];
+    }
     let here = tz
         .offset_from_utc_datetime(&start.naive_utc())
         .fix()
@@ -773,66 +782,187 @@ pub fn summarize_range<Tz: TimeZone>(
     now: DateTime<Utc>,
     tz: &Tz,
 ) -> RangeSummary {
-    let mut by_domain: BTreeMap<&str, i64> = BTreeMap::new();
-    let mut weeks: BTreeMap<Week, (BTreeMap<&str, i64>, i64, i64)> = BTreeMap::new();
-    let (mut work, mut rest, mut break_minutes, mut breaks, mut breathing, mut count) =
-        (0, 0, 0, 0, 0, 0);
-    let mut w = Week::of(from);
-    while w.monday <= to {
-        weeks.insert(w, Default::default());
-        w = w.next();
-    }
+    let mut b = RangeBuilder::new(work_domains, coherence_titles, from, to);
     for s in sessions {
+        b.add(s, now, tz);
+    }
+    b.finish()
+}
+
+/// Whether a session recorded on `local_date` at UTC offset `utc_offset_s` and ending at `end`
+/// is wholly on that date, with room for any DST shift: then it is one piece, and no time-zone
+/// lookup is needed (years of history are summed session by session).
+pub fn within_its_day(local_date: NaiveDate, utc_offset_s: i32, end: DateTime<Utc>) -> bool {
+    local_date.succ_opt().is_some_and(|d| {
+        let midnight =
+            d.and_time(NaiveTime::MIN).and_utc() - Duration::seconds(i64::from(utc_offset_s));
+        end + Duration::hours(3) <= midnight
+    })
+}
+
+/// A domain's name, its total minutes, and its minutes per week.
+type DomainTotals = (String, i64, Vec<i64>);
+
+/// Builds a [`RangeSummary`] one session at a time, without keeping them: `serein summary`
+/// over years of history streams rows from the store into it.
+#[derive(Debug)]
+pub struct RangeBuilder<'a> {
+    work_domains: &'a [&'a str],
+    coherence_titles: &'a [String],
+    from: NaiveDate,
+    to: NaiveDate,
+    first_monday: NaiveDate,
+    /// Per domain: total, and per week (indexed from `first_monday`).
+    domains: Vec<DomainTotals>,
+    weeks: Vec<(i64, i64)>,
+    work: i64,
+    rest: i64,
+    break_minutes: i64,
+    breaks: u32,
+    breathing: u32,
+    count: u32,
+}
+
+impl<'a> RangeBuilder<'a> {
+    pub fn new(
+        work_domains: &'a [&'a str],
+        coherence_titles: &'a [String],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> RangeBuilder<'a> {
+        let first_monday = Week::of(from).monday;
+        let n = ((Week::of(to).monday - first_monday).num_days() / 7 + 1).max(1) as usize;
+        RangeBuilder {
+            work_domains,
+            coherence_titles,
+            from,
+            to,
+            first_monday,
+            domains: Vec::new(),
+            weeks: vec![(0, 0); n],
+            work: 0,
+            rest: 0,
+            break_minutes: 0,
+            breaks: 0,
+            breathing: 0,
+            count: 0,
+        }
+    }
+
+    /// Adds a session, split at midnight.
+    pub fn add<Tz: TimeZone>(&mut self, s: &Session, now: DateTime<Utc>, tz: &Tz) {
+        let coherent = s.kind == SessionKind::Breathing && is_coherence(s, self.coherence_titles);
         let mut counted = false;
         for p in pieces(s, now, tz) {
-            if p.date < from || p.date > to {
-                continue;
-            }
-            counted = true;
-            let first = p.start == s.started;
-            match s.kind {
-                SessionKind::Focus => {
-                    let wk = weeks.entry(Week::of(p.date)).or_default();
-                    *wk.0.entry(&s.domain).or_default() += p.minutes;
-                    *by_domain.entry(&s.domain).or_default() += p.minutes;
-                    if work_domains.contains(&s.domain.as_str()) {
-                        work += p.minutes;
-                        wk.1 += p.minutes;
-                    } else {
-                        rest += p.minutes;
-                        wk.2 += p.minutes;
-                    }
-                }
-                SessionKind::Break => {
-                    break_minutes += p.minutes;
-                    breaks += u32::from(first);
-                }
-                SessionKind::Breathing => {
-                    breathing += u32::from(first && is_coherence(s, coherence_titles));
-                }
-            }
+            counted |= self.add_piece(
+                s.kind,
+                &s.domain,
+                coherent,
+                p.date,
+                p.minutes,
+                p.start == s.started,
+            );
         }
-        count += u32::from(counted);
+        self.count += u32::from(counted);
     }
-    RangeSummary {
-        from,
-        to,
-        minutes_by_domain: sorted(by_domain),
-        work_minutes: work,
-        rest_minutes: rest,
-        break_minutes,
-        breaks,
-        breathing_sessions: breathing,
-        sessions: count,
-        weeks: weeks
-            .into_iter()
-            .map(|(week, (map, work_minutes, rest_minutes))| WeekTotals {
-                week,
-                minutes_by_domain: sorted(map),
-                work_minutes,
-                rest_minutes,
-            })
-            .collect(),
+
+    /// Adds an ended session known to lie within its day ([`within_its_day`]): what
+    /// [`RangeBuilder::add`] would do, from borrowed fields. `coherent`: a finished breathing
+    /// session of a coherence pattern.
+    pub fn add_within_day(
+        &mut self,
+        kind: SessionKind,
+        domain: &str,
+        coherent: bool,
+        date: NaiveDate,
+        actual_s: i64,
+    ) {
+        let counted = self.add_piece(
+            kind,
+            domain,
+            coherent,
+            date,
+            (actual_s.max(0) + 30) / 60,
+            true,
+        );
+        self.count += u32::from(counted);
+    }
+
+    /// Whether a finished breathing session with this title counts towards the goal.
+    pub fn is_coherence_title(&self, title: &str) -> bool {
+        self.coherence_titles.iter().any(|t| t == title)
+    }
+
+    fn add_piece(
+        &mut self,
+        kind: SessionKind,
+        domain: &str,
+        coherent: bool,
+        date: NaiveDate,
+        minutes: i64,
+        first: bool,
+    ) -> bool {
+        if date < self.from || date > self.to {
+            return false;
+        }
+        match kind {
+            SessionKind::Focus => {
+                let w = ((date - self.first_monday).num_days() / 7) as usize;
+                let n = self.weeks.len();
+                let i = match self.domains.iter().position(|d| d.0 == domain) {
+                    Some(i) => i,
+                    None => {
+                        self.domains.push((domain.to_string(), 0, vec![0; n]));
+                        self.domains.len() - 1
+                    }
+                };
+                self.domains[i].1 += minutes;
+                self.domains[i].2[w] += minutes;
+                if self.work_domains.contains(&domain) {
+                    self.work += minutes;
+                    self.weeks[w].0 += minutes;
+                } else {
+                    self.rest += minutes;
+                    self.weeks[w].1 += minutes;
+                }
+            }
+            SessionKind::Break => {
+                self.break_minutes += minutes;
+                self.breaks += u32::from(first);
+            }
+            SessionKind::Breathing => self.breathing += u32::from(first && coherent),
+        }
+        true
+    }
+
+    pub fn finish(self) -> RangeSummary {
+        let totals = |f: &dyn Fn(&DomainTotals) -> i64| {
+            sorted(self.domains.iter().map(|d| (d.0.as_str(), f(d))).collect())
+        };
+        RangeSummary {
+            from: self.from,
+            to: self.to,
+            minutes_by_domain: totals(&|d| d.1),
+            work_minutes: self.work,
+            rest_minutes: self.rest,
+            break_minutes: self.break_minutes,
+            breaks: self.breaks,
+            breathing_sessions: self.breathing,
+            sessions: self.count,
+            weeks: self
+                .weeks
+                .iter()
+                .enumerate()
+                .map(|(i, &(work_minutes, rest_minutes))| WeekTotals {
+                    week: Week {
+                        monday: self.first_monday + Duration::weeks(i as i64),
+                    },
+                    minutes_by_domain: totals(&|d| d.2[i]),
+                    work_minutes,
+                    rest_minutes,
+                })
+                .collect(),
+        }
     }
 }
 

@@ -191,6 +191,13 @@ const MIGRATION_LIST: &[M<'static>] = &[
         CREATE TRIGGER rev_review_u AFTER UPDATE ON review BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
         CREATE TRIGGER rev_review_d AFTER DELETE ON review BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;",
     ),
+    // 7: with years of history, finding the open session (every start, `serein status`,
+    // recovery) and the breathing patterns used (Breathe's safety texts) scanned the whole
+    // session table. Small indexes make them lookups.
+    M::up(
+        "CREATE INDEX session_open ON session (kind) WHERE ended_at IS NULL;
+        CREATE INDEX session_kind_title ON session (kind, title);",
+    ),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
@@ -645,6 +652,21 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
+/// Parses a stored `YYYY-MM-DD` date. A hand-rolled fast path: summaries read tens of
+/// thousands of rows, and chrono's format parser was a tenth of that time.
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
 fn date_text(date: NaiveDate) -> String {
     date.format(DATE_FMT).to_string()
 }
@@ -719,6 +741,29 @@ mod tests {
     use std::os::unix::fs::PermissionsExt;
 
     use tempfile::TempDir;
+
+    #[test]
+    fn stored_dates_parse_like_chrono() {
+        for ok in ["2026-11-23", "2024-02-29", "0001-01-01", "9999-12-31"] {
+            assert_eq!(
+                parse_date(ok),
+                NaiveDate::parse_from_str(ok, DATE_FMT).ok(),
+                "{ok}"
+            );
+            assert!(parse_date(ok).is_some());
+        }
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-1-01",
+            "2026/11/23",
+            "2026-11-2x",
+            "",
+            "+2026-11-2",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
 
     use super::*;
 

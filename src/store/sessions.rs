@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Type;
 use rusqlite::{ErrorCode, OptionalExtension, Row, params};
 
-use super::{DATE_FMT, Result, Store, StoreError, date_text};
+use super::{Result, Store, StoreError, date_text, parse_date};
 use crate::domain::session::{EndReason, Session, SessionKind, State};
 
 const SELECT: &str = "SELECT id, timebox_id, title, domain, kind, started_at, local_date,
@@ -104,8 +104,7 @@ fn session_from_row(r: &Row<'_>) -> rusqlite::Result<Session> {
         domain: r.get(3)?,
         kind: SessionKind::parse(&kind).ok_or_else(|| bad(4, "kind", &kind))?,
         started: instant(5, r.get(5)?)?,
-        local_date: NaiveDate::parse_from_str(&local, DATE_FMT)
-            .map_err(|_| bad(6, "date", &local))?,
+        local_date: parse_date(&local).ok_or_else(|| bad(6, "date", &local))?,
         utc_offset_s: r.get(7)?,
         planned_s: r.get(8)?,
         extended_s: r.get(9)?,
@@ -118,12 +117,61 @@ fn session_from_row(r: &Row<'_>) -> rusqlite::Result<Session> {
     })
 }
 
+/// An ended session's totals-relevant fields, borrowed from a row
+/// ([`Store::for_each_ended_session`]). `title` is only filled for breathing sessions.
+#[derive(Debug, Clone, Copy)]
+pub struct LeanSession<'a> {
+    pub id: i64,
+    pub domain: &'a str,
+    pub kind: SessionKind,
+    pub started: DateTime<Utc>,
+    pub local_date: NaiveDate,
+    pub utc_offset_s: i32,
+    pub paused_s: i64,
+    pub ended: DateTime<Utc>,
+    pub title: &'a str,
+    pub reason: EndReason,
+}
+
+impl LeanSession<'_> {
+    /// Seconds spent, pauses excluded (as `Session::actual_s`).
+    pub fn actual_s(&self) -> i64 {
+        ((self.ended - self.started).num_seconds() - self.paused_s).max(0)
+    }
+
+    /// As a whole [`Session`] (no notes, plan link or interruptions).
+    pub fn to_session(self) -> Session {
+        Session {
+            id: self.id,
+            timebox_id: None,
+            title: self.title.to_string(),
+            domain: self.domain.to_string(),
+            kind: self.kind,
+            started: self.started,
+            local_date: self.local_date,
+            utc_offset_s: self.utc_offset_s,
+            planned_s: 0,
+            extended_s: 0,
+            paused_s: self.paused_s,
+            pauses: 0,
+            interruptions: 0,
+            note: None,
+            state: State::Ended {
+                at: self.ended,
+                reason: self.reason,
+                overrun_s: 0,
+            },
+            heartbeat: self.started,
+        }
+    }
+}
+
 impl Store {
     /// The running or paused focus/break session, if any.
     pub fn active_session(&self) -> Result<Option<Session>> {
-        let sql = format!(
-            "{SELECT} WHERE ended_at IS NULL AND kind <> 'breathing' ORDER BY id DESC LIMIT 1"
-        );
+        // At most one (the unique partial index `session_one_active`): no ORDER BY, so the
+        // lookup goes through `session_open` instead of walking the table by id.
+        let sql = format!("{SELECT} WHERE ended_at IS NULL AND kind <> 'breathing' LIMIT 1");
         Ok(self
             .conn
             .prepare_cached(&sql)?
@@ -138,6 +186,41 @@ impl Store {
             .prepare_cached(&sql)?
             .query_row([id], session_from_row)
             .optional()?)
+    }
+
+    /// Calls `f` with every ended session recorded on local dates `from..=to`, in no
+    /// particular order, borrowing just what totals need: `serein summary` over years of
+    /// history streams them instead of building each [`Session`].
+    pub fn for_each_ended_session(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut f: impl FnMut(&LeanSession<'_>),
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, domain, kind, started_at, local_date, utc_offset_s, paused_s, ended_at,
+                CASE kind WHEN 'breathing' THEN title ELSE '' END, end_reason
+             FROM session WHERE local_date BETWEEN ?1 AND ?2 AND ended_at IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([date_text(from), date_text(to)])?;
+        while let Some(r) = rows.next()? {
+            // Borrowed text: nothing is allocated per row.
+            let text = |i: usize| r.get_ref(i).and_then(|v| Ok(v.as_str()?));
+            let (kind, date, reason) = (text(2)?, text(4)?, text(9)?);
+            f(&LeanSession {
+                id: r.get(0)?,
+                domain: text(1)?,
+                kind: SessionKind::parse(kind).ok_or_else(|| bad(2, "kind", kind))?,
+                started: instant(3, r.get(3)?)?,
+                local_date: parse_date(date).ok_or_else(|| bad(4, "date", date))?,
+                utc_offset_s: r.get(5)?,
+                paused_s: r.get(6)?,
+                ended: instant(7, r.get(7)?)?,
+                title: text(8)?,
+                reason: EndReason::parse(reason).ok_or_else(|| bad(9, "end reason", reason))?,
+            });
+        }
+        Ok(())
     }
 
     /// Sessions that started on local dates `from..=to`, oldest first.

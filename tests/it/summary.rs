@@ -368,7 +368,10 @@ fn summary_bad_input_is_a_clear_error() {
         // Years at chrono's limits would overflow date arithmetic: refused, not a panic.
         (vec!["--week", "262143-W01"], "1000 to 9999"),
         (vec!["--date", "+262142-12-31"], "1000 to 9999"),
-        (vec!["--from=-262143-01-01", "--to=-262143-01-05"], "1000 to 9999"),
+        (
+            vec!["--from=-262143-01-01", "--to=-262143-01-05"],
+            "1000 to 9999",
+        ),
     ] {
         let out = env.cmd().arg("summary").args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -571,4 +574,40 @@ fn the_week_screen_follows_sessions_logged_elsewhere() {
     // Nothing changed: nothing is summarized or drawn again.
     let d = shell.dispatch(&mut m, Msg::Tick, now + Duration::seconds(2));
     assert!(!d.redraw);
+}
+
+#[test]
+fn streamed_range_totals_equal_the_session_by_session_ones() {
+    // `serein summary --from --to` streams rows (fast path for sessions within their day);
+    // it must give exactly what summarizing whole sessions gives.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("serein.db")).unwrap();
+    demo(&mut store);
+    let cfg: serein::config::Config = toml::from_str(DEMO_CONFIG).unwrap();
+    let params = serein::app::week::WeekParams::from_config(&cfg);
+    let now = Paris
+        .from_local_datetime(&crate::at(9, 41))
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let work: Vec<&str> = params.work_domains.iter().map(String::as_str).collect();
+    for (from, to) in [
+        ("2026-10-26", "2026-11-22"),
+        ("2026-10-30", "2026-11-20"),
+        ("2026-11-20", "2026-11-20"),
+    ] {
+        let (from, to): (NaiveDate, NaiveDate) = (from.parse().unwrap(), to.parse().unwrap());
+        let streamed = serein::app::week::load_range(&store, &params, from, to, now).unwrap();
+        let sessions = store.sessions(from - Duration::days(1), to).unwrap();
+        let whole = serein::domain::summary::summarize_range(
+            &sessions,
+            &work,
+            &params.coherence_titles,
+            from,
+            to,
+            now,
+            &Paris,
+        );
+        assert_eq!(streamed, whole, "{from}..{to}");
+        assert!(whole.work_minutes > 0);
+    }
 }
