@@ -25,7 +25,11 @@ echo "== data (timew $(timew --version), TZ=$TZ, now $SEREIN_NOW; $(nproc) CPUs,
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 # wall ms of one command (output to /dev/null)
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 )) | awk '{printf "%.2f\n", $1/1000}'; }
-runs() { local n=$1; shift; for _ in $(seq "$n"); do ms "$@"; done | median; }
+# Wall ms per run: the mean of a batch of N runs timed as one, so the two `date` processes
+# around it (about 1 ms here) are spread over the batch instead of added to every run; the
+# median of 3 batches.
+batch() { local n=$1 s e; shift; s=$(date +%s%N); for _ in $(seq "$n"); do "$@" >/dev/null 2>&1; done; e=$(date +%s%N); echo $(( (e - s) / n / 1000 )) | awk '{printf "%.2f\n", $1/1000}'; }
+runs() { local n=$1; shift; for _ in 1 2 3; do batch "$n" "$@"; done | median; }
 rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}'; }
 # Focus minutes in a range: serein from its CSV (work + rest of life, per week), timew from the
 # grand total (H:MM:SS) on the last line of its summary.
