@@ -55,7 +55,9 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         lines.extend(actions.iter().map(|a| Line::from(entry(*a))));
     }
-    lines.push(Line::raw(""));
+    if !actions.is_empty() {
+        lines.push(Line::raw(""));
+    }
     if model.screen == crate::app::model::Screen::Review {
         for (k, d) in [
             ("j/k", "next / previous field"),
@@ -94,8 +96,8 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::raw(""));
         lines.push(Line::raw(
-            "Bars: minutes logged per day by domain (each domain has its own fill); │ marks \
-             work_hours_per_day; the number on the right is the day's work. Notes are facts \
+            "Bars: minutes logged per day by domain, each with its own fill; the thin line is \
+             work_hours_per_day, the number on the right the day's work. Notes are facts \
              with their source, never a diagnosis; [balance] in the config sets when they appear.",
         ));
         lines.push(Line::styled("any key closes this help", theme.dim()));

@@ -334,10 +334,16 @@ fn numbers(s: &WeekSummary, theme: &Theme, w: usize) -> Vec<Item> {
     let room = NUMBERS_ROWS - 1;
     for (i, flag) in s.flags.iter().take(room).enumerate() {
         let more = s.flags.len() - i - 1;
+        // The same marks as the Week screen: `·` a fact, `!` worth a look, `!!` strong.
+        let mark = match flag.level {
+            Level::Info => "·",
+            Level::Notice => "!",
+            Level::Strong => "!!",
+        };
         let text = if i + 1 == room && more > 0 {
-            format!(" ! {} (+{more} more)", flag.text)
+            format!(" {mark} {} (+{more} more)", flag.text)
         } else {
-            format!(" ! {}", flag.text)
+            format!(" {mark} {}", flag.text)
         };
         let style = if flag.level >= Level::Notice {
             theme.warn()
