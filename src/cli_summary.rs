@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::cli::{Failure, SummaryFormat, parse_date};
 use crate::clock::Now;
 use crate::config::{Config, Paths};
-use crate::domain::summary::{RangeSummary, Week, WeekSummary, hm};
+use crate::domain::summary::{RangeSummary, Week, WeekSummary, hm, minutes_of};
 use crate::store::Store;
 
 /// What `serein summary` was asked for.
@@ -108,10 +108,6 @@ fn domain_order<'a>(cfg: &'a Config, seen: impl Iterator<Item = &'a str>) -> Vec
     extra.dedup();
     out.extend(extra);
     out
-}
-
-fn minutes_of(list: &[(String, i64)], domain: &str) -> i64 {
-    list.iter().find(|(d, _)| d == domain).map_or(0, |x| x.1)
 }
 
 fn week_title(s: &WeekSummary) -> String {
@@ -273,25 +269,11 @@ fn week_table(s: &WeekSummary, cfg: &Config) -> String {
         .collect();
     head.push("Total".into());
     out.push(row("", label_w, &head, 7));
-    let day_row = |label: &str, f: &dyn Fn(&crate::domain::summary::DaySummary) -> i64, total| {
-        let mut cells: Vec<String> = s.per_day.iter().map(|d| hmm(f(d))).collect();
+    for (label, days, total) in grid(s, &shown) {
+        let mut cells: Vec<String> = days.iter().map(|&m| hmm(m)).collect();
         cells.push(hmm(total));
-        row(label, label_w, &cells, 7)
-    };
-    for d in &shown {
-        out.push(day_row(
-            d,
-            &|day| minutes_of(&day.minutes_by_domain, d),
-            minutes_of(&s.minutes_by_domain, d),
-        ));
+        out.push(row(&label, label_w, &cells, 7));
     }
-    out.push(day_row("Work", &|d| d.work_minutes, s.work_minutes));
-    out.push(day_row(
-        "Rest of life",
-        &|d| d.other_minutes,
-        s.rest_minutes,
-    ));
-    out.push(day_row("Breaks", &|d| d.break_minutes, s.break_minutes));
     out.push(String::new());
     for (k, v) in numbers(s, cfg) {
         out.push(format!("{k:<15}{v}"));
@@ -305,6 +287,32 @@ fn week_table(s: &WeekSummary, cfg: &Config) -> String {
         }
     }
     out.join("\n") + "\n"
+}
+
+/// The rows of the day grid (table and Markdown): each shown domain, then work, the rest of
+/// life and breaks — (label, minutes Monday to Sunday, week total).
+fn grid(s: &WeekSummary, shown: &[&str]) -> Vec<(String, [i64; 7], i64)> {
+    let days = |f: &dyn Fn(&crate::domain::summary::DaySummary) -> i64| -> [i64; 7] {
+        std::array::from_fn(|i| f(&s.per_day[i]))
+    };
+    let mut rows: Vec<(String, [i64; 7], i64)> = shown
+        .iter()
+        .map(|d| {
+            (
+                d.to_string(),
+                days(&|day| minutes_of(&day.minutes_by_domain, d)),
+                minutes_of(&s.minutes_by_domain, d),
+            )
+        })
+        .collect();
+    rows.push(("Work".into(), days(&|d| d.work_minutes), s.work_minutes));
+    rows.push((
+        "Rest of life".into(),
+        days(&|d| d.other_minutes),
+        s.rest_minutes,
+    ));
+    rows.push(("Breaks".into(), days(&|d| d.break_minutes), s.break_minutes));
+    rows
 }
 
 /// The week's numbers as (label, value) lines: shared by the table and Markdown.
@@ -464,26 +472,18 @@ fn week_markdown(s: &WeekSummary, cfg: &Config) -> String {
             .collect::<Vec<_>>()
             .join("|")
     ));
-    let md_row = |label: &str, f: &dyn Fn(&crate::domain::summary::DaySummary) -> i64, t| {
-        let mut cells = vec![md_escape(label)];
-        cells.extend(s.per_day.iter().map(|d| hmm(f(d))));
-        cells.push(hmm(t));
-        format!("| {} |", cells.join(" | "))
-    };
-    for d in &shown {
-        out.push(md_row(
-            d,
-            &|day| minutes_of(&day.minutes_by_domain, d),
-            minutes_of(&s.minutes_by_domain, d),
-        ));
+    for (i, (label, days, total)) in grid(s, &shown).into_iter().enumerate() {
+        // Work and the rest of life (right after the domains) stand out.
+        let label = if (shown.len()..shown.len() + 2).contains(&i) {
+            format!("**{label}**")
+        } else {
+            md_escape(&label)
+        };
+        let mut cells = vec![label];
+        cells.extend(days.iter().map(|&m| hmm(m)));
+        cells.push(hmm(total));
+        out.push(format!("| {} |", cells.join(" | ")));
     }
-    out.push(md_row("**Work**", &|d| d.work_minutes, s.work_minutes));
-    out.push(md_row(
-        "**Rest of life**",
-        &|d| d.other_minutes,
-        s.rest_minutes,
-    ));
-    out.push(md_row("Breaks", &|d| d.break_minutes, s.break_minutes));
     out.push(String::new());
     for (k, v) in numbers(s, cfg) {
         out.push(format!("- **{k}:** {}", md_escape(&v)));

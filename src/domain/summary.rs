@@ -1046,6 +1046,11 @@ fn daily_rest_flag(days: &[NaiveDate], th: &Thresholds) -> Flag {
     }
 }
 
+/// The minutes of `domain` in a `(domain, minutes)` list; 0 when it isn't there.
+pub fn minutes_of(list: &[(String, i64)], domain: &str) -> i64 {
+    list.iter().find(|(d, _)| d == domain).map_or(0, |x| x.1)
+}
+
 /// `2 h 40 min`, `57 h`, `45 min`.
 pub fn hm(minutes: i64) -> String {
     let (h, m) = (minutes / 60, minutes % 60);

@@ -6,10 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::keymap::Action;
-use crate::app::model::Model;
+use crate::app::model::{Model, Screen};
 use crate::domain::parse::ACCEPTED_FORMS;
 use crate::ui::theme::Theme;
 use crate::ui::{fit, width};
+
+/// A screen's own keys and what they do, as shown in help.
+type KeyList = &'static [(&'static str, &'static str)];
 
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let popup_w = area.width.saturating_sub(2).min(78);
@@ -19,7 +22,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     // The Breathe screen lists its own keys below.
     let actions: Vec<Action> = Action::ALL
         .into_iter()
-        .filter(|a| a.on(model.screen) && model.screen != crate::app::model::Screen::Breathe)
+        .filter(|a| a.on(model.screen) && model.screen != Screen::Breathe)
         .collect();
     let key_w = actions
         .iter()
@@ -58,69 +61,66 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     if !actions.is_empty() {
         lines.push(Line::raw(""));
     }
-    if model.screen == crate::app::model::Screen::Review {
-        for (k, d) in [
-            ("j/k", "next / previous field"),
-            ("h/l -/+", "lower / raise a rating or check-in"),
-            ("1-9 0", "set it (0 is 10 for ratings)"),
-            ("x", "clear it"),
-            ("⏎", "write the win / what made it possible"),
-            ("space", "tick a checklist item"),
-            ("[ ]", "previous / next week"),
-            ("esc/q", "back (everything is saved as you go)"),
-        ] {
+    // Screens with their own keys list them, then a word on what the screen shows.
+    let own: Option<(KeyList, Vec<Line>)> = match model.screen {
+        Screen::Review => Some((
+            &[
+                ("j/k", "next / previous field"),
+                ("h/l -/+", "lower / raise a rating or check-in"),
+                ("1-9 0", "set it (0 is 10 for ratings)"),
+                ("x", "clear it"),
+                ("⏎", "write the win / what made it possible"),
+                ("space", "tick a checklist item"),
+                ("[ ]", "previous / next week"),
+                ("esc/q", "back (everything is saved as you go)"),
+            ],
+            vec![Line::raw(
+                "Ratings are yours alone: how satisfied you feel with each part of life, 1 to \
+                 10. The energy and detachment check-in is serein's own, not a validated scale.",
+            )],
+        )),
+        Screen::Week => Some((
+            &[
+                ("[ ] h l", "previous / next week"),
+                (".", "this week"),
+                ("j/k", "scroll the numbers and notes"),
+                ("esc/t/w", "back"),
+            ],
+            vec![Line::raw(
+                "Bars: minutes logged per day by domain, each with its own fill; the thin line \
+                 is work_hours_per_day, the number on the right the day's work. Notes are facts \
+                 with their source, never a diagnosis; [balance] in the config sets when they \
+                 appear.",
+            )],
+        )),
+        Screen::Breathe => {
+            use crate::domain::breath::safety;
+            Some((
+                &[
+                    ("j/k ⏎", "choose a pattern, start"),
+                    ("space/p", "pause / resume"),
+                    ("esc/q", "stop and leave (it is logged)"),
+                    ("r", "motion on / off"),
+                    ("?", "this help"),
+                ],
+                vec![
+                    Line::raw(safety::GENERAL),
+                    Line::raw(safety::HOLDS),
+                    Line::styled(safety::DISCLAIMER, theme.dim()),
+                ],
+            ))
+        }
+        Screen::Today | Screen::Timer => None,
+    };
+    if let Some((keys, notes)) = own {
+        for (k, d) in keys {
             lines.push(Line::from(vec![
                 Span::styled(format!("{k:>7} "), theme.title()),
-                Span::raw(d),
+                Span::raw(*d),
             ]));
         }
         lines.push(Line::raw(""));
-        lines.push(Line::raw(
-            "Ratings are yours alone: how satisfied you feel with each part of life, 1 to 10. \
-             The energy and detachment check-in is serein's own, not a validated scale.",
-        ));
-        lines.push(Line::styled("any key closes this help", theme.dim()));
-        return finish(frame, area, popup_w, inner_w, lines);
-    }
-    if model.screen == crate::app::model::Screen::Week {
-        for (k, d) in [
-            ("[ ] h l", "previous / next week"),
-            (".", "this week"),
-            ("j/k", "scroll the numbers and notes"),
-            ("esc/t/w", "back"),
-        ] {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{k:>7} "), theme.title()),
-                Span::raw(d),
-            ]));
-        }
-        lines.push(Line::raw(""));
-        lines.push(Line::raw(
-            "Bars: minutes logged per day by domain, each with its own fill; the thin line is \
-             work_hours_per_day, the number on the right the day's work. Notes are facts \
-             with their source, never a diagnosis; [balance] in the config sets when they appear.",
-        ));
-        lines.push(Line::styled("any key closes this help", theme.dim()));
-        return finish(frame, area, popup_w, inner_w, lines);
-    }
-    if model.screen == crate::app::model::Screen::Breathe {
-        use crate::domain::breath::safety;
-        for (k, d) in [
-            ("j/k ⏎", "choose a pattern, start"),
-            ("space/p", "pause / resume"),
-            ("esc/q", "stop and leave (it is logged)"),
-            ("r", "motion on / off"),
-            ("?", "this help"),
-        ] {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{k:>7} "), theme.title()),
-                Span::raw(d),
-            ]));
-        }
-        lines.push(Line::raw(""));
-        lines.push(Line::raw(safety::GENERAL));
-        lines.push(Line::raw(safety::HOLDS));
-        lines.push(Line::styled(safety::DISCLAIMER, theme.dim()));
+        lines.extend(notes);
         lines.push(Line::styled("any key closes this help", theme.dim()));
         return finish(frame, area, popup_w, inner_w, lines);
     }

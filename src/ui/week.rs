@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::model::Model;
 use crate::app::week::WeekData;
-use crate::domain::summary::{Level, WeekSummary, hm};
+use crate::domain::summary::{Level, WeekSummary, hm, minutes_of};
 use crate::ui::theme::Theme;
 use crate::ui::{fit, width};
 
@@ -162,11 +162,7 @@ fn bar_lines<'a>(
         let mut cells: Vec<(char, Style)> = Vec::with_capacity(bar_w);
         let mut acc = 0i64;
         for (i, name) in domains.iter().enumerate() {
-            let mins = d
-                .minutes_by_domain
-                .iter()
-                .find(|(n, _)| n == name)
-                .map_or(0, |x| x.1);
+            let mins = minutes_of(&d.minutes_by_domain, name);
             if mins == 0 {
                 continue;
             }
@@ -213,11 +209,7 @@ fn bar_lines<'a>(
     let mut rows: Vec<Line> = Vec::new();
     let mut used = 0;
     for (i, name) in domains.iter().enumerate() {
-        let mins = s
-            .minutes_by_domain
-            .iter()
-            .find(|(n, _)| n == name)
-            .map_or(0, |x| x.1);
+        let mins = minutes_of(&s.minutes_by_domain, name);
         if mins == 0 {
             continue;
         }

@@ -90,6 +90,19 @@ impl Tmux {
         }
     }
 
+    /// Presses `q` and waits (up to 10 s) until serein has left.
+    fn quit(&self) {
+        self.keys(&["q"]);
+        let start = Instant::now();
+        while self.running() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "serein did not quit"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn running(&self) -> bool {
         self.tmux(&["has-session"]).status.success()
     }
@@ -129,15 +142,7 @@ fn add_a_box_by_keys_then_list_it_from_the_cli() {
     t.tmux(&["resize-window", "-t", "0", "-x", "48", "-y", "20"]);
     let s = t.wait_for("Mon 23 Nov · today");
     assert!(s.lines().all(|l| l.chars().count() <= 48), "{s}");
-    t.keys(&["q"]);
-    let start = Instant::now();
-    while t.running() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "serein did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    t.quit();
     env.cmd()
         .args(["plan", "list"])
         .assert()
@@ -333,15 +338,7 @@ fn week_screen_and_review_by_keys_in_a_narrow_pane() {
     t.wait_for("Week 47");
     t.keys(&["Escape"]);
     t.wait_for("Mon 23 Nov");
-    t.keys(&["q"]);
-    let start = Instant::now();
-    while t.running() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "serein did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    t.quit();
     env.cmd()
         .args(["review", "--show", "--week", "2026-W47", "--json"])
         .assert()
