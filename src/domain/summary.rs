@@ -440,6 +440,14 @@ pub fn summarize_with<Tz: TimeZone>(
     let mut interruptions = 0u32;
     let mut focus_on_box: BTreeMap<i64, i64> = BTreeMap::new();
 
+    // Scheduled offline hours around the week, worked out once (a day of margin for sessions
+    // recorded in another zone).
+    let scheduled = offline_within(
+        inputs.schedule,
+        tz,
+        time::resolve(tz, time::wall(week.monday - Duration::days(1), 0)),
+        time::resolve(tz, time::wall(week.next().monday + Duration::days(1), 0)),
+    );
     for (s, ps) in &in_week {
         if week.contains(s.local_date) {
             interruptions += s.interruptions;
@@ -467,8 +475,7 @@ pub fn summarize_with<Tz: TimeZone>(
                     let inside = if inputs.after_hours_ids.contains(&s.id) {
                         p.minutes
                     } else {
-                        let off = offline_within(inputs.schedule, tz, p.start, p.end);
-                        (total_minutes(&off) as i64).min(p.minutes)
+                        (overlap_s(&scheduled, &[(p.start, p.end)]) / 60).min(p.minutes)
                     };
                     if inside > 0 {
                         after_hours_minutes += inside;
@@ -1176,15 +1183,6 @@ fn merge(mut v: Vec<Span>) -> Vec<Span> {
         }
     }
     out
-}
-
-/// Whole minutes covered by disjoint spans.
-fn total_minutes(spans: &[Span]) -> u64 {
-    spans
-        .iter()
-        .map(|(s, e)| (*e - *s).num_seconds().max(0) as u64)
-        .sum::<u64>()
-        / 60
 }
 
 /// Seconds of `a` (merged) also covered by `b` (merged).
