@@ -14,7 +14,7 @@
 
 use std::env;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -30,7 +30,6 @@ const SANDBOX: &str = "SEREIN_DESKTOP_DIR";
 const NAME: &str = "org.freedesktop.Notifications";
 /// Generous: the inner run normally takes about a second.
 const INNER_TIMEOUT: Duration = Duration::from_secs(60);
-const CMD_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[test]
 fn desktop_notifications() {
@@ -343,26 +342,8 @@ fn run_phase(phase: &str, mut cmd: Command, log: &Path) {
 
 // ---------------------------------------------------------------- inner phases
 
-/// Refuses to run outside the sandbox the outer phase built.
-fn sandbox_dir() -> PathBuf {
-    let dir = PathBuf::from(env::var_os(SANDBOX).expect("inner phase without sandbox dir"));
-    assert_eq!(
-        env::var_os("HOME").as_deref(),
-        Some(dir.as_os_str()),
-        "inner phase must run with the sandbox HOME"
-    );
-    dir
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("tokio runtime")
-}
-
 fn inner_nobus() {
-    sandbox_dir();
+    sandbox_dir(SANDBOX);
     let rt = runtime();
     let (res, took) = rt.block_on(timed_send(&Notification::new("nobody", "listens")));
     eprintln!("no bus: {res:?} in {took:?}");
@@ -373,7 +354,7 @@ fn inner_nobus() {
 }
 
 fn inner_bus() {
-    let dir = sandbox_dir();
+    let dir = sandbox_dir(SANDBOX);
     let addr = env::var("DBUS_SESSION_BUS_ADDRESS").expect("dbus-run-session sets the address");
     eprintln!("private bus: {addr}");
     let rt = runtime();
@@ -650,31 +631,9 @@ fn dunstctl(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// `NameHasOwner` asks the bus itself, so it never activates anything.
-fn name_has_owner(name: &str) -> bool {
-    let out = run_timeout(
-        Command::new("dbus-send").args([
-            "--session",
-            "--print-reply",
-            "--dest=org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus.NameHasOwner",
-            &format!("string:{name}"),
-        ]),
-        CMD_TIMEOUT,
-    );
-    assert!(out.status.success(), "NameHasOwner: {out:?}");
-    String::from_utf8_lossy(&out.stdout).contains("boolean true")
-}
-
 // ---------------------------------------------------------------- process helpers
 
 fn set_mode_700(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(path, fs::Permissions::from_mode(0o700)).expect("chmod 700");
-}
-
-fn tail(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len().saturating_sub(15)..].join("\n")
 }

@@ -13,7 +13,7 @@
 
 use std::env;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -28,7 +28,6 @@ const SANDBOX: &str = "DND_TEST_DIR";
 const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
 const XFCONF: &str = "org.xfce.Xfconf";
 const INNER_TIMEOUT: Duration = Duration::from_secs(60);
-const CMD_TIMEOUT: Duration = Duration::from_secs(5);
 const SERVICES: &str = "/usr/share/dbus-1/services";
 const GNOME_KEY: [&str; 2] = ["org.gnome.desktop.notifications", "show-banners"];
 const GNOME_PATH: &str = "/org/gnome/desktop/notifications/show-banners";
@@ -101,7 +100,7 @@ fn xfce_dnd() {
 fn no_bus_detect() {
     const NAME: &str = "no_bus_detect";
     if env::var(INNER).as_deref() == Ok(NAME) {
-        sandbox_dir();
+        sandbox_dir(SANDBOX);
         let start = Instant::now();
         let det = runtime().block_on(detect());
         eprintln!("no bus: {det:?} in {:?}", start.elapsed());
@@ -126,7 +125,7 @@ fn no_bus_detect() {
 
 fn run_test(spec: Spec, inner: fn(&Path)) {
     match env::var(INNER) {
-        Ok(name) if name == spec.name => return inner(&sandbox_dir()),
+        Ok(name) if name == spec.name => return inner(&sandbox_dir(SANDBOX)),
         Ok(_) => return, // another test's inner run; --exact keeps us from getting here
         Err(_) => {}
     }
@@ -533,89 +532,6 @@ fn xfconf_get() -> Option<String> {
 
 // ---------------------------------------------------------------- inner helpers
 
-/// Refuses to run outside the sandbox the outer phase built.
-fn sandbox_dir() -> PathBuf {
-    let dir = PathBuf::from(env::var_os(SANDBOX).expect("inner phase without sandbox dir"));
-    assert_eq!(
-        env::var_os("HOME").as_deref(),
-        Some(dir.as_os_str()),
-        "inner phase must run with the sandbox HOME"
-    );
-    dir
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("tokio runtime")
-}
-
-/// What the caller would store and read back from its journal.
-fn journal_round_trip(prior: Prior) -> Prior {
-    let json = serde_json::to_string(&prior).expect("serialize prior");
-    let back: Prior = serde_json::from_str(&json).expect("deserialize prior");
-    assert_eq!(back, prior, "{json}");
-    back
-}
-
-fn spawn_daemon(dir: &Path, name: &str, cmd: &mut Command) -> ChildGuard {
-    let out = fs::File::create(dir.join(format!("{name}.log"))).expect("daemon log");
-    let err = out.try_clone().expect("daemon log");
-    let child = cmd
-        .stdin(Stdio::null())
-        .stdout(out)
-        .stderr(err)
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn {name}: {e}"));
-    ChildGuard::new(name, child, false)
-}
-
-fn try_wait_owner(name: &str, daemon: &mut ChildGuard) -> Result<(), String> {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !name_has_owner(name) {
-        if let Some(status) = daemon.child.try_wait().ok().flatten() {
-            return Err(format!("{} exited: {status}", daemon.name));
-        }
-        if Instant::now() > deadline {
-            return Err(format!("{name} not owned after 10 s"));
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Ok(())
-}
-
-fn wait_owner(name: &str, daemon: &mut ChildGuard, log: &Path) {
-    if let Err(why) = try_wait_owner(name, daemon) {
-        panic!("{why}:\n{}", fs::read_to_string(log).unwrap_or_default());
-    }
-}
-
-fn wait_no_owner(name: &str) {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while name_has_owner(name) {
-        assert!(Instant::now() < deadline, "{name} still owned");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// `NameHasOwner` is answered by the bus itself, so it never activates anything.
-fn name_has_owner(name: &str) -> bool {
-    let out = run_timeout(
-        Command::new("dbus-send").args([
-            "--session",
-            "--print-reply",
-            "--dest=org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus.NameHasOwner",
-            &format!("string:{name}"),
-        ]),
-        CMD_TIMEOUT,
-    );
-    assert!(out.status.success(), "NameHasOwner: {out:?}");
-    String::from_utf8_lossy(&out.stdout).contains("boolean true")
-}
-
 /// A plain `Notify` call (the notification server is running, so no activation).
 async fn send_notification(summary: &str, body: &str) {
     let conn = zbus::Connection::session().await.expect("session bus");
@@ -677,8 +593,3 @@ fn dunstctl(args: &[&str]) -> String {
 }
 
 // ---------------------------------------------------------------- process helpers
-
-fn tail(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len().saturating_sub(15)..].join("\n")
-}

@@ -12,6 +12,9 @@
 //!
 //! With `CI=true` a missing `dbus-run-session` fails the test; otherwise it is skipped.
 
+#[path = "support/sandbox.rs"]
+mod sandbox;
+
 use std::collections::HashMap;
 use std::env;
 use std::fs;
@@ -24,6 +27,8 @@ use futures_util::StreamExt;
 use serein::notify::dnd::{Dnd, DndError, KdeDnd, Prior, detect};
 use zbus::message::Header;
 use zbus::object_server::SignalEmitter;
+
+use sandbox::{journal_round_trip, which};
 
 const INNER: &str = "DND_KDE_TEST_INNER";
 const SANDBOX: &str = "DND_KDE_TEST_DIR";
@@ -467,13 +472,6 @@ async fn wait_no_owner(client: &zbus::Connection) {
     }
 }
 
-fn journal_round_trip(prior: Prior) -> Prior {
-    let json = serde_json::to_string(&prior).expect("serialize prior");
-    let back: Prior = serde_json::from_str(&json).expect("deserialize prior");
-    assert_eq!(back, prior, "{json}");
-    back
-}
-
 // ---------------------------------------------------------------- outer
 
 fn outer() {
@@ -552,12 +550,4 @@ fn outer() {
         Some(s) => panic!("{NAME} failed ({s}):\n{text}"),
         None => panic!("{NAME} timed out after {INNER_TIMEOUT:?}:\n{text}"),
     }
-}
-
-fn which(tool: &str) -> Option<PathBuf> {
-    env::var_os("PATH").and_then(|path| {
-        env::split_paths(&path)
-            .map(|d| d.join(tool))
-            .find(|p| p.is_file())
-    })
 }

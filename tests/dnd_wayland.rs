@@ -36,7 +36,6 @@ const MAKO_PATH: &str = "/fr/emersion/Mako";
 const MAKO_IFACE: &str = "fr.emersion.Mako";
 const DND_MODE: &str = "do-not-disturb";
 const INNER_TIMEOUT: Duration = Duration::from_secs(60);
-const CMD_TIMEOUT: Duration = Duration::from_secs(5);
 const SERVICES: &str = "/usr/share/dbus-1/services";
 const MAKO_CONFIG: &str = "default-timeout=0\n\n[mode=do-not-disturb]\ninvisible=1\n";
 
@@ -548,78 +547,12 @@ fn mako_set(modes: &[&str]) {
 
 /// Refuses to run outside the sandbox the outer phase built.
 fn sandbox_dir() -> PathBuf {
-    let dir = PathBuf::from(env::var_os(SANDBOX).expect("inner phase without sandbox dir"));
-    assert_eq!(
-        env::var_os("HOME").as_deref(),
-        Some(dir.as_os_str()),
-        "inner phase must run with the sandbox HOME"
-    );
+    let dir = sandbox::sandbox_dir(SANDBOX);
     assert!(
         !is_root(),
         "inner phase must not run as root (sway refuses)"
     );
     dir
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("tokio runtime")
-}
-
-/// What the caller would store and read back from its journal.
-fn journal_round_trip(prior: Prior) -> Prior {
-    let json = serde_json::to_string(&prior).expect("serialize prior");
-    let back: Prior = serde_json::from_str(&json).expect("deserialize prior");
-    assert_eq!(back, prior, "{json}");
-    back
-}
-
-fn spawn_daemon(dir: &Path, name: &str, cmd: &mut Command) -> ChildGuard {
-    let out = fs::File::create(dir.join(format!("{name}.log"))).expect("daemon log");
-    let err = out.try_clone().expect("daemon log");
-    let child = cmd
-        .stdin(Stdio::null())
-        .stdout(out)
-        .stderr(err)
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawn {name}: {e}"));
-    ChildGuard::new(name, child, false)
-}
-
-fn wait_owner(name: &str, daemon: &mut ChildGuard, log: &Path) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !name_has_owner(name) {
-        let why = if let Some(status) = daemon.child.try_wait().ok().flatten() {
-            format!("{} exited: {status}", daemon.name)
-        } else if Instant::now() > deadline {
-            format!("{name} not owned after 10 s")
-        } else {
-            std::thread::sleep(Duration::from_millis(50));
-            continue;
-        };
-        panic!("{why}:\n{}", fs::read_to_string(log).unwrap_or_default());
-    }
-}
-
-fn wait_no_owner(name: &str) {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while name_has_owner(name) {
-        assert!(Instant::now() < deadline, "{name} still owned");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// `NameHasOwner` is answered by the bus itself, so it never activates anything.
-fn name_has_owner(name: &str) -> bool {
-    dbus_send(&[
-        "--dest=org.freedesktop.DBus",
-        "/org/freedesktop/DBus",
-        "org.freedesktop.DBus.NameHasOwner",
-        &format!("string:{name}"),
-    ])
-    .contains("boolean true")
 }
 
 /// `dbus-send --session --print-reply ARGS`; panics unless it succeeds. Used only while the
@@ -636,8 +569,3 @@ fn dbus_send(args: &[&str]) -> String {
 }
 
 // ---------------------------------------------------------------- process helpers
-
-fn tail(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len().saturating_sub(15)..].join("\n")
-}

@@ -1,5 +1,6 @@
-//! Shared by the desktop test binaries (desktop.rs, dnd.rs, dnd_wayland.rs): child processes
-//! stopped on drop, commands with a timeout, finding tools, and Xvfb on a free display.
+//! Shared by the desktop test binaries (desktop.rs, dnd.rs, dnd_wayland.rs, dnd_kde.rs): child
+//! processes stopped on drop, commands with a timeout, finding tools, Xvfb on a free display,
+//! the inner phase's sandbox, and waiting for D-Bus names.
 //! Included with `#[path]`; each binary uses a part of it.
 #![allow(dead_code)]
 
@@ -165,4 +166,100 @@ pub fn start_xvfb(base: u32) -> (ChildGuard, u32) {
         "could not start Xvfb on any display :{base}..:{}",
         base + 49
     );
+}
+
+/// How long a helper command (dbus-send, gsettings, kill…) may take.
+pub const CMD_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Refuses to run outside the sandbox the outer phase built (its dir is in env `var`).
+pub fn sandbox_dir(var: &str) -> PathBuf {
+    let dir = PathBuf::from(env::var_os(var).expect("inner phase without sandbox dir"));
+    assert_eq!(
+        env::var_os("HOME").as_deref(),
+        Some(dir.as_os_str()),
+        "inner phase must run with the sandbox HOME"
+    );
+    dir
+}
+
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
+}
+
+/// What the caller would store and read back from its journal.
+pub fn journal_round_trip(prior: serein::notify::dnd::Prior) -> serein::notify::dnd::Prior {
+    let json = serde_json::to_string(&prior).expect("serialize prior");
+    let back: serein::notify::dnd::Prior = serde_json::from_str(&json).expect("deserialize prior");
+    assert_eq!(back, prior, "{json}");
+    back
+}
+
+/// A daemon with stdout and stderr in `dir/NAME.log`, stopped on drop.
+pub fn spawn_daemon(dir: &Path, name: &str, cmd: &mut Command) -> ChildGuard {
+    let out = fs::File::create(dir.join(format!("{name}.log"))).expect("daemon log");
+    let err = out.try_clone().expect("daemon log");
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(out)
+        .stderr(err)
+        .spawn()
+        .unwrap_or_else(|e| panic!("spawn {name}: {e}"));
+    ChildGuard::new(name, child, false)
+}
+
+/// `NameHasOwner` is answered by the bus itself, so it never activates anything.
+pub fn name_has_owner(name: &str) -> bool {
+    let out = run_timeout(
+        Command::new("dbus-send").args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.NameHasOwner",
+            &format!("string:{name}"),
+        ]),
+        CMD_TIMEOUT,
+    );
+    assert!(out.status.success(), "NameHasOwner: {out:?}");
+    String::from_utf8_lossy(&out.stdout).contains("boolean true")
+}
+
+/// Waits (10 s) until `daemon` owns bus name `name`; an error if it exits or never does.
+pub fn try_wait_owner(name: &str, daemon: &mut ChildGuard) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !name_has_owner(name) {
+        if let Some(status) = daemon.child.try_wait().ok().flatten() {
+            return Err(format!("{} exited: {status}", daemon.name));
+        }
+        if Instant::now() > deadline {
+            return Err(format!("{name} not owned after 10 s"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(())
+}
+
+/// As [`try_wait_owner`], panicking with the daemon's log.
+pub fn wait_owner(name: &str, daemon: &mut ChildGuard, log: &Path) {
+    if let Err(why) = try_wait_owner(name, daemon) {
+        panic!("{why}:\n{}", fs::read_to_string(log).unwrap_or_default());
+    }
+}
+
+/// Waits (5 s) until nobody owns bus name `name`.
+pub fn wait_no_owner(name: &str) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while name_has_owner(name) {
+        assert!(Instant::now() < deadline, "{name} still owned");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The last 15 lines of a log, for failure messages.
+pub fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(15)..].join("\n")
 }
