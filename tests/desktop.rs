@@ -61,37 +61,15 @@ fn outer() {
         }
     }
 
-    let tmp = tempfile::Builder::new()
-        .prefix("serein-desktop.")
-        .tempdir()
-        .expect("temp dir");
+    let tmp = sandbox_tree("serein-desktop.", &[]);
     let dir = tmp.path();
-    for sub in ["run", "svc", "cfg", "cache", "data", "state"] {
-        fs::create_dir_all(dir.join(sub)).expect("mkdir");
-    }
-    set_mode_700(&dir.join("run"));
-    // No <standard_session_servicedirs/>: only our empty dir, so a call to a missing name
-    // fails fast instead of activating whichever daemon's .service file is installed.
-    fs::write(
-        dir.join("bus.conf"),
-        format!(
-            r#"<busconfig><type>session</type><listen>unix:tmpdir={tmp}</listen>
-<servicedir>{svc}</servicedir><auth>EXTERNAL</auth>
-<policy context="default"><allow send_destination="*" eavesdrop="true"/>
-<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
-"#,
-            tmp = env::temp_dir().display(),
-            svc = dir.join("svc").display()
-        ),
-    )
-    .expect("bus.conf");
     fs::write(dir.join("cfg/dunstrc"), "[global]\n timeout = 60\n").expect("dunstrc");
 
     let exe = env::current_exe().expect("current exe");
 
     // Phase 1: a bus address that leads nowhere.
     let mut nobus = Command::new(&exe);
-    sandbox_env(&mut nobus, dir);
+    sandbox_env(&mut nobus, dir, SANDBOX);
     nobus
         .env(INNER, "nobus")
         .env(
@@ -99,19 +77,19 @@ fn outer() {
             format!("unix:path={}", dir.join("no-bus").display()),
         )
         .args(["--exact", TEST_NAME, "--nocapture", "--test-threads=1"]);
-    run_phase("nobus", nobus, &dir.join("nobus.log"));
+    run_phase("nobus", nobus, &dir.join("nobus.log"), INNER_TIMEOUT);
 
     // Phase 2: private bus + Xvfb + dunst.
     let (_xvfb, display) = start_xvfb(91);
     let mut cmd = Command::new("dbus-run-session");
-    sandbox_env(&mut cmd, dir);
+    sandbox_env(&mut cmd, dir, SANDBOX);
     cmd.arg(format!("--config-file={}", dir.join("bus.conf").display()))
         .arg("--")
         .arg(&exe)
         .args(["--exact", TEST_NAME, "--nocapture", "--test-threads=1"])
         .env(INNER, "bus")
         .env("DISPLAY", format!(":{display}"));
-    run_phase("bus", cmd, &dir.join("bus.log"));
+    run_phase("bus", cmd, &dir.join("bus.log"), INNER_TIMEOUT);
 }
 
 /// Points HOME and XDG_* into the sandbox and cuts every link to the real session.
@@ -303,41 +281,6 @@ fn offline_kill_tests(dir: &Path, bin: &str) {
     }
     wait_paused(false, Duration::from_secs(2), "after kill -9 of the daemon");
     eprintln!("offline: kill -9 of the daemon gave dunst back");
-}
-
-fn sandbox_env(cmd: &mut Command, dir: &Path) {
-    cmd.env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("DISPLAY")
-        .env(SANDBOX, dir)
-        .env("HOME", dir)
-        .env("XDG_RUNTIME_DIR", dir.join("run"))
-        .env("XDG_CONFIG_HOME", dir.join("cfg"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_STATE_HOME", dir.join("state"))
-        .stdin(Stdio::null());
-}
-
-/// Runs one self-invocation in its own process group, output to `log`, and fails the test
-/// with that log if it fails or outlives [`INNER_TIMEOUT`].
-fn run_phase(phase: &str, mut cmd: Command, log: &Path) {
-    use std::os::unix::process::CommandExt;
-    let out = fs::File::create(log).expect("log file");
-    let err = out.try_clone().expect("log file");
-    // Own group: on timeout we kill dbus-run-session, the inner test and its dunst at once.
-    cmd.process_group(0).stdout(out).stderr(err);
-    let child = cmd
-        .spawn()
-        .unwrap_or_else(|e| panic!("{phase}: spawn: {e}"));
-    let mut guard = ChildGuard::new(phase, child, true);
-    let status = guard.wait_timeout(INNER_TIMEOUT);
-    let text = fs::read_to_string(log).unwrap_or_default();
-    match status {
-        Some(s) if s.success() => eprintln!("--- desktop phase {phase} ok ---\n{}", tail(&text)),
-        Some(s) => panic!("desktop phase {phase} failed ({s}):\n{text}"),
-        None => panic!("desktop phase {phase} timed out after {INNER_TIMEOUT:?}:\n{text}"),
-    }
 }
 
 // ---------------------------------------------------------------- inner phases
@@ -632,8 +575,3 @@ fn dunstctl(args: &[&str]) -> String {
 }
 
 // ---------------------------------------------------------------- process helpers
-
-fn set_mode_700(path: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(path, fs::Permissions::from_mode(0o700)).expect("chmod 700");
-}

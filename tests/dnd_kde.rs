@@ -17,9 +17,8 @@ mod sandbox;
 
 use std::collections::HashMap;
 use std::env;
-use std::fs;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -28,7 +27,7 @@ use serein::notify::dnd::{Dnd, DndError, KdeDnd, Prior, detect};
 use zbus::message::Header;
 use zbus::object_server::SignalEmitter;
 
-use sandbox::{journal_round_trip, which};
+use sandbox::{journal_round_trip, run_phase, sandbox_env, sandbox_tree, which};
 
 const INNER: &str = "DND_KDE_TEST_INNER";
 const SANDBOX: &str = "DND_KDE_TEST_DIR";
@@ -475,79 +474,14 @@ async fn wait_no_owner(client: &zbus::Connection) {
 // ---------------------------------------------------------------- outer
 
 fn outer() {
-    use std::os::unix::fs::PermissionsExt;
-    use std::os::unix::process::CommandExt;
-    let tmp = tempfile::Builder::new()
-        .prefix("dnd-kde-test.")
-        .tempdir()
-        .expect("temp dir");
+    let tmp = sandbox_tree("dnd-kde-test.", &[]);
     let dir = tmp.path();
-    for sub in ["run", "svc", "cfg", "cache", "data", "state"] {
-        fs::create_dir_all(dir.join(sub)).expect("mkdir");
-    }
-    fs::set_permissions(dir.join("run"), fs::Permissions::from_mode(0o700)).expect("chmod");
-    // Only our empty svc/ as service dir: nothing can be activated.
-    fs::write(
-        dir.join("bus.conf"),
-        format!(
-            r#"<busconfig><type>session</type><listen>unix:tmpdir={tmp}</listen>
-<servicedir>{svc}</servicedir><auth>EXTERNAL</auth>
-<policy context="default"><allow send_destination="*" eavesdrop="true"/>
-<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
-"#,
-            tmp = env::temp_dir().display(),
-            svc = dir.join("svc").display()
-        ),
-    )
-    .expect("bus.conf");
-    let log = dir.join("inner.log");
-    let out = fs::File::create(&log).expect("log");
-    let err = out.try_clone().expect("log");
-    let mut child = Command::new("dbus-run-session")
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("DISPLAY")
-        .env_remove("XDG_CURRENT_DESKTOP")
-        .env_remove("GSETTINGS_BACKEND")
-        .env(SANDBOX, dir)
-        .env("HOME", dir)
-        .env("XDG_RUNTIME_DIR", dir.join("run"))
-        .env("XDG_CONFIG_HOME", dir.join("cfg"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_STATE_HOME", dir.join("state"))
-        .env(INNER, NAME)
+    let mut cmd = Command::new("dbus-run-session");
+    sandbox_env(&mut cmd, dir, SANDBOX);
+    cmd.env(INNER, NAME)
         .arg(format!("--config-file={}", dir.join("bus.conf").display()))
         .arg("--")
         .arg(env::current_exe().expect("current exe"))
-        .args(["--exact", NAME, "--nocapture", "--test-threads=1"])
-        .process_group(0)
-        .stdin(Stdio::null())
-        .stdout(out)
-        .stderr(err)
-        .spawn()
-        .expect("spawn dbus-run-session");
-    let deadline = Instant::now() + INNER_TIMEOUT;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(s)) => break Some(s),
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
-            _ => break None,
-        }
-    };
-    if status.is_none() {
-        // Leader still alive, so the group id is still ours.
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", child.id())])
-            .stderr(Stdio::null())
-            .status();
-        let _ = child.kill();
-        let _ = child.wait();
-    }
-    let text = fs::read_to_string(&log).unwrap_or_default();
-    match status {
-        Some(s) if s.success() => eprintln!("--- {NAME} ok ---\n{text}"),
-        Some(s) => panic!("{NAME} failed ({s}):\n{text}"),
-        None => panic!("{NAME} timed out after {INNER_TIMEOUT:?}:\n{text}"),
-    }
+        .args(["--exact", NAME, "--nocapture", "--test-threads=1"]);
+    run_phase(NAME, cmd, &dir.join("inner.log"), INNER_TIMEOUT);
 }

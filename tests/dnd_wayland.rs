@@ -18,7 +18,7 @@
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serein::notify::dnd::{DndError, Prior, detect, mako_has_dnd_section};
@@ -114,7 +114,7 @@ fn run_test(spec: Spec, inner: fn(&Path)) {
         return;
     }
 
-    let tmp = sandbox_tree();
+    let tmp = wayland_tree();
     let dir = tmp.path();
     for svc in spec.services {
         let file = format!("{svc}.service");
@@ -147,42 +147,19 @@ fn run_test(spec: Spec, inner: fn(&Path)) {
     } else {
         cmd = Command::new("dbus-run-session");
     }
-    sandbox_env(&mut cmd, dir);
+    sandbox_env(&mut cmd, dir, SANDBOX);
     cmd.arg(format!("--config-file={}", dir.join("bus.conf").display()))
         .arg("--")
         .arg(&exe)
         .args(["--exact", spec.name, "--nocapture", "--test-threads=1"])
         .env(INNER, spec.name);
-    run_phase(spec.name, cmd, &dir.join("inner.log"));
+    run_phase(spec.name, cmd, &dir.join("inner.log"), INNER_TIMEOUT);
 }
 
-/// Temp HOME with XDG dirs and a bus config whose only service dir is our own `svc/`.
-fn sandbox_tree() -> tempfile::TempDir {
-    let tmp = tempfile::Builder::new()
-        .prefix("dnd-wl-test.")
-        .tempdir()
-        .expect("temp dir");
+/// The shared sandbox plus sway's and mako's configs.
+fn wayland_tree() -> tempfile::TempDir {
+    let tmp = sandbox_tree("dnd-wl-test.", &["cfg/sway", "cfg/mako"]);
     let dir = tmp.path();
-    for sub in [
-        "run", "svc", "cfg", "cfg/sway", "cfg/mako", "cache", "data", "state",
-    ] {
-        fs::create_dir_all(dir.join(sub)).expect("mkdir");
-    }
-    use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(dir.join("run"), fs::Permissions::from_mode(0o700)).expect("chmod");
-    fs::write(
-        dir.join("bus.conf"),
-        format!(
-            r#"<busconfig><type>session</type><listen>unix:tmpdir={tmp}</listen>
-<servicedir>{svc}</servicedir><auth>EXTERNAL</auth>
-<policy context="default"><allow send_destination="*" eavesdrop="true"/>
-<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
-"#,
-            tmp = env::temp_dir().display(),
-            svc = dir.join("svc").display()
-        ),
-    )
-    .expect("bus.conf");
     fs::write(
         dir.join("cfg/sway/config"),
         "output HEADLESS-1 resolution 1024x768\n",
@@ -190,44 +167,6 @@ fn sandbox_tree() -> tempfile::TempDir {
     .expect("sway config");
     fs::write(dir.join("cfg/mako/config"), MAKO_CONFIG).expect("mako config");
     tmp
-}
-
-/// Points HOME and XDG_* into the sandbox and cuts every link to the real session.
-fn sandbox_env(cmd: &mut Command, dir: &Path) {
-    cmd.env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("DISPLAY")
-        .env_remove("SWAYSOCK")
-        .env_remove("XDG_CURRENT_DESKTOP")
-        .env_remove("GSETTINGS_BACKEND")
-        .env(SANDBOX, dir)
-        .env("HOME", dir)
-        .env("XDG_RUNTIME_DIR", dir.join("run"))
-        .env("XDG_CONFIG_HOME", dir.join("cfg"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_STATE_HOME", dir.join("state"))
-        .stdin(Stdio::null());
-}
-
-/// Runs one self-invocation in its own process group, output to `log`; fails the test with
-/// that log if it fails or outlives [`INNER_TIMEOUT`] (then the whole group is killed).
-fn run_phase(phase: &str, mut cmd: Command, log: &Path) {
-    use std::os::unix::process::CommandExt;
-    let out = fs::File::create(log).expect("log file");
-    let err = out.try_clone().expect("log file");
-    cmd.process_group(0).stdout(out).stderr(err);
-    let child = cmd
-        .spawn()
-        .unwrap_or_else(|e| panic!("{phase}: spawn: {e}"));
-    let mut guard = ChildGuard::new(phase, child, true);
-    let status = guard.wait_timeout(INNER_TIMEOUT);
-    let text = fs::read_to_string(log).unwrap_or_default();
-    match status {
-        Some(s) if s.success() => eprintln!("--- {phase} ok ---\n{}", tail(&text)),
-        Some(s) => panic!("{phase} failed ({s}):\n{text}"),
-        None => panic!("{phase} timed out after {INNER_TIMEOUT:?}:\n{text}"),
-    }
 }
 
 // ---------------------------------------------------------------- inner: sway

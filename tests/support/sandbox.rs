@@ -263,3 +263,76 @@ pub fn tail(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
     lines[lines.len().saturating_sub(15)..].join("\n")
 }
+
+/// A temp HOME with XDG dirs (plus `extra` ones) and `bus.conf`: a private session bus whose
+/// only service dir is our own `svc/` — no <standard_session_servicedirs/> — so nothing but
+/// what a test copies there can be activated, and a call to a missing name fails fast.
+pub fn sandbox_tree(prefix: &str, extra: &[&str]) -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .expect("temp dir");
+    let dir = tmp.path();
+    for sub in ["run", "svc", "cfg", "cache", "data", "state"]
+        .iter()
+        .chain(extra)
+    {
+        fs::create_dir_all(dir.join(sub)).expect("mkdir");
+    }
+    fs::set_permissions(dir.join("run"), fs::Permissions::from_mode(0o700)).expect("chmod");
+    fs::write(
+        dir.join("bus.conf"),
+        format!(
+            r#"<busconfig><type>session</type><listen>unix:tmpdir={tmp}</listen>
+<servicedir>{svc}</servicedir><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/>
+<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
+"#,
+            tmp = env::temp_dir().display(),
+            svc = dir.join("svc").display()
+        ),
+    )
+    .expect("bus.conf");
+    tmp
+}
+
+/// Points HOME and XDG_* into the sandbox (its dir also in env `var`) and cuts every link to
+/// the real session.
+pub fn sandbox_env(cmd: &mut Command, dir: &Path, var: &str) {
+    cmd.env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("DISPLAY")
+        .env_remove("SWAYSOCK")
+        .env_remove("XDG_CURRENT_DESKTOP")
+        .env_remove("GSETTINGS_BACKEND")
+        .env(var, dir)
+        .env("HOME", dir)
+        .env("XDG_RUNTIME_DIR", dir.join("run"))
+        .env("XDG_CONFIG_HOME", dir.join("cfg"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .stdin(Stdio::null());
+}
+
+/// Runs one self-invocation in its own process group, output to `log`; fails the test with
+/// that log if it fails or outlives `timeout` (then the whole group — dbus-run-session, the
+/// inner test and its daemons — is killed).
+pub fn run_phase(phase: &str, mut cmd: Command, log: &Path, timeout: Duration) {
+    use std::os::unix::process::CommandExt;
+    let out = fs::File::create(log).expect("log file");
+    let err = out.try_clone().expect("log file");
+    cmd.process_group(0).stdout(out).stderr(err);
+    let child = cmd
+        .spawn()
+        .unwrap_or_else(|e| panic!("{phase}: spawn: {e}"));
+    let mut guard = ChildGuard::new(phase, child, true);
+    let status = guard.wait_timeout(timeout);
+    let text = fs::read_to_string(log).unwrap_or_default();
+    match status {
+        Some(s) if s.success() => eprintln!("--- {phase} ok ---\n{}", tail(&text)),
+        Some(s) => panic!("{phase} failed ({s}):\n{text}"),
+        None => panic!("{phase} timed out after {timeout:?}:\n{text}"),
+    }
+}
