@@ -336,3 +336,28 @@ pub fn run_phase(phase: &str, mut cmd: Command, log: &Path, timeout: Duration) {
         None => panic!("{phase} timed out after {timeout:?}:\n{text}"),
     }
 }
+
+/// A hung server (SIGSTOP): the backend's calls give up after their 3 s timeout instead of
+/// hanging the caller. The server is continued afterwards.
+pub fn check_hung_server_times_out(
+    rt: &tokio::runtime::Runtime,
+    b: &dyn serein::notify::dnd::Dnd,
+    server: &ChildGuard,
+) {
+    let pid = server.child.id().to_string();
+    assert!(
+        run_timeout(Command::new("kill").args(["-STOP", &pid]), CMD_TIMEOUT)
+            .status
+            .success()
+    );
+    let start = Instant::now();
+    let res = rt.block_on(b.is_on());
+    let took = start.elapsed();
+    let _ = run_timeout(Command::new("kill").args(["-CONT", &pid]), CMD_TIMEOUT);
+    eprintln!("hung {}: {res:?} in {took:?}", server.name);
+    assert!(
+        matches!(res, Err(serein::notify::dnd::DndError::Timeout(_))),
+        "{res:?}"
+    );
+    assert!(took < Duration::from_millis(3800), "{took:?}");
+}
