@@ -281,20 +281,28 @@ pub fn open_review(m: &mut Model, week: Week, standalone: bool) -> Update {
         Screen::Review => m.review.as_ref().map_or(Screen::Today, |r| r.back_to),
         s => s,
     };
+    // Opened from the Week screen on the week it shows: its numbers are already here.
+    let shown = m
+        .week_view
+        .as_ref()
+        .filter(|v| v.week == week)
+        .and_then(|v| v.data.as_ref())
+        .map(|d| d.summary.clone());
+    let mut effects = vec![Effect::LoadReview(week)];
+    if shown.is_none() {
+        effects.push(Effect::LoadWeek(week, Arc::clone(&m.week_params)));
+    }
     m.review = Some(ReviewView {
         form: ReviewForm::new(Review::new(week, m.now_utc)),
         history: Vec::new(),
-        summary: None,
+        summary: shown,
         back_to,
         standalone,
     });
     m.screen = Screen::Review;
     Update {
         redraw: true,
-        effects: vec![
-            Effect::LoadReview(week),
-            Effect::LoadWeek(week, Arc::clone(&m.week_params)),
-        ],
+        effects,
     }
 }
 
