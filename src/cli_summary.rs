@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::cli::{Failure, SummaryFormat, parse_date};
 use crate::clock::Now;
 use crate::config::{Config, Paths};
-use crate::domain::summary::{RangeSummary, Week, WeekSummary, hm, minutes_of};
+use crate::domain::summary::{RangeSummary, Week, WeekSummary, hm, hmm, minutes_of};
 use crate::store::Store;
 
 /// What `serein summary` was asked for.
@@ -89,25 +89,6 @@ pub fn run(
     };
     print!("{out}");
     Ok(())
-}
-
-/// `7:05`, `38:20`, `-` for nothing: compact cells for tables.
-fn hmm(minutes: i64) -> String {
-    if minutes == 0 {
-        "-".into()
-    } else {
-        format!("{}:{:02}", minutes / 60, minutes % 60)
-    }
-}
-
-/// Domains in the configured order, then any others seen in the data, by name.
-fn domain_order<'a>(cfg: &'a Config, seen: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut out: Vec<&str> = cfg.domains.iter().map(|d| d.name.as_str()).collect();
-    let mut extra: Vec<&str> = seen.filter(|d| !out.contains(d)).collect();
-    extra.sort_unstable();
-    extra.dedup();
-    out.extend(extra);
-    out
 }
 
 fn week_title(s: &WeekSummary) -> String {
@@ -248,7 +229,7 @@ fn row(label: &str, label_w: usize, cells: &[String], cell_w: usize) -> String {
 }
 
 fn week_table(s: &WeekSummary, cfg: &Config) -> String {
-    let domains = domain_order(cfg, s.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
+    let domains = cfg.domain_order(s.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
     let shown: Vec<&str> = domains
         .iter()
         .copied()
@@ -409,7 +390,7 @@ fn csv_field(s: &str) -> String {
 }
 
 fn week_csv(s: &WeekSummary, cfg: &Config) -> String {
-    let domains = domain_order(cfg, s.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
+    let domains = cfg.domain_order(s.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
     let mut head = vec!["date".to_string(), "weekday".into()];
     head.extend(domains.iter().map(|d| csv_field(d)));
     head.extend(
@@ -450,7 +431,7 @@ fn md_escape(s: &str) -> String {
 }
 
 fn week_markdown(s: &WeekSummary, cfg: &Config) -> String {
-    let domains = domain_order(cfg, s.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
+    let domains = cfg.domain_order(s.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
     let shown: Vec<&str> = domains
         .iter()
         .copied()
@@ -505,7 +486,7 @@ fn week_markdown(s: &WeekSummary, cfg: &Config) -> String {
 }
 
 fn range_domains<'a>(r: &'a RangeSummary, cfg: &'a Config) -> Vec<&'a str> {
-    domain_order(cfg, r.minutes_by_domain.iter().map(|(d, _)| d.as_str()))
+    cfg.domain_order(r.minutes_by_domain.iter().map(|(d, _)| d.as_str()))
         .into_iter()
         .filter(|d| minutes_of(&r.minutes_by_domain, d) > 0)
         .collect()
@@ -564,7 +545,7 @@ fn range_table(r: &RangeSummary, cfg: &Config) -> String {
 }
 
 fn range_csv(r: &RangeSummary, cfg: &Config) -> String {
-    let domains = domain_order(cfg, r.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
+    let domains = cfg.domain_order(r.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
     let mut head = vec!["week".to_string(), "from".into(), "to".into()];
     head.extend(domains.iter().map(|d| csv_field(d)));
     head.extend(["work_total".to_string(), "rest_of_life_total".into()]);

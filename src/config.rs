@@ -976,6 +976,17 @@ impl Config {
     }
 
     /// Names of the domains that count as work.
+    /// Domain names in the configured order, then any others in `seen` (logged under a
+    /// domain since removed from the config) by name: the order of tables and bars.
+    pub fn domain_order<'a>(&'a self, seen: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+        let mut out: Vec<&str> = self.domains.iter().map(|d| d.name.as_str()).collect();
+        let mut extra: Vec<&str> = seen.filter(|d| !out.contains(d)).collect();
+        extra.sort_unstable();
+        extra.dedup();
+        out.extend(extra);
+        out
+    }
+
     pub fn work_domains(&self) -> Vec<&str> {
         self.domains
             .iter()

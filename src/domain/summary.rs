@@ -1058,6 +1058,15 @@ pub fn minutes_of(list: &[(String, i64)], domain: &str) -> i64 {
     list.iter().find(|(d, _)| d == domain).map_or(0, |x| x.1)
 }
 
+/// `7:05`, `38:20`, or `-` for nothing: compact cells for tables and bars.
+pub fn hmm(minutes: i64) -> String {
+    if minutes == 0 {
+        "-".into()
+    } else {
+        format!("{}:{:02}", minutes / 60, minutes % 60)
+    }
+}
+
 /// `2 h 40 min`, `57 h`, `45 min`.
 pub fn hm(minutes: i64) -> String {
     let (h, m) = (minutes / 60, minutes % 60);

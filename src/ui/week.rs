@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::model::Model;
 use crate::app::week::WeekData;
-use crate::domain::summary::{Level, WeekSummary, hm, minutes_of};
+use crate::domain::summary::{Level, WeekSummary, hm, hmm, minutes_of};
 use crate::ui::theme::Theme;
 use crate::ui::{fit, width};
 
@@ -147,7 +147,9 @@ fn bar_lines<'a>(
     let col = |minutes: i64| ((minutes * bar_w as i64 + scale / 2) / scale) as usize;
     let limit_col = col(limit).min(bar_w.saturating_sub(1));
     // Only the domains logged this week get a fill, in the configured order.
-    let domains: Vec<String> = domain_order(m, s)
+    let domains: Vec<&str> = m
+        .config
+        .domain_order(s.minutes_by_domain.iter().map(|(d, _)| d.as_str()))
         .into_iter()
         .filter(|d| s.minutes_by_domain.iter().any(|(n, m)| n == d && *m > 0))
         .collect();
@@ -187,11 +189,7 @@ fn bar_lines<'a>(
             cell.0 = '┃';
         }
         spans.extend(merge_cells(cells));
-        let work = if d.work_minutes > 0 {
-            hmm(d.work_minutes)
-        } else {
-            "-".into()
-        };
+        let work = hmm(d.work_minutes);
         let over = d.work_minutes > limit;
         spans.push(Span::styled(
             format!(" {work:>right_w$}", right_w = right_w - 1),
@@ -259,24 +257,6 @@ fn merge_cells<'a>(cells: Vec<(char, Style)>) -> Vec<Span<'a>> {
         out.push(Span::styled(run, style.unwrap_or_default()));
     }
     out
-}
-
-/// Configured domains first (the bars' order), then any other logged domain by name.
-fn domain_order(m: &Model, s: &WeekSummary) -> Vec<String> {
-    let mut out: Vec<String> = m.config.domains.iter().map(|d| d.name.clone()).collect();
-    let mut extra: Vec<String> = s
-        .minutes_by_domain
-        .iter()
-        .map(|(d, _)| d.clone())
-        .filter(|d| !out.contains(d))
-        .collect();
-    extra.sort();
-    out.extend(extra);
-    out
-}
-
-fn hmm(minutes: i64) -> String {
-    format!("{}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// A sparkline of weekly work minutes: the highest week is a full block; no work is blank.
