@@ -40,6 +40,8 @@ struct Holding {
 /// One data folder's Do-Not-Disturb enforcer. Holds the `dnd.lock`.
 pub struct Enforcer {
     db: PathBuf,
+    /// This enforcer's one connection, opened on first use and kept (not re-opened per change).
+    store: Option<Store>,
     data_dir: PathBuf,
     macos: Option<(String, String)>,
     backend: Option<Box<dyn Dnd>>,
@@ -90,6 +92,7 @@ impl Enforcer {
         let backend = find_backend(&macos).await;
         let mut e = Enforcer {
             db: db.to_path_buf(),
+            store: None,
             data_dir: data_dir.to_path_buf(),
             macos,
             backend,
@@ -103,13 +106,10 @@ impl Enforcer {
     }
 
     async fn recover(&mut self) {
-        if !self.db.exists() {
-            return;
-        }
-        let Ok(mut store) = Store::open(&self.db) else {
+        let Ok(store) = open_store(&mut self.store, &self.db) else {
             return;
         };
-        match guard::recover(&mut store, self.backend.as_deref()).await {
+        match guard::recover(store, self.backend.as_deref()).await {
             Ok(list) => {
                 for l in list {
                     match l {
@@ -176,12 +176,9 @@ impl Enforcer {
             return Applied::Failed("no Do-Not-Disturb backend here (see `serein doctor`)".into());
         };
         let name = b.name();
-        if !self.db.exists() {
-            return Applied::Failed("the database is gone".into());
-        }
-        let mut store = match Store::open(&self.db) {
+        let store = match open_store(&mut self.store, &self.db) {
             Ok(s) => s,
-            Err(e) => return Applied::Failed(e.to_string()),
+            Err(e) => return Applied::Failed(e),
         };
         // Our own journal from an earlier period whose restore failed: that is still the
         // user's value (what is set now is ours).
@@ -276,7 +273,7 @@ impl Enforcer {
             }
         }
         self.holding = None;
-        if let Ok(mut store) = Store::open(&self.db) {
+        if let Ok(store) = open_store(&mut self.store, &self.db) {
             let _ = store.clear_journal(backend);
             let _ = store.close_periods(Utc::now(), true);
         }
@@ -291,6 +288,18 @@ impl Enforcer {
             let _ = g.wait();
         }
     }
+}
+
+/// The enforcer's connection, opened the first time it is needed. Never creates the database:
+/// if the user removed it, there is nothing to enforce for.
+fn open_store<'a>(slot: &'a mut Option<Store>, db: &Path) -> Result<&'a mut Store, String> {
+    if slot.is_none() {
+        if !db.exists() {
+            return Err("the database is gone".into());
+        }
+        *slot = Some(Store::open(db).map_err(|e| e.to_string())?);
+    }
+    Ok(slot.as_mut().expect("opened above"))
 }
 
 /// Starts `serein dnd-guardian` in its own session (no SIGHUP from our terminal), holding the

@@ -8,17 +8,14 @@
 //! Opening never harms a file that is not ours: foreign, newer or damaged files are refused before
 //! anything is written to them.
 
-use std::fs::{DirBuilder, File, OpenOptions};
-use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::fs::DirBuilder;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rusqlite::types::Type;
-use rusqlite::{
-    Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior, params,
-};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
 use tracing::{debug, info};
 
@@ -208,9 +205,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// How dates are stored: sortable text, so `ORDER BY date` and `BETWEEN` work on it.
 const DATE_FMT: &str = "%Y-%m-%d";
 
-/// The first 16 bytes of every SQLite 3 database file.
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
 /// Builds a `SELECT` of all timebox columns, in the order [`timebox_from_row`] reads them.
 macro_rules! select_timebox {
     ($rest:literal) => {
@@ -318,17 +312,18 @@ impl Store {
             path: shown.clone(),
             source,
         };
-        create_if_missing(path).map_err(io)?;
-        if !starts_like_sqlite(path).map_err(io)? {
-            return Err(StoreError::NotSerein {
-                path: shown,
-                why: "not an SQLite file".into(),
-            });
+        // The file is only ever opened by SQLite. POSIX locks belong to the process and ALL of
+        // them on a file go when ANY descriptor of it is closed: one stray open+close here (a
+        // header check, a create) while another connection of this process is open dropped
+        // that connection's locks, so an outside `sqlite3` believed it was the last user,
+        // checkpointed and deleted the WAL under us, and later writes vanished.
+        let existed = create_dirs(path).map_err(io)?;
+        let conn = Connection::open(path).map_err(|e| open_error(&shown, e))?;
+        if !existed {
+            // chmod by path (no descriptor): a new plan is never world-readable. SQLite gives
+            // the -wal and -shm files the database's mode when it creates them.
+            set_private(path).map_err(io)?;
         }
-        // No CREATE flag: the file exists by now, and SQLite must not make a new one if it
-        // vanished in between.
-        let flags = OpenFlags::default().difference(OpenFlags::SQLITE_OPEN_CREATE);
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(&shown, e))?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -585,37 +580,22 @@ fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
     }
 }
 
-/// Creates `path`'s folders (0700) and an empty file (0600) if they are missing.
-fn create_if_missing(path: &Path) -> std::io::Result<()> {
+/// Creates `path`'s folders (0700) if they are missing; returns whether the file exists.
+/// Never opens the file itself (see [`Store::open`]).
+fn create_dirs(path: &Path) -> std::io::Result<bool> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         DirBuilder::new()
             .recursive(true)
             .mode(0o700)
             .create(parent)?;
     }
-    // Never truncate: an existing file is the user's data.
-    let f = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)?;
-    // An empty file we are about to turn into the database gets the database's mode too.
-    if f.metadata()?.len() == 0 {
-        use std::os::unix::fs::PermissionsExt;
-        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(())
+    path.try_exists()
 }
 
-/// Whether the file is empty (SQLite treats that as a new database) or starts with SQLite's
-/// header. Checked with plain reads so a foreign file is never handed to SQLite at all.
-fn starts_like_sqlite(path: &Path) -> std::io::Result<bool> {
-    let mut head = Vec::with_capacity(SQLITE_MAGIC.len());
-    File::open(path)?
-        .take(SQLITE_MAGIC.len() as u64)
-        .read_to_end(&mut head)?;
-    Ok(head.is_empty() || head == SQLITE_MAGIC)
+/// Mode 0600 on a database file SQLite has just created.
+fn set_private(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
 }
 
 /// Names the file in SQLite errors that mean "this is not a usable database".
@@ -625,9 +605,10 @@ fn open_error(shown: &str, e: rusqlite::Error) -> StoreError {
             path: shown.to_string(),
             detail: e.to_string(),
         },
+        // SQLite checks the header itself: a file that is not SQLite at all lands here.
         Some(ErrorCode::NotADatabase) => StoreError::NotSerein {
             path: shown.to_string(),
-            why: format!("SQLite can't read it: {e}"),
+            why: "not an SQLite file".into(),
         },
         _ => StoreError::Sqlite(e),
     }
@@ -1040,7 +1021,7 @@ mod tests {
     fn empty_existing_file_becomes_a_store() {
         let dir = TempDir::new().unwrap();
         let path = dir.path().join("serein.db");
-        File::create(&path).unwrap();
+        std::fs::File::create(&path).unwrap();
         let mut s = Store::open(&path).unwrap();
         s.insert(&nb(d(1), 0, 30, "m")).unwrap();
     }
@@ -1076,7 +1057,7 @@ mod tests {
     fn damaged_sqlite_file_is_refused_untouched() {
         let dir = TempDir::new().unwrap();
         let path = dir.path().join("serein.db");
-        let mut bytes = SQLITE_MAGIC.to_vec();
+        let mut bytes = b"SQLite format 3\0".to_vec();
         bytes.extend(std::iter::repeat_n(0xA5u8, 4096));
         std::fs::write(&path, bytes).unwrap();
         let err = refused(&path);
@@ -1136,6 +1117,46 @@ mod tests {
             h.join().unwrap().unwrap();
         }
         assert_eq!(Store::open(&path).unwrap().count().unwrap(), 0);
+    }
+
+    /// The kernel's record of this process's POSIX locks on `path` (Linux: /proc/locks).
+    #[cfg(target_os = "linux")]
+    fn my_locks_on(path: &Path) -> Vec<String> {
+        use std::os::unix::fs::MetadataExt;
+        let ino = std::fs::metadata(path).unwrap().ino();
+        let pid = std::process::id().to_string();
+        std::fs::read_to_string("/proc/locks")
+            .unwrap()
+            .lines()
+            .filter(|l| {
+                let f: Vec<&str> = l.split_whitespace().collect();
+                f.get(1) == Some(&"POSIX")
+                    && f.get(4) == Some(&pid.as_str())
+                    && f.get(5).and_then(|d| d.rsplit(':').next()) == Some(&ino.to_string())
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// An open store holds a lock on the database file that tells outside programs the WAL is in
+    /// use. Opening (and closing) a second store in the same process must not drop it: POSIX
+    /// drops all of a process's locks on a file when any descriptor of it is closed.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn opening_a_second_store_keeps_the_first_ones_locks() {
+        let (_dir, path, mut a) = tmp_store();
+        a.insert(&nb(d(1), 0, 30, "m")).unwrap();
+        let held = my_locks_on(&path);
+        assert!(
+            !held.is_empty(),
+            "an open WAL store holds a lock on the file"
+        );
+        drop(Store::open(&path).unwrap());
+        assert_eq!(
+            my_locks_on(&path),
+            held,
+            "the first store's locks were dropped"
+        );
     }
 
     #[test]

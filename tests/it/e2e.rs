@@ -15,12 +15,12 @@ fn unique_socket() -> String {
 }
 
 /// A tmux server on a private socket, killed on drop.
-struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
 }
 
 impl Tmux {
-    fn available() -> bool {
+    pub(crate) fn available() -> bool {
         match Command::new("tmux").arg("-V").output() {
             Ok(o) if o.status.success() => true,
             _ => {
@@ -32,7 +32,7 @@ impl Tmux {
         }
     }
 
-    fn start(env: &Env, width: u16, height: u16) -> Tmux {
+    pub(crate) fn start(env: &Env, width: u16, height: u16) -> Tmux {
         let socket = unique_socket();
         let bin = assert_cmd::cargo::cargo_bin("serein");
         let mut cmd = Command::new("tmux");
@@ -48,7 +48,7 @@ impl Tmux {
         Tmux { socket }
     }
 
-    fn tmux(&self, args: &[&str]) -> std::process::Output {
+    pub(crate) fn tmux(&self, args: &[&str]) -> std::process::Output {
         Command::new("tmux")
             .args(["-L", &self.socket])
             .args(args)
@@ -56,13 +56,13 @@ impl Tmux {
             .expect("tmux")
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "0"];
         args.extend_from_slice(keys);
         assert!(self.tmux(&args).status.success());
     }
 
-    fn literal(&self, text: &str) {
+    pub(crate) fn literal(&self, text: &str) {
         assert!(
             self.tmux(&["send-keys", "-t", "0", "-l", text])
                 .status
@@ -70,12 +70,12 @@ impl Tmux {
         );
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
     }
 
     /// Waits (up to 10 s) until the screen contains `text`.
-    fn wait_for(&self, text: &str) -> String {
+    pub(crate) fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
@@ -91,7 +91,7 @@ impl Tmux {
     }
 
     /// Presses `q` and waits (up to 10 s) until serein has left.
-    fn quit(&self) {
+    pub(crate) fn quit(&self) {
         self.keys(&["q"]);
         let start = Instant::now();
         while self.running() {
@@ -103,7 +103,7 @@ impl Tmux {
         }
     }
 
-    fn running(&self) -> bool {
+    pub(crate) fn running(&self) -> bool {
         self.tmux(&["has-session"]).status.success()
     }
 }

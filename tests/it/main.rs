@@ -2,6 +2,7 @@
 
 mod breathe;
 mod cli;
+mod concurrency;
 mod e2e;
 mod flow;
 mod idle;
