@@ -956,7 +956,7 @@ impl Config {
         for event in ["start", "end", "break", "pause"] {
             let key = format!("on_{event}");
             if let Some(argv) = self.hooks.for_event(event)
-                && let Err(e) = crate::hooks::check_hook(argv)
+                && let Err(e) = crate::shell::hooks::check_hook(argv)
             {
                 let at = locate(text, &[Seg::Key("hooks"), Seg::Key(&key)])
                     .map(|(l, c)| format!(":{l}:{c}"))

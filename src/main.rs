@@ -5,8 +5,8 @@ use clap::Parser;
 use serein::app::keymap::Keymap;
 use serein::app::model::{Level, Model};
 use serein::cli::{self, Cli, Failure};
-use serein::clock::{Clock, SystemClock};
 use serein::config::{Config, Paths};
+use serein::shell::clock::{Clock, SystemClock};
 use serein::store::Store;
 
 fn main() -> ExitCode {
@@ -67,7 +67,7 @@ fn real_main(args: Cli) -> Result<(), Failure> {
         // `serein review` (not --show) is the TUI on the review screen.
         Some(cli::Command::Review(a)) if !a.show => {
             let today = clock.local().date();
-            let week = serein::cli_review::week_arg(a.week.as_deref(), today)?;
+            let week = serein::cli::review::week_arg(a.week.as_deref(), today)?;
             run_tui(&paths, &clock, load()?, Start::Review(week))
         }
         Some(cmd) => cli::run(cmd, &paths, load, &clock),
@@ -113,8 +113,8 @@ fn run_tui(
         serein::app::week::open(&mut model);
     }
     tracing::info!(db = %paths.db_file().display(), "starting the TUI");
-    let daemon = serein::daemon::Launch::new(paths);
+    let daemon = serein::shell::daemon::Launch::new(paths);
     let enforce = Some((paths.db_file(), paths.data_dir.clone()));
-    serein::app::run_terminal(model, store, clock, daemon, enforce)
+    serein::shell::run_terminal(model, store, clock, daemon, enforce)
         .map_err(|e| Failure::other(e.to_string()))
 }

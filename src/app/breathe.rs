@@ -8,9 +8,9 @@ use crossterm::event::{KeyCode, KeyEvent};
 use crate::app::model::{Breath, BreathStage, Level, Model, Screen};
 use crate::app::msg::Effect;
 use crate::app::update::Update;
-use crate::clock::Now;
 use crate::domain::breath::{Exercise, Pattern};
 use crate::domain::session::{EndReason, Session, SessionKind};
+use crate::domain::time::Now;
 use crate::notify::Notification;
 
 fn redraw() -> Update {

@@ -286,7 +286,7 @@ impl Model {
 
     /// Without motion, the Breathe screen still needs to wake when its shown second or phase
     /// changes (they follow the exercise, not the wall clock): milliseconds until then.
-    pub fn breath_wake_ms(&self, now: crate::clock::Now) -> Option<u64> {
+    pub fn breath_wake_ms(&self, now: crate::domain::time::Now) -> Option<u64> {
         let b = self.breath.as_ref()?;
         if self.screen != Screen::Breathe || !b.reduce_motion {
             return None;

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::plan::Timebox;
 use crate::domain::session::Session;
-use crate::hooks::HookEvent;
 use crate::notify::Notification;
+use crate::shell::hooks::HookEvent;
 use crate::store::Change;
 
 /// Something that happened. The shell stamps `now` separately on every call to `update`.

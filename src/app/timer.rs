@@ -7,15 +7,15 @@ use crate::app::keymap::Action;
 use crate::app::model::{Level, Mode, Model, Offer, Prompt, PromptPurpose, Screen};
 use crate::app::msg::Effect;
 use crate::app::update::Update;
-use crate::clock::Now;
 use crate::config::{OnEnd, Transition};
 use crate::domain::plan::{self, Kind, Timebox, dur, hhmm};
 use crate::domain::session::{
     EndReason, Session, SessionKind, State, clock_text, focus_streak_s, suggested_break_minutes,
 };
+use crate::domain::time::Now;
 use crate::domain::time::minute_of_day;
-use crate::hooks::HookEvent;
 use crate::notify::Notification;
+use crate::shell::hooks::HookEvent;
 
 /// What follows a finished session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

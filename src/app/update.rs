@@ -11,9 +11,9 @@ use crate::app::keymap::Action;
 use crate::app::model::{Level, Mode, Model, Pending, Prompt, PromptPurpose, UndoEntry};
 use crate::app::msg::{Effect, Msg, Purpose};
 use crate::app::{breathe, offline, timer, week};
-use crate::clock::Now;
 use crate::domain::parse::{self, Draft, When};
 use crate::domain::plan::{self, Timebox, dur, hhmm};
+use crate::domain::time::Now;
 use crate::domain::time::minute_of_day;
 use crate::store::Change;
 

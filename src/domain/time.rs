@@ -8,6 +8,30 @@ use chrono::{
     DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
 };
 
+/// One reading of the clock: the instant, and the local wall time it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    pub utc: DateTime<Utc>,
+    pub local: NaiveDateTime,
+}
+
+impl Now {
+    /// The local UTC offset at this instant, in seconds.
+    pub fn offset_s(&self) -> i32 {
+        (self.local - self.utc.naive_utc()).num_seconds() as i32
+    }
+}
+
+/// For tests: a local time read as if the zone were UTC.
+impl From<NaiveDateTime> for Now {
+    fn from(local: NaiveDateTime) -> Now {
+        Now {
+            utc: local.and_utc(),
+            local,
+        }
+    }
+}
+
 /// The instant of a local wall time on `tz`, resolving gaps forward and folds to the earlier one.
 pub fn resolve<Tz: TimeZone>(tz: &Tz, local: NaiveDateTime) -> DateTime<Utc> {
     match tz.from_local_datetime(&local) {

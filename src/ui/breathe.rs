@@ -12,9 +12,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::breathe::{elapsed, patterns};
 use crate::app::model::{BreathStage, Model};
-use crate::clock::Now;
 use crate::domain::breath::{PhaseKind, safety};
 use crate::domain::session::clock_text;
+use crate::domain::time::Now;
 use crate::ui::theme::Theme;
 use crate::ui::{centered, fit, width};
 

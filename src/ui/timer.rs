@@ -218,7 +218,7 @@ fn running(
             }
         }
         (_, State::Running { deadline }) => {
-            let at = crate::clock::Now {
+            let at = crate::domain::time::Now {
                 utc: now,
                 local: m.now,
             };

@@ -12,11 +12,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serein::app::model::{Breath, BreathStage, Model, Screen};
 use serein::app::msg::Msg;
-use serein::app::{RecordingDesktop, Shell};
-use serein::clock::Clock;
 use serein::domain::breath::{Exercise, preset};
 use serein::domain::plan::Kind;
 use serein::domain::session::{EndReason, SessionKind, State};
+use serein::shell::clock::Clock;
+use serein::shell::{RecordingDesktop, Shell};
 use serein::store::Store;
 
 use crate::{Env, TokioClock, at, day, model_at, nb};
@@ -168,7 +168,7 @@ fn choose_safety_once_pause_and_stop_logs_the_partial_session() {
     assert!(s.contains("breathe 1/3"), "{s}");
 }
 
-async fn run_for(keys: &[KeyCode], secs: u64) -> serein::app::RunStats {
+async fn run_for(keys: &[KeyCode], secs: u64) -> serein::shell::RunStats {
     let mut store = Store::open_in_memory().unwrap();
     let clock = TokioClock {
         start: tokio::time::Instant::now(),
@@ -184,7 +184,7 @@ async fn run_for(keys: &[KeyCode], secs: u64) -> serein::app::RunStats {
         .collect();
     let events = futures_util::stream::iter(events).chain(futures_util::stream::pending());
     let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
-    serein::app::run(
+    serein::shell::run(
         &mut terminal,
         &mut model,
         &mut store,

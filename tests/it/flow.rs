@@ -3,11 +3,11 @@
 
 use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use serein::app::Shell;
 use serein::app::model::{Level, Mode, Model};
 use serein::app::msg::Msg;
 use serein::config::{Config, Template};
 use serein::domain::plan::{Kind, Timebox};
+use serein::shell::Shell;
 use serein::store::Store;
 
 use crate::{at, day, full_day, model_at, nb};
@@ -41,7 +41,7 @@ impl<'a> Driver<'a> {
         Driver { shell, model, now }
     }
 
-    fn send(&mut self, msg: Msg) -> serein::app::Dispatched {
+    fn send(&mut self, msg: Msg) -> serein::shell::Dispatched {
         self.shell.dispatch(&mut self.model, msg, self.now)
     }
 

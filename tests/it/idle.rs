@@ -8,8 +8,8 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
-use serein::clock::Clock;
 use serein::domain::plan::Kind;
+use serein::shell::clock::Clock;
 use serein::store::Store;
 
 use crate::{TokioClock, at, model_at, nb};
@@ -79,14 +79,14 @@ async fn an_idle_minute_draws_once_per_visible_change() {
     .unwrap();
     let events = futures_util::stream::pending::<io::Result<Event>>();
     let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
-    let stats = serein::app::run(
+    let stats = serein::shell::run(
         &mut terminal,
         &mut model,
         &mut store,
         &clock,
         events,
         &mut inbox,
-        Box::new(serein::app::RecordingDesktop::default()),
+        Box::new(serein::shell::RecordingDesktop::default()),
         tokio::time::sleep(std::time::Duration::from_secs(60)),
     )
     .await

@@ -140,7 +140,7 @@ pub struct TokioClock {
     pub local: NaiveDateTime,
 }
 
-impl serein::clock::Clock for TokioClock {
+impl serein::shell::clock::Clock for TokioClock {
     fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.local().and_utc()
     }

@@ -6,9 +6,9 @@ use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use predicates::str::contains;
 use serein::app::msg::Msg;
-use serein::app::{RecordingDesktop, Shell};
 use serein::domain::plan::Kind;
 use serein::domain::policy::Reason;
+use serein::shell::{RecordingDesktop, Shell};
 use serein::store::Store;
 
 use crate::{Env, at, model_at, nb};

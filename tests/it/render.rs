@@ -5,10 +5,10 @@ use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-use serein::app::Shell;
 use serein::app::model::Model;
 use serein::app::msg::Msg;
 use serein::domain::plan::Kind;
+use serein::shell::Shell;
 use serein::store::Store;
 
 use crate::{at, full_day, model_at, nb};

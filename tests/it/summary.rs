@@ -10,10 +10,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use serein::app::Shell;
 use serein::app::msg::Msg;
 use serein::domain::plan::{Kind, NewTimebox};
 use serein::domain::session::{EndReason, Session, SessionKind};
+use serein::shell::Shell;
 use serein::store::Store;
 
 use crate::{Env, model_at};

@@ -11,11 +11,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serein::app::model::{Model, Offer, Screen};
 use serein::app::msg::Msg;
-use serein::app::{RecordingDesktop, Shell};
-use serein::clock::Clock;
 use serein::config::{OnEnd, Transition};
 use serein::domain::plan::Kind;
 use serein::domain::session::{EndReason, Session, SessionKind, State};
+use serein::shell::clock::Clock;
+use serein::shell::{RecordingDesktop, Shell};
 use serein::store::Store;
 
 use crate::{TokioClock, at, day, model_at, nb};
@@ -46,7 +46,7 @@ async fn a_box_runs_to_its_end_with_no_key_pressed() {
         .chain(futures_util::stream::pending());
     let desktop = RecordingDesktop::default();
     let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
-    let stats = serein::app::run(
+    let stats = serein::shell::run(
         &mut terminal,
         &mut model,
         &mut store,

@@ -369,7 +369,7 @@ fn the_daemon_survives_sigkill_through_the_database() {
         .success();
     wait_until("the daemon", || !pids(&daemon_args).is_empty());
     let lock = data.join("daemon.lock");
-    assert!(serein::daemon::is_running(&lock).unwrap());
+    assert!(serein::shell::daemon::is_running(&lock).unwrap());
     for pid in pids(&daemon_args) {
         Command::new("kill").args(["-9", &pid]).status().unwrap();
     }
@@ -394,7 +394,7 @@ fn the_daemon_survives_sigkill_through_the_database() {
         .spawn()
         .unwrap();
     wait_until("the new daemon's lock", || {
-        serein::daemon::is_running(&lock).unwrap_or(false)
+        serein::shell::daemon::is_running(&lock).unwrap_or(false)
     });
     at(&env, "09:02")
         .args(["daemon"])
@@ -411,5 +411,5 @@ fn the_daemon_survives_sigkill_through_the_database() {
         .status()
         .unwrap();
     let _ = child.wait();
-    assert!(!serein::daemon::is_running(&lock).unwrap());
+    assert!(!serein::shell::daemon::is_running(&lock).unwrap());
 }

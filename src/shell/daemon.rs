@@ -14,9 +14,9 @@ use std::time::Duration;
 use crate::app::keymap::Keymap;
 use crate::app::model::Model;
 use crate::app::msg::Msg;
-use crate::app::{RealDesktop, Shell};
-use crate::clock::Clock;
 use crate::config::{Config, Paths};
+use crate::shell::clock::Clock;
+use crate::shell::{RealDesktop, Shell};
 use crate::store::Store;
 
 /// Seconds with no session before the daemon leaves.
@@ -154,7 +154,7 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
         let mut hup = signal(SignalKind::hangup())?;
         let mut usr1 = signal(SignalKind::user_defined1())?;
         let (tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
-        let (dnd, enforcer) = crate::app::spawn_enforcer(
+        let (dnd, enforcer) = crate::shell::spawn_enforcer(
             paths.db_file(),
             paths.data_dir.clone(),
             model.config.offline.macos_shortcuts(),
@@ -171,7 +171,7 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
         let mut shell = Shell::with_desktop(&mut store, Box::new(desktop));
         shell.start(&mut model, clock.stamp());
         tracing::info!(pid = std::process::id(), "daemon started");
-        let ticker = crate::app::ticker::Ticker::precise();
+        let ticker = crate::shell::ticker::Ticker::precise();
         let mut idle = 0;
         let mut ticks: u64 = 0;
         loop {

@@ -3,10 +3,10 @@
 use chrono::{Duration, Local, NaiveTime};
 
 use crate::cli::{Failure, OfflineCmd};
-use crate::clock::Now;
 use crate::config::{Config, Paths};
 use crate::domain::policy::{self, Manual, Reason};
 use crate::domain::session::{SessionKind, State};
+use crate::domain::time::Now;
 use crate::store::Store;
 
 pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Failure> {
@@ -76,8 +76,8 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
                     );
                 }
             }
-            let enforcer =
-                crate::daemon::is_running(&paths.data_dir.join("daemon.lock")).unwrap_or(false);
+            let enforcer = crate::shell::daemon::is_running(&paths.data_dir.join("daemon.lock"))
+                .unwrap_or(false);
             println!(
                 "enforced by: {}",
                 if enforcer {
@@ -91,7 +91,7 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
         OfflineCmd::On { length, until } => {
             let end = match (length, until) {
                 (Some(l), _) => {
-                    now.utc + Duration::seconds(crate::cli_timer::parse_length(&l, "--for")?)
+                    now.utc + Duration::seconds(crate::cli::timer::parse_length(&l, "--for")?)
                 }
                 (None, Some(t)) => {
                     let m = crate::domain::parse::parse_clock(&t)
@@ -135,7 +135,7 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
 
 /// So that the change is applied (and later undone) even with no TUI open.
 fn ensure_enforcer(paths: &Paths) {
-    if let Some(launch) = crate::daemon::Launch::new(paths)
+    if let Some(launch) = crate::shell::daemon::Launch::new(paths)
         && let Err(e) = launch.ensure()
     {
         eprintln!("warning: could not start the background daemon ({e}); a running TUI applies it");

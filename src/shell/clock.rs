@@ -2,29 +2,7 @@
 
 use chrono::{DateTime, Local, NaiveDateTime, Utc};
 
-/// One reading of the clock: the instant, and the local wall time it was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Now {
-    pub utc: DateTime<Utc>,
-    pub local: NaiveDateTime,
-}
-
-impl Now {
-    /// The local UTC offset at this instant, in seconds.
-    pub fn offset_s(&self) -> i32 {
-        (self.local - self.utc.naive_utc()).num_seconds() as i32
-    }
-}
-
-/// For tests: a local time read as if the zone were UTC.
-impl From<NaiveDateTime> for Now {
-    fn from(local: NaiveDateTime) -> Now {
-        Now {
-            utc: local.and_utc(),
-            local,
-        }
-    }
-}
+pub use crate::domain::time::Now;
 
 /// A source of "now". The shell stamps each message with it; the core never reads the clock.
 pub trait Clock: Send + Sync {

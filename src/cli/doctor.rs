@@ -57,7 +57,7 @@ async fn run(paths: &Paths) -> Result<(), Failure> {
     };
     println!("✓ logs    {}", paths.state_dir.join("serein.log").display());
     let lock = paths.data_dir.join("daemon.lock");
-    let daemon = crate::daemon::is_running(&lock).unwrap_or(false);
+    let daemon = crate::shell::daemon::is_running(&lock).unwrap_or(false);
     println!(
         "✓ daemon  {}",
         if daemon {

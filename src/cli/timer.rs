@@ -8,13 +8,13 @@ use chrono::{DateTime, Datelike, Duration, Local, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::cli::{Failure, parse_date};
-use crate::clock::Now;
 use crate::config::{Config, Paths};
 use crate::domain::parse;
 use crate::domain::plan::{self, Timebox, dur};
 use crate::domain::session::{
     EndReason, MAX_SESSION_S, Phase, Session, SessionKind, State, clock_text,
 };
+use crate::domain::time::Now;
 use crate::domain::time::{minute_of_day, resolve};
 use crate::store::{Store, StoreError};
 
@@ -25,7 +25,7 @@ fn open(paths: &Paths) -> Result<Store, Failure> {
 /// The running session, after closing one that nothing ran past its deadline (which is
 /// then reported instead of being stopped hours late).
 fn active(store: &mut Store, now: Now) -> Result<Session, Failure> {
-    if let Some(closed) = store.recover(now.utc, crate::app::STALE_S)? {
+    if let Some(closed) = store.recover(now.utc, crate::shell::STALE_S)? {
         return Err(Failure::input(format!(
             "nothing is running: “{}” was left with nothing to run it and was closed at {} (see `serein log`)",
             closed.title,
@@ -103,7 +103,7 @@ pub fn start(
     replace: bool,
 ) -> Result<(), Failure> {
     let mut store = open(paths)?;
-    store.recover(now.utc, crate::app::STALE_S)?;
+    store.recover(now.utc, crate::shell::STALE_S)?;
     let today = now.local.date();
     let length = length.map(|l| parse_length(l, "--for")).transpose()?;
     let mut s = match what {
@@ -201,7 +201,7 @@ pub fn start(
         s.title,
         dur((s.planned_s / 60) as u32)
     );
-    if let Some(launch) = crate::daemon::Launch::new(paths)
+    if let Some(launch) = crate::shell::daemon::Launch::new(paths)
         && let Err(e) = launch.ensure()
     {
         eprintln!(
@@ -349,7 +349,7 @@ pub fn status(paths: &Paths, now: Now, format: Option<&str>, json: bool) -> Resu
         None
     };
     // Read-only: a session nothing ran past its deadline is over (the next start closes it).
-    let session = session.filter(|s| !s.clone().recover(now.utc, crate::app::STALE_S));
+    let session = session.filter(|s| !s.clone().recover(now.utc, crate::shell::STALE_S));
     let mut out = std::io::stdout().lock();
     let Some(s) = session else {
         if json {

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::cli::{Failure, SummaryFormat, parse_date};
-use crate::clock::Now;
 use crate::config::{Config, Paths};
 use crate::domain::summary::{RangeSummary, Week, WeekSummary, hm, hmm, minutes_of};
+use crate::domain::time::Now;
 use crate::store::Store;
 
 /// What `serein summary` was asked for.

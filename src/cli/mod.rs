@@ -1,5 +1,11 @@
 //! Subcommands: they print, never draw.
 
+pub mod doctor;
+pub mod offline;
+pub mod review;
+pub mod summary;
+pub mod timer;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -147,7 +153,7 @@ pub enum Command {
     },
     /// The weekly review: rate five life domains, note a win and what made it possible, tick
     /// a short checklist, and an optional check-in. Opens the review screen; --show prints.
-    Review(crate::cli_review::ReviewArgs),
+    Review(crate::cli::review::ReviewArgs),
     /// Offline hours: whether we are offline now and why; go offline or online by hand.
     #[command(subcommand)]
     Offline(OfflineCmd),
@@ -400,9 +406,9 @@ pub fn run(
     cmd: Command,
     paths: &Paths,
     load: impl Fn() -> Result<Loaded, Failure>,
-    clock: &dyn crate::clock::Clock,
+    clock: &dyn crate::shell::clock::Clock,
 ) -> Result<(), Failure> {
-    use crate::cli_timer as t;
+    use crate::cli::timer as t;
     let now = clock.stamp();
     let db = paths.db_file();
     let in_db = |r: Result<(), Failure>| r.map_err(|f| name_db(f, &db));
@@ -455,11 +461,13 @@ pub fn run(
             week,
             json,
         } => in_db(t::log(paths, now, date.as_deref(), week, json)),
-        Command::Doctor => crate::cli_doctor::doctor(paths),
+        Command::Doctor => crate::cli::doctor::doctor(paths),
         Command::Breathe { list: true, .. } => breathe_list(&load()?.config),
         Command::Breathe { .. } => Err(Failure::other("serein breathe needs a terminal")),
-        Command::Offline(c) => crate::cli_offline::run(c, paths, &load()?.config, now),
-        Command::Review(a) if a.show => in_db(crate::cli_review::show(&a, paths, now.local.date())),
+        Command::Offline(c) => crate::cli::offline::run(c, paths, &load()?.config, now),
+        Command::Review(a) if a.show => {
+            in_db(crate::cli::review::show(&a, paths, now.local.date()))
+        }
         Command::Review(_) => Err(Failure::other("serein review needs a terminal")),
         Command::Summary {
             week,
@@ -470,7 +478,7 @@ pub fn run(
             format,
         } => {
             let today = now.local.date();
-            let span = crate::cli_summary::span(
+            let span = crate::cli::summary::span(
                 week.as_deref(),
                 last,
                 date.as_deref(),
@@ -478,7 +486,7 @@ pub fn run(
                 to.as_deref(),
                 today,
             )?;
-            in_db(crate::cli_summary::run(
+            in_db(crate::cli::summary::run(
                 span,
                 format,
                 paths,
@@ -490,7 +498,7 @@ pub fn run(
             crate::notify::enforcer::guardian_main(&paths.db_file(), owner)
                 .map_err(|e| Failure::other(e.to_string()))
         }
-        Command::Daemon { stay } => crate::daemon::run(paths, load()?.config, clock, stay)
+        Command::Daemon { stay } => crate::shell::daemon::run(paths, load()?.config, clock, stay)
             .map_err(|e| Failure::other(e.to_string())),
         Command::Config(c) => config_cmd(c, paths),
         Command::Completions { shell } => {

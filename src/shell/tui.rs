@@ -1,0 +1,171 @@
+//! The real terminal: raw mode and the alternate screen behind a guard that restores them on
+//! every exit path (return, error, panic, signal), and the signals that end the TUI.
+
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::EventStream;
+use ratatui::Terminal;
+
+use crate::app::model::Model;
+use crate::shell::clock::Clock;
+use crate::shell::{RealDesktop, run_with, spawn_enforcer, ticker};
+use crate::store::Store;
+
+/// Puts the terminal back however we leave: normal return, error, panic or signal.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> io::Result<TerminalGuard> {
+        crossterm::terminal::enable_raw_mode()?;
+        let guard = TerminalGuard;
+        crossterm::execute!(
+            io::stdout(),
+            crossterm::terminal::EnterAlternateScreen,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+            crossterm::cursor::Hide
+        )?;
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Best effort: after SIGHUP the terminal is gone and writes fail, which is fine.
+fn restore_terminal() {
+    let _ = crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = crossterm::terminal::disable_raw_mode();
+}
+
+/// Resolves on SIGTERM, SIGHUP (pane closed), SIGINT or SIGQUIT.
+pub async fn termination() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let kinds = [
+        SignalKind::terminate(),
+        SignalKind::hangup(),
+        SignalKind::interrupt(),
+        SignalKind::quit(),
+    ];
+    let mut streams = Vec::new();
+    for k in kinds {
+        match signal(k) {
+            Ok(s) => streams.push(s),
+            Err(e) => tracing::warn!("can't watch signal {k:?}: {e}"),
+        }
+    }
+    if streams.is_empty() {
+        return std::future::pending().await;
+    }
+    let waits = streams.iter_mut().map(|s| Box::pin(s.recv()));
+    let _ = futures_util::future::select_all(waits).await;
+    tracing::info!("signal received: leaving");
+}
+
+/// Opens the real terminal and runs the app on a single-threaded runtime.
+pub fn run_terminal(
+    mut model: Model,
+    mut store: Store,
+    clock: &dyn Clock,
+    daemon: Option<crate::shell::daemon::Launch>,
+    enforce: Option<(std::path::PathBuf, std::path::PathBuf)>,
+) -> anyhow::Result<()> {
+    {
+        use std::io::IsTerminal;
+        if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+            anyhow::bail!(
+                "serein's screens need a terminal (standard input and output are not one); the other commands (serein --help) work anywhere"
+            );
+        }
+    }
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    // Benchmarks measure start-up to the first frame: leave right after drawing it.
+    let first_frame_only = std::env::var_os("SEREIN_BENCH_FIRST_FRAME").is_some();
+    rt.block_on(async {
+        let shutdown = async move {
+            if !first_frame_only {
+                termination().await;
+            }
+        };
+        let (tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+        let (dnd, enforcer) = match &enforce {
+            Some((db, dir)) => {
+                let macos = model.config.offline.macos_shortcuts();
+                let (dnd, task) = spawn_enforcer(
+                    db.clone(),
+                    dir.clone(),
+                    macos,
+                    model.config.offline.clear_on_end,
+                    tx.clone(),
+                );
+                (Some(dnd), Some(task))
+            }
+            None => (None, None),
+        };
+        let desktop = RealDesktop {
+            notifier: Arc::new(crate::notify::DesktopNotifier::new()),
+            inbox: tx,
+            daemon,
+            terminal_bell: true,
+            dnd,
+        };
+        let guard = TerminalGuard::enter()?;
+        // Lets the end-to-end test prove the panic path restores the terminal (debug builds only).
+        if cfg!(debug_assertions) && std::env::var_os("SEREIN_TEST_PANIC").is_some() {
+            panic!("SEREIN_TEST_PANIC is set");
+        }
+        // No `terminal.clear()`: it asks the terminal for the cursor position (ESC[6n) and
+        // fails after 2 s where nothing answers; the screen was cleared on entry instead.
+        let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+        let clock = DynClock(clock);
+        let ticker = ticker::Ticker::precise();
+        let result = run_with(
+            &mut terminal,
+            &mut model,
+            &mut store,
+            &clock,
+            EventStream::new(),
+            &mut inbox,
+            Box::new(desktop),
+            shutdown,
+            &ticker,
+        )
+        .await;
+        drop(guard);
+        // The desktop (and the enforcer's input with it) is gone: wait for Do-Not-Disturb to be
+        // given back before the process ends.
+        if let Some(task) = enforcer {
+            let _ = tokio::time::timeout(Duration::from_secs(6), task).await;
+        }
+        if let Ok(stats) = &result {
+            tracing::info!(draws = stats.draws, ticks = stats.ticks, "left the TUI");
+        }
+        result.map(|_| ())
+    })
+}
+
+struct DynClock<'a>(&'a dyn Clock);
+
+impl Clock for DynClock<'_> {
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0.now()
+    }
+    fn local(&self) -> chrono::NaiveDateTime {
+        self.0.local()
+    }
+}
