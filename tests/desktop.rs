@@ -20,6 +20,9 @@ use std::time::{Duration, Instant};
 
 use serein::notify::{DesktopNotifier, Notification, Notifier, NotifyError, Urgency};
 
+#[path = "support/skip.rs"]
+mod skip;
+use skip::skip;
 #[path = "support/sandbox.rs"]
 mod sandbox;
 use sandbox::*;
@@ -53,10 +56,7 @@ fn outer() {
     ] {
         if which(tool).is_none() {
             // CI must not silently skip the only test that talks to a real server.
-            if env::var("CI").as_deref() == Ok("true") {
-                panic!("desktop test: {tool} is not installed (needed in CI: dunst xvfb dbus)");
-            }
-            eprintln!("SKIPPED desktop test: {tool} not installed");
+            skip(&format!("desktop test: {tool} is not installed"));
             return;
         }
     }
@@ -124,11 +124,7 @@ fn journal_left(data: &str) -> bool {
 /// and a daemon killed with -9 is cleaned up after too.
 fn offline_kill_tests(dir: &Path, bin: &str) {
     if which("tmux").is_none() {
-        assert!(
-            env::var("CI").as_deref() != Ok("true"),
-            "tmux is required under CI=true"
-        );
-        eprintln!("SKIPPED offline kill tests: tmux not installed");
+        skip("offline kill tests: tmux is not installed");
         return;
     }
     for (n, signal) in ["TERM", "HUP", "KILL"].into_iter().enumerate() {

@@ -21,6 +21,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+#[path = "support/skip.rs"]
+mod skip;
+use skip::skip;
 #[path = "support/sandbox.rs"]
 mod sandbox;
 use sandbox::*;
@@ -54,11 +57,7 @@ fn soak_tui_daemon_writers_and_an_outside_reader() {
         "pgrep",
     ];
     if let Some(tool) = tools.iter().find(|t| which(t).is_none()) {
-        assert!(
-            env::var("CI").as_deref() != Ok("true"),
-            "soak test: {tool} is not installed (CI needs: dunst xvfb dbus tmux sqlite3 procps)"
-        );
-        eprintln!("SKIPPED soak test: {tool} not installed");
+        skip(&format!("soak test: {tool} is not installed"));
         return;
     }
     let tmp = sandbox_tree("serein-soak.", &[]);

@@ -1,6 +1,5 @@
 //! Runs the core's effects against the store and the desktop and turns results into messages.
 
-
 use crate::app::msg::{Effect, Msg};
 use crate::app::week;
 use crate::domain::session::Session;

@@ -22,11 +22,7 @@ fn sqlite3_available() -> bool {
     {
         return true;
     }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "sqlite3 is required under CI=true (apt-get install sqlite3)"
-    );
-    eprintln!("SKIPPED outside-reader test: the sqlite3 shell is not installed");
+    crate::skip::skip("outside-reader test: the sqlite3 shell is not installed");
     false
 }
 

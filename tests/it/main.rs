@@ -1,5 +1,8 @@
 //! Integration tests in one binary (one link step on a 2-core machine).
 
+#[path = "../support/skip.rs"]
+pub mod skip;
+
 mod breathe;
 mod cli;
 mod concurrency;
