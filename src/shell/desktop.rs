@@ -5,7 +5,6 @@ use std::io;
 use std::sync::Arc;
 use std::time::Duration;
 
-
 use crate::app::msg::Msg;
 use crate::notify::{Notification, Notifier};
 use crate::shell::hooks::HookEvent;
