@@ -31,9 +31,9 @@ const MAX_SLEEP: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
 /// How to start a background daemon for one data folder.
 #[derive(Debug, Clone)]
 pub struct Launch {
-    pub exe: PathBuf,
-    pub args: Vec<OsString>,
-    pub data_dir: PathBuf,
+    exe: PathBuf,
+    args: Vec<OsString>,
+    data_dir: PathBuf,
 }
 
 impl Launch {

@@ -10,7 +10,7 @@ use crate::shell::desktop::Desktop;
 use crate::shell::instance;
 
 /// Runs effects against the store and the desktop and turns results into messages.
-pub struct Effects<'a> {
+pub(crate) struct Effects<'a> {
     pub(super) store: &'a mut Store,
     /// `PRAGMA data_version` last seen: it moves when another process commits.
     pub(super) version: i64,

@@ -13,12 +13,12 @@ use tokio::sync::mpsc::UnboundedSender;
 use crate::app::msg::Msg;
 
 /// The lock a daemon holds for as long as it runs.
-pub fn lock_path(data_dir: &Path) -> PathBuf {
+fn lock_path(data_dir: &Path) -> PathBuf {
     data_dir.join("daemon.lock")
 }
 
 /// The socket a running daemon listens on for wake-ups.
-pub fn socket_path(data_dir: &Path) -> PathBuf {
+fn socket_path(data_dir: &Path) -> PathBuf {
     data_dir.join("daemon.sock")
 }
 

@@ -32,8 +32,7 @@ use crate::shell::ticker::Ticker;
 use crate::store::Store;
 
 pub use desktop::{Desktop, RealDesktop, Recorded, RecordingDesktop, spawn_enforcer};
-pub use effects::Effects;
-pub use tui::{run_terminal, termination};
+pub use tui::run_terminal;
 
 /// What a run did, for tests and benchmarks.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +95,7 @@ where
 
 /// Just after the next whole second of the wall clock: one wake-up a second. The margin keeps a
 /// timer that fires a hair early from waking us twice.
-pub fn until_next_second(now: DateTime<Utc>) -> Duration {
+pub(crate) fn until_next_second(now: DateTime<Utc>) -> Duration {
     Duration::from_millis(1003 - u64::from(now.timestamp_subsec_millis().min(999)))
 }
 
@@ -220,7 +219,7 @@ pub const STALE_S: i64 = 5;
 /// Runs `update` and the effects it asks for, feeding results back until nothing is left.
 /// The TUI loop, the daemon and the flow tests all go through here.
 pub struct Shell<'a> {
-    effects: Effects<'a>,
+    effects: effects::Effects<'a>,
 }
 
 impl<'a> Shell<'a> {
@@ -231,7 +230,7 @@ impl<'a> Shell<'a> {
 
     pub fn with_desktop(store: &'a mut Store, desktop: Box<dyn Desktop + 'a>) -> Shell<'a> {
         Shell {
-            effects: Effects {
+            effects: effects::Effects {
                 version: store.data_version().unwrap_or(0),
                 revision: store.revision().unwrap_or(0),
                 daemon_running: false,

@@ -53,7 +53,7 @@ fn restore_terminal() {
 }
 
 /// Resolves on SIGTERM, SIGHUP (pane closed), SIGINT or SIGQUIT.
-pub async fn termination() {
+async fn termination() {
     use tokio::signal::unix::{SignalKind, signal};
     let kinds = [
         SignalKind::terminate(),
