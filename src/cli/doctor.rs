@@ -56,8 +56,7 @@ async fn run(paths: &Paths) -> Result<(), Failure> {
         }
     };
     println!("✓ logs    {}", paths.state_dir.join("serein.log").display());
-    let lock = paths.data_dir.join("daemon.lock");
-    let daemon = crate::shell::daemon::is_running(&lock).unwrap_or(false);
+    let daemon = crate::shell::instance::is_running(&paths.data_dir).unwrap_or(false);
     println!(
         "✓ daemon  {}",
         if daemon {

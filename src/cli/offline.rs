@@ -76,8 +76,7 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
                     );
                 }
             }
-            let enforcer = crate::shell::daemon::is_running(&paths.data_dir.join("daemon.lock"))
-                .unwrap_or(false);
+            let enforcer = crate::shell::instance::is_running(&paths.data_dir).unwrap_or(false);
             println!(
                 "enforced by: {}",
                 if enforcer {

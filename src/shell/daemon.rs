@@ -1,33 +1,39 @@
 //! `serein daemon`: runs sessions with no TUI open, so the end-of-box notification, `on_end`
 //! and hooks still happen after `serein start` returns or the TUI quits. It is the same
-//! `update` and `Shell` as the TUI, minus the terminal. One per data folder (a file lock);
-//! it leaves by itself a minute after the last session ends.
+//! `update`, `Shell` and run loop as the TUI, with a [`Headless`] frontend instead of the
+//! terminal. One per data folder ([`instance`]); it leaves by itself a minute (wall clock)
+//! after it last had something to do.
 
 use std::ffi::OsString;
-use std::fs::{File, OpenOptions};
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+
 use crate::app::keymap::Keymap;
 use crate::app::model::Model;
-use crate::app::msg::Msg;
 use crate::config::{Config, Paths};
 use crate::shell::clock::Clock;
-use crate::shell::{RealDesktop, Shell};
+use crate::shell::instance::{self, Instance};
+use crate::shell::ticker::Ticker;
+use crate::shell::{Frontend, RealDesktop, Shell, run_loop, until_next_second};
 use crate::store::Store;
 
-/// Seconds with no session before the daemon leaves.
-const IDLE_EXIT_S: u32 = 60;
+/// How long the daemon stays with nothing to do (wall clock).
+const IDLE_EXIT: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
+
+/// The longest the daemon sleeps with no session: it re-reads the offline state then.
+const MAX_SLEEP: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
 
 /// How to start a background daemon for one data folder.
 #[derive(Debug, Clone)]
 pub struct Launch {
-    pub exe: PathBuf,
-    pub args: Vec<OsString>,
-    pub lock: PathBuf,
+    exe: PathBuf,
+    args: Vec<OsString>,
+    data_dir: PathBuf,
 }
 
 impl Launch {
@@ -43,18 +49,18 @@ impl Launch {
         Some(Launch {
             exe,
             args,
-            lock: lock_path(paths),
+            data_dir: paths.data_dir.clone(),
         })
     }
 
-    /// Starts a daemon unless one already runs for this data folder (or `SEREIN_NO_DAEMON` is
-    /// set). Returns whether one was started.
+    /// Starts a daemon unless one already runs for this data folder (then wakes it), or
+    /// `SEREIN_NO_DAEMON` is set. Returns whether one was started.
     pub fn ensure(&self) -> std::io::Result<bool> {
         if std::env::var_os("SEREIN_NO_DAEMON").is_some_and(|v| !v.is_empty()) {
             return Ok(false);
         }
-        if is_running(&self.lock)? {
-            wake(&self.lock);
+        if instance::is_running(&self.data_dir)? {
+            instance::wake(&self.data_dir);
             return Ok(false);
         }
         Command::new(&self.exe)
@@ -69,77 +75,92 @@ impl Launch {
     }
 }
 
-fn lock_path(paths: &Paths) -> PathBuf {
-    paths.data_dir.join("daemon.lock")
+/// The daemon's frontend: nothing to draw, no input. It wakes every second while a session
+/// runs, otherwise when the offline state next changes (at most a minute), and leaves once it
+/// has had nothing to do for a minute of wall-clock time, or when its database is gone.
+#[derive(Debug)]
+pub struct Headless {
+    /// `serein daemon --stay`: never leave for being idle.
+    stay: bool,
+    /// Leave when this file is removed (the data folder was deleted).
+    db_file: Option<PathBuf>,
+    /// Leave at this instant unless something keeps the daemon busy before.
+    idle_until: DateTime<Utc>,
+    /// When to look for the database next (every pass with no session, else once a minute).
+    db_check_at: DateTime<Utc>,
 }
 
-fn open_lock(path: &PathBuf) -> std::io::Result<File> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-}
-
-/// Wakes a running daemon (SIGUSR1) so it sees a change at once instead of at its next
-/// scheduled wake-up.
-pub fn wake(lock: &PathBuf) {
-    let pid = std::fs::read_to_string(lock)
-        .ok()
-        .and_then(|s| s.trim().parse::<i32>().ok());
-    if let Some(pid) = pid.filter(|p| *p > 1) {
-        // SAFETY: sending a signal to a pid read from our own lock file.
-        unsafe {
-            libc::kill(pid, libc::SIGUSR1);
+impl Headless {
+    pub fn new(stay: bool, db_file: Option<PathBuf>, now: DateTime<Utc>) -> Headless {
+        Headless {
+            stay,
+            db_file,
+            idle_until: now + IDLE_EXIT,
+            db_check_at: now,
         }
     }
 }
 
-/// Whether this process is the daemon holding `lock` (its pid is written there).
-pub fn is_self(lock: &PathBuf) -> bool {
-    std::fs::read_to_string(lock)
-        .ok()
-        .and_then(|s| s.trim().parse::<u32>().ok())
-        .is_some_and(|pid| pid == std::process::id())
+/// Something to do: a session runs, offline hours are configured or on, or a manual override
+/// lasts.
+fn busy(model: &Model, now: DateTime<Utc>) -> bool {
+    model.session.is_some()
+        || model.config.offline.is_active()
+        || model.dnd_desired.as_ref().is_some_and(|d| d.on)
+        || model.manual.is_some_and(|m| m.until > now)
 }
 
-/// Whether a daemon holds the lock. Creates nothing: no lock file means no daemon.
-pub fn is_running(path: &PathBuf) -> std::io::Result<bool> {
-    let f = match OpenOptions::new().write(true).open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(e),
-    };
-    match f.try_lock() {
-        Ok(()) => {
-            let _ = f.unlock();
-            Ok(false)
+impl Frontend for Headless {
+    fn draw(&mut self, _: &Model) -> anyhow::Result<()> {
+        Ok(())
+    }
+
+    async fn input(&mut self) -> Option<std::io::Result<crate::app::msg::Msg>> {
+        std::future::pending().await
+    }
+
+    fn next_tick(&self, model: &Model, now: DateTime<Utc>) -> Duration {
+        // With a session: every second (countdown, heartbeat). `serein offline`/`start` wake
+        // us over the socket after a change.
+        if model.session.is_some() {
+            return until_next_second(now);
         }
-        Err(std::fs::TryLockError::WouldBlock) => Ok(true),
-        Err(std::fs::TryLockError::Error(e)) => Err(e),
+        let mut next = now + MAX_SLEEP;
+        if let Some(until) = model.dnd_desired.as_ref().and_then(|d| d.until) {
+            next = next.min(until);
+        }
+        if !self.stay {
+            next = next.min(self.idle_until);
+        }
+        (next - now).to_std().unwrap_or_default() + Duration::from_millis(3)
+    }
+
+    fn done(&mut self, model: &Model, now: DateTime<Utc>) -> bool {
+        if self.stay || busy(model, now) {
+            self.idle_until = now + IDLE_EXIT;
+        }
+        if let Some(db) = &self.db_file
+            && (model.session.is_none() || now >= self.db_check_at)
+        {
+            self.db_check_at = now + chrono::TimeDelta::seconds(60);
+            if !db.exists() {
+                tracing::warn!("the database is gone; daemon leaving");
+                return true;
+            }
+        }
+        now >= self.idle_until
     }
 }
 
 /// Runs the daemon until it has been idle for a minute, or a signal ends it.
 pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyhow::Result<()> {
-    let lock = open_lock(&lock_path(paths))?;
-    if let Err(std::fs::TryLockError::WouldBlock) = lock.try_lock() {
+    let Some(mut instance) = Instance::claim(&paths.data_dir)? else {
         println!(
             "a serein daemon already runs for {}",
             paths.data_dir.display()
         );
         return Ok(());
-    }
-    // Our pid in the lock file, so commands can wake us (SIGUSR1) after changing something.
-    {
-        use std::io::Write;
-        let mut f = &lock;
-        let _ = f.set_len(0);
-        let _ = write!(f, "{}", std::process::id());
-    }
+    };
     let mut store = Store::open(&paths.db_file())?;
     let keymap = Keymap::with_overrides(&config.keys).map_err(anyhow::Error::msg)?;
     let mut model = Model::new(config, keymap, clock.local());
@@ -150,10 +171,20 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
         use tokio::signal::unix::{SignalKind, signal};
         let mut term = signal(SignalKind::terminate())?;
         let mut int = signal(SignalKind::interrupt())?;
-        // The terminal that started us may close: that is no reason to stop.
-        let mut hup = signal(SignalKind::hangup())?;
-        let mut usr1 = signal(SignalKind::user_defined1())?;
+        // Watched (and so not fatal) but ignored: the terminal that started us may close.
+        let _hup = signal(SignalKind::hangup())?;
+        let shutdown = async move {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = int.recv() => {}
+            }
+        };
         let (tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+        // Without the socket we still run, waking on our own schedule.
+        let listener = instance
+            .listen(tx.clone())
+            .inspect_err(|e| tracing::warn!("the daemon can't be woken: {e}"))
+            .ok();
         let (dnd, enforcer) = crate::shell::spawn_enforcer(
             paths.db_file(),
             paths.data_dir.clone(),
@@ -168,59 +199,28 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
             terminal_bell: false,
             dnd: Some(dnd),
         };
-        let mut shell = Shell::with_desktop(&mut store, Box::new(desktop));
-        shell.start(&mut model, clock.stamp());
+        let mut shell = Shell::with_desktop(&mut store, Box::new(desktop)).in_daemon();
         tracing::info!(pid = std::process::id(), "daemon started");
-        let ticker = crate::shell::ticker::Ticker::precise();
-        let mut idle = 0;
-        let mut ticks: u64 = 0;
-        loop {
-            // With a session: every second (countdown, heartbeat). Without: sleep until the
-            // offline state next changes, at most a minute; `serein offline`/`start` wake us
-            // with SIGUSR1.
-            let ms = if model.session.is_some() {
-                1003 - u64::from(clock.now().timestamp_subsec_millis().min(999))
-            } else {
-                let next = model
-                    .dnd_desired
-                    .as_ref()
-                    .and_then(|d| d.until)
-                    .map(|u| (u - clock.now()).num_milliseconds().max(0) as u64 + 3);
-                next.unwrap_or(60_000).min(60_000)
-            };
-            let msg = tokio::select! {
-                                _ = ticker.sleep(Duration::from_millis(ms)) => Msg::Tick,
-                _ = usr1.recv() => Msg::Tick,
-                Some(m) = inbox.recv() => m,
-                _ = hup.recv() => continue,
-                _ = term.recv() => break,
-                _ = int.recv() => break,
-            };
-            shell.dispatch(&mut model, msg, clock.stamp());
-            // Busy while a session runs, offline hours are configured or on, or asked to stay.
-            let busy = model.session.is_some()
-                || stay
-                || model.config.offline.is_active()
-                || model.dnd_desired.as_ref().is_some_and(|d| d.on)
-                || model.manual.is_some_and(|m| m.until > clock.now());
-            idle = if busy { 0 } else { idle + 1 };
-            // The data folder was removed: nothing left to run for.
-            ticks += 1;
-            if (model.session.is_none() || ticks.is_multiple_of(60)) && !paths.db_file().exists() {
-                tracing::warn!("the database is gone; daemon leaving");
-                break;
-            }
-            if idle > IDLE_EXIT_S {
-                break;
-            }
+        let mut frontend = Headless::new(stay, Some(paths.db_file()), clock.now());
+        let result = run_loop(
+            &mut frontend,
+            &mut shell,
+            &mut model,
+            clock,
+            &mut inbox,
+            shutdown,
+            &Ticker::precise(),
+        )
+        .await;
+        if let Some(task) = listener {
+            task.abort();
         }
-        shell.dispatch(&mut model, Msg::Shutdown, clock.stamp());
         drop(shell);
         // Give the desktop back before leaving.
         let _ = tokio::time::timeout(Duration::from_secs(6), enforcer).await;
         tracing::info!("daemon leaving");
-        anyhow::Ok(())
+        result.map(|_| ())
     })?;
-    let _ = lock.unlock();
+    drop(instance);
     Ok(())
 }

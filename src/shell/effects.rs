@@ -7,16 +7,20 @@ use crate::domain::time::Now;
 use crate::store::{Store, StoreError};
 
 use crate::shell::desktop::Desktop;
+use crate::shell::instance;
 
 /// Runs effects against the store and the desktop and turns results into messages.
-pub struct Effects<'a> {
+pub(crate) struct Effects<'a> {
     pub(super) store: &'a mut Store,
     /// `PRAGMA data_version` last seen: it moves when another process commits.
     pub(super) version: i64,
     /// The store's revision last seen: it moves with real changes, not heartbeats.
     pub(super) revision: i64,
-    /// Whether a daemon for this data folder runs (it heartbeats then), checked now and then.
+    /// Whether another process, a daemon for this data folder, runs (it heartbeats then),
+    /// checked now and then.
     pub(super) daemon_running: bool,
+    /// This process is the daemon: it always heartbeats its sessions.
+    pub(super) is_daemon: bool,
     pub(super) heartbeats: u32,
     pub(super) desktop: Box<dyn Desktop + 'a>,
 }
@@ -104,13 +108,12 @@ impl Effects<'_> {
             },
             Effect::Heartbeat(id, at) => {
                 // A running daemon heartbeats the session already; check every 30 s.
-                if self.heartbeats.is_multiple_of(30) {
-                    self.daemon_running =
-                        self.store.path().and_then(|p| p.parent()).is_some_and(|d| {
-                            crate::shell::daemon::is_running(&d.join("daemon.lock"))
-                                .unwrap_or(false)
-                                && !crate::shell::daemon::is_self(&d.join("daemon.lock"))
-                        });
+                if !self.is_daemon && self.heartbeats.is_multiple_of(30) {
+                    self.daemon_running = self
+                        .store
+                        .path()
+                        .and_then(|p| p.parent())
+                        .is_some_and(|d| instance::is_running(d).unwrap_or(false));
                 }
                 self.heartbeats = self.heartbeats.wrapping_add(1);
                 if self.daemon_running {
@@ -190,7 +193,7 @@ impl Effects<'_> {
                     Ok(()) => {
                         // A daemon enforcing for this folder may be asleep until its next change.
                         if let Some(dir) = self.store.path().and_then(|p| p.parent()) {
-                            crate::shell::daemon::wake(&dir.join("daemon.lock"));
+                            instance::wake(dir);
                         }
                         Vec::new()
                     }

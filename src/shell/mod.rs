@@ -7,6 +7,7 @@ pub mod daemon;
 pub mod desktop;
 pub mod effects;
 pub mod hooks;
+pub mod instance;
 pub mod ticker;
 pub mod tui;
 
@@ -15,6 +16,7 @@ use std::future::Future;
 use std::io;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use crossterm::event::Event;
 use futures_util::{Stream, StreamExt};
 use ratatui::Terminal;
@@ -26,11 +28,11 @@ use crate::app::msg::{Effect, Msg};
 use crate::app::update;
 use crate::domain::time::Now;
 use crate::shell::clock::Clock;
+use crate::shell::ticker::Ticker;
 use crate::store::Store;
 
 pub use desktop::{Desktop, RealDesktop, Recorded, RecordingDesktop, spawn_enforcer};
-pub use effects::Effects;
-pub use tui::{run_terminal, termination};
+pub use tui::run_terminal;
 
 /// What a run did, for tests and benchmarks.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +43,64 @@ pub struct RunStats {
     pub frames: u64,
 }
 
-/// Runs the app until the user quits, the event stream ends, or `shutdown` resolves.
-/// Generic over the backend, the event source and the clock so tests can drive it;
+/// What the run loop serves: a terminal that draws and gives key events ([`TerminalFrontend`]),
+/// or nothing to draw and no input (the daemon's [`daemon::Headless`]).
+pub trait Frontend {
+    /// Shows the model.
+    fn draw(&mut self, model: &Model) -> anyhow::Result<()>;
+    /// The next input as a message; `None` when the input ended (the loop leaves).
+    fn input(&mut self) -> impl Future<Output = Option<io::Result<Msg>>>;
+    /// How long the loop may sleep before its next tick.
+    fn next_tick(&self, model: &Model, now: DateTime<Utc>) -> Duration;
+    /// Asked after each message: whether the loop leaves now.
+    fn done(&mut self, model: &Model, now: DateTime<Utc>) -> bool;
+}
+
+/// The TUI's frontend: a terminal and its event stream; a tick every second of the wall clock.
+pub struct TerminalFrontend<'t, B: Backend, E> {
+    pub terminal: &'t mut Terminal<B>,
+    pub events: E,
+}
+
+impl<B, E> Frontend for TerminalFrontend<'_, B, E>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: Stream<Item = io::Result<Event>> + Unpin,
+{
+    fn draw(&mut self, model: &Model) -> anyhow::Result<()> {
+        self.terminal.draw(|f| crate::ui::view(model, f))?;
+        Ok(())
+    }
+
+    async fn input(&mut self) -> Option<io::Result<Msg>> {
+        loop {
+            match self.events.next().await? {
+                Ok(Event::Key(k)) => return Some(Ok(Msg::Key(k))),
+                Ok(Event::Resize(..)) => return Some(Ok(Msg::Resize)),
+                Ok(_) => continue,
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+
+    fn next_tick(&self, _: &Model, now: DateTime<Utc>) -> Duration {
+        until_next_second(now)
+    }
+
+    fn done(&mut self, _: &Model, _: DateTime<Utc>) -> bool {
+        false
+    }
+}
+
+/// Just after the next whole second of the wall clock: one wake-up a second. The margin keeps a
+/// timer that fires a hair early from waking us twice.
+pub(crate) fn until_next_second(now: DateTime<Utc>) -> Duration {
+    Duration::from_millis(1003 - u64::from(now.timestamp_subsec_millis().min(999)))
+}
+
+/// The TUI's run loop on a terminal, sleeping with tokio's timer (tests drive it under paused
+/// time): runs until the user quits, the event stream ends, or `shutdown` resolves.
 /// `inbox` brings results of background work (a notification that failed).
 #[allow(clippy::too_many_arguments)]
 pub async fn run<B, E, C, S>(
@@ -62,74 +120,90 @@ where
     C: Clock,
     S: Future<Output = ()>,
 {
-    let ticker = ticker::Ticker::Tokio;
-    run_with(
-        terminal, model, store, clock, events, inbox, desktop, shutdown, &ticker,
+    let mut frontend = TerminalFrontend { terminal, events };
+    let mut shell = Shell::with_desktop(store, desktop);
+    run_loop(
+        &mut frontend,
+        &mut shell,
+        model,
+        clock,
+        inbox,
+        shutdown,
+        &Ticker::Tokio,
     )
     .await
 }
 
-/// [`run`] with a chosen way to sleep between ticks (the real terminal uses a timerfd).
-#[allow(clippy::too_many_arguments)]
-pub async fn run_with<B, E, C, S>(
-    terminal: &mut Terminal<B>,
+/// The one run loop, for the TUI and the daemon: starts the shell, then turns input, results
+/// of background work, ticks and frames into messages until the frontend is done, the user
+/// quits, the input ends or `shutdown` resolves (a signal). Every way out ends with
+/// `Msg::Shutdown`, so a running breathing exercise is logged as stopped.
+pub async fn run_loop<F, C, S>(
+    frontend: &mut F,
+    shell: &mut Shell<'_>,
     model: &mut Model,
-    store: &mut Store,
     clock: &C,
-    mut events: E,
     inbox: &mut UnboundedReceiver<Msg>,
-    desktop: Box<dyn Desktop + '_>,
     shutdown: S,
-    ticker: &ticker::Ticker,
+    ticker: &Ticker,
 ) -> anyhow::Result<RunStats>
 where
-    B: Backend,
-    B::Error: Send + Sync + 'static,
-    E: Stream<Item = io::Result<Event>> + Unpin,
-    C: Clock,
+    F: Frontend,
+    C: Clock + ?Sized,
     S: Future<Output = ()>,
 {
     let mut stats = RunStats::default();
-    let mut shell = Shell::with_desktop(store, desktop);
     let mut dirty = shell.start(model, clock.stamp());
     tokio::pin!(shutdown);
     // 30 fps, polled only while a breathing shape moves on screen: no frames otherwise.
     let mut frames = tokio::time::interval(Duration::from_millis(33));
     frames.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    loop {
+    let left: anyhow::Result<()> = loop {
         if dirty {
-            terminal.draw(|f| crate::ui::view(model, f))?;
+            if let Err(e) = frontend.draw(model) {
+                break Err(e);
+            }
             stats.draws += 1;
             dirty = false;
         }
-        // Wake just after the next whole second of the wall clock: one wake-up a second while
-        // idle. The margin keeps a timer that fires a hair early from waking us twice.
-        let ms = 1003 - u64::from(clock.now().timestamp_subsec_millis().min(999));
+        let now = clock.stamp();
+        let tick_in = frontend.next_tick(model, now.utc);
+        // Without motion, the Breathe screen still wakes when its shown second turns (it
+        // follows the exercise, not the wall clock): a frame then instead of a tick.
+        let (sleep, breath_wake) = match model.breath_wake_ms(now).map(Duration::from_millis) {
+            Some(b) if b < tick_in => (b, true),
+            _ => (tick_in, false),
+        };
         let msg = tokio::select! {
-            ev = events.next() => match ev {
-                Some(Ok(Event::Key(k))) => Msg::Key(k),
-                Some(Ok(Event::Resize(..))) => Msg::Resize,
-                Some(Ok(_)) => continue,
-                Some(Err(e)) => return Err(e.into()),
-                None => return Ok(stats),
+            input = frontend.input() => match input {
+                Some(Ok(msg)) => msg,
+                Some(Err(e)) => break Err(e.into()),
+                None => break Ok(()),
             },
-                        Some(msg) = inbox.recv() => msg,
+            Some(msg) = inbox.recv() => msg,
             _ = frames.tick(), if model.animating() => {
                 stats.frames += 1;
                 Msg::Frame
             }
-                        _ = ticker.sleep(Duration::from_millis(ms)) => {
-                stats.ticks += 1;
-                Msg::Tick
+            _ = ticker.sleep(sleep) => {
+                if breath_wake {
+                    Msg::Frame
+                } else {
+                    stats.ticks += 1;
+                    Msg::Tick
+                }
             }
-            _ = &mut shutdown => return Ok(stats),
+            _ = &mut shutdown => break Ok(()),
         };
-        let d = shell.dispatch(model, msg, clock.stamp());
-        if d.quit {
-            return Ok(stats);
-        }
+        let now = clock.stamp();
+        let d = shell.dispatch(model, msg, now);
         dirty |= d.redraw;
-    }
+        if d.quit || frontend.done(model, now.utc) {
+            break Ok(());
+        }
+    };
+    shell.dispatch(model, Msg::Shutdown, clock.stamp());
+    left.map(|()| stats)
 }
 
 /// The result of dispatching one message and everything it caused.
@@ -145,7 +219,7 @@ pub const STALE_S: i64 = 5;
 /// Runs `update` and the effects it asks for, feeding results back until nothing is left.
 /// The TUI loop, the daemon and the flow tests all go through here.
 pub struct Shell<'a> {
-    effects: Effects<'a>,
+    effects: effects::Effects<'a>,
 }
 
 impl<'a> Shell<'a> {
@@ -156,15 +230,22 @@ impl<'a> Shell<'a> {
 
     pub fn with_desktop(store: &'a mut Store, desktop: Box<dyn Desktop + 'a>) -> Shell<'a> {
         Shell {
-            effects: Effects {
+            effects: effects::Effects {
                 version: store.data_version().unwrap_or(0),
                 revision: store.revision().unwrap_or(0),
                 daemon_running: false,
+                is_daemon: false,
                 heartbeats: 0,
                 store,
                 desktop,
             },
         }
+    }
+
+    /// The daemon's shell: it heartbeats its sessions itself (no other daemon does).
+    pub fn in_daemon(mut self) -> Shell<'a> {
+        self.effects.is_daemon = true;
+        self
     }
 
     /// Closes sessions nothing ran (crash, kill -9, reboot), then runs the initial effects.

@@ -4,24 +4,35 @@
 //! deadline (tens of milliseconds early for a one-second sleep, seconds early for a minute)
 //! and then parks again: two or more wake-ups per tick. A `timerfd` fires once, when asked;
 //! tokio's `AsyncFd` waits for it in the same event loop. Tests under paused tokio time use
-//! the tokio sleep, whose clock they control.
+//! the tokio sleep, whose clock they control. timerfd is Linux's: elsewhere (macOS) the loop
+//! sleeps with tokio's timer.
 
 use std::io;
+#[cfg(target_os = "linux")]
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::time::Duration;
 
+#[cfg(target_os = "linux")]
 use tokio::io::unix::AsyncFd;
 
 /// How the loop sleeps between ticks.
 pub enum Ticker {
-    /// tokio's timer (follows paused time in tests).
+    /// tokio's timer (follows paused time in tests; the only one off Linux).
     Tokio,
     /// A timerfd: one wake-up per sleep.
+    #[cfg(target_os = "linux")]
     TimerFd(AsyncFd<OwnedFd>),
 }
 
 impl Ticker {
+    /// Off Linux there is no timerfd: tokio's timer.
+    #[cfg(not(target_os = "linux"))]
+    pub fn precise() -> Ticker {
+        Ticker::Tokio
+    }
+
     /// A timerfd ticker, or tokio's if the kernel refuses one.
+    #[cfg(target_os = "linux")]
     pub fn precise() -> Ticker {
         // SAFETY: plain syscall; the fd is owned below.
         let fd = unsafe {
@@ -49,6 +60,7 @@ impl Ticker {
                 tokio::time::sleep(d).await;
                 Ok(())
             }
+            #[cfg(target_os = "linux")]
             Ticker::TimerFd(fd) => {
                 let d = d.max(Duration::from_millis(1));
                 let spec = libc::itimerspec {
@@ -92,7 +104,7 @@ impl Ticker {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, target_os = "linux"))]
 mod tests {
     use super::*;
 

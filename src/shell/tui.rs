@@ -10,7 +10,8 @@ use ratatui::Terminal;
 
 use crate::app::model::Model;
 use crate::shell::clock::Clock;
-use crate::shell::{RealDesktop, run_with, spawn_enforcer, ticker};
+use crate::shell::ticker::Ticker;
+use crate::shell::{RealDesktop, Shell, TerminalFrontend, run_loop, spawn_enforcer};
 use crate::store::Store;
 
 /// Puts the terminal back however we leave: normal return, error, panic or signal.
@@ -52,7 +53,7 @@ fn restore_terminal() {
 }
 
 /// Resolves on SIGTERM, SIGHUP (pane closed), SIGINT or SIGQUIT.
-pub async fn termination() {
+async fn termination() {
     use tokio::signal::unix::{SignalKind, signal};
     let kinds = [
         SignalKind::terminate(),
@@ -132,20 +133,22 @@ pub fn run_terminal(
         // No `terminal.clear()`: it asks the terminal for the cursor position (ESC[6n) and
         // fails after 2 s where nothing answers; the screen was cleared on entry instead.
         let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
-        let clock = DynClock(clock);
-        let ticker = ticker::Ticker::precise();
-        let result = run_with(
-            &mut terminal,
+        let mut frontend = TerminalFrontend {
+            terminal: &mut terminal,
+            events: EventStream::new(),
+        };
+        let mut shell = Shell::with_desktop(&mut store, Box::new(desktop));
+        let result = run_loop(
+            &mut frontend,
+            &mut shell,
             &mut model,
-            &mut store,
-            &clock,
-            EventStream::new(),
+            clock,
             &mut inbox,
-            Box::new(desktop),
             shutdown,
-            &ticker,
+            &Ticker::precise(),
         )
         .await;
+        drop(shell);
         drop(guard);
         // The desktop (and the enforcer's input with it) is gone: wait for Do-Not-Disturb to be
         // given back before the process ends.
@@ -157,15 +160,4 @@ pub fn run_terminal(
         }
         result.map(|_| ())
     })
-}
-
-struct DynClock<'a>(&'a dyn Clock);
-
-impl Clock for DynClock<'_> {
-    fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        self.0.now()
-    }
-    fn local(&self) -> chrono::NaiveDateTime {
-        self.0.local()
-    }
 }

@@ -342,28 +342,48 @@ fn custom_pattern_errors_point_at_the_phase_and_names_are_unique() {
         .stderr(contains(format!("{file}:5:1")).and(contains("defined twice")));
 }
 
-#[test]
-fn leaving_mid_exercise_logs_it_as_stopped_and_reduce_motion_wakes_on_its_own_seconds() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.db");
-    let mut store = Store::open(&path).unwrap();
-    let reader = Store::open(&path).unwrap();
-    let mut m = model_at(at(10, 0));
-    m.breath_seen.insert("Cardiac coherence (365)".into());
-    m.config.breathing.reduce_motion = true;
-    let mut shell = Shell::new(&mut store);
-    let t = |ms: i64| at(10, 0) + Duration::milliseconds(ms);
-    shell.start(&mut m, t(0));
-    shell.dispatch(&mut m, key(KeyCode::Char('b')), t(0));
-    shell.dispatch(&mut m, key(KeyCode::Enter), t(0));
-    // Without motion there are no frames, but a wake-up at the exercise's next shown second:
-    // 2.4 s into a 5 s inhale, 2.6 s are left, shown as "3"; it turns into "2" in 0.6 s.
-    assert!(!m.animating());
-    let wake = m.breath_wake_ms(t(2400).into()).unwrap();
-    assert!((600..=610).contains(&wake), "{wake}");
-    // The app leaves (quit, Ctrl-C or a signal): the exercise is logged as stopped.
-    shell.dispatch(&mut m, Msg::Shutdown, t(20_000));
-    let s = &reader.sessions(day(), day()).unwrap()[0];
+/// Keys `b` then Enter (coherence, safety text already seen) arriving `delay_ms` after the
+/// start, then nothing.
+fn breathe_keys_after(
+    delay_ms: u64,
+) -> futures_util::stream::BoxStream<'static, io::Result<Event>> {
+    let keys = [KeyCode::Char('b'), KeyCode::Enter]
+        .map(|k| Event::Key(KeyEvent::new(k, KeyModifiers::NONE)));
+    futures_util::stream::once(tokio::time::sleep(std::time::Duration::from_millis(
+        delay_ms,
+    )))
+    .flat_map(move |()| futures_util::stream::iter(keys.clone().map(Ok)))
+    .chain(futures_util::stream::pending())
+    .boxed()
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_signal_mid_exercise_logs_it_as_stopped() {
+    let mut store = Store::open_in_memory().unwrap();
+    let clock = TokioClock {
+        start: tokio::time::Instant::now(),
+        local: at(10, 0),
+    };
+    let mut model = model_at(clock.local());
+    model.breath_seen.insert("Cardiac coherence (365)".into());
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+    // Ctrl-C, SIGTERM or SIGHUP 20 s into the exercise: `termination()` resolves.
+    serein::shell::run(
+        &mut terminal,
+        &mut model,
+        &mut store,
+        &clock,
+        breathe_keys_after(0),
+        &mut inbox,
+        Box::new(RecordingDesktop::default()),
+        tokio::time::sleep(std::time::Duration::from_secs(20)),
+    )
+    .await
+    .unwrap();
+    let logged = store.sessions(day(), day()).unwrap();
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    let s = &logged[0];
     assert!(
         matches!(
             s.state,
@@ -374,5 +394,53 @@ fn leaving_mid_exercise_logs_it_as_stopped_and_reduce_motion_wakes_on_its_own_se
         ),
         "{s:?}"
     );
-    assert_eq!(s.actual_s(t(99_000).and_utc()), 20);
+    assert_eq!(s.actual_s(clock.now() + Duration::minutes(5)), 20);
+}
+
+#[tokio::test(start_paused = true)]
+async fn without_motion_the_screen_wakes_on_the_exercises_own_seconds() {
+    let mut store = Store::open_in_memory().unwrap();
+    let clock = TokioClock {
+        start: tokio::time::Instant::now(),
+        local: at(10, 0),
+    };
+    let mut model = model_at(clock.local());
+    model.breath_seen.insert("Cardiac coherence (365)".into());
+    model.config.breathing.reduce_motion = true;
+    let mut terminal = Terminal::new(crate::idle::CountingBackend::new(80, 24)).unwrap();
+    let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+    // Started 0.4 s after a whole second: its shown seconds turn at x.4 s, not on the wall
+    // clock's seconds.
+    let stats = serein::shell::run(
+        &mut terminal,
+        &mut model,
+        &mut store,
+        &clock,
+        breathe_keys_after(400),
+        &mut inbox,
+        Box::new(RecordingDesktop::default()),
+        tokio::time::sleep(std::time::Duration::from_secs(10)),
+    )
+    .await
+    .unwrap();
+    assert!(!model.animating());
+    assert_eq!(
+        stats.frames, 0,
+        "no 30 fps frames without motion: {stats:?}"
+    );
+    let drawn: Vec<u128> = terminal
+        .backend()
+        .drawn_at
+        .iter()
+        .map(|t| (*t - clock.start).as_millis())
+        .collect();
+    // Each shown second (5 s inhale, 5 s exhale: "4" at 1.4 s, "3" at 2.4 s, …) is drawn when
+    // it turns, not up to a second later.
+    for k in 1..=9u128 {
+        let turn = 400 + 1000 * k;
+        assert!(
+            drawn.iter().any(|&d| d >= turn && d < turn + 20),
+            "second {k} (at {turn} ms) not drawn on time; drawn at {drawn:?}"
+        );
+    }
 }

@@ -14,10 +14,21 @@ use serein::store::Store;
 
 use crate::{TokioClock, at, model_at, nb};
 
-/// Counts frames (one flush per `Terminal::draw`).
-struct CountingBackend {
+/// Counts frames (one flush per `Terminal::draw`) and notes when each was drawn (tokio time).
+pub struct CountingBackend {
     inner: TestBackend,
-    flushes: u64,
+    pub flushes: u64,
+    pub drawn_at: Vec<tokio::time::Instant>,
+}
+
+impl CountingBackend {
+    pub fn new(width: u16, height: u16) -> CountingBackend {
+        CountingBackend {
+            inner: TestBackend::new(width, height),
+            flushes: 0,
+            drawn_at: Vec::new(),
+        }
+    }
 }
 
 impl Backend for CountingBackend {
@@ -54,6 +65,7 @@ impl Backend for CountingBackend {
     }
     fn flush(&mut self) -> Result<(), Self::Error> {
         self.flushes += 1;
+        self.drawn_at.push(tokio::time::Instant::now());
         self.inner.flush()
     }
 }
@@ -72,11 +84,7 @@ async fn an_idle_minute_draws_once_per_visible_change() {
     let mut model = model_at(clock.local());
     // Nothing may change on screen in this minute: no breathing reminder either.
     model.config.breathing.reminders.clear();
-    let mut terminal = Terminal::new(CountingBackend {
-        inner: TestBackend::new(80, 24),
-        flushes: 0,
-    })
-    .unwrap();
+    let mut terminal = Terminal::new(CountingBackend::new(80, 24)).unwrap();
     let events = futures_util::stream::pending::<io::Result<Event>>();
     let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
     let stats = serein::shell::run(
@@ -99,4 +107,45 @@ async fn an_idle_minute_draws_once_per_visible_change() {
     // One wake-up a second, not more.
     assert!((59..=61).contains(&stats.ticks), "{stats:?}");
     assert_eq!(model.now.format("%H:%M").to_string(), "09:42");
+}
+
+/// The daemon's loop with nothing to do, under paused tokio time; returns how long it stayed.
+async fn daemon_stays(stay: bool, shutdown_after: std::time::Duration) -> chrono::Duration {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("serein.db");
+    let mut store = Store::open(&db).unwrap();
+    let clock = TokioClock {
+        start: tokio::time::Instant::now(),
+        local: at(9, 41) + chrono::Duration::seconds(30),
+    };
+    let started = clock.now();
+    let mut model = model_at(clock.local());
+    let mut shell = serein::shell::Shell::new(&mut store).in_daemon();
+    let mut daemon = serein::shell::daemon::Headless::new(stay, Some(db), started);
+    let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+    serein::shell::run_loop(
+        &mut daemon,
+        &mut shell,
+        &mut model,
+        &clock,
+        &mut inbox,
+        tokio::time::sleep(shutdown_after),
+        &serein::shell::ticker::Ticker::Tokio,
+    )
+    .await
+    .unwrap();
+    clock.now() - started
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_idle_daemon_leaves_after_a_minute_of_wall_clock_even_though_it_wakes_rarely() {
+    let hour = std::time::Duration::from_secs(3600);
+    let stayed = daemon_stays(false, hour).await;
+    assert!(
+        (60..=61).contains(&stayed.num_seconds()),
+        "left after {stayed}"
+    );
+    // `serein daemon --stay` stays until a signal.
+    let stayed = daemon_stays(true, hour).await;
+    assert_eq!(stayed.num_seconds(), 3600);
 }

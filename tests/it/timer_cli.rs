@@ -368,8 +368,7 @@ fn the_daemon_survives_sigkill_through_the_database() {
         .assert()
         .success();
     wait_until("the daemon", || !pids(&daemon_args).is_empty());
-    let lock = data.join("daemon.lock");
-    assert!(serein::shell::daemon::is_running(&lock).unwrap());
+    assert!(serein::shell::instance::is_running(&data).unwrap());
     for pid in pids(&daemon_args) {
         Command::new("kill").args(["-9", &pid]).status().unwrap();
     }
@@ -394,7 +393,7 @@ fn the_daemon_survives_sigkill_through_the_database() {
         .spawn()
         .unwrap();
     wait_until("the new daemon's lock", || {
-        serein::shell::daemon::is_running(&lock).unwrap_or(false)
+        serein::shell::instance::is_running(&data).unwrap_or(false)
     });
     at(&env, "09:02")
         .args(["daemon"])
@@ -411,5 +410,5 @@ fn the_daemon_survives_sigkill_through_the_database() {
         .status()
         .unwrap();
     let _ = child.wait();
-    assert!(!serein::shell::daemon::is_running(&lock).unwrap());
+    assert!(!serein::shell::instance::is_running(&data).unwrap());
 }
