@@ -11,10 +11,10 @@ use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::app::keymap::Keymap;
 use crate::app::model::Model;
 use crate::app::msg::Msg;
 use crate::config::{Config, Paths};
+use crate::keys::Keymap;
 use crate::shell::clock::Clock;
 use crate::shell::{RealDesktop, Shell};
 use crate::store::Store;
@@ -141,7 +141,7 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
         let _ = write!(f, "{}", std::process::id());
     }
     let mut store = Store::open(&paths.db_file())?;
-    let keymap = Keymap::with_overrides(&config.keys).map_err(anyhow::Error::msg)?;
+    let keymap = Keymap::new(&config.keys);
     let mut model = Model::new(config, keymap, clock.local());
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
