@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod keys;
 pub mod logging;
 pub mod notify;
 pub mod shell;

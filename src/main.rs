@@ -2,10 +2,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use serein::app::keymap::Keymap;
 use serein::app::model::{Level, Model};
 use serein::cli::{self, Cli, Failure};
 use serein::config::{Config, Paths};
+use serein::keys::Keymap;
 use serein::shell::clock::{Clock, SystemClock};
 use serein::store::Store;
 
@@ -92,7 +92,7 @@ fn run_tui(
     start: Start,
 ) -> Result<(), Failure> {
     let store = Store::open(&paths.db_file())?;
-    let keymap = Keymap::with_overrides(&loaded.config.keys).map_err(Failure::input)?;
+    let keymap = Keymap::new(&loaded.config.keys);
     let mut model = Model::new(loaded.config, keymap, clock.local());
     model.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     if let Some(w) = loaded.warnings.first() {

@@ -3,7 +3,6 @@
 //! bell at phase changes, and the reminders (the 365 method). Pure like the rest of `update`.
 
 use chrono::{Duration, NaiveTime, Timelike};
-use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::model::{Breath, BreathStage, Level, Model, Screen};
 use crate::app::msg::Effect;
@@ -11,6 +10,7 @@ use crate::app::update::Update;
 use crate::domain::breath::{Exercise, Pattern};
 use crate::domain::session::{EndReason, Session, SessionKind};
 use crate::domain::time::Now;
+use crate::keys::Action;
 use crate::notify::Notification;
 
 fn redraw() -> Update {
@@ -198,19 +198,18 @@ pub fn leave(m: &mut Model) -> Update {
     redraw()
 }
 
-/// Keys on the Breathe screen (help and quit are handled before).
-pub fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
+/// An action on the Breathe screen (help and quit are handled before). `pause` also starts
+/// (space is play/pause); `back` stops a running exercise, which is logged.
+pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
     let Some(stage) = m.breath.as_ref().map(|b| b.stage.clone()) else {
         return leave(m);
     };
     let list = patterns(m);
-    match (stage, k.code) {
-        (BreathStage::Choosing(i), KeyCode::Char('j') | KeyCode::Down) => choose(m, &list, i + 1),
-        (BreathStage::Choosing(i), KeyCode::Char('k') | KeyCode::Up) => {
-            choose(m, &list, i.saturating_sub(1))
-        }
-        (BreathStage::Choosing(_), KeyCode::Enter | KeyCode::Char(' '))
-        | (BreathStage::Done { .. }, KeyCode::Enter) => {
+    match (stage, a) {
+        (BreathStage::Choosing(i), Action::Down) => choose(m, &list, i + 1),
+        (BreathStage::Choosing(i), Action::Up) => choose(m, &list, i.saturating_sub(1)),
+        (BreathStage::Choosing(_), Action::Start | Action::PauseResume)
+        | (BreathStage::Done { .. }, Action::Start) => {
             let name = m
                 .breath
                 .as_ref()
@@ -225,11 +224,11 @@ pub fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
                 redraw()
             }
         }
-        (BreathStage::Choosing(_), KeyCode::Esc) | (BreathStage::Done { .. }, KeyCode::Esc) => {
+        (BreathStage::Choosing(_), Action::Back) | (BreathStage::Done { .. }, Action::Back) => {
             leave(m)
         }
-        (BreathStage::Safety, KeyCode::Enter | KeyCode::Char(' ')) => begin(m, now),
-        (BreathStage::Safety, KeyCode::Esc) => {
+        (BreathStage::Safety, Action::Start | Action::PauseResume) => begin(m, now),
+        (BreathStage::Safety, Action::Back) => {
             if m.breath.as_ref().is_some_and(|b| b.standalone) {
                 return leave(m);
             }
@@ -245,7 +244,7 @@ pub fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
                 paused_at,
                 paused_ms,
             },
-            KeyCode::Char(' ') | KeyCode::Char('p'),
+            Action::PauseResume,
         ) => {
             let stage = match paused_at {
                 None => BreathStage::Running {
@@ -264,8 +263,8 @@ pub fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
             }
             redraw()
         }
-        (BreathStage::Running { .. }, KeyCode::Esc) => end(m, false, now),
-        (BreathStage::Running { .. }, KeyCode::Char('r')) => {
+        (BreathStage::Running { .. }, Action::Back) => end(m, false, now),
+        (BreathStage::Running { .. }, Action::Motion) => {
             if let Some(b) = m.breath.as_mut() {
                 b.reduce_motion = !b.reduce_motion;
             }
@@ -359,8 +358,8 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
             },
         );
         let keys = (
-            m.keymap.keys_for(crate::app::keymap::Action::Breathe),
-            m.keymap.keys_for(crate::app::keymap::Action::Snooze),
+            m.keymap.keys_for(Action::Breathe),
+            m.keymap.keys_for(Action::Snooze),
         );
         m.set_status(
             Level::Info,

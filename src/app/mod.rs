@@ -3,7 +3,6 @@
 //! carries out the effects `update` returns.
 
 pub mod breathe;
-pub mod keymap;
 pub mod model;
 pub mod msg;
 pub mod offline;

@@ -3,10 +3,11 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use tui_input::Input;
 
-use crate::app::keymap::Keymap;
 use crate::config::Config;
 use crate::domain::plan::Timebox;
 use crate::domain::session::Session;
+use crate::keys::Keymap;
+pub use crate::keys::Screen;
 
 /// Which overlay or prompt has the keyboard.
 #[derive(Debug, Clone)]
@@ -31,19 +32,6 @@ pub enum PromptPurpose {
     Template,
     Interruption(i64),
     Note(i64),
-}
-
-/// Which screen is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Screen {
-    #[default]
-    Today,
-    Timer,
-    Breathe,
-    /// The week in numbers and flags (`w`).
-    Week,
-    /// The weekly review (`r`).
-    Review,
 }
 
 /// Where a breathing exercise is.

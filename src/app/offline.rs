@@ -3,13 +3,13 @@
 
 use chrono::Duration;
 
-use crate::app::keymap::Action;
 use crate::app::model::{Level, Model};
 use crate::app::msg::Effect;
 use crate::app::update::Update;
 use crate::domain::policy::{self, Manual, Reason};
 use crate::domain::session::{SessionKind, State};
 use crate::domain::time::Now;
+use crate::keys::Action;
 
 /// Recomputes the desired state; asks the shell to act only when it changed.
 pub fn tick(m: &mut Model, now: Now) -> Update {

@@ -7,6 +7,7 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::domain::review::{self, CHECKIN_RANGE, RATING_RANGE, Review, TEXT_MAX_CHARS};
+use crate::keys::{Action, Keymap, Screen};
 
 /// One field of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,12 +53,14 @@ pub enum FormOutcome {
     Redraw,
     /// The review changed: stamp `updated`, save it, redraw.
     Changed,
-    /// Esc or q outside a text edit: leave the screen.
+    /// `back` (Esc, q) outside a text edit: leave the screen.
     Leave,
-    /// `[`: show the week before.
+    /// `prev_week` (`[`): show the week before.
     PrevWeek,
-    /// `]`: show the week after.
+    /// `next_week` (`]`): show the week after.
     NextWeek,
+    /// `help` (`?`) outside a text edit: show help.
+    Help,
 }
 
 /// The review being written and the form's cursor.
@@ -86,8 +89,9 @@ impl ReviewForm {
         FIELDS[self.field.min(FIELDS.len() - 1)]
     }
 
-    /// Handles one key.
-    pub fn key(&mut self, key: KeyEvent) -> FormOutcome {
+    /// Handles one key: while editing a text it is typed; otherwise it goes through the key
+    /// table (the Review screen's rows of `crate::keys`), and an unbound digit sets a number.
+    pub fn key(&mut self, keymap: &Keymap, key: KeyEvent) -> FormOutcome {
         // Terminals with the kitty protocol also report releases; a release is not a press.
         if key.kind == KeyEventKind::Release {
             return FormOutcome::Nothing;
@@ -95,55 +99,66 @@ impl ReviewForm {
         if self.editing.is_some() {
             return self.edit_key(key);
         }
-        // Ctrl/Alt chords belong to the shell (Ctrl-C), not to the fields.
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return FormOutcome::Nothing;
-        }
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => return FormOutcome::Leave,
-            KeyCode::Char('[') => return FormOutcome::PrevWeek,
-            KeyCode::Char(']') => return FormOutcome::NextWeek,
-            KeyCode::Char('j') | KeyCode::Down | KeyCode::Tab => {
-                return self.move_to(self.field + 1);
-            }
-            KeyCode::Char('k') | KeyCode::Up | KeyCode::BackTab => {
-                return self.move_to(self.field.saturating_sub(1));
-            }
-            KeyCode::Home | KeyCode::Char('g') => return self.move_to(0),
-            KeyCode::End | KeyCode::Char('G') => return self.move_to(FIELDS.len() - 1),
-            _ => {}
-        }
+        let edit = match keymap.action(Screen::Review, &key) {
+            Some(Action::Back) => return FormOutcome::Leave,
+            Some(Action::Help) => return FormOutcome::Help,
+            Some(Action::PrevWeek) => return FormOutcome::PrevWeek,
+            Some(Action::NextWeek) => return FormOutcome::NextWeek,
+            Some(Action::Down) => return self.move_to(self.field + 1),
+            Some(Action::Up) => return self.move_to(self.field.saturating_sub(1)),
+            Some(Action::Top) => return self.move_to(0),
+            Some(Action::Bottom) => return self.move_to(FIELDS.len() - 1),
+            Some(Action::Lower) => Edit::Step(-1),
+            Some(Action::Raise) => Edit::Step(1),
+            Some(Action::Clear) => Edit::Clear,
+            Some(Action::Select) => Edit::Select,
+            Some(Action::Tick) => Edit::Tick,
+            Some(_) => return FormOutcome::Nothing,
+            // Digits type a value; Ctrl/Alt chords belong to the shell (Ctrl-C).
+            None => match key.code {
+                KeyCode::Char(c @ '0'..='9')
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Edit::Digit(c as u8 - b'0')
+                }
+                _ => return FormOutcome::Nothing,
+            },
+        };
+        self.apply(edit)
+    }
+
+    /// Applies an edit to the field under the cursor.
+    fn apply(&mut self, edit: Edit) -> FormOutcome {
         match self.current() {
             Field::Rating(i) => {
                 let old = self.review.ratings[i];
-                let new = number_key(old, key.code, RATING_RANGE.clone(), 10);
+                let new = number_edit(old, edit, RATING_RANGE.clone(), 10);
                 self.review.ratings[i] = new;
                 changed(old != new)
             }
             Field::Energy => {
                 let old = self.review.energy;
-                self.review.energy = number_key(old, key.code, CHECKIN_RANGE.clone(), 0);
+                self.review.energy = number_edit(old, edit, CHECKIN_RANGE.clone(), 0);
                 changed(old != self.review.energy)
             }
             Field::Detachment => {
                 let old = self.review.detachment;
-                self.review.detachment = number_key(old, key.code, CHECKIN_RANGE.clone(), 0);
+                self.review.detachment = number_edit(old, edit, CHECKIN_RANGE.clone(), 0);
                 changed(old != self.review.detachment)
             }
             Field::Check(i) => {
                 let old = self.review.checklist[i];
-                self.review.checklist[i] = match key.code {
-                    KeyCode::Char(' ') | KeyCode::Enter => !old,
-                    KeyCode::Char('x') | KeyCode::Delete | KeyCode::Backspace => false,
+                self.review.checklist[i] = match edit {
+                    Edit::Select | Edit::Tick => !old,
+                    Edit::Clear => false,
                     _ => old,
                 };
                 changed(old != self.review.checklist[i])
             }
-            Field::Win | Field::Enabler => match key.code {
-                KeyCode::Enter => {
+            Field::Win | Field::Enabler => match edit {
+                Edit::Select => {
                     let text = self.text().to_string();
                     self.editing = Some(Input::new(text));
                     FormOutcome::Redraw
@@ -221,12 +236,27 @@ fn changed(yes: bool) -> FormOutcome {
     }
 }
 
-/// A key on a number field: h/l, ←/→ and -/+ step by one (the first step on an unset value
-/// lands on 5, the middle, rather than at an end), digits set directly (`zero` is what 0
-/// means: 10 for ratings, 0 for the check-in), x/Delete/Backspace unset.
-fn number_key(
+/// What a key asks of the field under the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edit {
+    /// `lower` / `raise`.
+    Step(i16),
+    /// A digit typed.
+    Digit(u8),
+    /// `clear`.
+    Clear,
+    /// `select` (Enter): write a text, tick an item.
+    Select,
+    /// `tick` (space): tick an item.
+    Tick,
+}
+
+/// An edit of a number field: a step by one (the first step on an unset value lands on 5,
+/// the middle, rather than at an end), a digit sets it directly (`zero` is what 0 means: 10
+/// for ratings, 0 for the check-in), `clear` unsets it.
+fn number_edit(
     old: Option<u8>,
-    code: KeyCode,
+    edit: Edit,
     range: std::ops::RangeInclusive<u8>,
     zero: u8,
 ) -> Option<u8> {
@@ -235,13 +265,12 @@ fn number_key(
         None => Some(5),
         Some(v) => Some((i16::from(v) + delta).clamp(i16::from(lo), i16::from(hi)) as u8),
     };
-    match code {
-        KeyCode::Char('h' | '-') | KeyCode::Left => step(-1),
-        KeyCode::Char('l' | '+' | '=') | KeyCode::Right => step(1),
-        KeyCode::Char('0') => Some(zero),
-        KeyCode::Char(c @ '1'..='9') => Some(c as u8 - b'0'),
-        KeyCode::Char('x') | KeyCode::Delete | KeyCode::Backspace => None,
-        _ => old,
+    match edit {
+        Edit::Step(delta) => step(delta),
+        Edit::Digit(0) => Some(zero),
+        Edit::Digit(d) => Some(d),
+        Edit::Clear => None,
+        Edit::Select | Edit::Tick => old,
     }
 }
 
@@ -315,7 +344,11 @@ mod tests {
             let mut f = ReviewForm::new(empty());
             f.field = index(Field::Rating(3));
             f.review.ratings[3] = *before;
-            assert_eq!(f.key(*key), *outcome, "case {i}: {key:?}");
+            assert_eq!(
+                f.key(&Keymap::default(), *key),
+                *outcome,
+                "case {i}: {key:?}"
+            );
             assert_eq!(f.review.ratings[3], *after, "case {i}: {key:?}");
             // Only the rating under the cursor moves.
             assert_eq!(f.review.ratings[2], None, "case {i}");
@@ -346,7 +379,7 @@ mod tests {
                 }
             }
             *slot(&mut f.review, *field) = *before;
-            assert_eq!(f.key(*key), *outcome, "case {i}");
+            assert_eq!(f.key(&Keymap::default(), *key), *outcome, "case {i}");
             assert_eq!(*slot(&mut f.review, *field), *after, "case {i}");
             // The ratings use 0 = 10; the check-in must not.
             assert_eq!(f.review.ratings, [None; 5], "case {i}");
@@ -368,7 +401,7 @@ mod tests {
         for (i, (before, key, after, outcome)) in cases.iter().enumerate() {
             let mut f = form_at(Field::Check(2), |_| {});
             f.review.checklist[2] = *before;
-            assert_eq!(f.key(*key), *outcome, "case {i}");
+            assert_eq!(f.key(&Keymap::default(), *key), *outcome, "case {i}");
             assert_eq!(f.review.checklist, [false, false, *after, false, false]);
         }
     }
@@ -391,7 +424,7 @@ mod tests {
         for (i, (from, key, to, outcome)) in cases.iter().enumerate() {
             let mut f = ReviewForm::new(empty());
             f.field = *from;
-            assert_eq!(f.key(*key), *outcome, "case {i}");
+            assert_eq!(f.key(&Keymap::default(), *key), *outcome, "case {i}");
             assert_eq!(f.field, *to, "case {i}");
             assert_eq!(f.review, empty(), "moving changes nothing");
         }
@@ -412,7 +445,7 @@ mod tests {
         for field in [Field::Rating(0), Field::Win, Field::Check(4), Field::Energy] {
             for (key, outcome) in cases {
                 let mut f = form_at(field, |_| {});
-                assert_eq!(f.key(key), outcome, "{field:?} {key:?}");
+                assert_eq!(f.key(&Keymap::default(), key), outcome, "{field:?} {key:?}");
             }
         }
     }
@@ -420,20 +453,33 @@ mod tests {
     /// Types `s` into the form, one key per char.
     fn type_text(f: &mut ReviewForm, s: &str) {
         for c in s.chars() {
-            assert_eq!(f.key(ch(c)), FormOutcome::Redraw, "typing {c:?}");
+            assert_eq!(
+                f.key(&Keymap::default(), ch(c)),
+                FormOutcome::Redraw,
+                "typing {c:?}"
+            );
         }
     }
 
     #[test]
     fn editing_the_win_saves_on_enter() {
         let mut f = form_at(Field::Win, |r| r.win = "Old".into());
-        assert_eq!(f.key(press(KeyCode::Enter)), FormOutcome::Redraw);
+        assert_eq!(
+            f.key(&Keymap::default(), press(KeyCode::Enter)),
+            FormOutcome::Redraw
+        );
         assert_eq!(f.editing.as_ref().map(Input::value), Some("Old"));
         // Keys that mean something outside an edit are text inside one.
         type_text(&mut f, " q[]jx0");
         assert_eq!(f.review.win, "Old", "nothing saved while typing");
-        assert_eq!(f.key(press(KeyCode::Backspace)), FormOutcome::Redraw);
-        assert_eq!(f.key(press(KeyCode::Enter)), FormOutcome::Changed);
+        assert_eq!(
+            f.key(&Keymap::default(), press(KeyCode::Backspace)),
+            FormOutcome::Redraw
+        );
+        assert_eq!(
+            f.key(&Keymap::default(), press(KeyCode::Enter)),
+            FormOutcome::Changed
+        );
         assert!(f.editing.is_none());
         assert_eq!(f.review.win, "Old q[]jx");
     }
@@ -441,18 +487,27 @@ mod tests {
     #[test]
     fn esc_cancels_an_edit_and_unchanged_text_is_not_a_change() {
         let mut f = form_at(Field::Enabler, |r| r.enabler = "Quiet mornings".into());
-        f.key(press(KeyCode::Enter));
+        f.key(&Keymap::default(), press(KeyCode::Enter));
         type_text(&mut f, " and more");
-        assert_eq!(f.key(press(KeyCode::Esc)), FormOutcome::Redraw);
+        assert_eq!(
+            f.key(&Keymap::default(), press(KeyCode::Esc)),
+            FormOutcome::Redraw
+        );
         assert!(f.editing.is_none());
         assert_eq!(f.review.enabler, "Quiet mornings");
         // Esc ended the edit only; the next Esc leaves.
-        assert_eq!(f.key(press(KeyCode::Esc)), FormOutcome::Leave);
+        assert_eq!(
+            f.key(&Keymap::default(), press(KeyCode::Esc)),
+            FormOutcome::Leave
+        );
 
-        f.key(press(KeyCode::Enter));
+        f.key(&Keymap::default(), press(KeyCode::Enter));
         type_text(&mut f, "  ");
         // Trailing spaces are trimmed, so this is the same text.
-        assert_eq!(f.key(press(KeyCode::Enter)), FormOutcome::Redraw);
+        assert_eq!(
+            f.key(&Keymap::default(), press(KeyCode::Enter)),
+            FormOutcome::Redraw
+        );
         assert_eq!(f.review.enabler, "Quiet mornings");
     }
 
@@ -460,11 +515,14 @@ mod tests {
     fn text_is_capped_while_typing() {
         let long = "a".repeat(TEXT_MAX_CHARS);
         let mut f = form_at(Field::Win, |_| {});
-        f.key(press(KeyCode::Enter));
+        f.key(&Keymap::default(), press(KeyCode::Enter));
         f.editing = Some(Input::new(long.clone()));
-        assert_eq!(f.key(ch('b')), FormOutcome::Nothing);
+        assert_eq!(f.key(&Keymap::default(), ch('b')), FormOutcome::Nothing);
         assert_eq!(f.editing.as_ref().map(Input::value), Some(long.as_str()));
-        assert_eq!(f.key(press(KeyCode::Enter)), FormOutcome::Changed);
+        assert_eq!(
+            f.key(&Keymap::default(), press(KeyCode::Enter)),
+            FormOutcome::Changed
+        );
         assert_eq!(f.review.win, long);
         assert_eq!(f.review.validate(), Ok(()));
     }
@@ -473,7 +531,11 @@ mod tests {
     fn keys_that_mean_nothing_on_a_text_field() {
         for key in [ch('l'), ch('5'), ch(' '), ch('x'), press(KeyCode::Delete)] {
             let mut f = form_at(Field::Win, |r| r.win = "Keep".into());
-            assert_eq!(f.key(key), FormOutcome::Nothing, "{key:?}");
+            assert_eq!(
+                f.key(&Keymap::default(), key),
+                FormOutcome::Nothing,
+                "{key:?}"
+            );
             assert_eq!(f.review.win, "Keep");
             assert!(f.editing.is_none());
         }
@@ -484,7 +546,7 @@ mod tests {
         let mut f = ReviewForm::new(empty());
         let mut release = ch('j');
         release.kind = KeyEventKind::Release;
-        assert_eq!(f.key(release), FormOutcome::Nothing);
+        assert_eq!(f.key(&Keymap::default(), release), FormOutcome::Nothing);
         assert_eq!(f.field, 0);
     }
 }

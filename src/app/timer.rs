@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::app::keymap::Action;
 use crate::app::model::{Level, Mode, Model, Offer, Prompt, PromptPurpose, Screen};
 use crate::app::msg::Effect;
 use crate::app::update::Update;
@@ -14,6 +13,7 @@ use crate::domain::session::{
 };
 use crate::domain::time::Now;
 use crate::domain::time::minute_of_day;
+use crate::keys::Action;
 use crate::notify::Notification;
 use crate::shell::hooks::HookEvent;
 

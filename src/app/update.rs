@@ -7,7 +7,6 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::app::keymap::Action;
 use crate::app::model::{Level, Mode, Model, Pending, Prompt, PromptPurpose, UndoEntry};
 use crate::app::msg::{Effect, Msg, Purpose};
 use crate::app::{breathe, offline, timer, week};
@@ -15,6 +14,7 @@ use crate::domain::parse::{self, Draft, When};
 use crate::domain::plan::{self, Timebox, dur, hhmm};
 use crate::domain::time::Now;
 use crate::domain::time::minute_of_day;
+use crate::keys::Action;
 use crate::store::Change;
 
 /// What `update` asks of the shell: redraw or not, and effects to run.
@@ -234,6 +234,8 @@ fn saved(m: &mut Model, created: Vec<i64>) -> Update {
     Update::redraw().with(Effect::LoadDay(m.date))
 }
 
+/// A key in normal mode goes through the key table (`crate::keys`) on every screen; only
+/// Ctrl-C, prompts and the review's text and digits take keys as typed.
 fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
     if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
         return Update::redraw().with(Effect::Quit);
@@ -248,58 +250,61 @@ fn key(m: &mut Model, k: KeyEvent, now: Now) -> Update {
             m.status = None;
             week::review_key(m, k)
         }
-        Mode::Normal if m.screen == Screen::Breathe => {
-            m.status = None;
-            match m.keymap.action(m.screen, &k) {
-                Some(Action::Help) => {
-                    m.mode = Mode::Help;
-                    Update::redraw()
-                }
-                // q on Breathe stops the exercise like Esc (so it is logged), then leaves.
-                Some(Action::Quit) => {
-                    let mut u = breathe::stop_for_exit(m, now);
-                    u.effects.extend(breathe::leave(m).effects);
-                    u.redraw = true;
-                    u
-                }
-                _ => breathe::key(m, k, now),
-            }
-        }
         Mode::Normal => {
             m.status = None;
             match m.keymap.action(m.screen, &k) {
-                Some(Action::Breathe) => {
-                    // From a break or a reminder, one key starts the default exercise.
-                    let quick = m.reminder_due
-                        || m.session
-                            .as_ref()
-                            .is_some_and(|s| s.kind == crate::domain::session::SessionKind::Break);
-                    let mut u = breathe::open(m);
-                    if quick {
-                        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
-                        u.effects.extend(breathe::key(m, enter, now).effects);
-                    }
-                    u
-                }
-                Some(Action::Snooze) => breathe::snooze(m, now),
-                Some(Action::Week) => week::open(m),
-                Some(Action::Review) => {
-                    let w = m
-                        .week_view
-                        .as_ref()
-                        .filter(|_| m.screen == Screen::Week)
-                        .map_or(crate::domain::summary::Week::of(m.date), |v| v.week);
-                    week::open_review(m, w, false)
-                }
-                None if m.screen == Screen::Week => week::key(m, k),
-                Some(Action::Offline) => offline::toggle(m, now),
-                Some(a) if a == Action::Start || a.screen() == Some(Screen::Timer) => {
-                    timer::action(m, a, now)
-                }
-                Some(a) => action(m, a),
-                None => Update::redraw(),
+                Some(a) => screen_action(m, a, now),
+                // An unbound key clears the status line on Today and the Timer.
+                None if matches!(m.screen, Screen::Today | Screen::Timer) => Update::redraw(),
+                None => Update::default(),
             }
         }
+    }
+}
+
+/// An action from the key table on the screen shown (the review has its own, in `week`).
+fn screen_action(m: &mut Model, a: Action, now: Now) -> Update {
+    match (m.screen, a) {
+        (_, Action::Help) => {
+            m.mode = Mode::Help;
+            Update::redraw()
+        }
+        // q on Breathe stops the exercise like Esc (so it is logged), then leaves.
+        (Screen::Breathe, Action::Quit) => {
+            let mut u = breathe::stop_for_exit(m, now);
+            u.effects.extend(breathe::leave(m).effects);
+            u.redraw = true;
+            u
+        }
+        (Screen::Breathe, a) => breathe::action(m, a, now),
+        (_, Action::Breathe) => {
+            // From a break or a reminder, one key starts the default exercise.
+            let quick = m.reminder_due
+                || m.session
+                    .as_ref()
+                    .is_some_and(|s| s.kind == crate::domain::session::SessionKind::Break);
+            let mut u = breathe::open(m);
+            if quick {
+                u.effects
+                    .extend(breathe::action(m, Action::Start, now).effects);
+            }
+            u
+        }
+        (_, Action::Snooze) => breathe::snooze(m, now),
+        (_, Action::Week) => week::open(m),
+        (_, Action::Review) => {
+            let w = m
+                .week_view
+                .as_ref()
+                .filter(|_| m.screen == Screen::Week)
+                .map_or(crate::domain::summary::Week::of(m.date), |v| v.week);
+            week::open_review(m, w, false)
+        }
+        (_, Action::Offline) => offline::toggle(m, now),
+        (_, Action::Quit) => Update::redraw().with(Effect::Quit),
+        (Screen::Week, a) => week::action(m, a),
+        (Screen::Timer, a) | (_, a @ Action::Start) => timer::action(m, a, now),
+        (_, a) => action(m, a),
     }
 }
 
@@ -440,12 +445,7 @@ fn action(m: &mut Model, a: Action) -> Update {
             m.date - Duration::days(1),
             Purpose::CopyUnfinished,
         )),
-        Action::Help => {
-            m.mode = Mode::Help;
-            Update::redraw()
-        }
-        Action::Quit => Update::redraw().with(Effect::Quit),
-        // Timer actions are routed to `timer::action` before we get here.
+        // Other screens' actions are routed before we get here.
         _ => Update::redraw(),
     }
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Local, NaiveDate, Utc};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use crate::app::model::{Model, Screen};
 use crate::app::msg::Effect;
@@ -15,6 +15,7 @@ use crate::domain::offline::OfflineSchedule;
 use crate::domain::review::Review;
 use crate::domain::session::{EndReason, Session, SessionKind};
 use crate::domain::summary::{self, Inputs, Thresholds, Week, WeekSummary};
+use crate::keys::Action;
 use crate::store::{Result, Store};
 
 /// Weeks in the Week screen's sparkline of work hours, this one included.
@@ -112,8 +113,8 @@ pub fn loaded(m: &mut Model, week: Week, data: WeekData) -> Update {
     }
 }
 
-/// Keys of the Week screen other than help, quit, review, breathe and offline.
-pub fn key(m: &mut Model, k: KeyEvent) -> Update {
+/// Actions of the Week screen other than help, quit, review, breathe and offline.
+pub fn action(m: &mut Model, a: Action) -> Update {
     let Some(v) = m.week_view.as_mut() else {
         return Update::default();
     };
@@ -121,20 +122,20 @@ pub fn key(m: &mut Model, k: KeyEvent) -> Update {
         redraw: true,
         effects: Vec::new(),
     };
-    match k.code {
-        KeyCode::Char('[') | KeyCode::Char('h') | KeyCode::Left => {
+    match a {
+        Action::PrevWeek => {
             v.week = v.week.prev();
             (v.data, v.scroll) = (None, 0);
             let w = v.week;
             load(m, w)
         }
-        KeyCode::Char(']') | KeyCode::Char('l') | KeyCode::Right => {
+        Action::NextWeek => {
             v.week = v.week.next();
             (v.data, v.scroll) = (None, 0);
             let w = v.week;
             load(m, w)
         }
-        KeyCode::Char('.') => {
+        Action::ThisWeek => {
             let w = Week::of(m.now.date());
             if v.week != w {
                 v.week = w;
@@ -143,19 +144,19 @@ pub fn key(m: &mut Model, k: KeyEvent) -> Update {
             }
             Update::default()
         }
-        KeyCode::Char('j') | KeyCode::Down => {
+        Action::Down => {
             v.scroll = v.scroll.saturating_add(1).min(200);
             redraw
         }
-        KeyCode::Char('k') | KeyCode::Up => {
+        Action::Up => {
             v.scroll = v.scroll.saturating_sub(1);
             redraw
         }
-        KeyCode::Char('g') | KeyCode::Home => {
+        Action::Top => {
             v.scroll = 0;
             redraw
         }
-        KeyCode::Esc | KeyCode::Char('t') | KeyCode::Char('w') => {
+        Action::Back => {
             m.screen = v.back_to;
             m.week_view = None;
             redraw
@@ -327,25 +328,23 @@ pub fn review_loaded(
     }
 }
 
-/// Keys on the review screen: the form takes them all; `?` opens help when not typing.
+/// Keys on the review screen: the form resolves them through the key table (and takes text
+/// and digits as typed); help is opened here.
 pub fn review_key(m: &mut Model, k: KeyEvent) -> Update {
     let Some(v) = m.review.as_mut() else {
         return Update::default();
     };
-    if v.form.editing.is_none() && k.code == KeyCode::Char('?') {
-        m.mode = crate::app::model::Mode::Help;
-        return Update {
-            redraw: true,
-            effects: Vec::new(),
-        };
-    }
     let redraw = |effects| Update {
         redraw: true,
         effects,
     };
-    match v.form.key(k) {
+    match v.form.key(&m.keymap, k) {
         FormOutcome::Nothing => Update::default(),
         FormOutcome::Redraw => redraw(Vec::new()),
+        FormOutcome::Help => {
+            m.mode = crate::app::model::Mode::Help;
+            redraw(Vec::new())
+        }
         FormOutcome::Changed => {
             v.form.review.updated = m.now_utc;
             redraw(vec![Effect::SaveReview(v.form.review.clone())])
@@ -365,9 +364,9 @@ pub fn review_key(m: &mut Model, k: KeyEvent) -> Update {
                 _ => redraw(Vec::new()),
             }
         }
-        FormOutcome::PrevWeek | FormOutcome::NextWeek => {
+        outcome @ (FormOutcome::PrevWeek | FormOutcome::NextWeek) => {
             let week = v.form.review.week;
-            let to = if k.code == KeyCode::Char('[') {
+            let to = if outcome == FormOutcome::PrevWeek {
                 week.prev()
             } else {
                 week.next()

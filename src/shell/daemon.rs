@@ -13,9 +13,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::app::keymap::Keymap;
 use crate::app::model::Model;
 use crate::config::{Config, Paths};
+use crate::keys::Keymap;
 use crate::shell::clock::Clock;
 use crate::shell::instance::{self, Instance};
 use crate::shell::ticker::Ticker;
@@ -162,7 +162,7 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
         return Ok(());
     };
     let mut store = Store::open(&paths.db_file())?;
-    let keymap = Keymap::with_overrides(&config.keys).map_err(anyhow::Error::msg)?;
+    let keymap = Keymap::new(&config.keys);
     let mut model = Model::new(config, keymap, clock.local());
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()

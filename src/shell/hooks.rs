@@ -4,7 +4,6 @@
 //! anything. Event data travels in `SEREIN_*` environment variables. Hooks run with a
 //! timeout and are killed when it expires; their failures are logged, never fatal.
 
-use std::path::Path;
 use std::pin::Pin;
 use std::process::{ExitStatus, Stdio};
 use std::time::Duration;
@@ -208,51 +207,6 @@ pub fn spawn_hook(
     tokio::spawn(async move { run_hook(&hook, &ev, timeout).await })
 }
 
-/// Checks a hook's program exists (absolute path, or found on PATH) — for `config check`
-/// to give a clear error.
-pub fn check_hook(argv: &[String]) -> Result<(), String> {
-    let Some(program) = argv.first() else {
-        return Err("hook command is empty: expected a program and its arguments, e.g. [\"notify-send\", \"hi\"]".into());
-    };
-    if program.is_empty() {
-        return Err("hook program is an empty string".into());
-    }
-    // Like execvp: a name with a slash is a path, anything else is looked up on PATH.
-    if program.contains('/') {
-        let path = Path::new(program);
-        return if is_executable(path) {
-            Ok(())
-        } else if path.exists() {
-            Err(format!("hook program {program} is not an executable file"))
-        } else {
-            Err(format!("hook program {program} does not exist"))
-        };
-    }
-    let path_var = std::env::var_os("PATH").unwrap_or_default();
-    if std::env::split_paths(&path_var).any(|dir| is_executable(&dir.join(program))) {
-        Ok(())
-    } else {
-        Err(format!(
-            "hook program {program:?} was not found on PATH; use an absolute path or install it"
-        ))
-    }
-}
-
-fn is_executable(path: &Path) -> bool {
-    let Ok(meta) = std::fs::metadata(path) else {
-        return false;
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        meta.is_file() && meta.permissions().mode() & 0o111 != 0
-    }
-    #[cfg(not(unix))]
-    {
-        meta.is_file()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,25 +334,5 @@ mod tests {
             matches!(out, HookOutcome::Failed { code: None, .. }),
             "{out:?}"
         );
-    }
-
-    #[test]
-    fn check_hook_cases() {
-        assert!(check_hook(&[]).unwrap_err().contains("empty"));
-        assert!(check_hook(&[String::new()]).is_err());
-        assert_eq!(check_hook(&["sh".into()]), Ok(()));
-        assert_eq!(check_hook(&["/bin/sh".into(), "-c".into()]), Ok(()));
-        let err = check_hook(&["serein-no-such-program-xyz".into()]).unwrap_err();
-        assert!(err.contains("not found on PATH"), "{err}");
-        let err = check_hook(&["/nonexistent/x".into()]).unwrap_err();
-        assert!(err.contains("does not exist"), "{err}");
-        // A directory or a non-executable file is not a program.
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("plain");
-        std::fs::write(&file, "x").unwrap();
-        for p in [dir.path(), file.as_path()] {
-            let err = check_hook(&[p.display().to_string()]).unwrap_err();
-            assert!(err.contains("not an executable"), "{err}");
-        }
     }
 }

@@ -1,41 +1,36 @@
-//! The `?` overlay: every key from the live keymap, so overrides show up.
+//! The `?` overlay: the key table's rows for the screen shown, with the live keymap's keys
+//! (so overrides show up), then what the screen's numbers and words mean.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::app::keymap::Action;
 use crate::app::model::{Model, Screen};
 use crate::domain::parse::ACCEPTED_FORMS;
+use crate::keys::{self, Row};
 use crate::ui::theme::Theme;
 use crate::ui::{fit, width};
-
-/// A screen's own keys and what they do, as shown in help.
-type KeyList = &'static [(&'static str, &'static str)];
 
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let popup_w = area.width.saturating_sub(2).min(78);
     let inner_w = popup_w.saturating_sub(2) as usize;
     let two_cols = inner_w >= 44;
     let col_w = if two_cols { inner_w / 2 } else { inner_w };
-    // The Breathe screen lists its own keys below.
-    let actions: Vec<Action> = Action::ALL
-        .into_iter()
-        .filter(|a| a.on(model.screen) && model.screen != Screen::Breathe)
-        .collect();
-    let key_w = actions
+    let screen = model.screen;
+    let rows: Vec<&Row> = keys::rows(screen).collect();
+    let key_w = rows
         .iter()
-        .map(|a| width(&model.keymap.keys_for(*a)))
+        .map(|r| width(&model.keymap.keys_on(r.action, screen)))
         .max()
         .unwrap_or(1)
         .min(8)
         .min(col_w / 3);
 
-    let entry = |a: Action| -> Vec<Span<'static>> {
-        let keys = model.keymap.keys_for(a);
+    let entry = |r: &Row| -> Vec<Span<'static>> {
+        let keys = model.keymap.keys_on(r.action, screen);
         let keys = fit(&keys, key_w);
-        let desc = fit(a.describe(), col_w.saturating_sub(key_w + 1));
+        let desc = fit(r.description, col_w.saturating_sub(key_w + 1));
         let pad = col_w.saturating_sub(key_w + 1 + width(&desc));
         vec![
             Span::styled(
@@ -47,98 +42,62 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let mut lines: Vec<Line> = Vec::new();
     if two_cols {
-        let half = actions.len().div_ceil(2);
+        let half = rows.len().div_ceil(2);
         for i in 0..half {
-            let mut spans = entry(actions[i]);
-            if let Some(b) = actions.get(i + half) {
-                spans.extend(entry(*b));
+            let mut spans = entry(rows[i]);
+            if let Some(b) = rows.get(i + half) {
+                spans.extend(entry(b));
             }
             lines.push(Line::from(spans));
         }
     } else {
-        lines.extend(actions.iter().map(|a| Line::from(entry(*a))));
+        lines.extend(rows.iter().map(|r| Line::from(entry(r))));
     }
-    if !actions.is_empty() {
+    if !rows.is_empty() {
         lines.push(Line::raw(""));
     }
-    // Screens with their own keys list them, then a word on what the screen shows.
-    let own: Option<(KeyList, Vec<Line>)> = match model.screen {
-        Screen::Review => Some((
-            &[
-                ("j/k", "next / previous field"),
-                ("h/l -/+", "lower / raise a rating or check-in"),
-                ("1-9 0", "set it (0 is 10 for ratings)"),
-                ("x", "clear it"),
-                ("⏎", "write the win / what made it possible"),
-                ("space", "tick a checklist item"),
-                ("[ ]", "previous / next week"),
-                ("esc/q", "back (everything is saved as you go)"),
-            ],
-            vec![Line::raw(
+    // Then a word on what the screen shows.
+    match screen {
+        Screen::Review => {
+            lines.push(Line::from(vec![
+                Span::styled("digits: ", theme.title()),
+                Span::raw("1-9 and 0 set a rating or check-in (0 is 10 for ratings)"),
+            ]));
+            lines.push(Line::raw(
                 "Ratings are yours alone: how satisfied you feel with each part of life, 1 to \
                  10. The energy and detachment check-in is serein's own, not a validated scale.",
-            )],
-        )),
-        Screen::Week => Some((
-            &[
-                ("[ ] h l", "previous / next week"),
-                (".", "this week"),
-                ("j/k", "scroll the numbers and notes"),
-                ("esc/t/w", "back"),
-            ],
-            vec![Line::raw(
-                "Bars: minutes logged per day by domain, each with its own fill; the thin line \
-                 is work_hours_per_day, the number on the right the day's work. Notes are facts \
-                 with their source, never a diagnosis; [balance] in the config sets when they \
-                 appear.",
-            )],
+            ));
+        }
+        Screen::Week => lines.push(Line::raw(
+            "Bars: minutes logged per day by domain, each with its own fill; the thin line \
+             is work_hours_per_day, the number on the right the day's work. Notes are facts \
+             with their source, never a diagnosis; [balance] in the config sets when they \
+             appear.",
         )),
         Screen::Breathe => {
             use crate::domain::breath::safety;
-            Some((
-                &[
-                    ("j/k ⏎", "choose a pattern, start"),
-                    ("space/p", "pause / resume"),
-                    ("esc/q", "stop and leave (it is logged)"),
-                    ("r", "motion on / off"),
-                    ("?", "this help"),
-                ],
-                vec![
-                    Line::raw(safety::GENERAL),
-                    Line::raw(safety::HOLDS),
-                    Line::styled(safety::DISCLAIMER, theme.dim()),
-                ],
-            ))
+            lines.push(Line::raw(safety::GENERAL));
+            lines.push(Line::raw(safety::HOLDS));
+            lines.push(Line::styled(safety::DISCLAIMER, theme.dim()));
         }
-        Screen::Today | Screen::Timer => None,
-    };
-    if let Some((keys, notes)) = own {
-        for (k, d) in keys {
+        Screen::Today | Screen::Timer => {
             lines.push(Line::from(vec![
-                Span::styled(format!("{k:>7} "), theme.title()),
-                Span::raw(*d),
+                Span::styled("add: ", theme.title()),
+                Span::raw(ACCEPTED_FORMS),
+            ]));
+            let tags: Vec<String> = model
+                .config
+                .domains
+                .iter()
+                .map(|d| format!("#{}", d.name))
+                .chain(std::iter::once("#break".to_string()))
+                .collect();
+            lines.push(Line::from(vec![
+                Span::styled("domains: ", theme.title()),
+                Span::raw(tags.join(" ")),
             ]));
         }
-        lines.push(Line::raw(""));
-        lines.extend(notes);
-        lines.push(Line::styled("any key closes this help", theme.dim()));
-        return finish(frame, area, popup_w, inner_w, lines);
     }
-    lines.push(Line::from(vec![
-        Span::styled("add: ", theme.title()),
-        Span::raw(ACCEPTED_FORMS),
-    ]));
-    let tags: Vec<String> = model
-        .config
-        .domains
-        .iter()
-        .map(|d| format!("#{}", d.name))
-        .chain(std::iter::once("#break".to_string()))
-        .collect();
-    lines.push(Line::from(vec![
-        Span::styled("domains: ", theme.title()),
-        Span::raw(tags.join(" ")),
-    ]));
     lines.push(Line::styled("any key closes this help", theme.dim()));
 
     finish(frame, area, popup_w, inner_w, lines);

@@ -2,7 +2,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::config::{Config, parse_color};
+use crate::config::Config;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -31,7 +31,7 @@ impl Theme {
             .domains
             .iter()
             .find(|d| d.name == name)
-            .and_then(|d| parse_color(&d.color))
+            .map(|d| d.color.0)
             .unwrap_or(Color::Gray);
         self.fg(c)
     }

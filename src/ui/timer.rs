@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph};
 
-use crate::app::keymap::Action;
 use crate::app::model::{Level, Model, Offer};
 use crate::domain::plan::{self, dur, hhmm};
 use crate::domain::session::{Phase, Session, State, clock_text};
 use crate::domain::time::minute_of_day;
+use crate::keys::Action;
 use crate::ui::theme::Theme;
 use crate::ui::{centered, fit, width};
 

@@ -8,10 +8,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::keymap::Action;
 use crate::app::model::{Level, Mode, Model, PromptPurpose};
 use crate::domain::plan::{self, Kind, Timebox, dur, hhmm};
 use crate::domain::time::minute_of_day;
+use crate::keys::Action;
 use crate::ui::theme::Theme;
 use crate::ui::{count, fit, width, window};
 

@@ -408,7 +408,7 @@ mod tests {
         );
         let m = Model::new(
             crate::config::Config::default(),
-            crate::app::keymap::Keymap::default(),
+            crate::keys::Keymap::default(),
             day.and_hms_opt(9, 0, 0).unwrap(),
         );
         let theme = Theme::new(true);

@@ -9,6 +9,7 @@ mod concurrency;
 mod e2e;
 mod flow;
 mod idle;
+mod keys;
 mod offline;
 mod render;
 mod summary;
@@ -18,10 +19,10 @@ mod timer_cli;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
-use serein::app::keymap::Keymap;
 use serein::app::model::Model;
 use serein::config::Config;
 use serein::domain::plan::{Kind, NewTimebox};
+use serein::keys::Keymap;
 
 /// A private home for one test: config, data and state under a temp dir.
 pub struct Env {

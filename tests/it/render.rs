@@ -19,7 +19,7 @@ fn render(model: &Model, w: u16, h: u16) -> Terminal<TestBackend> {
     t
 }
 
-fn screen(model: &Model, w: u16, h: u16) -> String {
+pub(crate) fn screen(model: &Model, w: u16, h: u16) -> String {
     render(model, w, h).backend().to_string()
 }
 

@@ -1,0 +1,652 @@
+//! Checks of a parsed config that need more than one value (or the whole file), each error
+//! located at file:line:column from the TOML parser's spans; hooks whose program can't run.
+
+use std::path::Path;
+
+use super::{Config, ConfigError};
+use crate::domain::parse;
+use crate::domain::plan::hhmm;
+
+impl Config {
+    /// Parses and validates TOML text; `path` is only used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<(Config, Vec<String>), ConfigError> {
+        let mut unknown = Vec::new();
+        let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, path, &e))?;
+        let config: Config = serde_ignored::deserialize(de, |p| unknown.push(p.to_string()))
+            .map_err(|e| toml_error(text, path, &e))?;
+        let warnings: Vec<String> = unknown
+            .into_iter()
+            .map(|key| {
+                let at = locate(text, &segments(&key))
+                    .map(|(l, c)| format!(":{l}:{c}"))
+                    .unwrap_or_default();
+                format!(
+                    "{}{at}: unknown key `{key}` ignored (see `serein config init` for every key)",
+                    path.display()
+                )
+            })
+            .collect();
+        config.validate(text, path)?;
+        let mut warnings = warnings;
+        warnings.extend(config.validate_breathing(text, path)?);
+        config.validate_balance(text, path)?;
+        config.validate_offline(text, path)?;
+        warnings.extend(config.hook_problems(text, path));
+        Ok((config, warnings))
+    }
+
+    fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let err = |at: &[Seg], message: String| {
+            let loc = locate(text, at);
+            ConfigError {
+                path: path.to_path_buf(),
+                line: loc.map(|l| l.0),
+                column: loc.map(|l| l.1),
+                message,
+            }
+        };
+        if self.day_start >= self.day_end || self.day_end.0 > 24 * 60 {
+            return Err(err(
+                &[Seg::Key("day_end")],
+                format!(
+                    "day_end ({}) must be after day_start ({}) and no later than 24:00",
+                    hhmm(self.day_end.0),
+                    hhmm(self.day_start.0)
+                ),
+            ));
+        }
+        if !(self.work_hours_per_day > 0.0 && self.work_hours_per_day <= 24.0) {
+            return Err(err(
+                &[Seg::Key("work_hours_per_day")],
+                format!(
+                    "work_hours_per_day = {}: expected a number of hours above 0 and at most 24",
+                    self.work_hours_per_day
+                ),
+            ));
+        }
+        if !(1..=240).contains(&self.step_minutes) {
+            return Err(err(
+                &[Seg::Key("step_minutes")],
+                format!(
+                    "step_minutes = {}: expected minutes from 1 to 240",
+                    self.step_minutes
+                ),
+            ));
+        }
+        if self.domains.is_empty() {
+            return Err(err(
+                &[Seg::Key("domain")],
+                "at least one [[domain]] is needed".into(),
+            ));
+        }
+        for (i, d) in self.domains.iter().enumerate() {
+            let ok = !d.name.is_empty()
+                && d.name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_lowercase())
+                && d.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            if !ok {
+                return Err(err(
+                    &[Seg::Key("domain"), Seg::Index(i), Seg::Key("name")],
+                    format!(
+                        "domain name {:?}: expected a lowercase word such as \"work\" (letters, digits, - or _)",
+                        d.name
+                    ),
+                ));
+            }
+            if d.name == "break" {
+                return Err(err(
+                    &[Seg::Key("domain"), Seg::Index(i), Seg::Key("name")],
+                    "\"break\" is reserved for breaks (#break); choose another domain name".into(),
+                ));
+            }
+            if self.domains[..i].iter().any(|o| o.name == d.name) {
+                return Err(err(
+                    &[Seg::Key("domain"), Seg::Index(i), Seg::Key("name")],
+                    format!("domain {:?} is defined twice", d.name),
+                ));
+            }
+        }
+        if !self.domains.iter().any(|d| d.name == self.default_domain) {
+            return Err(err(
+                &[Seg::Key("default_domain")],
+                format!(
+                    "default_domain = {:?} is not one of the domains ({})",
+                    self.default_domain,
+                    self.domain_names().join(", ")
+                ),
+            ));
+        }
+        let names = self.domain_names();
+        for (i, t) in self.templates.iter().enumerate() {
+            if t.name.trim().is_empty() {
+                return Err(err(
+                    &[Seg::Key("template"), Seg::Index(i)],
+                    "a [[template]] needs a name".into(),
+                ));
+            }
+            if self.templates[..i].iter().any(|o| o.name == t.name) {
+                return Err(err(
+                    &[Seg::Key("template"), Seg::Index(i), Seg::Key("name")],
+                    format!("template {:?} is defined twice", t.name),
+                ));
+            }
+            for (j, line) in t.boxes.iter().enumerate() {
+                if let Err(e) = parse::parse(line, &names) {
+                    return Err(err(
+                        &[
+                            Seg::Key("template"),
+                            Seg::Index(i),
+                            Seg::Key("boxes"),
+                            Seg::Index(j),
+                        ],
+                        format!("template {:?}: {line:?}: {}", t.name, e.message),
+                    ));
+                }
+            }
+        }
+        let t = &self.timer;
+        if !(t.break_ratio > 0.0 && t.break_ratio <= 1.0) {
+            return Err(err(
+                &[Seg::Key("timer"), Seg::Key("break_ratio")],
+                format!(
+                    "break_ratio = {}: expected a share above 0 and at most 1, e.g. 0.2",
+                    t.break_ratio
+                ),
+            ));
+        }
+        if !(1..=24 * 60).contains(&t.break_after_minutes) {
+            return Err(err(
+                &[Seg::Key("timer"), Seg::Key("break_after_minutes")],
+                format!(
+                    "break_after_minutes = {}: expected 1 to 1440",
+                    t.break_after_minutes
+                ),
+            ));
+        }
+        if t.remind_before_end_minutes > 12 * 60 {
+            return Err(err(
+                &[Seg::Key("timer"), Seg::Key("remind_before_end_minutes")],
+                format!(
+                    "remind_before_end_minutes = {}: expected 0 (off) to 720",
+                    t.remind_before_end_minutes
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks `[balance]`: hours in range, work thresholds rising.
+    fn validate_balance(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let b = &self.balance;
+        let err = |k: &'static str, message: String| {
+            let loc = locate(text, &[Seg::Key("balance"), Seg::Key(k)]);
+            ConfigError {
+                path: path.to_path_buf(),
+                line: loc.map(|l| l.0),
+                column: loc.map(|l| l.1),
+                message,
+            }
+        };
+        let hours = [
+            ("work_info_hours", b.work_info_hours, 168.0),
+            ("work_notice_hours", b.work_notice_hours, 168.0),
+            ("work_strong_hours", b.work_strong_hours, 168.0),
+            ("daily_rest_hours", b.daily_rest_hours, 24.0),
+            ("weekly_rest_hours", b.weekly_rest_hours, 168.0),
+        ];
+        for (k, v, max) in hours {
+            if !(v > 0.0 && v <= max) {
+                return Err(err(
+                    k,
+                    format!("{k} = {v}: expected a number of hours above 0 and at most {max}"),
+                ));
+            }
+        }
+        if !(b.work_info_hours <= b.work_notice_hours && b.work_notice_hours <= b.work_strong_hours)
+        {
+            return Err(err(
+                "work_notice_hours",
+                format!(
+                    "work hours thresholds must rise: work_info_hours ({}) <= work_notice_hours \
+                     ({}) <= work_strong_hours ({})",
+                    b.work_info_hours, b.work_notice_hours, b.work_strong_hours
+                ),
+            ));
+        }
+        if !(1..=720).contains(&b.long_block_minutes) {
+            return Err(err(
+                "long_block_minutes",
+                format!(
+                    "long_block_minutes = {}: expected 1 to 720",
+                    b.long_block_minutes
+                ),
+            ));
+        }
+        if b.weekend_weeks > 4 {
+            return Err(err(
+                "weekend_weeks",
+                format!(
+                    "weekend_weeks = {}: expected 0 (never) to 4 (of the last 4 weeks)",
+                    b.weekend_weeks
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks `[breathing]`; returns warnings (a custom pattern faster than slow breathing).
+    fn validate_breathing(&self, text: &str, path: &Path) -> Result<Vec<String>, ConfigError> {
+        use crate::domain::breath;
+        let b = &self.breathing;
+        let err = |at: &[Seg], message: String| {
+            let loc = locate(text, at);
+            ConfigError {
+                path: path.to_path_buf(),
+                line: loc.map(|l| l.0),
+                column: loc.map(|l| l.1),
+                message,
+            }
+        };
+        let key = |k: &'static str| [Seg::Key("breathing"), Seg::Key(k)];
+        if let Err(e) = breath::resonance(b.resonance_per_minute) {
+            return Err(err(
+                &key("resonance_per_minute"),
+                format!("resonance_per_minute: {e}"),
+            ));
+        }
+        if let Err(e) = breath::box_breathing(b.box_seconds) {
+            return Err(err(&key("box_seconds"), format!("box_seconds: {e}")));
+        }
+        if !(1..=8).contains(&b.cycles_478) {
+            return Err(err(
+                &key("cycles_478"),
+                format!(
+                    "cycles_478 = {}: expected 1 to 8 (Weil: 4 at first, up to 8 after a month)",
+                    b.cycles_478
+                ),
+            ));
+        }
+        if !(1..=240).contains(&b.snooze_minutes) {
+            return Err(err(
+                &key("snooze_minutes"),
+                format!("snooze_minutes = {}: expected 1 to 240", b.snooze_minutes),
+            ));
+        }
+        if b.daily_goal > 24 {
+            return Err(err(
+                &key("daily_goal"),
+                format!("daily_goal = {}: expected 0 to 24", b.daily_goal),
+            ));
+        }
+        let mut warnings = Vec::new();
+        for (i, c) in b.patterns.iter().enumerate() {
+            let at = [
+                Seg::Key("breathing"),
+                Seg::Key("pattern"),
+                Seg::Index(i),
+                Seg::Key("phases"),
+            ];
+            if b.patterns[..i].iter().any(|o| o.name == c.name) {
+                return Err(err(
+                    &[
+                        Seg::Key("breathing"),
+                        Seg::Key("pattern"),
+                        Seg::Index(i),
+                        Seg::Key("name"),
+                    ],
+                    format!("pattern {:?} is defined twice", c.name),
+                ));
+            }
+            if breath::preset(&c.name).is_some() {
+                return Err(err(
+                    &[
+                        Seg::Key("breathing"),
+                        Seg::Key("pattern"),
+                        Seg::Index(i),
+                        Seg::Key("name"),
+                    ],
+                    format!(
+                        "pattern name {:?} is a preset's; choose another name",
+                        c.name
+                    ),
+                ));
+            }
+            match breath::custom(&c.name, &c.phases) {
+                Ok((_, w)) => {
+                    let loc = locate(text, &at)
+                        .map(|(l, c)| format!(":{l}:{c}"))
+                        .unwrap_or_default();
+                    warnings
+                        .extend(w.into_iter().map(|w| {
+                            format!("{}{loc}: pattern {:?}: {w}", path.display(), c.name)
+                        }));
+                }
+                Err(e) => {
+                    // Point at the phase itself when the error is about one.
+                    let mut at = at.to_vec();
+                    if let Some(n) = breath::error_phase(&e) {
+                        at.push(Seg::Index(n - 1));
+                    }
+                    return Err(err(&at, format!("pattern {:?}: {e}", c.name)));
+                }
+            }
+            if let Some(m) = c.minutes
+                && !(m > 0.0 && m <= breath::MAX_MINUTES)
+            {
+                return Err(err(
+                    &[
+                        Seg::Key("breathing"),
+                        Seg::Key("pattern"),
+                        Seg::Index(i),
+                        Seg::Key("minutes"),
+                    ],
+                    format!(
+                        "pattern {:?}: minutes = {m}: expected more than 0 and at most 60",
+                        c.name
+                    ),
+                ));
+            }
+        }
+        if b.pattern(&b.default_pattern).is_none() {
+            let names: Vec<String> = b.patterns().into_iter().map(|p| p.id).collect();
+            return Err(err(
+                &key("default_pattern"),
+                format!(
+                    "default_pattern = {:?}: not a pattern; known: {}",
+                    b.default_pattern,
+                    names.join(", ")
+                ),
+            ));
+        }
+        Ok(warnings)
+    }
+
+    /// Checks `[offline]`: every day rule parses, exception domains exist.
+    fn validate_offline(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let o = &self.offline;
+        let rules = [
+            ("weekdays", Some(&o.weekdays)),
+            ("saturday", Some(&o.saturday)),
+            ("sunday", Some(&o.sunday)),
+            ("monday", o.monday.as_ref()),
+            ("tuesday", o.tuesday.as_ref()),
+            ("wednesday", o.wednesday.as_ref()),
+            ("thursday", o.thursday.as_ref()),
+            ("friday", o.friday.as_ref()),
+        ];
+        for (key, rule) in rules {
+            if let Some(r) = rule
+                && let Err(e) = crate::domain::offline::parse_rule(r)
+            {
+                let loc = locate(text, &[Seg::Key("offline"), Seg::Key(key)]);
+                return Err(ConfigError {
+                    path: path.to_path_buf(),
+                    line: loc.map(|l| l.0),
+                    column: loc.map(|l| l.1),
+                    message: format!("[offline] {key}: {e}"),
+                });
+            }
+        }
+        for d in &o.focus_dnd_except {
+            if !self.domains.iter().any(|x| &x.name == d) {
+                let loc = locate(text, &[Seg::Key("offline"), Seg::Key("focus_dnd_except")]);
+                return Err(ConfigError {
+                    path: path.to_path_buf(),
+                    line: loc.map(|l| l.0),
+                    column: loc.map(|l| l.1),
+                    message: format!(
+                        "[offline] focus_dnd_except: {d:?} is not a domain ({})",
+                        self.domain_names().join(", ")
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Hooks whose program can't be run, located in the file. Not fatal when loading (a
+    /// removed hook must never stop you from stopping a timer); `config check` fails on them.
+    pub(super) fn hook_problems(&self, text: &str, path: &Path) -> Vec<String> {
+        let mut out = Vec::new();
+        for event in ["start", "end", "break", "pause"] {
+            let key = format!("on_{event}");
+            if let Some(argv) = self.hooks.for_event(event)
+                && let Err(e) = check_hook(argv)
+            {
+                let at = locate(text, &[Seg::Key("hooks"), Seg::Key(&key)])
+                    .map(|(l, c)| format!(":{l}:{c}"))
+                    .unwrap_or_default();
+                out.push(format!(
+                    "{}{at}: [hooks] {key}: {e} (hooks run without a shell)",
+                    path.display()
+                ));
+            }
+        }
+        out
+    }
+}
+
+fn toml_error(text: &str, path: &Path, e: &toml::de::Error) -> ConfigError {
+    let (line, column) = match e.span() {
+        Some(span) => {
+            let (l, c) = line_col(text, span.start);
+            (Some(l), Some(c))
+        }
+        None => (None, None),
+    };
+    ConfigError {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: e.message().trim().to_string(),
+    }
+}
+
+/// 1-based line and column (in chars) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// One step of a path into the TOML document.
+#[derive(Debug, Clone, Copy)]
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The (line, column) of the key or array item at `path` in `text`, from the TOML parser's
+/// spans. Falls back to the deepest part of the path that exists.
+fn locate(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    use toml::de::{DeTable, DeValue};
+    let doc = DeTable::parse(text).ok()?;
+    let mut table: Option<&DeTable> = Some(doc.get_ref());
+    let mut value: Option<&DeValue> = None;
+    let mut at: Option<usize> = None;
+    for seg in path {
+        match *seg {
+            Seg::Key(name) => {
+                let t = match (table, value) {
+                    (Some(t), _) => t,
+                    (None, Some(DeValue::Table(t))) => t,
+                    _ => break,
+                };
+                let Some((k, v)) = t.iter().find(|(k, _)| k.get_ref().as_ref() == name) else {
+                    break;
+                };
+                at = Some(k.span().start);
+                table = None;
+                value = Some(v.get_ref());
+            }
+            Seg::Index(i) => {
+                let Some(DeValue::Array(a)) = value else {
+                    break;
+                };
+                let Some(item) = a.get(i) else {
+                    break;
+                };
+                at = Some(item.span().start);
+                value = Some(item.get_ref());
+            }
+        }
+    }
+    at.map(|offset| line_col(text, offset))
+}
+
+/// Splits a dotted path as serde_ignored prints it (`domain.1.colour`).
+fn segments(path: &str) -> Vec<Seg<'_>> {
+    path.split('.')
+        .map(|p| match p.parse::<usize>() {
+            Ok(i) => Seg::Index(i),
+            Err(_) => Seg::Key(p),
+        })
+        .collect()
+}
+
+/// Checks a hook's program exists (absolute path, or found on PATH) — for `config check`
+/// to give a clear error.
+fn check_hook(argv: &[String]) -> Result<(), String> {
+    let Some(program) = argv.first() else {
+        return Err("hook command is empty: expected a program and its arguments, e.g. [\"notify-send\", \"hi\"]".into());
+    };
+    if program.is_empty() {
+        return Err("hook program is an empty string".into());
+    }
+    // Like execvp: a name with a slash is a path, anything else is looked up on PATH.
+    if program.contains('/') {
+        let path = Path::new(program);
+        return if is_executable(path) {
+            Ok(())
+        } else if path.exists() {
+            Err(format!("hook program {program} is not an executable file"))
+        } else {
+            Err(format!("hook program {program} does not exist"))
+        };
+    }
+    let path_var = std::env::var_os("PATH").unwrap_or_default();
+    if std::env::split_paths(&path_var).any(|dir| is_executable(&dir.join(program))) {
+        Ok(())
+    } else {
+        Err(format!(
+            "hook program {program:?} was not found on PATH; use an absolute path or install it"
+        ))
+    }
+}
+
+fn is_executable(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.is_file() && meta.permissions().mode() & 0o111 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        meta.is_file()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<(Config, Vec<String>), ConfigError> {
+        Config::parse(text, Path::new("cfg.toml"))
+    }
+
+    #[test]
+    fn errors_carry_line_and_column() {
+        // (text, line, column, message fragment)
+        let cases = [
+            (
+                "day_start = \"08:00\"\nwork_hours_per_day = \"eight\"\n",
+                2,
+                22,
+                "invalid type",
+            ),
+            ("day_start = 08:00:00:00\n", 1, 13, ""),
+            ("\n\nday_start = \"25:00\"\n", 3, 13, "not a time of day"),
+            ("work_hours_per_day = 30\n", 1, 1, "at most 24"),
+            (
+                "day_start = \"18:00\"\nday_end = \"08:00\"\n",
+                2,
+                1,
+                "must be after",
+            ),
+            ("default_domain = \"wrk\"\n", 1, 1, "not one of the domains"),
+            // `[keys]` is checked against the key table while reading: TOML's span.
+            ("[keys]\nadd = [\"ctrl-\"]\n", 2, 7, "key"),
+            ("[keys]\nad = [\"a\"]\n", 2, 1, "not an action"),
+            (
+                "[keys]\nlower = [\"x\", \"alt-\"]\n",
+                2,
+                9,
+                "not understood",
+            ),
+            (
+                "[[domain]]\nname = \"ok\"\n[[domain]]\nname = \"Bad Name\"\n",
+                4,
+                1,
+                "lowercase word",
+            ),
+            (
+                "[[domain]]\nname = \"ok\"\n[[domain]]\nname = \"x\"\ncolor = \"nope\"\n",
+                5,
+                9,
+                "colour",
+            ),
+            (
+                "[[template]]\nname = \"a\"\nboxes = [\"25:00-26:00 x\"]\n",
+                3,
+                10,
+                "hours go",
+            ),
+        ];
+        for (text, line, column, frag) in cases {
+            let e = parse(text).expect_err(text);
+            assert_eq!(
+                (e.line, e.column),
+                (Some(line), Some(column)),
+                "{text:?} → {e}"
+            );
+            assert!(e.message.contains(frag), "{text:?} → {e}");
+            assert!(e.to_string().starts_with("cfg.toml:"), "{e}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_warn_with_location() {
+        let (_, w) = parse("day_start = \"08:00\"\nwrok_hours_per_day = 7\n").unwrap();
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("cfg.toml:2:1"), "{w:?}");
+        assert!(w[0].contains("wrok_hours_per_day"), "{w:?}");
+    }
+
+    #[test]
+    fn check_hook_cases() {
+        assert!(check_hook(&[]).unwrap_err().contains("empty"));
+        assert!(check_hook(&[String::new()]).is_err());
+        assert_eq!(check_hook(&["sh".into()]), Ok(()));
+        assert_eq!(check_hook(&["/bin/sh".into(), "-c".into()]), Ok(()));
+        let err = check_hook(&["serein-no-such-program-xyz".into()]).unwrap_err();
+        assert!(err.contains("not found on PATH"), "{err}");
+        let err = check_hook(&["/nonexistent/x".into()]).unwrap_err();
+        assert!(err.contains("does not exist"), "{err}");
+        // A directory or a non-executable file is not a program.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plain");
+        std::fs::write(&file, "x").unwrap();
+        for p in [dir.path(), file.as_path()] {
+            let err = check_hook(&[p.display().to_string()]).unwrap_err();
+            assert!(err.contains("not an executable"), "{err}");
+        }
+    }
+}
