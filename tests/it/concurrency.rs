@@ -67,6 +67,8 @@ fn cli_add(env: &Env, text: &str) -> i64 {
 /// Titles stored, read straight from the file once every serein has left.
 fn stored_titles(db: &Path) -> Vec<(i64, String)> {
     let c = rusqlite::Connection::open(db).unwrap();
+    // The TUI's process may still be closing its connection (a checkpoint) as we open.
+    c.busy_timeout(Duration::from_secs(5)).unwrap();
     let ok: String = c
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
