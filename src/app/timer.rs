@@ -8,6 +8,7 @@ use crate::app::msg::Effect;
 use crate::app::update::Update;
 use crate::config::{OnEnd, Transition};
 use crate::domain::plan::{self, Kind, Timebox, dur, hhmm};
+use crate::domain::session::HookEvent;
 use crate::domain::session::{
     EndReason, Session, SessionKind, State, clock_text, focus_streak_s, suggested_break_minutes,
 };
@@ -15,7 +16,6 @@ use crate::domain::time::Now;
 use crate::domain::time::minute_of_day;
 use crate::keys::Action;
 use crate::notify::Notification;
-use crate::shell::hooks::HookEvent;
 
 /// What follows a finished session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -681,7 +681,7 @@ fn submit_shift(m: &mut Model, id: i64, text: &str) -> Result<Update, String> {
             Level::Info,
             format!(
                 "shifted {} by {sign}{}",
-                crate::ui::count(n, "box", "boxes"),
+                crate::domain::count(n, "box", "boxes"),
                 dur(delta.unsigned_abs())
             ),
         );
@@ -716,7 +716,7 @@ fn submit_template(m: &mut Model, name: &str) -> Result<Update, String> {
         Level::Info,
         format!(
             "added {} from “{name}”",
-            crate::ui::count(n, "box", "boxes")
+            crate::domain::count(n, "box", "boxes")
         ),
     );
     Ok(change(
@@ -747,7 +747,7 @@ fn copy_unfinished(m: &mut Model, from: chrono::NaiveDate, source: &[Timebox]) -
         Level::Info,
         format!(
             "copied {} from {}",
-            crate::ui::count(copies.len(), "unfinished box", "unfinished boxes"),
+            crate::domain::count(copies.len(), "unfinished box", "unfinished boxes"),
             from.format("%a %d %b")
         ),
     );

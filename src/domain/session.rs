@@ -361,6 +361,20 @@ pub fn clock_text(remaining_s: i64) -> String {
     }
 }
 
+/// What happened to a session, for a user hook (the shell passes it
+/// as `SEREIN_*` environment variables).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HookEvent {
+    /// `start`, `end`, `break` or `pause` (`SEREIN_EVENT`).
+    pub event: String,
+    /// The timebox title (`SEREIN_TITLE`).
+    pub title: String,
+    /// The timebox domain (`SEREIN_DOMAIN`).
+    pub domain: String,
+    /// Seconds left in the session; negative when overrunning (`SEREIN_REMAINING_S`).
+    pub remaining_s: i64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

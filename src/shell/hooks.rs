@@ -18,24 +18,13 @@ pub const STDERR_LIMIT: usize = 500;
 /// leaves a background child holding stderr must not turn into a timeout.
 const PIPE_GRACE: Duration = Duration::from_millis(200);
 
+pub use crate::domain::session::HookEvent;
+
 /// A user hook: argv (no shell) from config, e.g. `["notify-send", "hi"]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hook {
     /// Program followed by its arguments.
     pub argv: Vec<String>,
-}
-
-/// What happened, passed to the hook as `SEREIN_*` environment variables.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HookEvent {
-    /// `start`, `end`, `break` or `pause` (`SEREIN_EVENT`).
-    pub event: String,
-    /// The timebox title (`SEREIN_TITLE`).
-    pub title: String,
-    /// The timebox domain (`SEREIN_DOMAIN`).
-    pub domain: String,
-    /// Seconds left in the session; negative when overrunning (`SEREIN_REMAINING_S`).
-    pub remaining_s: i64,
 }
 
 /// How a hook run ended.

@@ -95,10 +95,7 @@ pub fn centered(s: &str, w: usize) -> String {
     format!("{}{s}", " ".repeat(w.saturating_sub(width(s)) / 2))
 }
 
-/// `1 box`, `2 boxes`.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub use crate::domain::count;
 
 #[cfg(test)]
 mod tests {
