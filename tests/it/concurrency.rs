@@ -102,7 +102,8 @@ fn an_outside_reader_never_loses_writes_of_the_cli_or_the_tui() {
     t.wait_for("add ›");
     t.literal("12:00-13:00 three #work");
     t.keys(&["Enter"]);
-    t.wait_for("three");
+    // The status line, not the title: the title shows in the prompt before Enter is handled.
+    t.wait_for("added 12:00-13:00 three");
     assert_eq!(outside_read(&db), 3);
     let four = cli_add(&env, "14:00-15:00 four #work");
     t.wait_for("four");
