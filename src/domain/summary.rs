@@ -316,6 +316,25 @@ pub struct WeekSummary {
     pub flags: Vec<Flag>,
 }
 
+/// What a summary needs from the config, taken once (`WeekParams::from_config`, in `config`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekParams {
+    pub work_domains: Vec<String>,
+    pub coherence_titles: Vec<String>,
+    pub schedule: OfflineSchedule,
+    pub breathing_goal_per_day: u32,
+    pub thresholds: Thresholds,
+}
+
+/// A week's summary and the work minutes of the weeks up to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekData {
+    pub summary: WeekSummary,
+    /// Work minutes of the recent weeks, oldest first, ending with this one (the Week
+    /// screen's sparkline).
+    pub recent: Vec<(Week, i64)>,
+}
+
 /// One session's share of one local day: a session crossing midnight is split there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Piece {

@@ -95,6 +95,7 @@ const UPSERT_SQL: &str = "INSERT INTO timebox
 mod offline;
 mod review;
 mod sessions;
+pub mod summary;
 pub use offline::Journal;
 
 /// Why the store could not do what was asked.
