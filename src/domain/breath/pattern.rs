@@ -45,7 +45,7 @@ impl PhaseKind {
     /// `hold_empty`, `exhale` (case-insensitive; `-` or a space may stand for `_`).
     ///
     /// A plain `hold` gives `None`: whether it is full or empty depends on its position, which
-    /// [`custom`] resolves.
+    /// [`custom`](super::custom) resolves.
     pub fn parse(s: &str) -> Option<PhaseKind> {
         let norm: String = s
             .trim()
