@@ -5,11 +5,11 @@ use crossterm::event::KeyEvent;
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::plan::Change;
 use crate::domain::plan::Timebox;
 use crate::domain::session::HookEvent;
 use crate::domain::session::Session;
 use crate::notify::Notification;
-use crate::store::Change;
 
 /// Something that happened. The shell stamps `now` separately on every call to `update`.
 #[derive(Debug, Clone, PartialEq)]

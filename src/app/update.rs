@@ -11,11 +11,11 @@ use crate::app::model::{Level, Mode, Model, Pending, Prompt, PromptPurpose, Undo
 use crate::app::msg::{Effect, Msg, Purpose};
 use crate::app::{breathe, offline, timer, week};
 use crate::domain::parse::{self, Draft, When};
+use crate::domain::plan::Change;
 use crate::domain::plan::{self, Timebox, dur, hhmm};
 use crate::domain::time::Now;
 use crate::domain::time::minute_of_day;
 use crate::keys::Action;
-use crate::store::Change;
 
 /// What `update` asks of the shell: redraw or not, and effects to run.
 #[derive(Debug, Default, PartialEq)]

@@ -1,14 +1,14 @@
 //! `serein summary`: the week in numbers (or totals over any range of days) as an aligned
 //! table, JSON, CSV or Markdown. The JSON shape is documented in README.md and kept stable.
 
-use chrono::NaiveDate;
+use chrono::{Local, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::cli::{Failure, SummaryFormat, parse_date};
 use crate::config::{Config, Paths};
-use crate::domain::summary::{RangeSummary, Week, WeekSummary, hm, hmm, minutes_of};
+use crate::domain::summary::{RangeSummary, Week, WeekParams, WeekSummary, hm, hmm, minutes_of};
 use crate::domain::time::Now;
-use crate::store::Store;
+use crate::store::{Store, summary};
 
 /// What `serein summary` was asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,14 +76,14 @@ pub fn run(
     now: Now,
 ) -> Result<(), Failure> {
     let store = Store::open(&paths.db_file())?;
-    let params = crate::app::week::WeekParams::from_config(cfg);
+    let params = WeekParams::from_config(cfg);
     let out = match span {
         Span::Week(week) => {
-            let data = crate::app::week::load_week(&store, &params, week, now.utc, 1)?;
+            let data = summary::load_week(&store, &params, week, now.utc, &Local, 1)?;
             week_output(&data.summary, cfg, format)
         }
         Span::Range(from, to) => {
-            let r = crate::app::week::load_range(&store, &params, from, to, now.utc)?;
+            let r = summary::load_range(&store, &params, from, to, now.utc, &Local)?;
             range_output(&r, cfg, format)
         }
     };

@@ -107,6 +107,20 @@ impl BalanceConfig {
     }
 }
 
+// Here rather than in `domain`: the domain doesn't know the config.
+impl crate::domain::summary::WeekParams {
+    /// What a week summary needs from `cfg`.
+    pub fn from_config(cfg: &Config) -> Self {
+        crate::domain::summary::WeekParams {
+            work_domains: cfg.work_domains().into_iter().map(String::from).collect(),
+            coherence_titles: cfg.breathing.coherence_names(),
+            schedule: cfg.offline.schedule(),
+            breathing_goal_per_day: cfg.breathing.daily_goal,
+            thresholds: cfg.balance.thresholds(),
+        }
+    }
+}
+
 /// `[offline]`. Nothing is scheduled by default: serein touches the desktop's notification
 /// setting only when asked to.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

@@ -66,6 +66,20 @@ pub struct NewTimebox {
     pub kind: Kind,
 }
 
+/// One write to the plan, applied at once by the store (`Store::apply`).
+///
+/// Applied in this order: `delete`, then `upsert` (keeping each box's id — how undo restores a
+/// deleted box), then `insert`. If any part fails, nothing is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Change {
+    /// Boxes written with their own id: updated if the id exists, re-created if not.
+    pub upsert: Vec<Timebox>,
+    /// New boxes; their ids are returned in this order.
+    pub insert: Vec<NewTimebox>,
+    /// Ids to delete; unknown ids are ignored.
+    pub delete: Vec<i64>,
+}
+
 impl Timebox {
     /// Planned wall-clock length in minutes.
     pub fn minutes(&self) -> u16 {

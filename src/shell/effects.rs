@@ -51,7 +51,14 @@ impl Effects<'_> {
                 }
             },
             Effect::LoadWeek(week, params) => {
-                match week::load_week(self.store, &params, week, now.utc, week::RECENT_WEEKS) {
+                match crate::store::summary::load_week(
+                    self.store,
+                    &params,
+                    week,
+                    now.utc,
+                    &chrono::Local,
+                    week::RECENT_WEEKS,
+                ) {
                     Ok(data) => vec![Msg::WeekLoaded(week, Box::new(data))],
                     Err(e) => problem("can't read the log", e),
                 }

@@ -24,7 +24,8 @@ use crate::domain::plan::{Kind, NewTimebox, Timebox};
 /// Marks a database as serein's (`"SERN"`), stored with `PRAGMA application_id`.
 pub const APPLICATION_ID: i32 = 0x5345_524E;
 
-/// Schema migrations, oldest first; a database's `user_version` is how many have run.
+/// Schema migrations, oldest first; a database's `user_version` is how many have run. The SQL
+/// lives in `migrations/NNN_*.sql`, applied in this order.
 ///
 /// Append new migrations at the end; never edit or reorder one that has shipped.
 const MIGRATION_LIST: &[M<'static>] = &[
@@ -32,169 +33,31 @@ const MIGRATION_LIST: &[M<'static>] = &[
     // with its old id, and that id must still be free. The application_id is set here, inside the
     // migration's transaction, so a crash can never leave our tables without our mark
     // (1397051982 == APPLICATION_ID; a test checks it).
-    M::up(
-        "CREATE TABLE timebox (
-            id         INTEGER PRIMARY KEY AUTOINCREMENT,
-            date       TEXT    NOT NULL, -- YYYY-MM-DD, local
-            start_min  INTEGER NOT NULL CHECK (start_min >= 0 AND start_min < 1440),
-            end_min    INTEGER NOT NULL CHECK (end_min > start_min AND end_min <= 1440),
-            title      TEXT    NOT NULL CHECK (length(title) > 0),
-            domain     TEXT    NOT NULL,
-            kind       TEXT    NOT NULL CHECK (kind IN ('focus', 'break')),
-            done       INTEGER NOT NULL DEFAULT 0,
-            created_at INTEGER NOT NULL, -- unix seconds
-            updated_at INTEGER NOT NULL  -- unix seconds
-        );
-        CREATE INDEX timebox_date_start ON timebox (date, start_min);
-        PRAGMA application_id = 1397051982;",
-    ),
+    M::up(include_str!("migrations/001_plan.sql")),
     // 2: the session log. Instants are UTC seconds, with the local date and UTC offset at the
     // start so weeks don't move after travel. The partial unique index makes "one focus or break
     // session at a time" hold across every process, whoever starts it.
-    M::up(
-        "CREATE TABLE session (
-            id            INTEGER PRIMARY KEY AUTOINCREMENT,
-            timebox_id    INTEGER REFERENCES timebox (id) ON DELETE SET NULL,
-            title         TEXT    NOT NULL,
-            domain        TEXT    NOT NULL,
-            kind          TEXT    NOT NULL CHECK (kind IN ('focus', 'break', 'breathing')),
-            started_at    INTEGER NOT NULL,
-            local_date    TEXT    NOT NULL,
-            utc_offset_s  INTEGER NOT NULL,
-            planned_s     INTEGER NOT NULL CHECK (planned_s > 0),
-            extended_s    INTEGER NOT NULL DEFAULT 0,
-            paused_s      INTEGER NOT NULL DEFAULT 0,
-            pauses        INTEGER NOT NULL DEFAULT 0,
-            deadline_at   INTEGER,
-            paused_left_s INTEGER,
-            paused_since  INTEGER,
-            ended_at      INTEGER,
-            end_reason    TEXT CHECK (end_reason IN ('finished', 'skipped', 'stopped', 'recovered')),
-            overrun_s     INTEGER NOT NULL DEFAULT 0,
-            note          TEXT,
-            heartbeat_at  INTEGER NOT NULL,
-            CHECK ((ended_at IS NULL) = (end_reason IS NULL)),
-            CHECK (ended_at IS NULL OR ended_at >= started_at)
-        );
-        CREATE UNIQUE INDEX session_one_active ON session ((ended_at IS NULL))
-            WHERE ended_at IS NULL AND kind <> 'breathing';
-        CREATE INDEX session_local_date ON session (local_date);
-        CREATE TABLE interruption (
-            id         INTEGER PRIMARY KEY,
-            session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
-            at         INTEGER NOT NULL,
-            reason     TEXT
-        );
-        CREATE INDEX interruption_session ON interruption (session_id);
-        -- Notifications already sent, so the TUI and the daemon never both send one.
-        CREATE TABLE notified (
-            session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
-            event      TEXT    NOT NULL,
-            at         INTEGER NOT NULL,
-                        PRIMARY KEY (session_id, event)
-        );",
-    ),
+    M::up(include_str!("migrations/002_session.sql")),
     // 3: breathing reminders already shown ("2026-11-23 08:30"), so two processes never both
     // show one.
-        M::up(
-        "CREATE TABLE reminder (
-            key TEXT PRIMARY KEY,
-            at  INTEGER NOT NULL
-        );",
-    ),
+    M::up(include_str!("migrations/003_reminder.sql")),
     // 4: offline hours. The journal holds the user's exact Do-Not-Disturb state from before we
     // changed it (one row at most), written before the change; it is what every exit path and
     // the next start restore. Periods are logged for the weekly summary; a manual override
     // (`serein offline on/off`) lasts until its `until`.
-    M::up(
-                "CREATE TABLE dnd_journal (
-            backend    TEXT    PRIMARY KEY, -- one per backend: a leftover never blocks another
-            prior      TEXT    NOT NULL, -- JSON, backend-specific
-            set_at     INTEGER NOT NULL,
-            pid        INTEGER NOT NULL,
-            proc_start TEXT    NOT NULL, -- /proc/PID/stat start time, to tell a reused pid
-            boot_id    TEXT    NOT NULL
-        );
-        CREATE TABLE offline_period (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            started_at  INTEGER NOT NULL,
-            ended_at    INTEGER,
-            reason      TEXT    NOT NULL CHECK (reason IN ('schedule', 'focus', 'manual')),
-            backend     TEXT    NOT NULL,
-            restored_ok INTEGER
-        );
-                CREATE TABLE offline_manual (
-            id    INTEGER PRIMARY KEY CHECK (id = 1),
-            is_on INTEGER NOT NULL,
-            until INTEGER NOT NULL
-        );
-                -- Work sessions started during offline hours (after a confirmation).
-        CREATE TABLE after_hours (
-            session_id INTEGER PRIMARY KEY REFERENCES session (id) ON DELETE CASCADE
-        );
-                -- Every manual override, for the weekly summary.
-        CREATE TABLE offline_override (
-            id    INTEGER PRIMARY KEY AUTOINCREMENT,
-            at    INTEGER NOT NULL,
-            is_on INTEGER NOT NULL,
-            until INTEGER NOT NULL
-        );",
-    ),
+    M::up(include_str!("migrations/004_offline.sql")),
     // 5: a revision number that every change bumps except a session's heartbeat, so a
     // long-lived process can tell "someone changed the plan" from "the daemon is alive"
     // (PRAGMA data_version moves for both) and reload only for the first.
-    M::up(
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-        INSERT INTO meta (key, value) VALUES ('rev', 0);
-        CREATE TRIGGER rev_timebox_i AFTER INSERT ON timebox BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
-        CREATE TRIGGER rev_timebox_u AFTER UPDATE ON timebox BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
-        CREATE TRIGGER rev_timebox_d AFTER DELETE ON timebox BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
-        CREATE TRIGGER rev_session_i AFTER INSERT ON session BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
-        CREATE TRIGGER rev_session_d AFTER DELETE ON session BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
-        CREATE TRIGGER rev_session_u AFTER UPDATE OF timebox_id, title, domain, kind, started_at,
-            local_date, utc_offset_s, planned_s, extended_s, paused_s, pauses, deadline_at,
-            paused_left_s, paused_since, ended_at, end_reason, overrun_s, note ON session
-            BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
-        CREATE TRIGGER rev_interruption_i AFTER INSERT ON interruption BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
-        CREATE TRIGGER rev_manual_i AFTER INSERT ON offline_manual BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
-        CREATE TRIGGER rev_manual_u AFTER UPDATE ON offline_manual BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
-        CREATE TRIGGER rev_manual_d AFTER DELETE ON offline_manual BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;",
-    ),
+    M::up(include_str!("migrations/005_revision.sql")),
     // 6: the weekly review, one row per ISO week, keyed by its Monday (local date). Ratings and
     // check-ins are NULL when not given; the CHECKs repeat `domain::review`'s ranges so a
     // hand-edited row can't hold what the screen can't show.
-    M::up(
-        "CREATE TABLE review (
-            week_monday   TEXT    PRIMARY KEY -- YYYY-MM-DD, a Monday
-                CHECK (week_monday GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                       AND strftime('%w', week_monday) IS '1'),
-            personal      INTEGER CHECK (personal BETWEEN 1 AND 10),
-            work          INTEGER CHECK (work BETWEEN 1 AND 10),
-            family        INTEGER CHECK (family BETWEEN 1 AND 10),
-            social        INTEGER CHECK (social BETWEEN 1 AND 10),
-            health        INTEGER CHECK (health BETWEEN 1 AND 10),
-            win           TEXT    NOT NULL DEFAULT '' CHECK (length(win) <= 280),
-            enabler       TEXT    NOT NULL DEFAULT '' CHECK (length(enabler) <= 280),
-            inbox         INTEGER NOT NULL DEFAULT 0 CHECK (inbox IN (0, 1)),
-            calendar_past INTEGER NOT NULL DEFAULT 0 CHECK (calendar_past IN (0, 1)),
-            calendar_next INTEGER NOT NULL DEFAULT 0 CHECK (calendar_next IN (0, 1)),
-            projects      INTEGER NOT NULL DEFAULT 0 CHECK (projects IN (0, 1)),
-            someday       INTEGER NOT NULL DEFAULT 0 CHECK (someday IN (0, 1)),
-            energy        INTEGER CHECK (energy BETWEEN 0 AND 10),
-            detachment    INTEGER CHECK (detachment BETWEEN 0 AND 10),
-            updated_at    INTEGER NOT NULL -- unix seconds
-        );
-        CREATE TRIGGER rev_review_i AFTER INSERT ON review BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
-        CREATE TRIGGER rev_review_u AFTER UPDATE ON review BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;
-        CREATE TRIGGER rev_review_d AFTER DELETE ON review BEGIN UPDATE meta SET value = value + 1 WHERE key = 'rev'; END;",
-    ),
+    M::up(include_str!("migrations/006_review.sql")),
     // 7: with years of history, finding the open session (every start, `serein status`,
     // recovery) and the breathing patterns used (Breathe's safety texts) scanned the whole
     // session table. Small indexes make them lookups.
-    M::up(
-        "CREATE INDEX session_open ON session (kind) WHERE ended_at IS NULL;
-        CREATE INDEX session_kind_title ON session (kind, title);",
-    ),
+    M::up(include_str!("migrations/007_session_indexes.sql")),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
@@ -232,6 +95,7 @@ const UPSERT_SQL: &str = "INSERT INTO timebox
 mod offline;
 mod review;
 mod sessions;
+pub mod summary;
 pub use offline::Journal;
 
 /// Why the store could not do what was asked.
@@ -277,19 +141,8 @@ pub enum StoreError {
 /// Result of a store operation.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// One write applied in a single IMMEDIATE transaction.
-///
-/// Applied in this order: `delete`, then `upsert` (keeping each box's id — how undo restores a
-/// deleted box), then `insert`. If any part fails, nothing is written.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Change {
-    /// Boxes written with their own id: updated if the id exists, re-created if not.
-    pub upsert: Vec<Timebox>,
-    /// New boxes; their ids are returned in this order.
-    pub insert: Vec<NewTimebox>,
-    /// Ids to delete; unknown ids are ignored.
-    pub delete: Vec<i64>,
-}
+/// A write to the plan; [`Store::apply`] applies it in one IMMEDIATE transaction.
+pub use crate::domain::plan::Change;
 
 /// An open serein database.
 #[derive(Debug)]
@@ -996,6 +849,12 @@ mod tests {
         assert_eq!(app_id, APPLICATION_ID);
         assert_eq!(version, MIGRATION_LIST.len() as i64);
         assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn migrations_validate() {
+        // Every migration file applies, in order, to an empty database.
+        MIGRATIONS.validate().unwrap();
     }
 
     #[test]

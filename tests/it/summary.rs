@@ -596,7 +596,8 @@ fn streamed_range_totals_equal_the_session_by_session_ones() {
         ("2026-11-20", "2026-11-20"),
     ] {
         let (from, to): (NaiveDate, NaiveDate) = (from.parse().unwrap(), to.parse().unwrap());
-        let streamed = serein::app::week::load_range(&store, &params, from, to, now).unwrap();
+        let streamed =
+            serein::store::summary::load_range(&store, &params, from, to, now, &Paris).unwrap();
         let sessions = store.sessions(from - Duration::days(1), to).unwrap();
         let whole = serein::domain::summary::summarize_range(
             &sessions,

@@ -1,0 +1,288 @@
+//! A breathing pattern: its phases, its rate and timings, and why one can be refused.
+
+use serde::{Deserialize, Serialize};
+
+/// What the breath is doing during a phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhaseKind {
+    /// Breathing in; the shape grows.
+    Inhale,
+    /// A short second inhale on top of the first (cyclic sighing); the shape keeps growing
+    /// from where the first inhale stopped.
+    InhaleTopUp,
+    /// Holding with the lungs full; the shape stays full.
+    HoldFull,
+    /// Breathing out; the shape shrinks.
+    Exhale,
+    /// Holding with the lungs empty; the shape stays empty.
+    HoldEmpty,
+}
+
+impl PhaseKind {
+    /// The word shown on screen.
+    pub fn word(self) -> &'static str {
+        match self {
+            PhaseKind::Inhale => "Inhale",
+            PhaseKind::InhaleTopUp => "Top up",
+            PhaseKind::HoldFull | PhaseKind::HoldEmpty => "Hold",
+            PhaseKind::Exhale => "Exhale",
+        }
+    }
+
+    /// The config name (`inhale`, `inhale_top_up`, …), as serde writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhaseKind::Inhale => "inhale",
+            PhaseKind::InhaleTopUp => "inhale_top_up",
+            PhaseKind::HoldFull => "hold_full",
+            PhaseKind::Exhale => "exhale",
+            PhaseKind::HoldEmpty => "hold_empty",
+        }
+    }
+
+    /// Parses a config name: `inhale`, `inhale_top_up` or `top_up`, `hold_full`,
+    /// `hold_empty`, `exhale` (case-insensitive; `-` or a space may stand for `_`).
+    ///
+    /// A plain `hold` gives `None`: whether it is full or empty depends on its position, which
+    /// [`custom`](super::custom) resolves.
+    pub fn parse(s: &str) -> Option<PhaseKind> {
+        let norm: String = s
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '-' | ' ' => '_',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+        match norm.as_str() {
+            "inhale" => Some(PhaseKind::Inhale),
+            "inhale_top_up" | "top_up" => Some(PhaseKind::InhaleTopUp),
+            "hold_full" => Some(PhaseKind::HoldFull),
+            "hold_empty" => Some(PhaseKind::HoldEmpty),
+            "exhale" => Some(PhaseKind::Exhale),
+            _ => None,
+        }
+    }
+
+    pub(super) fn is_hold(self) -> bool {
+        matches!(self, PhaseKind::HoldFull | PhaseKind::HoldEmpty)
+    }
+
+    /// The short label used by [`Pattern::timings`].
+    fn short(self) -> &'static str {
+        match self {
+            PhaseKind::Inhale => "in",
+            PhaseKind::InhaleTopUp => "top up",
+            PhaseKind::HoldFull | PhaseKind::HoldEmpty => "hold",
+            PhaseKind::Exhale => "out",
+        }
+    }
+}
+
+/// One phase of a pattern.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Phase {
+    pub kind: PhaseKind,
+    /// Length in seconds, > 0.
+    pub secs: f64,
+}
+
+impl Phase {
+    /// A phase of `kind` lasting `secs` seconds.
+    pub fn new(kind: PhaseKind, secs: f64) -> Phase {
+        Phase { kind, secs }
+    }
+}
+
+/// A breathing pattern: an optional prelude done once, then a cycle repeated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// Stable id: `coherence`, `coherence-4-6`, `resonance`, `box`, `478`, `sigh`, or the
+    /// name of a custom pattern.
+    pub id: String,
+    /// Display name, e.g. "Cardiac coherence (365)".
+    pub name: String,
+    /// Phases done once before the first cycle (4-7-8: a full exhale).
+    pub prelude: Vec<Phase>,
+    /// One cycle.
+    pub phases: Vec<Phase>,
+    /// Session length when the user gives none, in minutes.
+    pub default_minutes: Option<f64>,
+    /// Number of cycles when the user gives none (takes precedence over `default_minutes`).
+    pub default_cycles: Option<u32>,
+    /// Most cycles allowed; `None` means only the global [`MAX_CYCLES`](super::MAX_CYCLES).
+    pub max_cycles: Option<u32>,
+    /// Whether the pattern holds the breath (the UI shows the holds safety note).
+    pub has_holds: bool,
+    /// One short factual line for lists and help (no health claims).
+    pub note: &'static str,
+}
+
+impl Pattern {
+    /// Length of one cycle in seconds (the prelude excluded).
+    pub fn cycle_secs(&self) -> f64 {
+        self.phases.iter().map(|p| p.secs).sum()
+    }
+
+    /// Length of the prelude in seconds.
+    pub fn prelude_secs(&self) -> f64 {
+        self.prelude.iter().map(|p| p.secs).sum()
+    }
+
+    /// Breaths a minute: inhales per cycle (top-ups are part of the same breath) × cycles a
+    /// minute. 0 for an empty cycle.
+    pub fn per_minute(&self) -> f64 {
+        let cycle = self.cycle_secs();
+        if cycle.is_nan() || cycle <= 0.0 {
+            return 0.0;
+        }
+        let breaths = self
+            .phases
+            .iter()
+            .filter(|p| p.kind == PhaseKind::Inhale)
+            .count()
+            .max(1);
+        breaths as f64 * 60.0 / cycle
+    }
+
+    /// The timings in one line: `in 5 · out 5`, `in 4 · hold 4 · out 4 · hold 4`,
+    /// `out 4, then in 4 · hold 7 · out 8`.
+    pub fn timings(&self) -> String {
+        let join = |phases: &[Phase]| {
+            phases
+                .iter()
+                .map(|p| format!("{} {}", p.kind.short(), fmt_secs(p.secs)))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        if self.prelude.is_empty() {
+            join(&self.phases)
+        } else {
+            format!("{}, then {}", join(&self.prelude), join(&self.phases))
+        }
+    }
+
+    /// Builds a pattern, deriving `has_holds`.
+    pub(super) fn build(id: &str, name: &str, prelude: Vec<Phase>, phases: Vec<Phase>) -> Pattern {
+        let has_holds = prelude.iter().chain(&phases).any(|p| p.kind.is_hold());
+        Pattern {
+            id: id.to_string(),
+            name: name.to_string(),
+            prelude,
+            phases,
+            default_minutes: None,
+            default_cycles: None,
+            max_cycles: None,
+            has_holds,
+            note: "",
+        }
+    }
+}
+
+/// Seconds for display: whole numbers without decimals, others with at most two.
+pub(super) fn fmt_secs(secs: f64) -> String {
+    if secs.fract() == 0.0 {
+        return format!("{secs:.0}");
+    }
+    let s = format!("{secs:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Why a pattern or an exercise was refused. Messages are shown to the user as they are.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BreathError {
+    /// A custom pattern without a name.
+    #[error("a custom breathing pattern needs a name")]
+    NoName,
+    /// A custom pattern without phases.
+    #[error(
+        "pattern \"{pattern}\" has no phases: give at least one inhale and one exhale, e.g. [[\"inhale\", 4], [\"exhale\", 6]]"
+    )]
+    NoPhases { pattern: String },
+    /// A phase name that is not known.
+    #[error(
+        "phase {index} (\"{name}\"): unknown phase; use inhale, inhale_top_up (or top_up), hold, hold_full, hold_empty or exhale"
+    )]
+    UnknownPhase { index: usize, name: String },
+    /// A phase of 0 s, negative or not a number.
+    #[error(
+        "phase {index} ({name}): {secs} s is not accepted; each phase lasts more than 0 and at most 20 s"
+    )]
+    NotPositive {
+        index: usize,
+        name: String,
+        secs: f64,
+    },
+    /// A phase longer than [`MAX_PHASE_SECS`](super::MAX_PHASE_SECS).
+    #[error("phase {index} ({name}): {secs} s is too long; each phase lasts at most 20 s")]
+    TooLong {
+        index: usize,
+        name: String,
+        secs: f64,
+    },
+    /// An inhale or exhale shorter than [`MIN_BREATH_SECS`](super::MIN_BREATH_SECS).
+    #[error("phase {index} ({name}): {secs} s is too short; inhales and exhales last at least 2 s")]
+    BreathTooShort {
+        index: usize,
+        name: String,
+        secs: f64,
+    },
+    /// A top-up that does not directly follow an inhale.
+    #[error("phase {index} ({name}): a top-up must come right after an inhale, not {after}")]
+    TopUpNotAfterInhale {
+        index: usize,
+        name: String,
+        after: String,
+    },
+    /// A full hold after an exhale, or an empty hold after an inhale.
+    #[error(
+        "phase {index} ({name}): this hold comes after {after}; use \"hold\" and it follows the breath before it"
+    )]
+    HoldMismatch {
+        index: usize,
+        name: String,
+        after: String,
+    },
+    /// A cycle without an inhale or without an exhale.
+    #[error(
+        "{} no {missing}: a pattern needs at least one inhale and one exhale",
+        phases_label(*count)
+    )]
+    Missing { count: usize, missing: &'static str },
+    /// A resonance rate outside 4.5..=7 or not on a 0.5 step.
+    #[error("resonance rate {value} breaths/min is not accepted; use 4.5 to 7 in steps of 0.5")]
+    ResonanceRate { value: f64 },
+    /// A box side outside 2..=5 s.
+    #[error("box breathing with {secs} s per side is not accepted; use 2 to 5 s")]
+    BoxSide { secs: u32 },
+    /// A session length outside (0, 60] minutes.
+    #[error("{value} min is not accepted; a session lasts more than 0 and at most 60 minutes")]
+    Minutes { value: f64 },
+    /// A cycle count outside 1..=cap.
+    #[error("{value} cycles is not accepted for {pattern}: use 1 to {max} cycles")]
+    Cycles {
+        pattern: String,
+        value: u32,
+        max: u32,
+    },
+    /// A session length that needs more cycles than the pattern's cap.
+    #[error(
+        "{minutes} min would be {cycles} cycles of {pattern}, above its cap of {max} cycles; use 1 to {max} cycles"
+    )]
+    MinutesOverCap {
+        pattern: String,
+        minutes: f64,
+        cycles: u32,
+        max: u32,
+    },
+}
+
+/// "phase 1 has" / "phases 1-3 have", for [`BreathError::Missing`].
+fn phases_label(count: usize) -> String {
+    if count == 1 {
+        "phase 1 has".to_string()
+    } else {
+        format!("phases 1-{count} have")
+    }
+}

@@ -1,0 +1,4 @@
+CREATE TABLE reminder (
+            key TEXT PRIMARY KEY,
+            at  INTEGER NOT NULL
+        );
