@@ -225,10 +225,6 @@ impl Enforcer {
         }
     }
 
-    pub fn backend_name(&self) -> Option<&'static str> {
-        self.backend.as_ref().map(|b| b.name())
-    }
-
     /// Moves the desktop to `desired`. Returns what is applied afterwards (also written to
     /// `dnd.state`); `Failed` is retried by calling this again.
     pub async fn set(&mut self, desired: &Desired) -> Applied {
