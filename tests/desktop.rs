@@ -279,6 +279,63 @@ fn offline_kill_tests(dir: &Path, bin: &str) {
     eprintln!("offline: kill -9 of the daemon gave dunst back");
 }
 
+/// `serein offline on` with no TUI starts the daemon and returns only once its enforcer has
+/// paused dunst (and says so); `offline off` returns once dunst is un-paused again.
+fn offline_on_waits_for_dnd(dir: &Path, bin: &str) {
+    assert!(!is_paused(), "dunst is paused before the test");
+    let data = dir.join("offline-wait");
+    let data = data.to_str().expect("utf-8").to_string();
+    // Bounded by the command's own 5 s wait for confirmation, with room to spare.
+    let within = Duration::from_secs(20);
+    let run = |args: &[&str]| {
+        let out = run_timeout(
+            Command::new(bin)
+                .args(["--data-dir", &data, "offline"])
+                .args(args),
+            within,
+        );
+        // Read at once: "right after it exits".
+        let paused = is_paused();
+        (out, paused)
+    };
+    let (on, paused_after_on) = run(&["on", "--for", "1h"]);
+    let (off, paused_after_off) = run(&["off"]);
+    // The daemon would leave by itself a minute after; this bus ends sooner. Stopped before
+    // asserting, so a failure leaves no daemon behind.
+    let pids = Command::new("pgrep")
+        .args(["-f", &format!("{data} daemon")])
+        .output()
+        .expect("pgrep");
+    for pid in String::from_utf8_lossy(&pids.stdout).lines() {
+        let _ = Command::new("kill").args(["-TERM", pid]).status();
+    }
+    let text = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(on.status.success(), "offline on: {on:?}");
+    assert!(
+        paused_after_on,
+        "`offline on` exited 0 but dunst is not paused yet: {}",
+        text(&on)
+    );
+    assert!(
+        text(&on).contains("Do-Not-Disturb on (dunst)"),
+        "{}",
+        text(&on)
+    );
+    assert!(off.status.success(), "offline off: {off:?}");
+    assert!(
+        !paused_after_off,
+        "`offline off` exited 0 but dunst is still paused: {}",
+        text(&off)
+    );
+    for want in [
+        "online, back to the schedule",
+        "Do-Not-Disturb: not held by serein",
+    ] {
+        assert!(text(&off).contains(want), "{}", text(&off));
+    }
+    eprintln!("offline: `offline on`/`off` returned with dunst paused/un-paused");
+}
+
 // ---------------------------------------------------------------- inner phases
 
 fn inner_nobus() {
@@ -505,6 +562,7 @@ fn inner_bus() {
         );
     }
 
+    offline_on_waits_for_dnd(&dir, bin);
     offline_kill_tests(&dir, bin);
 
     drop(dunst);

@@ -11,18 +11,24 @@ use crate::domain::session::{SessionKind, State};
 use crate::domain::time::Now;
 use crate::keys::Action;
 
-/// Recomputes the desired state; asks the shell to act only when it changed.
-pub fn tick(m: &mut Model, now: Now) -> Update {
-    let cfg = &m.config.offline;
-    let focus_until = m.session.as_ref().and_then(|s| {
-        let counts = s.kind == SessionKind::Focus && !cfg.focus_dnd_except.contains(&s.domain);
+/// The end of the running focus box that asks for Do-Not-Disturb (not one of
+/// `focus_dnd_except`'s domains); an overrun box counts until the next second.
+fn focus_until(m: &Model, now: Now) -> Option<chrono::DateTime<chrono::Utc>> {
+    let except = &m.config.offline.focus_dnd_except;
+    m.session.as_ref().and_then(|s| {
+        let counts = s.kind == SessionKind::Focus && !except.contains(&s.domain);
         match s.state {
             State::Running { deadline } if counts => {
                 Some(deadline.max(now.utc + Duration::seconds(1)))
             }
             _ => None,
         }
-    });
+    })
+}
+
+/// Recomputes the desired state; asks the shell to act only when it changed.
+pub fn tick(m: &mut Model, now: Now) -> Update {
+    let focus_until = focus_until(m, now);
     // The schedule's periods take real work to expand: recompute only when an input changed
     // or the state's own `until` has come.
     let inputs = (focus_until, m.manual);
@@ -39,7 +45,7 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
         &chrono::Local,
         now.utc,
         focus_until,
-        cfg.focus_dnd,
+        m.config.offline.focus_dnd,
         m.manual,
     );
     if m.dnd_desired.as_ref() == Some(&d) {
@@ -89,7 +95,8 @@ pub fn badge(m: &Model) -> Option<String> {
 }
 
 /// `o`: a first press asks, a second within 10 s goes offline for an hour — or, when offline,
-/// online until the schedule next changes.
+/// back to the schedule ([`Manual::off`]: online until the offline stretch ends, or no
+/// override at all when only a manual one had put it on).
 pub fn toggle(m: &mut Model, now: Now) -> Update {
     let on = m.dnd_desired.as_ref().is_some_and(|d| d.on);
     let confirmed = m
@@ -99,7 +106,7 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
     if !confirmed {
         m.offline_confirm = Some(now.local);
         let what = if on {
-            "go online (until the schedule's next change)"
+            "go online (back to the schedule)"
         } else {
             "go offline for an hour (Do-Not-Disturb on)"
         };
@@ -111,10 +118,13 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
     }
     m.offline_confirm = None;
     let manual = if on {
-        Manual::off(&m.schedule, &chrono::Local, now.utc).or(Some(Manual {
-            on: false,
-            until: now.utc + Duration::hours(24),
-        }))
+        Manual::off(
+            &m.schedule,
+            &chrono::Local,
+            now.utc,
+            focus_until(m, now),
+            m.config.offline.focus_dnd,
+        )
     } else {
         Some(Manual {
             on: true,

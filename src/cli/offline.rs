@@ -1,13 +1,38 @@
 //! `serein offline status | on [--for 2h | --until 18:00] | off`.
+//!
+//! `on` and `off` return once the enforcer (the daemon, or a running TUI) confirms that
+//! Do-Not-Disturb is as asked, or say that it is pending and why.
 
-use chrono::{Duration, Local, NaiveTime};
+use std::time::{Duration as Wait, Instant};
+
+use chrono::{DateTime, Duration, Local, NaiveTime, Utc};
 
 use crate::cli::{Failure, OfflineCmd};
 use crate::config::{Config, Paths};
 use crate::domain::policy::{self, Manual, Reason};
 use crate::domain::session::{SessionKind, State};
 use crate::domain::time::Now;
+use crate::notify::enforcer::{Applied, Confirmation, Report, confirmation};
 use crate::store::Store;
+
+/// How long `on`/`off` wait for the enforcer to confirm.
+const CONFIRM_WITHIN: Wait = Wait::from_secs(5);
+/// How often they look (the enforcer's report is one small file).
+const CONFIRM_POLL: Wait = Wait::from_millis(200);
+
+/// The end of the running focus box, if it asks for Do-Not-Disturb (not one of
+/// `focus_dnd_except`'s domains).
+fn focus_until(store: &Store, cfg: &Config) -> Result<Option<DateTime<Utc>>, Failure> {
+    Ok(store.active_session()?.and_then(|s| match s.state {
+        State::Running { deadline }
+            if s.kind == SessionKind::Focus
+                && !cfg.offline.focus_dnd_except.contains(&s.domain) =>
+        {
+            Some(deadline)
+        }
+        _ => None,
+    }))
+}
 
 pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Failure> {
     let mut store = Store::open(&paths.db_file())?;
@@ -15,15 +40,7 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
     match cmd {
         OfflineCmd::Status => {
             let manual = store.manual()?.map(|(on, until)| Manual { on, until });
-            let focus_until = store.active_session()?.and_then(|s| match s.state {
-                State::Running { deadline }
-                    if s.kind == SessionKind::Focus
-                        && !cfg.offline.focus_dnd_except.contains(&s.domain) =>
-                {
-                    Some(deadline)
-                }
-                _ => None,
-            });
+            let focus_until = focus_until(&store, cfg)?;
             let d = policy::desired_dnd(
                 &schedule,
                 &Local,
@@ -76,6 +93,13 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
                     );
                 }
             }
+            if let Some(Report {
+                applied: Applied::Failed(why),
+                ..
+            }) = Report::read(&paths.data_dir)
+            {
+                println!("Do-Not-Disturb: not applied yet — {why}");
+            }
             let enforcer = crate::shell::instance::is_running(&paths.data_dir).unwrap_or(false);
             println!(
                 "enforced by: {}",
@@ -108,35 +132,103 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
                 }
                 (None, None) => now.utc + Duration::hours(1),
             };
+            let asked = Utc::now().timestamp_millis();
             store.set_manual(true, end)?;
             println!(
                 "⊘ offline until {}",
                 crate::app::offline::when_text(now, end)
             );
-            ensure_enforcer(paths);
+            confirm(paths, true, asked);
             Ok(())
         }
         OfflineCmd::Off => {
-            let m = Manual::off(&schedule, &Local, now.utc).unwrap_or(Manual {
-                on: false,
-                until: now.utc + Duration::hours(24),
-            });
-            store.set_manual(false, m.until)?;
-            println!(
-                "online until {}",
-                crate::app::offline::when_text(now, m.until)
-            );
-            ensure_enforcer(paths);
+            let focus = focus_until(&store, cfg)?;
+            let asked = Utc::now().timestamp_millis();
+            match Manual::off(&schedule, &Local, now.utc, focus, cfg.offline.focus_dnd) {
+                Some(m) => {
+                    store.set_manual(false, m.until)?;
+                    println!(
+                        "online until {}",
+                        crate::app::offline::when_text(now, m.until)
+                    );
+                }
+                None => {
+                    // Nothing but an override asked for it: back to the schedule.
+                    store.clear_manual()?;
+                    let d = policy::desired_dnd(
+                        &schedule,
+                        &Local,
+                        now.utc,
+                        focus,
+                        cfg.offline.focus_dnd,
+                        None,
+                    );
+                    match d.until {
+                        Some(u) => println!(
+                            "online, back to the schedule (offline from {})",
+                            crate::app::offline::when_text(now, u)
+                        ),
+                        None => println!("online, back to the schedule"),
+                    }
+                }
+            }
+            confirm(paths, false, asked);
             Ok(())
         }
     }
 }
 
-/// So that the change is applied (and later undone) even with no TUI open.
-fn ensure_enforcer(paths: &Paths) {
-    if let Some(launch) = crate::shell::daemon::Launch::new(paths)
-        && let Err(e) = launch.ensure()
-    {
-        eprintln!("warning: could not start the background daemon ({e}); a running TUI applies it");
+/// Makes sure someone applies the change asked at `asked_ms`, waits (bounded) until the
+/// enforcer reports Do-Not-Disturb as wanted, and says what it is.
+fn confirm(paths: &Paths, want_on: bool, asked_ms: i64) {
+    let expected = ensure_enforcer(paths);
+    let deadline = Instant::now() + CONFIRM_WITHIN;
+    let outcome = loop {
+        let report = Report::read(&paths.data_dir);
+        if let Some(c) = confirmation(report.as_ref(), want_on, asked_ms, expected) {
+            break c;
+        }
+        if Instant::now() >= deadline {
+            let last = match report.map(|r| r.applied) {
+                Some(Applied::Failed(why)) => format!(" (last try: {why})"),
+                _ => String::new(),
+            };
+            break Confirmation::Pending(format!(
+                "not confirmed within {} s{last}; `serein offline status` shows the state",
+                CONFIRM_WITHIN.as_secs()
+            ));
+        }
+        std::thread::sleep(CONFIRM_POLL);
+    };
+    match outcome {
+        Confirmation::Done(Applied::On {
+            backend,
+            ours: true,
+        }) => println!("Do-Not-Disturb on ({backend})"),
+        Confirmation::Done(Applied::On { backend, .. }) => {
+            println!("Do-Not-Disturb on ({backend}; it was on already, serein leaves it to you)")
+        }
+        Confirmation::Done(_) => println!("Do-Not-Disturb: not held by serein"),
+        Confirmation::Pending(why) => println!("Do-Not-Disturb: pending — {why}"),
+    }
+}
+
+/// So that the change is applied (and later undone) even with no TUI open: starts the
+/// background daemon, or wakes the running one. Returns whether a daemon runs now for this
+/// data folder (false: `SEREIN_NO_DAEMON` is set or it could not start; a running TUI may
+/// still apply the change).
+fn ensure_enforcer(paths: &Paths) -> bool {
+    let Some(launch) = crate::shell::daemon::Launch::new(paths) else {
+        return false;
+    };
+    match launch.ensure() {
+        // Not started: one runs already (woken), or daemons are off.
+        Ok(started) => started || std::env::var_os("SEREIN_NO_DAEMON").is_none_or(|v| v.is_empty()),
+        Err(e) => {
+            eprintln!(
+                "warning: could not start the background daemon ({e}); a running TUI applies it"
+            );
+            false
+        }
     }
 }

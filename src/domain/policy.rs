@@ -1,7 +1,7 @@
 //! Whether Do-Not-Disturb should be on. The shell reconciles: it computes `desired_dnd` every
 //! tick and acts only when it differs from what is applied (DESIGN.md, "DND is reconciled").
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::offline::OfflineSchedule;
 
@@ -27,25 +27,35 @@ pub struct Dnd {
     pub until: Option<DateTime<Utc>>,
 }
 
-/// A manual override: `serein offline on --until T` / `off` (off until the next scheduled
-/// change). In force while `now < until`.
+/// A manual override: `serein offline on --until T` / `off`, and `o` in the TUI. In force while
+/// `now < until` and, for an "off" override, while its reason holds (see [`desired_dnd`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Manual {
     pub on: bool,
     pub until: DateTime<Utc>,
 }
 
+/// How long `offline off` keeps you online when what asks for Do-Not-Disturb never ends (a
+/// schedule that is offline all week).
+const OFF_WITHOUT_END_H: i64 = 24;
+
 impl Manual {
-    /// `serein offline off`: off until the schedule next changes. `None` if the schedule never
-    /// changes (the caller must then ask for an explicit `--until`).
+    /// `serein offline off` (and `o` when offline): back to the schedule. `None` (clear any
+    /// override) when nothing but an override asks for Do-Not-Disturb now — after a manual
+    /// `on`, say. Otherwise online until the end of the stretch that asks for it (the offline
+    /// window, or a focus box with `focus_dnd`); the schedule takes over again from there.
     pub fn off<Tz: TimeZone>(
         schedule: &OfflineSchedule,
         tz: &Tz,
         now: DateTime<Utc>,
+        focus_running_until: Option<DateTime<Utc>>,
+        focus_dnd: bool,
     ) -> Option<Self> {
-        schedule
-            .next_change(tz, now)
-            .map(|until| Self { on: false, until })
+        let d = desired_dnd(schedule, tz, now, focus_running_until, focus_dnd, None);
+        d.on.then(|| Self {
+            on: false,
+            until: d.until.unwrap_or(now + Duration::hours(OFF_WITHOUT_END_H)),
+        })
     }
 }
 
@@ -66,16 +76,36 @@ impl<Tz: TimeZone> Inputs<'_, Tz> {
         self.focus_until.filter(|&u| t < u)
     }
 
+    /// Whether a focus box or the schedule asks for Do-Not-Disturb at `t` (overrides aside).
+    fn asked_at(&self, t: DateTime<Utc>) -> Option<Reason> {
+        if self.focus_at(t).is_some() {
+            Some(Reason::Focus)
+        } else if self.schedule.is_offline(self.tz, t) {
+            Some(Reason::Schedule)
+        } else {
+            None
+        }
+    }
+
+    /// An "off" override is made to be online for the rest of a stretch that asks for DND
+    /// and ends at its `until` ([`Manual::off`]). Its reason holds while something still asks
+    /// for DND just before that `until`; when the offline hours were edited so that nothing
+    /// does any more (the window is gone or now ends earlier), or the focus box ended early,
+    /// it is void and the schedule and focus boxes apply again. An "on" override is the user's
+    /// own choice with its own end: it always holds. Depends on the inputs only, never on
+    /// the history, so every re-read of the config re-evaluates it.
+    fn holds(&self, m: &Manual) -> bool {
+        m.on || self.asked_at(m.until - Duration::seconds(1)).is_some()
+    }
+
     /// (on, reason) at `t`: manual > focus > schedule.
     fn state(&self, t: DateTime<Utc>) -> (bool, Option<Reason>) {
-        if let Some(m) = self.manual_at(t) {
-            (m.on, Some(Reason::Manual))
-        } else if self.focus_at(t).is_some() {
-            (true, Some(Reason::Focus))
-        } else if self.schedule.is_offline(self.tz, t) {
-            (true, Some(Reason::Schedule))
-        } else {
-            (false, None)
+        match self.manual_at(t) {
+            Some(m) => (m.on, Some(Reason::Manual)),
+            None => {
+                let asked = self.asked_at(t);
+                (asked.is_some(), asked)
+            }
         }
     }
 
@@ -91,8 +121,9 @@ impl<Tz: TimeZone> Inputs<'_, Tz> {
     }
 }
 
-/// The desired state: a manual override wins until it expires; else a running focus session
-/// (if `focus_dnd`) or the schedule.
+/// The desired state: a manual override wins until it expires (an "off" one only while its
+/// reason holds, see `Inputs::holds`); else a running focus session (if `focus_dnd`) or the
+/// schedule.
 pub fn desired_dnd<Tz: TimeZone>(
     schedule: &OfflineSchedule,
     tz: &Tz,
@@ -101,12 +132,13 @@ pub fn desired_dnd<Tz: TimeZone>(
     focus_dnd: bool,
     manual: Option<Manual>,
 ) -> Dnd {
-    let inputs = Inputs {
+    let mut inputs = Inputs {
         schedule,
         tz,
         focus_until: focus_running_until.filter(|_| focus_dnd),
-        manual,
+        manual: None,
     };
+    inputs.manual = manual.filter(|m| inputs.holds(m));
     let (on, reason) = inputs.state(now);
     // Walk events until the on/off value flips. Manual and focus expire once each and every
     // schedule change is a real change, so this ends within a few steps.
@@ -136,8 +168,12 @@ mod tests {
 
     /// weekdays = "19:00-08:00", saturday = "all", sunday = "all".
     fn standard() -> OfflineSchedule {
+        schedule("19:00-08:00", "all")
+    }
+
+    fn schedule(weekdays: &str, weekend: &str) -> OfflineSchedule {
         let r = |s| parse_rule(s).unwrap();
-        OfflineSchedule::from_parts(r("19:00-08:00"), r("all"), r("all"), Default::default())
+        OfflineSchedule::from_parts(r(weekdays), r(weekend), r(weekend), Default::default())
     }
 
     fn paris(s: &str) -> DateTime<Utc> {
@@ -279,24 +315,217 @@ mod tests {
         }
     }
 
+    fn manual(on: bool, until: &str) -> Manual {
+        Manual {
+            on,
+            until: paris(until),
+        }
+    }
+
+    /// `offline off`: back to the schedule (no override) unless the schedule or a focus box
+    /// asks for Do-Not-Disturb now; then online until that stretch ends.
     #[test]
-    fn manual_off_lasts_until_the_next_scheduled_change() {
-        let s = standard();
-        let now = paris("2026-11-24 20:00");
-        let m = Manual::off(&s, &Paris, now).unwrap();
-        assert_eq!(
-            m,
-            Manual {
-                on: false,
-                until: paris("2026-11-25 08:00")
-            }
+    fn offline_off() {
+        // (weekdays, weekend)
+        let (s, always, none) = (("19:00-08:00", "all"), ("all", "all"), ("none", "none"));
+        // 2026-11-24 is a Tuesday. (schedule, now, focus until, manual before, want, then)
+        type Case = (
+            (&'static str, &'static str),
+            &'static str,
+            Option<&'static str>,
+            Option<Manual>,
+            Option<Manual>,
+            Dnd,
         );
-        let got = desired_dnd(&s, &Paris, now, None, true, Some(m));
-        assert_eq!(
-            got,
-            dnd(false, Some(Reason::Manual), Some("2026-11-25 19:00"))
+        let cases: Vec<Case> = vec![
+            // Only a manual `on` asked for it: the override goes, the schedule applies.
+            (
+                s,
+                "2026-11-24 10:00",
+                None,
+                Some(manual(true, "2026-11-24 12:00")),
+                None,
+                dnd(false, None, Some("2026-11-24 19:00")),
+            ),
+            // Nothing asked for it: nothing to override.
+            (
+                s,
+                "2026-11-24 10:00",
+                None,
+                None,
+                None,
+                dnd(false, None, Some("2026-11-24 19:00")),
+            ),
+            (
+                none,
+                "2026-11-24 10:00",
+                None,
+                None,
+                None,
+                dnd(false, None, None),
+            ),
+            // The schedule says offline: online until the window ends.
+            (
+                s,
+                "2026-11-24 20:00",
+                None,
+                None,
+                Some(manual(false, "2026-11-25 08:00")),
+                dnd(false, Some(Reason::Manual), Some("2026-11-25 19:00")),
+            ),
+            // A manual `on` inside offline hours: online until the window ends too.
+            (
+                s,
+                "2026-11-24 19:15",
+                None,
+                Some(manual(true, "2026-11-24 19:30")),
+                Some(manual(false, "2026-11-25 08:00")),
+                dnd(false, Some(Reason::Manual), Some("2026-11-25 19:00")),
+            ),
+            // A focus box (focus_dnd): online until it ends, or until the offline hours it
+            // runs into end.
+            (
+                s,
+                "2026-11-24 12:00",
+                Some("2026-11-24 12:50"),
+                None,
+                Some(manual(false, "2026-11-24 12:50")),
+                dnd(false, Some(Reason::Manual), Some("2026-11-24 19:00")),
+            ),
+            (
+                s,
+                "2026-11-24 18:30",
+                Some("2026-11-24 19:20"),
+                None,
+                Some(manual(false, "2026-11-25 08:00")),
+                dnd(false, Some(Reason::Manual), Some("2026-11-25 19:00")),
+            ),
+            // Offline all week: a day online.
+            (
+                always,
+                "2026-11-24 10:00",
+                None,
+                None,
+                Some(manual(false, "2026-11-25 10:00")),
+                dnd(false, Some(Reason::Manual), Some("2026-11-25 10:00")),
+            ),
+        ];
+        for ((weekdays, weekend), now, focus, before, want, then) in cases {
+            let sched = schedule(weekdays, weekend);
+            let (now_t, focus) = (paris(now), focus.map(paris));
+            // What was in force before doesn't matter: `off` looks past any override.
+            let got = Manual::off(&sched, &Paris, now_t, focus, true);
+            assert_eq!(got, want, "off at {now} focus={focus:?} before={before:?}");
+            let d = desired_dnd(&sched, &Paris, now_t, focus, true, got);
+            assert_eq!(d, then, "after off at {now} focus={focus:?}");
+            assert!(!d.on, "`off` always leaves Do-Not-Disturb off ({now})");
+        }
+    }
+
+    /// An override is re-evaluated against the current inputs: an "online until 08:00" made
+    /// for a 19:00-08:00 window no longer applies once the config has no window ending at
+    /// 08:00, so focus boxes (and the new schedule) get Do-Not-Disturb again.
+    #[test]
+    fn overrides_after_a_config_change() {
+        let online = Some(manual(false, "2026-11-25 08:00"));
+        let on_by_hand = Some(manual(true, "2026-11-24 23:00"));
+        // (weekday hours now, now, focus until, override, want)
+        type Case = (
+            &'static str,
+            &'static str,
+            Option<&'static str>,
+            Option<Manual>,
+            Dnd,
         );
-        assert_eq!(Manual::off(&OfflineSchedule::none(), &Paris, now), None);
+        let cases: Vec<Case> = vec![
+            // Unchanged config: the override holds, over a focus box too.
+            (
+                "19:00-08:00",
+                "2026-11-24 22:00",
+                Some("2026-11-24 22:50"),
+                online,
+                dnd(false, Some(Reason::Manual), Some("2026-11-25 19:00")),
+            ),
+            // Weekday hours removed: void, so a focus box turns DND on again...
+            (
+                "none",
+                "2026-11-24 22:00",
+                Some("2026-11-24 22:50"),
+                online,
+                dnd(true, Some(Reason::Focus), Some("2026-11-24 22:50")),
+            ),
+            // ...and without one, the new schedule decides (not "by hand").
+            (
+                "none",
+                "2026-11-24 22:00",
+                None,
+                online,
+                dnd(false, None, Some("2026-11-28 00:00")),
+            ),
+            // The window now ends at 06:00: no stretch ends at 08:00 any more, so the schedule
+            // applies again at once.
+            (
+                "19:00-06:00",
+                "2026-11-24 22:00",
+                None,
+                online,
+                dnd(true, Some(Reason::Schedule), Some("2026-11-25 06:00")),
+            ),
+            // The window now starts later but still ends at 08:00: it holds (online tonight).
+            (
+                "21:00-08:00",
+                "2026-11-24 20:00",
+                None,
+                online,
+                dnd(false, Some(Reason::Manual), Some("2026-11-25 21:00")),
+            ),
+            (
+                "21:00-08:00",
+                "2026-11-24 22:00",
+                None,
+                online,
+                dnd(false, Some(Reason::Manual), Some("2026-11-25 21:00")),
+            ),
+            // The window now ends later: online until 08:00 as promised, then offline.
+            (
+                "19:00-09:00",
+                "2026-11-24 22:00",
+                None,
+                online,
+                dnd(false, Some(Reason::Manual), Some("2026-11-25 08:00")),
+            ),
+            // An "online for 24 h" left by an older serein, made with nothing to override:
+            // void.
+            (
+                "19:00-08:00",
+                "2026-11-24 12:00",
+                Some("2026-11-24 12:50"),
+                Some(manual(false, "2026-11-25 10:00")),
+                dnd(true, Some(Reason::Focus), Some("2026-11-24 12:50")),
+            ),
+            // A manual `on` is the user's own choice: no config change voids it.
+            (
+                "none",
+                "2026-11-24 22:00",
+                None,
+                on_by_hand,
+                dnd(true, Some(Reason::Manual), Some("2026-11-24 23:00")),
+            ),
+        ];
+        for (rule, now, focus, manual, want) in cases {
+            let got = desired_dnd(
+                &schedule(rule, "all"),
+                &Paris,
+                paris(now),
+                focus.map(paris),
+                true,
+                manual,
+            );
+            assert_eq!(
+                got, want,
+                "weekdays={rule:?} {now} focus={focus:?} {manual:?}"
+            );
+        }
     }
 
     #[test]

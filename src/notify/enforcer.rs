@@ -7,12 +7,16 @@
 //! retried. The guardian is our own binary in its own session holding a pipe from us: when we
 //! die in any way (kill -9 included) it reads EOF and restores from the journal. Whatever
 //! still escapes is restored at the next start.
+//!
+//! After every change the enforcer writes what it applied to `dnd.state` (a [`Report`]), so
+//! that `serein offline on/off` can wait until Do-Not-Disturb really is as asked.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use chrono::Utc;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::policy::{Dnd as Desired, Reason};
 use crate::notify::dnd::{Dnd, Prior, ShortcutsDnd, detect};
@@ -20,7 +24,7 @@ use crate::notify::guard::{self, Leftover};
 use crate::store::Store;
 
 /// What is applied now.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Applied {
     Off,
     /// On; `ours` is false when the user had it on already (we neither set nor restore).
@@ -30,6 +34,94 @@ pub enum Applied {
     },
     /// Wanted on (or off) but not done yet: it is retried.
     Failed(String),
+}
+
+/// The file (in the data folder) where the enforcer holding `dnd.lock` writes its [`Report`].
+const STATE_FILE: &str = "dnd.state";
+
+/// What the enforcer applied last, and who it is. Written (whole, by rename) after every
+/// change; read by `serein offline on/off`, which never takes the enforcer's lock (a probe
+/// could make a starting enforcer miss it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub pid: u32,
+    /// The enforcer's start time (`/proc/PID/stat`; empty where unknown), so a reused pid is
+    /// not taken for it.
+    pub proc_start: String,
+    /// When it was written (Unix milliseconds, the real clock).
+    pub at_ms: i64,
+    /// Whether Do-Not-Disturb was wanted on.
+    pub wanted_on: bool,
+    pub applied: Applied,
+}
+
+impl Report {
+    /// The report of a running enforcer for this data folder; `None` if there is none, or it
+    /// was written by a process that is gone.
+    pub fn read(data_dir: &Path) -> Option<Report> {
+        let text = std::fs::read_to_string(data_dir.join(STATE_FILE)).ok()?;
+        serde_json::from_str::<Report>(&text)
+            .ok()
+            .filter(Report::writer_alive)
+    }
+
+    fn writer_alive(&self) -> bool {
+        match guard::proc_start(self.pid) {
+            Some(start) => start == self.proc_start,
+            // No /proc (macOS): whether the pid exists at all.
+            // SAFETY: signal 0 only checks that the process exists.
+            None => self.proc_start.is_empty() && unsafe { libc::kill(self.pid as i32, 0) } == 0,
+        }
+    }
+
+    fn write(&self, data_dir: &Path) -> std::io::Result<()> {
+        let tmp = data_dir.join(format!("{STATE_FILE}.{}", self.pid));
+        std::fs::write(&tmp, serde_json::to_vec(self)?)?;
+        std::fs::rename(&tmp, data_dir.join(STATE_FILE))
+    }
+}
+
+/// What `serein offline on/off` can tell once it stops waiting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmation {
+    /// The enforcer applied what was asked.
+    Done(Applied),
+    /// Not applied (yet), and why.
+    Pending(String),
+}
+
+/// Whether a change asked at `asked_ms` (real clock) for Do-Not-Disturb `want_on` is settled
+/// by the running enforcer's `report`; `None`: keep waiting. An applied state that matches is
+/// the truth now, however old; a failure counts only if reported after the change was asked
+/// (an older one may be about to be retried). `expected`: a daemon runs or is starting, so an
+/// enforcer will report; without one and with no report, nobody would apply "on", and nobody
+/// holds it either.
+pub fn confirmation(
+    report: Option<&Report>,
+    want_on: bool,
+    asked_ms: i64,
+    expected: bool,
+) -> Option<Confirmation> {
+    let Some(r) = report else {
+        return match (expected, want_on) {
+            (true, _) => None,
+            // No serein runs to hold it (what a killed one held, its guardian gave back).
+            (false, false) => Some(Confirmation::Done(Applied::Off)),
+            (false, true) => Some(Confirmation::Pending(
+                "no serein daemon or TUI runs for this data folder to apply it; the next one \
+                 to start does"
+                    .into(),
+            )),
+        };
+    };
+    match &r.applied {
+        a @ Applied::On { .. } if want_on => Some(Confirmation::Done(a.clone())),
+        Applied::Off if !want_on => Some(Confirmation::Done(Applied::Off)),
+        Applied::Failed(why) if r.wanted_on == want_on && r.at_ms >= asked_ms => {
+            Some(Confirmation::Pending(why.clone()))
+        }
+        _ => None,
+    }
 }
 
 struct Holding {
@@ -133,13 +225,25 @@ impl Enforcer {
         }
     }
 
-    pub fn backend_name(&self) -> Option<&'static str> {
-        self.backend.as_ref().map(|b| b.name())
+    /// Moves the desktop to `desired`. Returns what is applied afterwards (also written to
+    /// `dnd.state`); `Failed` is retried by calling this again.
+    pub async fn set(&mut self, desired: &Desired) -> Applied {
+        let applied = self.apply(desired).await;
+        let pid = std::process::id();
+        let report = Report {
+            pid,
+            proc_start: guard::proc_start(pid).unwrap_or_default(),
+            at_ms: Utc::now().timestamp_millis(),
+            wanted_on: desired.on,
+            applied: applied.clone(),
+        };
+        if let Err(e) = report.write(&self.data_dir) {
+            tracing::warn!("can't write {STATE_FILE}: {e}");
+        }
+        applied
     }
 
-    /// Moves the desktop to `desired`. Returns what is applied afterwards; `Failed` is
-    /// retried by calling this again.
-    pub async fn set(&mut self, desired: &Desired) -> Applied {
+    async fn apply(&mut self, desired: &Desired) -> Applied {
         if self.backend.is_none() {
             // The notification server may have started after us.
             self.backend = find_backend(&self.macos).await;
@@ -361,4 +465,77 @@ pub fn guardian_main(db: &Path, owner: u32) -> anyhow::Result<()> {
         }
         anyhow::Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(wanted_on: bool, at_ms: i64, applied: Applied) -> Report {
+        Report {
+            pid: 1,
+            proc_start: String::new(),
+            at_ms,
+            wanted_on,
+            applied,
+        }
+    }
+
+    #[test]
+    fn when_offline_on_and_off_stop_waiting() {
+        use Confirmation::{Done, Pending};
+        let on = Applied::On {
+            backend: "dunst".into(),
+            ours: true,
+        };
+        let failed = |why: &str| Applied::Failed(why.into());
+        let asked = 1_000;
+        // (report, want_on, daemon expected, outcome; None = keep waiting)
+        let cases: Vec<(Option<Report>, bool, bool, Option<Confirmation>)> = vec![
+            // No enforcer yet: wait for the daemon being started, or say nobody applies it.
+            (None, true, true, None),
+            (None, false, true, None),
+            (None, false, false, Some(Done(Applied::Off))),
+            (None, true, false, Some(Pending("no serein daemon or TUI runs for this data folder to apply it; the next one to start does".into()))),
+            // A matching state is the truth now, however old.
+            (Some(report(true, 10, on.clone())), true, true, Some(Done(on.clone()))),
+            (Some(report(false, 10, Applied::Off)), false, false, Some(Done(Applied::Off))),
+            // Not there yet.
+            (Some(report(false, 2_000, Applied::Off)), true, true, None),
+            (Some(report(true, 2_000, on.clone())), false, true, None),
+            // A failure for this change: pending, and why.
+            (
+                Some(report(true, 1_000, failed("no Do-Not-Disturb backend here"))),
+                true,
+                true,
+                Some(Pending("no Do-Not-Disturb backend here".into())),
+            ),
+            // An older failure, or one for the other way: it may be retried now.
+            (Some(report(true, 999, failed("busy"))), true, true, None),
+            (Some(report(false, 2_000, failed("not given back yet"))), true, true, None),
+        ];
+        for (r, want_on, expected, want) in cases {
+            assert_eq!(
+                confirmation(r.as_ref(), want_on, asked, expected),
+                want,
+                "{r:?} want_on={want_on} expected={expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_report_is_read_back_only_while_its_writer_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Report::read(dir.path()), None);
+        let pid = std::process::id();
+        let mut r = report(true, 5, Applied::Off);
+        r.pid = pid;
+        r.proc_start = guard::proc_start(pid).unwrap_or_default();
+        r.write(dir.path()).unwrap();
+        assert_eq!(Report::read(dir.path()), Some(r.clone()));
+        // Another process that once had this pid wrote it: not a running enforcer.
+        r.proc_start = "1".into();
+        r.write(dir.path()).unwrap();
+        assert_eq!(Report::read(dir.path()), None);
+    }
 }

@@ -117,6 +117,32 @@ fn o_twice_goes_online_and_it_is_stored() {
     assert!(!on);
 }
 
+/// `o` twice goes offline for an hour; `o` twice again goes back to the schedule (no
+/// override stored) rather than online for the rest of the day.
+#[test]
+fn o_twice_after_a_manual_on_returns_to_the_schedule() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    let reader = Store::open(&path).unwrap();
+    let mut m = model_at(at(10, 0));
+    m.config.offline.weekdays = "19:00-08:00".into();
+    m.schedule = m.config.offline.schedule();
+    let mut shell = Shell::new(&mut store);
+    shell.start(&mut m, at(10, 0));
+    shell.dispatch(&mut m, Msg::Tick, at(10, 0));
+    shell.dispatch(&mut m, key('o'), at(10, 0));
+    shell.dispatch(&mut m, key('o'), at(10, 0) + Duration::seconds(1));
+    let d = m.dnd_desired.clone().unwrap();
+    assert_eq!((d.on, d.reason), (true, Some(Reason::Manual)));
+    shell.dispatch(&mut m, key('o'), at(10, 5));
+    shell.dispatch(&mut m, key('o'), at(10, 5) + Duration::seconds(1));
+    let d = m.dnd_desired.clone().unwrap();
+    assert_eq!((d.on, d.reason), (false, None), "back to the schedule");
+    assert_eq!(m.manual, None);
+    assert_eq!(reader.manual().unwrap(), None, "no override stored");
+}
+
 #[test]
 fn cli_offline_status_on_off() {
     let env = Env::new();
@@ -149,11 +175,6 @@ fn cli_offline_status_on_off() {
         .assert()
         .stdout(contains("offline (by hand) until 12:00"));
     at("10:02")
-        .args(["offline", "off"])
-        .assert()
-        .success()
-        .stdout(contains("online until 19:00"));
-    at("10:02")
         .args(["offline", "on", "--until", "25:00"])
         .assert()
         .code(2)
@@ -181,3 +202,83 @@ fn cli_offline_status_on_off() {
 }
 
 use predicates::prelude::PredicateBooleanExt;
+
+/// `serein offline` at a fixed local time (2026-11-23 is a Monday) in `env`.
+fn offline_at(env: &Env, t: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+    let mut c = env.cmd();
+    c.env("SEREIN_NOW", format!("2026-11-23T{t}"));
+    c.arg("offline").args(args).assert()
+}
+
+fn stored_manual(env: &Env) -> Option<(bool, chrono::DateTime<chrono::Utc>)> {
+    Store::open(&env.data_dir().join("serein.db"))
+        .unwrap()
+        .manual()
+        .unwrap()
+}
+
+const EVENINGS: &str = "[offline]\nweekdays = \"19:00-08:00\"\nsaturday = \"all\"\nsunday = \"all\"\nfocus_dnd = true\n";
+
+/// `offline off` after only a manual `on` goes back to the schedule (no override left, so
+/// focus boxes and the evening's offline hours apply); inside offline hours it is online
+/// until they end.
+#[test]
+fn cli_offline_off_returns_to_the_schedule() {
+    let env = Env::new();
+    env.write_config(EVENINGS);
+    offline_at(&env, "10:00", &["on", "--for", "2h"]).success();
+    offline_at(&env, "10:02", &["off"])
+        .success()
+        .stdout(contains(
+            "online, back to the schedule (offline from 19:00)",
+        ))
+        // No serein runs here (SEREIN_NO_DAEMON, no TUI): nothing holds Do-Not-Disturb.
+        .stdout(contains("Do-Not-Disturb: not held by serein"));
+    assert_eq!(stored_manual(&env), None, "no override is left");
+    offline_at(&env, "10:03", &["status"])
+        .success()
+        .stdout(contains("online; offline from 19:00"));
+    // In offline hours: online until they end, by hand.
+    offline_at(&env, "20:00", &["off"])
+        .success()
+        .stdout(contains("online until Tue 08:00"));
+    let (on, _) = stored_manual(&env).expect("an online override");
+    assert!(!on);
+    offline_at(&env, "20:01", &["status"])
+        .success()
+        .stdout(contains("online; offline from Tue 19:00"));
+}
+
+/// An "online until 08:00" made for the 19:00-08:00 window stops applying once the config
+/// has no such window: a focus box gets Do-Not-Disturb again.
+#[test]
+fn cli_online_override_ends_with_its_window() {
+    let env = Env::new();
+    env.write_config(EVENINGS);
+    offline_at(&env, "20:00", &["off"])
+        .success()
+        .stdout(contains("online until Tue 08:00"));
+    env.write_config("[offline]\nweekdays = \"none\"\nfocus_dnd = true\n");
+    let mut start = env.cmd();
+    start
+        .env("SEREIN_NOW", "2026-11-23T22:00")
+        .args(["start", "Late #work", "--for", "25m"])
+        .assert()
+        .success();
+    offline_at(&env, "22:01", &["status"])
+        .success()
+        .stdout(contains("offline (a focus box) until 22:25"));
+}
+
+/// With no daemon (SEREIN_NO_DAEMON) and no TUI, nothing applies Do-Not-Disturb: `on` says
+/// so rather than implying it is on.
+#[test]
+fn cli_offline_on_says_when_it_is_pending() {
+    let env = Env::new();
+    offline_at(&env, "10:00", &["on", "--for", "1h"])
+        .success()
+        .stdout(contains("offline until 11:00"))
+        .stdout(contains(
+            "Do-Not-Disturb: pending — no serein daemon or TUI runs",
+        ));
+}
