@@ -10,6 +10,7 @@ mod e2e;
 mod flow;
 mod idle;
 mod keys;
+mod layout;
 mod offline;
 mod render;
 mod summary;
