@@ -479,4 +479,50 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn store_errors_map_to_exit_codes_and_name_the_database() {
+        let path = || "/data/serein.db".to_string();
+        let cases = [
+            (
+                StoreError::SessionActive { title: "x".into() },
+                Exit::Usage,
+                false,
+            ),
+            (
+                StoreError::NotSerein {
+                    path: path(),
+                    why: "not SQLite".into(),
+                },
+                Exit::Failure,
+                false,
+            ),
+            (
+                StoreError::TooNew {
+                    path: path(),
+                    found: 9,
+                    known: 1,
+                },
+                Exit::Failure,
+                false,
+            ),
+            (
+                StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows),
+                Exit::Failure,
+                true,
+            ),
+        ];
+        let db = Path::new("/data/serein.db");
+        for (e, exit, unnamed) in cases {
+            let shown = e.to_string();
+            let f = name_db(Failure::from(e), db);
+            assert_eq!(f.exit, exit, "{shown}");
+            let named = f.message.starts_with("/data/serein.db: ");
+            assert_eq!(named, unnamed, "{}", f.message);
+            assert!(f.message.ends_with(&shown), "{}", f.message);
+        }
+        // A usage message that happens to start like a store error is left alone.
+        let f = name_db(Failure::input("database error: made up"), db);
+        assert_eq!(f.message, "database error: made up");
+    }
 }
