@@ -28,13 +28,15 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             eprintln!("serein: {}", f.message);
-            ExitCode::from(f.code as u8)
+            f.exit.into()
         }
     }
 }
 
 fn real_main(args: Cli) -> Result<(), Failure> {
-    let paths = Paths::resolve(args.config.clone(), args.data_dir.clone())?;
+    // No home directory to put the files in: nothing the arguments could fix.
+    let paths = Paths::resolve(args.config.clone(), args.data_dir.clone())
+        .map_err(|e| Failure::other(e.to_string()))?;
     serein::logging::init(&paths.state_dir);
     let clock = SystemClock::from_env().map_err(|e| Failure::input(e.to_string()))?;
     let load = || {

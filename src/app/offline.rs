@@ -61,7 +61,7 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
 /// When an instant is, for people: `18:00` today, `Tue 08:00` another day (local time,
 /// through the time zone).
 pub fn when_text(now: Now, at: chrono::DateTime<chrono::Utc>) -> String {
-    let hhmm = crate::app::timer::local_hhmm(now, at);
+    let hhmm = crate::domain::time::local_hhmm(&chrono::Local, now, at);
     let day = (now.local + (at - now.utc)).date();
     if day == now.local.date() {
         hhmm

@@ -13,6 +13,7 @@ use crate::domain::session::{
     EndReason, Session, SessionKind, State, clock_text, focus_streak_s, suggested_break_minutes,
 };
 use crate::domain::time::Now;
+use crate::domain::time::local_hhmm;
 use crate::domain::time::minute_of_day;
 use crate::keys::Action;
 use crate::notify::Notification;
@@ -24,15 +25,6 @@ pub enum Then {
     Transition { auto: bool },
     /// Start the next box now (skip).
     StartNext,
-}
-
-/// Local wall time of an instant, for messages ("ends at 10:30"), through the time zone so
-/// a DST change in between is right. `now` carries the clock's offset (SEREIN_NOW).
-pub fn local_hhmm(now: Now, at: DateTime<Utc>) -> String {
-    let shift = now.local - now.utc.with_timezone(&chrono::Local).naive_local();
-    (at.with_timezone(&chrono::Local).naive_local() + shift)
-        .format("%H:%M")
-        .to_string()
 }
 
 fn hook_event(event: &str, s: &Session, now: Now) -> HookEvent {
@@ -122,7 +114,10 @@ pub fn started(m: &mut Model, s: Session, now: Now) -> Update {
         redraw: true,
         effects: Vec::new(),
     };
-    let until = s.deadline().map(|d| local_hhmm(now, d)).unwrap_or_default();
+    let until = s
+        .deadline()
+        .map(|d| local_hhmm(&chrono::Local, now, d))
+        .unwrap_or_default();
     let (summary, event) = match s.kind {
         SessionKind::Break => (format!("Break: {}", s.title), "break"),
         _ => (format!("▶ {}", s.title), "start"),
@@ -207,7 +202,7 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     if remind > 0 && s.total_s() > remind && rem > 0 && rem <= remind {
         let n = Notification::new(
             format!("{} left: {}", dur(((rem + 59) / 60) as u32), s.title),
-            format!("ends at {}", local_hhmm(now, deadline)),
+            format!("ends at {}", local_hhmm(&chrono::Local, now, deadline)),
         );
         // Keyed by the extensions so far: a pause moves the deadline but must not re-send.
         notify(m, &mut u, &s, format!("remind@{}", s.extended_s), n);

@@ -4,10 +4,11 @@
 
 use crate::cli::Failure;
 use crate::config::{Config, Paths};
-use crate::notify::dnd::detect;
+use crate::notify::dnd::{Detected, Dnd, detect};
 use crate::notify::guard::{self, Leftover};
 use crate::store::Store;
 
+/// `serein doctor`: prints a line per check; fails (exit 1) when any check did.
 pub fn doctor(paths: &Paths) -> Result<(), Failure> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -16,13 +17,57 @@ pub fn doctor(paths: &Paths) -> Result<(), Failure> {
     rt.block_on(run(paths))
 }
 
-async fn run(paths: &Paths) -> Result<(), Failure> {
-    let mut problems = 0;
-    let mut bad = |line: String| {
+/// The failed checks, counted as they are printed.
+#[derive(Default)]
+struct Problems(usize);
+
+impl Problems {
+    fn bad(&mut self, line: String) {
         println!("✗ {line}");
-        problems += 1;
-    };
+        self.0 += 1;
+    }
+
+    fn finish(self) -> Result<(), Failure> {
+        if self.0 == 0 {
+            Ok(())
+        } else {
+            Err(Failure::other(format!(
+                "{} check(s) failed (see above)",
+                self.0
+            )))
+        }
+    }
+}
+
+async fn run(paths: &Paths) -> Result<(), Failure> {
+    let mut p = Problems::default();
     println!("serein {}", env!("CARGO_PKG_VERSION"));
+    config(paths, &mut p);
+    let mut store = data(paths, &mut p);
+    println!("✓ logs    {}", paths.state_dir.join("serein.log").display());
+    let daemon = crate::shell::instance::is_running(&paths.data_dir).unwrap_or(false);
+    println!(
+        "✓ daemon  {}",
+        if daemon {
+            "running"
+        } else {
+            "not running (started when a session starts)"
+        }
+    );
+
+    let det = detect().await;
+    notifications(&det, &mut p);
+    if let Some(store) = store.as_mut() {
+        journal(store, &det, &mut p).await;
+    }
+    match &det.backend {
+        Some(dnd) => do_not_disturb(dnd.as_ref(), store.as_mut(), &mut p).await,
+        None => p.bad("do-not-disturb  no supported backend here (dunst, mako, SwayNC, GNOME, KDE Plasma, Xfce; macOS: offline.macos_on/off); the rest of serein works normally".into()),
+    }
+    p.finish()
+}
+
+fn config(paths: &Paths, p: &mut Problems) {
     match Config::load(&paths.config_file, paths.config_explicit) {
         Ok(l) if l.path.is_some() => {
             println!(
@@ -38,10 +83,14 @@ async fn run(paths: &Paths) -> Result<(), Failure> {
             "✓ config  {} (none; the defaults apply)",
             paths.config_file.display()
         ),
-        Err(e) => bad(format!("config  {e}")),
+        Err(e) => p.bad(format!("config  {e}")),
     }
+}
+
+/// The database, opened for the journal and the Do-Not-Disturb checks.
+fn data(paths: &Paths, p: &mut Problems) -> Option<Store> {
     let db = paths.db_file();
-    let mut store = match Store::open(&db) {
+    match Store::open(&db) {
         Ok(s) => {
             println!(
                 "✓ data    {} ({} boxes)",
@@ -51,25 +100,16 @@ async fn run(paths: &Paths) -> Result<(), Failure> {
             Some(s)
         }
         Err(e) => {
-            bad(format!("data    {e}"));
+            p.bad(format!("data    {e}"));
             None
         }
-    };
-    println!("✓ logs    {}", paths.state_dir.join("serein.log").display());
-    let daemon = crate::shell::instance::is_running(&paths.data_dir).unwrap_or(false);
-    println!(
-        "✓ daemon  {}",
-        if daemon {
-            "running"
-        } else {
-            "not running (started when a session starts)"
-        }
-    );
+    }
+}
 
-    let det = detect().await;
+fn notifications(det: &Detected, p: &mut Problems) {
     match &det.server {
         Some((name, vendor, version)) => println!("✓ notifications  {name} ({vendor}) {version}"),
-        None => bad(
+        None => p.bad(
             "notifications  no notification server is running: serein carries on without desktop notifications or Do-Not-Disturb"
                 .into(),
         ),
@@ -77,81 +117,67 @@ async fn run(paths: &Paths) -> Result<(), Failure> {
     for n in &det.notes {
         println!("    {n}");
     }
-    if let Some(store) = store.as_mut() {
-        match guard::recover(store, det.backend.as_deref()).await {
-            Ok(list) if list.is_empty() => println!("✓ journal  none left over"),
-            Ok(list) => {
-                for l in list {
-                    match l {
-                        Leftover::OwnerRunning { backend, pid } => println!(
-                            "✓ journal  {backend}: held by a running serein (pid {pid}), which will restore it"
-                        ),
-                        Leftover::Restored { backend, restored } => println!(
-                            "✓ journal  left by a crashed serein: {backend} {}",
-                            if restored {
-                                "restored to your setting"
-                            } else {
-                                "already changed by you: left as is"
-                            }
-                        ),
-                        Leftover::Kept { backend, why } => bad(format!(
-                            "journal  left over for {backend}, kept for later: {why}"
-                        )),
-                    }
-                }
-            }
-            Err(e) => bad(format!("journal  {e}")),
-        }
-    }
-    let Some(dnd) = det.backend else {
-        bad("do-not-disturb  no supported backend here (dunst, mako, SwayNC, GNOME, KDE Plasma, Xfce; macOS: offline.macos_on/off); the rest of serein works normally".into());
-        return finish(problems);
-    };
-    let name = dnd.name();
-    match dnd.prior().await {
-        Ok(None) => println!("✓ do-not-disturb  {name}: on already (your setting): not touched"),
-        Ok(Some(prior)) => {
-            // Record before touching, exactly as a real offline period does.
-            let journaled = match store.as_mut() {
-                Some(s) => s
-                    .write_journal(&guard::journal_for(&prior))
-                    .unwrap_or(false),
-                None => false,
-            };
-            if !journaled {
-                bad(format!(
-                    "do-not-disturb  {name}: could not journal the current state; not tried"
-                ));
-                return finish(problems);
-            }
-            let on = dnd.turn_on().await;
-            let was_on = dnd.is_on().await;
-            let restored = dnd.restore(&prior).await;
-            if let Some(s) = store.as_mut() {
-                let _ = s.clear_journal(name);
-            }
-            match (on, was_on, restored) {
-                (Ok(_), Ok(true), Ok(_)) => {
-                    println!(
-                        "✓ do-not-disturb  {name}: query, on and restore work (your setting is back)"
-                    )
-                }
-                (on, was_on, restored) => bad(format!(
-                    "do-not-disturb  {name}: on {on:?}, query {was_on:?}, restore {restored:?}"
-                )),
-            }
-        }
-        Err(e) => bad(format!("do-not-disturb  {name}: {e}")),
-    }
-    finish(problems)
 }
 
-fn finish(problems: usize) -> Result<(), Failure> {
-    if problems == 0 {
-        Ok(())
-    } else {
-        Err(Failure::other(format!(
-            "{problems} check(s) failed (see above)"
-        )))
+/// A journal left by a serein that died with Do-Not-Disturb on: restored here if its owner
+/// is gone.
+async fn journal(store: &mut Store, det: &Detected, p: &mut Problems) {
+    let list = match guard::recover(store, det.backend.as_deref()).await {
+        Ok(list) => list,
+        Err(e) => return p.bad(format!("journal  {e}")),
+    };
+    if list.is_empty() {
+        println!("✓ journal  none left over");
+    }
+    for l in list {
+        match l {
+            Leftover::OwnerRunning { backend, pid } => println!(
+                "✓ journal  {backend}: held by a running serein (pid {pid}), which will restore it"
+            ),
+            Leftover::Restored { backend, restored } => println!(
+                "✓ journal  left by a crashed serein: {backend} {}",
+                if restored {
+                    "restored to your setting"
+                } else {
+                    "already changed by you: left as is"
+                }
+            ),
+            Leftover::Kept { backend, why } => p.bad(format!(
+                "journal  left over for {backend}, kept for later: {why}"
+            )),
+        }
+    }
+}
+
+/// A journaled on/query/restore round trip; not tried when DND is on already (the user's
+/// setting) or when the prior state can't be journaled first.
+async fn do_not_disturb(dnd: &dyn Dnd, store: Option<&mut Store>, p: &mut Problems) {
+    let name = dnd.name();
+    let prior = match dnd.prior().await {
+        Ok(None) => {
+            return println!("✓ do-not-disturb  {name}: on already (your setting): not touched");
+        }
+        Ok(Some(prior)) => prior,
+        Err(e) => return p.bad(format!("do-not-disturb  {name}: {e}")),
+    };
+    // Record before touching, exactly as a real offline period does.
+    let journal = guard::journal_for(&prior);
+    let journaled = store.and_then(|s| s.write_journal(&journal).unwrap_or(false).then_some(s));
+    let Some(store) = journaled else {
+        return p.bad(format!(
+            "do-not-disturb  {name}: could not journal the current state; not tried"
+        ));
+    };
+    let on = dnd.turn_on().await;
+    let was_on = dnd.is_on().await;
+    let restored = dnd.restore(&prior).await;
+    let _ = store.clear_journal(name);
+    match (on, was_on, restored) {
+        (Ok(_), Ok(true), Ok(_)) => {
+            println!("✓ do-not-disturb  {name}: query, on and restore work (your setting is back)")
+        }
+        (on, was_on, restored) => p.bad(format!(
+            "do-not-disturb  {name}: on {on:?}, query {was_on:?}, restore {restored:?}"
+        )),
     }
 }

@@ -1,22 +1,22 @@
 //! Subcommands: they print, never draw.
 
+pub mod config;
 pub mod doctor;
+pub mod log;
 pub mod offline;
+pub mod plan;
 pub mod review;
 pub mod summary;
 pub mod timer;
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Duration, NaiveDate};
-use clap::{Args, CommandFactory, Parser, Subcommand};
-use serde::Serialize;
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::config::{Config, Loaded, Paths};
-use crate::domain::parse;
-use crate::domain::plan::{self, Timebox, dur, hhmm};
-use crate::store::{Change, Store};
+use crate::domain::time::Now;
+use crate::store::{Store, StoreError};
 
 /// serein — plan the day in timeboxes, in the terminal.
 ///
@@ -39,10 +39,10 @@ pub struct Cli {
 pub enum Command {
     /// Plan a day: add, list, move and remove timeboxes.
     #[command(subcommand)]
-    Plan(PlanCmd),
+    Plan(plan::PlanCmd),
     /// Show, check or create the config file.
     #[command(subcommand)]
-    Config(ConfigCmd),
+    Config(config::ConfigCmd),
     /// Start a focus session: a planned box by id, today's current or next box (no
     /// argument), or an unplanned one: `serein start "Write report #work" --for 45m`.
     /// Returns at once; a background `serein daemon` sends the notifications.
@@ -90,7 +90,7 @@ pub enum Command {
     /// The session log: what really happened.
     Log {
         #[command(subcommand)]
-        edit: Option<LogCmd>,
+        edit: Option<log::LogCmd>,
         /// The day (today, yesterday, YYYY-MM-DD…).
         #[arg(long, short, conflicts_with = "week")]
         date: Option<String>,
@@ -169,71 +169,6 @@ pub enum Command {
     Man,
 }
 
-#[derive(Debug, Args)]
-pub struct DateArg {
-    /// The day: today, tomorrow, yesterday or YYYY-MM-DD.
-    #[arg(long, short, default_value = "today", value_name = "DAY")]
-    pub date: String,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum PlanCmd {
-    /// Add a box: "09:00-10:30 Write report #work", "14:00 +30m Call #family", "45m Inbox"
-    /// (next free slot). Quote it: the shell treats a word starting with # as a comment.
-    Add {
-        /// The box, in one or more words.
-        #[arg(required = true, num_args = 1.., value_name = "BOX")]
-        text: Vec<String>,
-        #[command(flatten)]
-        date: DateArg,
-    },
-    /// List the boxes of a day.
-    #[command(alias = "ls")]
-    List {
-        #[command(flatten)]
-        date: DateArg,
-        /// Machine-readable output.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Remove a box by id.
-    Rm { id: i64 },
-    /// Move a box to a new start time, keeping its length.
-    Move {
-        id: i64,
-        /// New start, e.g. 14:30.
-        #[arg(value_name = "HH:MM")]
-        start: String,
-    },
-    /// Mark a box done (or not done with --undo).
-    Done {
-        id: i64,
-        #[arg(long)]
-        undo: bool,
-    },
-    /// Remove every box of a day.
-    Clear {
-        #[command(flatten)]
-        date: DateArg,
-        /// Don't ask for confirmation.
-        #[arg(long, short)]
-        yes: bool,
-    },
-    /// Copy a [[template]] from the config into a day.
-    ApplyTemplate {
-        name: String,
-        #[command(flatten)]
-        date: DateArg,
-    },
-    /// Copy the previous day's unfinished boxes into a day.
-    CopyUnfinished {
-        #[command(flatten)]
-        date: DateArg,
-    },
-    /// List the templates from the config.
-    Templates,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum OfflineCmd {
     /// Offline now? Why (schedule, focus box, manual), until when, and the backend.
@@ -251,37 +186,6 @@ pub enum OfflineCmd {
     Off,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum LogCmd {
-    /// Fix a recorded session's times (local, on its day) or note.
-    Edit {
-        id: i64,
-        #[arg(long, value_name = "HH:MM")]
-        start: Option<String>,
-        #[arg(long, value_name = "HH:MM")]
-        end: Option<String>,
-        #[arg(long)]
-        note: Option<String>,
-    },
-    /// Remove a recorded session.
-    Rm { id: i64 },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ConfigCmd {
-    /// Print the path of the config file, and whether it exists.
-    Path,
-    /// Check the config file: errors with line and column, warnings for unknown keys.
-    Check,
-    /// Write the documented example config (every key, at its default).
-    Init {
-        /// Overwrite an existing file.
-        #[arg(long)]
-        force: bool,
-    },
-}
-
-/// An error for the user, with the exit code it deserves (2: bad input, 1: anything else).
 /// `serein summary --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SummaryFormat {
@@ -291,29 +195,79 @@ pub enum SummaryFormat {
     Markdown,
 }
 
+/// The exit status of a command that failed (success is 0). The README documents both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 1: the request was understood but could not be carried out — the database, a file,
+    /// the desktop, a `doctor` check.
+    Failure = 1,
+    /// 2: bad input — an argument, the config file, a request refused as it stands; nothing
+    /// was changed. clap exits 2 for its own usage errors too.
+    Usage = 2,
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(e: Exit) -> std::process::ExitCode {
+        std::process::ExitCode::from(e as u8)
+    }
+}
+
+/// An error for the user: a message for stderr and the exit status it deserves.
 #[derive(Debug)]
 pub struct Failure {
-    pub code: i32,
+    pub exit: Exit,
     pub message: String,
+    /// A store error whose message doesn't name the database file ([`name_db`] adds it).
+    unnamed_db: bool,
 }
 
 impl Failure {
+    /// Bad input ([`Exit::Usage`]).
     pub fn input(message: impl Into<String>) -> Failure {
         Failure {
-            code: 2,
+            exit: Exit::Usage,
             message: message.into(),
+            unnamed_db: false,
         }
     }
+    /// Anything else ([`Exit::Failure`]).
     pub fn other(message: impl Into<String>) -> Failure {
         Failure {
-            code: 1,
+            exit: Exit::Failure,
             message: message.into(),
+            unnamed_db: false,
         }
     }
 }
 
-impl<E: std::fmt::Display> From<E> for Failure {
-    fn from(e: E) -> Failure {
+/// A session already running is a refusal of the request as it stands (usage); every other
+/// store error — a foreign, newer or damaged file, SQLite, a migration — is a failure.
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        match e {
+            StoreError::SessionActive { .. } => Failure::input(e.to_string()),
+            StoreError::Sqlite(_) | StoreError::Migration(_) => Failure {
+                unnamed_db: true,
+                ..Failure::other(e.to_string())
+            },
+            StoreError::NotSerein { .. }
+            | StoreError::TooNew { .. }
+            | StoreError::Corrupt { .. }
+            | StoreError::Io { .. } => Failure::other(e.to_string()),
+        }
+    }
+}
+
+/// Reading the terminal or writing the output failed.
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        Failure::other(e.to_string())
+    }
+}
+
+/// Writing JSON output failed (the values always serialize; only the writer can fail).
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Failure {
         Failure::other(e.to_string())
     }
 }
@@ -369,12 +323,17 @@ pub fn breathe_exercise(
 }
 
 /// Names the database file in a store failure that doesn't already (e.g. a read-only file).
-fn name_db(f: Failure, db: &std::path::Path) -> Failure {
-    if f.code == 1 && f.message.starts_with("database error") {
+fn name_db(f: Failure, db: &Path) -> Failure {
+    if f.unnamed_db {
         Failure::other(format!("{}: {}", db.display(), f.message))
     } else {
         f
     }
+}
+
+/// Opens the database for a command.
+pub(crate) fn open_store(paths: &Paths) -> Result<Store, Failure> {
+    Ok(Store::open(&paths.db_file())?)
 }
 
 /// Parses `today`, `tomorrow`, `yesterday` or `YYYY-MM-DD`.
@@ -408,66 +367,59 @@ pub fn run(
     load: impl Fn() -> Result<Loaded, Failure>,
     clock: &dyn crate::shell::clock::Clock,
 ) -> Result<(), Failure> {
-    use crate::cli::timer as t;
     let now = clock.stamp();
-    let db = paths.db_file();
-    let in_db = |r: Result<(), Failure>| r.map_err(|f| name_db(f, &db));
+    dispatch(cmd, paths, &load, clock, now).map_err(|f| name_db(f, &paths.db_file()))
+}
+
+fn dispatch(
+    cmd: Command,
+    paths: &Paths,
+    load: &dyn Fn() -> Result<Loaded, Failure>,
+    clock: &dyn crate::shell::clock::Clock,
+    now: Now,
+) -> Result<(), Failure> {
     match cmd {
+        Command::Plan(c) => plan::run(c, &load()?.config, paths, now.local),
+        Command::Config(c) => config::run(c, paths),
         Command::Start {
             what,
             length,
             is_break,
             replace,
             yes,
-        } => in_db(t::start(
-            yes,
-            paths,
-            &load()?.config,
-            now,
-            &what,
-            length.as_deref(),
-            is_break,
-            replace,
-        )),
-        Command::Stop { note } => in_db(t::stop(paths, &load()?.config, now, note)),
-        Command::Pause => in_db(t::pause(paths, &load()?.config, now, false)),
-        Command::Resume => in_db(t::pause(paths, &load()?.config, now, true)),
-        Command::Extend { by } => in_db(t::extend(paths, now, &by)),
-        Command::Status { format, json } => in_db(t::status(paths, now, format.as_deref(), json)),
+        } => {
+            let req = timer::StartRequest {
+                what: &what,
+                length: length.as_deref(),
+                is_break,
+                replace,
+                yes,
+            };
+            timer::start(paths, &load()?.config, now, req)
+        }
+        Command::Stop { note } => timer::stop(paths, &load()?.config, now, note),
+        Command::Pause => timer::pause(paths, &load()?.config, now, false),
+        Command::Resume => timer::pause(paths, &load()?.config, now, true),
+        Command::Extend { by } => timer::extend(paths, now, &by),
+        Command::Status { format, json } => timer::status(paths, now, format.as_deref(), json),
         Command::Log {
-            edit:
-                Some(LogCmd::Edit {
-                    id,
-                    start,
-                    end,
-                    note,
-                }),
-            ..
-        } => in_db(t::log_edit(
-            paths,
-            now,
-            id,
-            start.as_deref(),
-            end.as_deref(),
-            note,
-        )),
-        Command::Log {
-            edit: Some(LogCmd::Rm { id }),
-            ..
-        } => in_db(t::log_rm(paths, id)),
-        Command::Log {
-            edit: None,
+            edit,
             date,
             week,
             json,
-        } => in_db(t::log(paths, now, date.as_deref(), week, json)),
-        Command::Doctor => crate::cli::doctor::doctor(paths),
+        } => {
+            let show = log::Show {
+                date: date.as_deref(),
+                week,
+                json,
+            };
+            log::run(edit, show, paths, now)
+        }
+        Command::Doctor => doctor::doctor(paths),
         Command::Breathe { list: true, .. } => breathe_list(&load()?.config),
         Command::Breathe { .. } => Err(Failure::other("serein breathe needs a terminal")),
-        Command::Offline(c) => crate::cli::offline::run(c, paths, &load()?.config, now),
-        Command::Review(a) if a.show => {
-            in_db(crate::cli::review::show(&a, paths, now.local.date()))
-        }
+        Command::Offline(c) => offline::run(c, paths, &load()?.config, now),
+        Command::Review(a) if a.show => review::show(&a, paths, now.local.date()),
         Command::Review(_) => Err(Failure::other("serein review needs a terminal")),
         Command::Summary {
             week,
@@ -477,22 +429,15 @@ pub fn run(
             to,
             format,
         } => {
-            let today = now.local.date();
-            let span = crate::cli::summary::span(
+            let span = summary::span(
                 week.as_deref(),
                 last,
                 date.as_deref(),
                 from.as_deref(),
                 to.as_deref(),
-                today,
+                now.local.date(),
             )?;
-            in_db(crate::cli::summary::run(
-                span,
-                format,
-                paths,
-                &load()?.config,
-                now,
-            ))
+            summary::run(span, format, paths, &load()?.config, now)
         }
         Command::DndGuardian { owner } => {
             crate::notify::enforcer::guardian_main(&paths.db_file(), owner)
@@ -500,353 +445,12 @@ pub fn run(
         }
         Command::Daemon { stay } => crate::shell::daemon::run(paths, load()?.config, clock, stay)
             .map_err(|e| Failure::other(e.to_string())),
-        Command::Config(c) => config_cmd(c, paths),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "serein", &mut std::io::stdout());
             Ok(())
         }
         Command::Man => {
             clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
-            Ok(())
-        }
-        Command::Plan(p) => {
-            let loaded = load()?;
-            let db = paths.db_file();
-            let mut store = Store::open(&db)?;
-            plan_cmd(p, &loaded.config, &mut store, now.local).map_err(|f| name_db(f, &db))
-        }
-    }
-}
-
-fn config_cmd(c: ConfigCmd, paths: &Paths) -> Result<(), Failure> {
-    let path = &paths.config_file;
-    match c {
-        ConfigCmd::Path => {
-            let state = if path.exists() {
-                "exists"
-            } else {
-                "not created; defaults apply"
-            };
-            println!("{} ({state})", path.display());
-            Ok(())
-        }
-        ConfigCmd::Check => {
-            if !path.exists() {
-                println!("{}: no file; the embedded defaults apply", path.display());
-                return Ok(());
-            }
-            let loaded = Config::load(path, true).map_err(|e| Failure::input(e.to_string()))?;
-            for w in &loaded.warnings {
-                eprintln!("warning: {w}");
-            }
-            if loaded.hook_errors > 0 {
-                return Err(Failure::input(format!(
-                    "{}: {} hook(s) can't run (see the warnings above)",
-                    path.display(),
-                    loaded.hook_errors
-                )));
-            }
-            println!("{}: ok", path.display());
-            Ok(())
-        }
-        ConfigCmd::Init { force } => {
-            if path.exists() && !force {
-                return Err(Failure::input(format!(
-                    "{} already exists; use --force to overwrite it",
-                    path.display()
-                )));
-            }
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-            std::fs::write(path, crate::config::EXAMPLE)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            println!("wrote {}", path.display());
-            Ok(())
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct JsonBox<'a> {
-    id: i64,
-    date: NaiveDate,
-    start: String,
-    end: String,
-    /// Real minutes (a box across a DST change is shorter or longer than its wall times).
-    minutes: u32,
-    title: &'a str,
-    domain: &'a str,
-    kind: &'a str,
-    done: bool,
-}
-
-#[derive(Serialize)]
-struct JsonDay<'a> {
-    date: NaiveDate,
-    boxes: Vec<JsonBox<'a>>,
-    work_minutes: u32,
-    work_limit_minutes: u32,
-    overlapping_ids: Vec<i64>,
-}
-
-fn describe(b: &Timebox) -> String {
-    let tag = if b.kind == plan::Kind::Break {
-        "break".to_string()
-    } else {
-        b.domain.clone()
-    };
-    format!(
-        "#{} {}-{} {} ({tag})",
-        b.id,
-        hhmm(b.start),
-        hhmm(b.end),
-        b.title
-    )
-}
-
-fn warn_overlaps(store: &Store, b: &Timebox) -> Result<(), Failure> {
-    for o in store
-        .day(b.date)?
-        .iter()
-        .filter(|o| o.id != b.id && o.overlaps(b))
-    {
-        eprintln!("warning: overlaps {}", describe(o));
-    }
-    Ok(())
-}
-
-/// Inserts boxes in one transaction and prints each with its new id.
-fn insert_and_report(store: &mut Store, boxes: Vec<plan::NewTimebox>) -> Result<(), Failure> {
-    let ids = store.apply(&Change {
-        insert: boxes.clone(),
-        ..Change::default()
-    })?;
-    for (id, nb) in ids.into_iter().zip(boxes) {
-        println!("added {}", describe(&Timebox::from_new(id, nb)));
-    }
-    Ok(())
-}
-
-fn plan_cmd(
-    p: PlanCmd,
-    cfg: &Config,
-    store: &mut Store,
-    now: chrono::NaiveDateTime,
-) -> Result<(), Failure> {
-    let today = now.date();
-    let date_of = |d: &DateArg| parse_date(&d.date, today).map_err(Failure::input);
-    let from_for = |date: NaiveDate| {
-        if date == today {
-            crate::domain::time::minute_of_day(now).max(cfg.day_start.0)
-        } else {
-            cfg.day_start.0
-        }
-    };
-    match p {
-        PlanCmd::Add { text, date } => {
-            let date = date_of(&date)?;
-            let text = text.join(" ");
-            let draft = parse::parse(&text, &cfg.domain_names())
-                .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
-            let existing = store.day(date)?;
-            let nb = plan::place(&draft, &existing, date, from_for(date), &cfg.default_domain)
-                .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
-            let id = store.insert(&nb)?;
-            let b = Timebox::from_new(id, nb);
-            println!("added {}", describe(&b));
-            warn_overlaps(store, &b)
-        }
-        PlanCmd::List { date, json } => {
-            let date = date_of(&date)?;
-            let boxes = store.day(date)?;
-            let work = plan::work_minutes_in(&boxes, &cfg.work_domains(), date, &chrono::Local);
-            let limit = cfg.work_limit_minutes();
-            let overlapping = plan::overlapping_ids(&boxes);
-            let mut out = std::io::stdout().lock();
-            if json {
-                let day = JsonDay {
-                    date,
-                    boxes: boxes
-                        .iter()
-                        .map(|b| JsonBox {
-                            id: b.id,
-                            date: b.date,
-                            start: hhmm(b.start),
-                            end: hhmm(b.end),
-                            minutes: plan::real_len(b, &chrono::Local),
-                            title: &b.title,
-                            domain: &b.domain,
-                            kind: b.kind.as_str(),
-                            done: b.done,
-                        })
-                        .collect(),
-                    work_minutes: work,
-                    work_limit_minutes: limit,
-                    overlapping_ids: overlapping,
-                };
-                serde_json::to_writer_pretty(&mut out, &day)?;
-                writeln!(out)?;
-                return Ok(());
-            }
-            writeln!(out, "{}", date.format("%A %d %B %Y"))?;
-            if boxes.is_empty() {
-                writeln!(out, "  no boxes")?;
-            }
-            let id_w = boxes
-                .iter()
-                .map(|b| b.id.to_string().len())
-                .max()
-                .unwrap_or(1);
-            for b in &boxes {
-                let tag = if b.kind == plan::Kind::Break {
-                    "break"
-                } else {
-                    b.domain.as_str()
-                };
-                let mark = match (b.done, overlapping.contains(&b.id)) {
-                    (true, _) => " ✓",
-                    (false, true) => " ⚠ overlap",
-                    _ => "",
-                };
-                writeln!(
-                    out,
-                    "  #{:<id_w$}  {}-{}  {:>5}  {:<9} {}{mark}",
-                    b.id,
-                    hhmm(b.start),
-                    hhmm(b.end),
-                    dur(plan::real_len(b, &chrono::Local)),
-                    tag,
-                    b.title,
-                )?;
-            }
-            let over = if work > limit {
-                format!(" — over by {}", dur(work - limit))
-            } else {
-                String::new()
-            };
-            writeln!(out, "  work {} of {}{over}", dur(work), dur(limit))?;
-            Ok(())
-        }
-        PlanCmd::Rm { id } => match store.delete(id)? {
-            Some(b) => {
-                println!("removed {}", describe(&b));
-                Ok(())
-            }
-            None => Err(Failure::input(format!(
-                "no box with id {id} (see `serein plan list`)"
-            ))),
-        },
-        PlanCmd::Move { id, start } => {
-            let b = store.get(id)?.ok_or_else(|| {
-                Failure::input(format!("no box with id {id} (see `serein plan list`)"))
-            })?;
-            let to = parse::parse_clock(&start)
-                .filter(|m| *m < plan::DAY_MINUTES)
-                .ok_or_else(|| {
-                    Failure::input(format!(
-                        "{start:?} is not a start time; expected HH:MM, e.g. 14:30"
-                    ))
-                })?;
-            let nb = plan::moved_to(&b, to)
-                .map_err(|e| Failure::input(format!("can't move #{id}: {e}")))?;
-            store.update(&nb)?;
-            println!("moved {}", describe(&nb));
-            warn_overlaps(store, &nb)
-        }
-        PlanCmd::Done { id, undo } => {
-            let nb = store.set_done(id, !undo)?.ok_or_else(|| {
-                Failure::input(format!("no box with id {id} (see `serein plan list`)"))
-            })?;
-            println!(
-                "{} {}",
-                if undo { "not done:" } else { "done:" },
-                describe(&nb)
-            );
-            Ok(())
-        }
-        PlanCmd::Clear { date, yes } => {
-            let date = date_of(&date)?;
-            let n = store.day(date)?.len();
-            if n == 0 {
-                println!("nothing to clear on {}", date.format("%a %d %b %Y"));
-                return Ok(());
-            }
-            if !yes {
-                if !std::io::stdin().is_terminal() {
-                    return Err(Failure::input(format!(
-                        "refusing to remove {} on {date} without --yes (standard input is not a terminal)",
-                        crate::ui::count(n, "box", "boxes")
-                    )));
-                }
-                eprint!(
-                    "Remove {} on {}? [y/N] ",
-                    crate::ui::count(n, "box", "boxes"),
-                    date.format("%a %d %b %Y")
-                );
-                let mut answer = String::new();
-                std::io::stdin().read_line(&mut answer)?;
-                if !matches!(answer.trim(), "y" | "Y" | "yes") {
-                    println!("kept");
-                    return Ok(());
-                }
-            }
-            let removed = store.clear_day(date)?;
-            println!(
-                "removed {} on {}",
-                crate::ui::count(removed, "box", "boxes"),
-                date.format("%a %d %b %Y")
-            );
-            Ok(())
-        }
-        PlanCmd::ApplyTemplate { name, date } => {
-            let date = date_of(&date)?;
-            let t = cfg.template(&name).ok_or_else(|| {
-                let names: Vec<&str> = cfg.templates.iter().map(|t| t.name.as_str()).collect();
-                Failure::input(if names.is_empty() {
-                    format!("no template {name:?}: the config has no [[template]] (see `serein config init`)")
-                } else {
-                    format!("no template {name:?}; known: {}", names.join(", "))
-                })
-            })?;
-            let drafts = t
-                .boxes
-                .iter()
-                .map(|l| parse::parse(l, &cfg.domain_names()))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
-            let existing = store.day(date)?;
-            let placed = plan::place_all(
-                &drafts,
-                &existing,
-                date,
-                cfg.day_start.0,
-                &cfg.default_domain,
-            )
-            .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
-            insert_and_report(store, placed)
-        }
-        PlanCmd::CopyUnfinished { date } => {
-            let date = date_of(&date)?;
-            let prev = date - Duration::days(1);
-            let copies =
-                plan::copy_unfinished(&store.day(prev)?, &store.day(date)?, date, cfg.day_start.0);
-            if copies.is_empty() {
-                println!("nothing unfinished on {}", prev.format("%a %d %b %Y"));
-                return Ok(());
-            }
-            insert_and_report(store, copies)
-        }
-        PlanCmd::Templates => {
-            if cfg.templates.is_empty() {
-                println!("no templates (add [[template]] to the config; see `serein config init`)");
-            }
-            for t in &cfg.templates {
-                println!("{}", t.name);
-                for l in &t.boxes {
-                    println!("  {l}");
-                }
-            }
             Ok(())
         }
     }
@@ -874,5 +478,51 @@ mod tests {
                 (got, w) => panic!("{s}: {got:?} vs {w:?}"),
             }
         }
+    }
+
+    #[test]
+    fn store_errors_map_to_exit_codes_and_name_the_database() {
+        let path = || "/data/serein.db".to_string();
+        let cases = [
+            (
+                StoreError::SessionActive { title: "x".into() },
+                Exit::Usage,
+                false,
+            ),
+            (
+                StoreError::NotSerein {
+                    path: path(),
+                    why: "not SQLite".into(),
+                },
+                Exit::Failure,
+                false,
+            ),
+            (
+                StoreError::TooNew {
+                    path: path(),
+                    found: 9,
+                    known: 1,
+                },
+                Exit::Failure,
+                false,
+            ),
+            (
+                StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows),
+                Exit::Failure,
+                true,
+            ),
+        ];
+        let db = Path::new("/data/serein.db");
+        for (e, exit, unnamed) in cases {
+            let shown = e.to_string();
+            let f = name_db(Failure::from(e), db);
+            assert_eq!(f.exit, exit, "{shown}");
+            let named = f.message.starts_with("/data/serein.db: ");
+            assert_eq!(named, unnamed, "{}", f.message);
+            assert!(f.message.ends_with(&shown), "{}", f.message);
+        }
+        // A usage message that happens to start like a store error is left alone.
+        let f = name_db(Failure::input("database error: made up"), db);
+        assert_eq!(f.message, "database error: made up");
     }
 }

@@ -249,7 +249,7 @@ Last edited 2026-11-29 18:30 UTC
         ];
         for (arg, want) in bad {
             let f = week_arg(Some(arg), today()).unwrap_err();
-            assert_eq!(f.code, 2, "{arg}");
+            assert_eq!(f.exit, crate::cli::Exit::Usage, "{arg}");
             assert!(f.message.contains(want), "{arg}: {}", f.message);
         }
     }

@@ -639,7 +639,7 @@ mod tests {
         );
         let err = |w, l, dt, f, t| span(w, l, dt, f, t, today).unwrap_err();
         let e = err(Some("2026-W54"), false, None, None, None);
-        assert_eq!(e.code, 2);
+        assert_eq!(e.exit, crate::cli::Exit::Usage);
         assert!(e.message.contains("no week 54"), "{}", e.message);
         assert!(
             err(Some("soon"), false, None, None, None)

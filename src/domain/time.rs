@@ -65,6 +65,16 @@ pub fn real_minutes<Tz: TimeZone>(tz: &Tz, date: NaiveDate, start: u16, end: u16
     (b - a).num_minutes()
 }
 
+/// Local wall time of an instant on `tz`, for messages ("ends at 10:30"), so a DST change
+/// between `now` and `at` is right. `now` carries the clock's offset (SEREIN_NOW), which is
+/// kept as a shift.
+pub fn local_hhmm<Tz: TimeZone>(tz: &Tz, now: Now, at: DateTime<Utc>) -> String {
+    let shift = now.local - now.utc.with_timezone(tz).naive_local();
+    (at.with_timezone(tz).naive_local() + shift)
+        .format("%H:%M")
+        .to_string()
+}
+
 /// Minutes since local midnight of a wall time (seconds dropped).
 pub fn minute_of_day(t: NaiveDateTime) -> u16 {
     use chrono::Timelike;
@@ -112,5 +122,32 @@ mod tests {
             "2026-11-24 00:00:00"
         );
         assert_eq!(real_minutes(&Paris, d("2026-11-23"), 22 * 60, 1440), 120);
+    }
+
+    #[test]
+    fn local_hhmm_goes_through_the_zone() {
+        let t = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        // Saturday noon in Paris (UTC+1); Sunday 10:00 UTC is after the spring change (UTC+2).
+        let utc = t("2026-03-28T11:00:00Z");
+        let now = Now {
+            utc,
+            local: utc.with_timezone(&Paris).naive_local(),
+        };
+        let cases = [
+            ("2026-03-28T11:30:00Z", "12:30"),
+            ("2026-03-29T10:00:00Z", "12:00"),
+        ];
+        for (at, want) in cases {
+            assert_eq!(local_hhmm(&Paris, now, t(at)), want, "{at}");
+        }
+        // A clock an hour ahead of the zone (SEREIN_NOW) shifts every answer with it.
+        let ahead = Now {
+            local: now.local + Duration::hours(1),
+            ..now
+        };
+        assert_eq!(
+            local_hhmm(&Paris, ahead, t("2026-03-28T11:30:00Z")),
+            "13:30"
+        );
     }
 }

@@ -222,7 +222,10 @@ fn running(
                 utc: now,
                 local: m.now,
             };
-            format!("▶ until {}", crate::app::timer::local_hhmm(at, *deadline))
+            format!(
+                "▶ until {}",
+                crate::domain::time::local_hhmm(&chrono::Local, at, *deadline)
+            )
         }
         _ => String::new(),
     };

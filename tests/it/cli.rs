@@ -281,6 +281,50 @@ fn foreign_and_newer_databases_are_refused_untouched() {
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
 
+/// The exit status is part of the interface (README): 0 done, 2 bad input (nothing changed),
+/// 1 anything else — here a database that isn't serein's, whatever the command.
+#[test]
+fn exit_codes_are_pinned() {
+    let ok = Env::new();
+    let foreign = Env::new();
+    std::fs::create_dir_all(foreign.data_dir()).unwrap();
+    let db = foreign.data_dir().join("serein.db");
+    std::fs::write(&db, b"these are my notes, not a database").unwrap();
+    let cases: &[(&Env, &[&str], i32)] = &[
+        (&ok, &["plan", "add", "09:00-10:00 Write #work"], 0),
+        (&ok, &["plan", "list"], 0),
+        (&ok, &["log"], 0),
+        (&ok, &["status"], 0),
+        // Bad time strings: usage.
+        (&ok, &["plan", "add", "25:00-26:00 Write"], 2),
+        (&ok, &["plan", "move", "1", "24:30"], 2),
+        (&ok, &["start", "Write", "--for", "soon"], 2),
+        (&ok, &["extend", "-5m"], 2),
+        (&ok, &["log", "--date", "2026-02-30"], 2),
+        // Not serein's database: failure, for every command that opens it.
+        (&foreign, &["plan", "list"], 1),
+        (&foreign, &["plan", "add", "09:00-10:00 Write"], 1),
+        (&foreign, &["start", "Write", "--for", "25m"], 1),
+        (&foreign, &["status"], 1),
+        (&foreign, &["log"], 1),
+    ];
+    for (env, args, code) in cases {
+        let out = env.cmd().args(*args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(*code), "{args:?}: {stderr}");
+        if *code == 1 {
+            assert!(
+                stderr.contains("is not a serein database"),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        b"these are my notes, not a database"
+    );
+}
+
 #[test]
 fn help_and_version_everywhere() {
     let env = Env::new();

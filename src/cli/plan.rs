@@ -1,0 +1,398 @@
+//! `serein plan`: add, list, move and remove the timeboxes of a day.
+
+use std::io::{IsTerminal, Write};
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use crate::cli::{Failure, parse_date};
+use crate::config::{Config, Paths};
+use crate::domain::parse;
+use crate::domain::plan::{self, Timebox, dur, hhmm};
+use crate::store::{Change, Store};
+
+#[derive(Debug, Args)]
+pub struct DateArg {
+    /// The day: today, tomorrow, yesterday or YYYY-MM-DD.
+    #[arg(long, short, default_value = "today", value_name = "DAY")]
+    pub date: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCmd {
+    /// Add a box: "09:00-10:30 Write report #work", "14:00 +30m Call #family", "45m Inbox"
+    /// (next free slot). Quote it: the shell treats a word starting with # as a comment.
+    Add {
+        /// The box, in one or more words.
+        #[arg(required = true, num_args = 1.., value_name = "BOX")]
+        text: Vec<String>,
+        #[command(flatten)]
+        date: DateArg,
+    },
+    /// List the boxes of a day.
+    #[command(alias = "ls")]
+    List {
+        #[command(flatten)]
+        date: DateArg,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a box by id.
+    Rm { id: i64 },
+    /// Move a box to a new start time, keeping its length.
+    Move {
+        id: i64,
+        /// New start, e.g. 14:30.
+        #[arg(value_name = "HH:MM")]
+        start: String,
+    },
+    /// Mark a box done (or not done with --undo).
+    Done {
+        id: i64,
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Remove every box of a day.
+    Clear {
+        #[command(flatten)]
+        date: DateArg,
+        /// Don't ask for confirmation.
+        #[arg(long, short)]
+        yes: bool,
+    },
+    /// Copy a [[template]] from the config into a day.
+    ApplyTemplate {
+        name: String,
+        #[command(flatten)]
+        date: DateArg,
+    },
+    /// Copy the previous day's unfinished boxes into a day.
+    CopyUnfinished {
+        #[command(flatten)]
+        date: DateArg,
+    },
+    /// List the templates from the config.
+    Templates,
+}
+
+/// Runs a `serein plan` subcommand; `now` is the local wall time.
+pub fn run(p: PlanCmd, cfg: &Config, paths: &Paths, now: NaiveDateTime) -> Result<(), Failure> {
+    let mut store = Store::open(&paths.db_file())?;
+    let store = &mut store;
+    let today = now.date();
+    let date_of = |d: &DateArg| parse_date(&d.date, today).map_err(Failure::input);
+    match p {
+        PlanCmd::Add { text, date } => add(store, cfg, now, date_of(&date)?, &text.join(" ")),
+        PlanCmd::List { date, json } => list(store, cfg, date_of(&date)?, json),
+        PlanCmd::Rm { id } => remove(store, id),
+        PlanCmd::Move { id, start } => move_to(store, id, &start),
+        PlanCmd::Done { id, undo } => done(store, id, undo),
+        PlanCmd::Clear { date, yes } => clear(store, date_of(&date)?, yes),
+        PlanCmd::ApplyTemplate { name, date } => apply_template(store, cfg, &name, date_of(&date)?),
+        PlanCmd::CopyUnfinished { date } => copy_unfinished(store, cfg, date_of(&date)?),
+        PlanCmd::Templates => {
+            templates(cfg);
+            Ok(())
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonBox<'a> {
+    id: i64,
+    date: NaiveDate,
+    start: String,
+    end: String,
+    /// Real minutes (a box across a DST change is shorter or longer than its wall times).
+    minutes: u32,
+    title: &'a str,
+    domain: &'a str,
+    kind: &'a str,
+    done: bool,
+}
+
+#[derive(Serialize)]
+struct JsonDay<'a> {
+    date: NaiveDate,
+    boxes: Vec<JsonBox<'a>>,
+    work_minutes: u32,
+    work_limit_minutes: u32,
+    overlapping_ids: Vec<i64>,
+}
+
+fn no_box(id: i64) -> Failure {
+    Failure::input(format!("no box with id {id} (see `serein plan list`)"))
+}
+
+fn describe(b: &Timebox) -> String {
+    let tag = if b.kind == plan::Kind::Break {
+        "break".to_string()
+    } else {
+        b.domain.clone()
+    };
+    format!(
+        "#{} {}-{} {} ({tag})",
+        b.id,
+        hhmm(b.start),
+        hhmm(b.end),
+        b.title
+    )
+}
+
+fn warn_overlaps(store: &Store, b: &Timebox) -> Result<(), Failure> {
+    for o in store
+        .day(b.date)?
+        .iter()
+        .filter(|o| o.id != b.id && o.overlaps(b))
+    {
+        eprintln!("warning: overlaps {}", describe(o));
+    }
+    Ok(())
+}
+
+/// Inserts boxes in one transaction and prints each with its new id.
+fn insert_and_report(store: &mut Store, boxes: Vec<plan::NewTimebox>) -> Result<(), Failure> {
+    let ids = store.apply(&Change {
+        insert: boxes.clone(),
+        ..Change::default()
+    })?;
+    for (id, nb) in ids.into_iter().zip(boxes) {
+        println!("added {}", describe(&Timebox::from_new(id, nb)));
+    }
+    Ok(())
+}
+
+/// Where "the next free slot" search starts on `date`: not in the past today, not before the
+/// day starts.
+fn search_from(cfg: &Config, now: NaiveDateTime, date: NaiveDate) -> u16 {
+    if date == now.date() {
+        crate::domain::time::minute_of_day(now).max(cfg.day_start.0)
+    } else {
+        cfg.day_start.0
+    }
+}
+
+/// `serein plan add BOX…`.
+fn add(
+    store: &mut Store,
+    cfg: &Config,
+    now: NaiveDateTime,
+    date: NaiveDate,
+    text: &str,
+) -> Result<(), Failure> {
+    let draft = parse::parse(text, &cfg.domain_names())
+        .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
+    let existing = store.day(date)?;
+    let from = search_from(cfg, now, date);
+    let nb = plan::place(&draft, &existing, date, from, &cfg.default_domain)
+        .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
+    let id = store.insert(&nb)?;
+    let b = Timebox::from_new(id, nb);
+    println!("added {}", describe(&b));
+    warn_overlaps(store, &b)
+}
+
+/// `serein plan list [--date D] [--json]`.
+fn list(store: &Store, cfg: &Config, date: NaiveDate, json: bool) -> Result<(), Failure> {
+    let boxes = store.day(date)?;
+    let work = plan::work_minutes_in(&boxes, &cfg.work_domains(), date, &chrono::Local);
+    let limit = cfg.work_limit_minutes();
+    let overlapping = plan::overlapping_ids(&boxes);
+    let mut out = std::io::stdout().lock();
+    if json {
+        let day = JsonDay {
+            date,
+            boxes: boxes.iter().map(json_box).collect(),
+            work_minutes: work,
+            work_limit_minutes: limit,
+            overlapping_ids: overlapping,
+        };
+        serde_json::to_writer_pretty(&mut out, &day)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{}", date.format("%A %d %B %Y"))?;
+    if boxes.is_empty() {
+        writeln!(out, "  no boxes")?;
+    }
+    let id_w = boxes
+        .iter()
+        .map(|b| b.id.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for b in &boxes {
+        let tag = if b.kind == plan::Kind::Break {
+            "break"
+        } else {
+            b.domain.as_str()
+        };
+        let mark = match (b.done, overlapping.contains(&b.id)) {
+            (true, _) => " ✓",
+            (false, true) => " ⚠ overlap",
+            _ => "",
+        };
+        writeln!(
+            out,
+            "  #{:<id_w$}  {}-{}  {:>5}  {:<9} {}{mark}",
+            b.id,
+            hhmm(b.start),
+            hhmm(b.end),
+            dur(plan::real_len(b, &chrono::Local)),
+            tag,
+            b.title,
+        )?;
+    }
+    let over = if work > limit {
+        format!(" — over by {}", dur(work - limit))
+    } else {
+        String::new()
+    };
+    writeln!(out, "  work {} of {}{over}", dur(work), dur(limit))?;
+    Ok(())
+}
+
+fn json_box(b: &Timebox) -> JsonBox<'_> {
+    JsonBox {
+        id: b.id,
+        date: b.date,
+        start: hhmm(b.start),
+        end: hhmm(b.end),
+        minutes: plan::real_len(b, &chrono::Local),
+        title: &b.title,
+        domain: &b.domain,
+        kind: b.kind.as_str(),
+        done: b.done,
+    }
+}
+
+/// `serein plan rm ID`.
+fn remove(store: &mut Store, id: i64) -> Result<(), Failure> {
+    let b = store.delete(id)?.ok_or_else(|| no_box(id))?;
+    println!("removed {}", describe(&b));
+    Ok(())
+}
+
+/// `serein plan move ID HH:MM`: keeps the box's length.
+fn move_to(store: &mut Store, id: i64, start: &str) -> Result<(), Failure> {
+    let b = store.get(id)?.ok_or_else(|| no_box(id))?;
+    let to = parse::parse_clock(start)
+        .filter(|m| *m < plan::DAY_MINUTES)
+        .ok_or_else(|| {
+            Failure::input(format!(
+                "{start:?} is not a start time; expected HH:MM, e.g. 14:30"
+            ))
+        })?;
+    let nb =
+        plan::moved_to(&b, to).map_err(|e| Failure::input(format!("can't move #{id}: {e}")))?;
+    store.update(&nb)?;
+    println!("moved {}", describe(&nb));
+    warn_overlaps(store, &nb)
+}
+
+/// `serein plan done ID [--undo]`.
+fn done(store: &mut Store, id: i64, undo: bool) -> Result<(), Failure> {
+    let nb = store.set_done(id, !undo)?.ok_or_else(|| no_box(id))?;
+    println!(
+        "{} {}",
+        if undo { "not done:" } else { "done:" },
+        describe(&nb)
+    );
+    Ok(())
+}
+
+/// `serein plan clear [--date D] [--yes]`: asks first on a terminal, refuses without `--yes`
+/// otherwise.
+fn clear(store: &mut Store, date: NaiveDate, yes: bool) -> Result<(), Failure> {
+    let n = store.day(date)?.len();
+    if n == 0 {
+        println!("nothing to clear on {}", date.format("%a %d %b %Y"));
+        return Ok(());
+    }
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(Failure::input(format!(
+                "refusing to remove {} on {date} without --yes (standard input is not a terminal)",
+                crate::ui::count(n, "box", "boxes")
+            )));
+        }
+        eprint!(
+            "Remove {} on {}? [y/N] ",
+            crate::ui::count(n, "box", "boxes"),
+            date.format("%a %d %b %Y")
+        );
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            println!("kept");
+            return Ok(());
+        }
+    }
+    let removed = store.clear_day(date)?;
+    println!(
+        "removed {} on {}",
+        crate::ui::count(removed, "box", "boxes"),
+        date.format("%a %d %b %Y")
+    );
+    Ok(())
+}
+
+/// `serein plan apply-template NAME [--date D]`.
+fn apply_template(
+    store: &mut Store,
+    cfg: &Config,
+    name: &str,
+    date: NaiveDate,
+) -> Result<(), Failure> {
+    let t = cfg.template(name).ok_or_else(|| {
+        let names: Vec<&str> = cfg.templates.iter().map(|t| t.name.as_str()).collect();
+        Failure::input(if names.is_empty() {
+            format!(
+                "no template {name:?}: the config has no [[template]] (see `serein config init`)"
+            )
+        } else {
+            format!("no template {name:?}; known: {}", names.join(", "))
+        })
+    })?;
+    let drafts = t
+        .boxes
+        .iter()
+        .map(|l| parse::parse(l, &cfg.domain_names()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
+    let existing = store.day(date)?;
+    let placed = plan::place_all(
+        &drafts,
+        &existing,
+        date,
+        cfg.day_start.0,
+        &cfg.default_domain,
+    )
+    .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
+    insert_and_report(store, placed)
+}
+
+/// `serein plan copy-unfinished [--date D]`: from the day before.
+fn copy_unfinished(store: &mut Store, cfg: &Config, date: NaiveDate) -> Result<(), Failure> {
+    let prev = date - Duration::days(1);
+    let copies = plan::copy_unfinished(&store.day(prev)?, &store.day(date)?, date, cfg.day_start.0);
+    if copies.is_empty() {
+        println!("nothing unfinished on {}", prev.format("%a %d %b %Y"));
+        return Ok(());
+    }
+    insert_and_report(store, copies)
+}
+
+/// `serein plan templates`.
+fn templates(cfg: &Config) {
+    if cfg.templates.is_empty() {
+        println!("no templates (add [[template]] to the config; see `serein config init`)");
+    }
+    for t in &cfg.templates {
+        println!("{}", t.name);
+        for l in &t.boxes {
+            println!("  {l}");
+        }
+    }
+}
