@@ -42,7 +42,11 @@ fn sources() -> Vec<(String, String)> {
 }
 
 fn top_module(rel: &str) -> String {
-    rel.split('/').next().unwrap().trim_end_matches(".rs").to_string()
+    rel.split('/')
+        .next()
+        .unwrap()
+        .trim_end_matches(".rs")
+        .to_string()
 }
 
 /// `crate::NAME` paths used by each top-level module.
@@ -90,7 +94,11 @@ fn no_import_circle_between_top_level_modules() {
         .filter(|(a, b)| reaches(&g, b, a))
         .map(|(a, b)| format!("{a} → {b} → … → {a}"))
         .collect();
-    assert!(circles.is_empty(), "import circles:\n{}", circles.join("\n"));
+    assert!(
+        circles.is_empty(),
+        "import circles:\n{}",
+        circles.join("\n")
+    );
 }
 
 #[test]
@@ -104,5 +112,9 @@ fn the_core_reaches_neither_the_shell_nor_the_store() {
             );
         }
     }
-    assert!(g["domain"].iter().all(|d| d == "domain"), "{:?}", g["domain"]);
+    assert!(
+        g["domain"].iter().all(|d| d == "domain"),
+        "{:?}",
+        g["domain"]
+    );
 }
