@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use tui_input::Input;
 
 use crate::config::Config;
-use crate::domain::plan::Timebox;
+use crate::domain::plan::{Patch, Timebox};
 use crate::domain::session::Session;
 use crate::keys::Keymap;
 pub use crate::keys::Screen;
@@ -103,12 +103,15 @@ pub struct Status {
     pub since: NaiveDateTime,
 }
 
-/// One undoable change: the boxes as they were, and the ids the change created.
+/// One undoable change: what puts the plan back, and the ids the change created.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UndoEntry {
     pub label: String,
     pub date: NaiveDate,
+    /// Deleted boxes, re-created whole under their old ids.
     pub restore: Vec<Timebox>,
+    /// Edited boxes: only the columns the edit changed, set back to what they were.
+    pub revert: Vec<Patch>,
     pub created: Vec<i64>,
 }
 

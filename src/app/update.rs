@@ -11,8 +11,8 @@ use crate::app::model::{Level, Mode, Model, Pending, Prompt, PromptPurpose, Undo
 use crate::app::msg::{Effect, Msg, Purpose};
 use crate::app::{breathe, offline, timer, week};
 use crate::domain::parse::{self, Draft, When};
-use crate::domain::plan::Change;
 use crate::domain::plan::{self, Timebox, dur, hhmm};
+use crate::domain::plan::{Change, Patch};
 use crate::domain::time::Now;
 use crate::domain::time::minute_of_day;
 use crate::keys::Action;
@@ -372,6 +372,7 @@ fn action(m: &mut Model, a: Action) -> Update {
                     m,
                     "delete",
                     vec![b.clone()],
+                    Vec::new(),
                     Change {
                         delete: vec![b.id],
                         ..Change::default()
@@ -472,11 +473,13 @@ fn error(m: &mut Model, text: String) -> Update {
     Update::redraw()
 }
 
-/// Records an undo entry and asks the shell to commit `c`.
+/// Records an undo entry and asks the shell to commit `c`: `restore` re-creates deleted boxes
+/// whole, `revert` sets edited columns back.
 fn change(
     m: &mut Model,
     label: &str,
     restore: Vec<Timebox>,
+    revert: Vec<Patch>,
     c: Change,
     select_created: bool,
 ) -> Update {
@@ -484,6 +487,7 @@ fn change(
         label: label.to_string(),
         date: m.date,
         restore,
+        revert,
         created: Vec::new(),
     });
     // Keep memory bounded over a long day.
@@ -494,17 +498,27 @@ fn change(
     Update::redraw().with(Effect::Apply(c))
 }
 
+/// Edits stored boxes: writes only the columns that differ between `before` and `after` (paired
+/// by id), so what another process changed meanwhile in the others
+/// survives; undo sets back only those columns too.
 fn upsert(m: &mut Model, label: &str, before: Vec<Timebox>, after: Vec<Timebox>) -> Update {
     if let Some(first) = after.first() {
         m.selected = Some(first.id);
     }
     warn_overlap(m, &after);
+    let pairs = after
+        .iter()
+        .filter_map(|a| before.iter().find(|b| b.id == a.id).map(|b| (b, a)));
+    let (patch, revert) = pairs
+        .map(|(b, a)| (Patch::between(b, a), Patch::between(a, b)))
+        .unzip();
     change(
         m,
         label,
-        before,
+        Vec::new(),
+        revert,
         Change {
-            upsert: after,
+            patch,
             ..Change::default()
         },
         false,
@@ -516,7 +530,11 @@ fn undo(m: &mut Model) -> Update {
         m.set_status(Level::Info, "nothing to undo");
         return Update::redraw();
     };
-    let select = entry.restore.first().map(|b| b.id);
+    let select = entry
+        .restore
+        .first()
+        .map(|b| b.id)
+        .or(entry.revert.first().map(|p| p.id));
     m.set_status(Level::Info, format!("undid {}", entry.label));
     let mut u = if entry.date != m.date {
         go_to(m, entry.date)
@@ -526,6 +544,7 @@ fn undo(m: &mut Model) -> Update {
     m.pending = Some(Pending::Undo { select });
     u.effects.push(Effect::Apply(Change {
         upsert: entry.restore,
+        patch: entry.revert,
         delete: entry.created,
         insert: Vec::new(),
     }));
@@ -627,6 +646,7 @@ fn submit_add(m: &mut Model, text: &str) -> Result<Update, String> {
         m,
         "add",
         Vec::new(),
+        Vec::new(),
         Change {
             insert: vec![nb],
             ..Change::default()
@@ -723,6 +743,7 @@ fn submit_template(m: &mut Model, name: &str) -> Result<Update, String> {
         m,
         "template",
         Vec::new(),
+        Vec::new(),
         Change {
             insert: placed,
             ..Change::default()
@@ -754,6 +775,7 @@ fn copy_unfinished(m: &mut Model, from: chrono::NaiveDate, source: &[Timebox]) -
     change(
         m,
         "copy",
+        Vec::new(),
         Vec::new(),
         Change {
             insert: copies,

@@ -7,46 +7,66 @@ use super::{Config, ConfigError};
 use crate::domain::parse;
 use crate::domain::plan::hhmm;
 
+/// The file being checked: its text (to locate keys) and its path (to name it in messages).
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    text: &'a str,
+    path: &'a Path,
+}
+
+impl Source<'_> {
+    /// An error pointing at the key or item at `at` (or the deepest part of it that exists).
+    fn error(self, at: &[Seg], message: String) -> ConfigError {
+        let loc = locate(self.text, at);
+        ConfigError {
+            path: self.path.to_path_buf(),
+            line: loc.map(|l| l.0),
+            column: loc.map(|l| l.1),
+            message,
+        }
+    }
+
+    /// `path:line:column` of `at`, or the path alone, to start a warning.
+    fn place(self, at: &[Seg]) -> String {
+        let loc = locate(self.text, at)
+            .map(|(l, c)| format!(":{l}:{c}"))
+            .unwrap_or_default();
+        format!("{}{loc}", self.path.display())
+    }
+}
+
 impl Config {
     /// Parses and validates TOML text; `path` is only used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<(Config, Vec<String>), ConfigError> {
+        let src = Source { text, path };
         let mut unknown = Vec::new();
         let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, path, &e))?;
         let config: Config = serde_ignored::deserialize(de, |p| unknown.push(p.to_string()))
             .map_err(|e| toml_error(text, path, &e))?;
-        let warnings: Vec<String> = unknown
+        let mut warnings: Vec<String> = unknown
             .into_iter()
             .map(|key| {
-                let at = locate(text, &segments(&key))
-                    .map(|(l, c)| format!(":{l}:{c}"))
-                    .unwrap_or_default();
                 format!(
-                    "{}{at}: unknown key `{key}` ignored (see `serein config init` for every key)",
-                    path.display()
+                    "{}: unknown key `{key}` ignored (see `serein config init` for every key)",
+                    src.place(&segments(&key))
                 )
             })
             .collect();
-        config.validate(text, path)?;
-        let mut warnings = warnings;
-        warnings.extend(config.validate_breathing(text, path)?);
-        config.validate_balance(text, path)?;
-        config.validate_offline(text, path)?;
+        config.validate_day(src)?;
+        config.validate_domains(src)?;
+        config.validate_templates(src)?;
+        config.validate_timer(src)?;
+        warnings.extend(config.validate_breathing(src)?);
+        config.validate_balance(src)?;
+        config.validate_offline(src)?;
         warnings.extend(config.hook_problems(text, path));
         Ok((config, warnings))
     }
 
-    fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
-        let err = |at: &[Seg], message: String| {
-            let loc = locate(text, at);
-            ConfigError {
-                path: path.to_path_buf(),
-                line: loc.map(|l| l.0),
-                column: loc.map(|l| l.1),
-                message,
-            }
-        };
+    /// Checks the day's bounds, the work hours and the planner's step.
+    fn validate_day(&self, src: Source) -> Result<(), ConfigError> {
         if self.day_start >= self.day_end || self.day_end.0 > 24 * 60 {
-            return Err(err(
+            return Err(src.error(
                 &[Seg::Key("day_end")],
                 format!(
                     "day_end ({}) must be after day_start ({}) and no later than 24:00",
@@ -56,7 +76,7 @@ impl Config {
             ));
         }
         if !(self.work_hours_per_day > 0.0 && self.work_hours_per_day <= 24.0) {
-            return Err(err(
+            return Err(src.error(
                 &[Seg::Key("work_hours_per_day")],
                 format!(
                     "work_hours_per_day = {}: expected a number of hours above 0 and at most 24",
@@ -65,7 +85,7 @@ impl Config {
             ));
         }
         if !(1..=240).contains(&self.step_minutes) {
-            return Err(err(
+            return Err(src.error(
                 &[Seg::Key("step_minutes")],
                 format!(
                     "step_minutes = {}: expected minutes from 1 to 240",
@@ -73,24 +93,30 @@ impl Config {
                 ),
             ));
         }
+        Ok(())
+    }
+
+    /// Checks `[[domain]]`: at least one, well-formed unique names, the default among them.
+    fn validate_domains(&self, src: Source) -> Result<(), ConfigError> {
         if self.domains.is_empty() {
-            return Err(err(
+            return Err(src.error(
                 &[Seg::Key("domain")],
                 "at least one [[domain]] is needed".into(),
             ));
         }
         for (i, d) in self.domains.iter().enumerate() {
-            let ok = !d.name.is_empty()
-                && d.name
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_lowercase())
+            let at = [Seg::Key("domain"), Seg::Index(i), Seg::Key("name")];
+            let ok = d
+                .name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase())
                 && d.name
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
             if !ok {
-                return Err(err(
-                    &[Seg::Key("domain"), Seg::Index(i), Seg::Key("name")],
+                return Err(src.error(
+                    &at,
                     format!(
                         "domain name {:?}: expected a lowercase word such as \"work\" (letters, digits, - or _)",
                         d.name
@@ -98,20 +124,17 @@ impl Config {
                 ));
             }
             if d.name == "break" {
-                return Err(err(
-                    &[Seg::Key("domain"), Seg::Index(i), Seg::Key("name")],
+                return Err(src.error(
+                    &at,
                     "\"break\" is reserved for breaks (#break); choose another domain name".into(),
                 ));
             }
             if self.domains[..i].iter().any(|o| o.name == d.name) {
-                return Err(err(
-                    &[Seg::Key("domain"), Seg::Index(i), Seg::Key("name")],
-                    format!("domain {:?} is defined twice", d.name),
-                ));
+                return Err(src.error(&at, format!("domain {:?} is defined twice", d.name)));
             }
         }
         if !self.domains.iter().any(|d| d.name == self.default_domain) {
-            return Err(err(
+            return Err(src.error(
                 &[Seg::Key("default_domain")],
                 format!(
                     "default_domain = {:?} is not one of the domains ({})",
@@ -120,23 +143,28 @@ impl Config {
                 ),
             ));
         }
+        Ok(())
+    }
+
+    /// Checks `[[template]]`: named, unique, every box line parses against the domains.
+    fn validate_templates(&self, src: Source) -> Result<(), ConfigError> {
         let names = self.domain_names();
         for (i, t) in self.templates.iter().enumerate() {
             if t.name.trim().is_empty() {
-                return Err(err(
+                return Err(src.error(
                     &[Seg::Key("template"), Seg::Index(i)],
                     "a [[template]] needs a name".into(),
                 ));
             }
             if self.templates[..i].iter().any(|o| o.name == t.name) {
-                return Err(err(
+                return Err(src.error(
                     &[Seg::Key("template"), Seg::Index(i), Seg::Key("name")],
                     format!("template {:?} is defined twice", t.name),
                 ));
             }
             for (j, line) in t.boxes.iter().enumerate() {
                 if let Err(e) = parse::parse(line, &names) {
-                    return Err(err(
+                    return Err(src.error(
                         &[
                             Seg::Key("template"),
                             Seg::Index(i),
@@ -148,10 +176,16 @@ impl Config {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Checks `[timer]`: the break share, the break interval and the reminder.
+    fn validate_timer(&self, src: Source) -> Result<(), ConfigError> {
         let t = &self.timer;
+        let key = |k: &'static str| [Seg::Key("timer"), Seg::Key(k)];
         if !(t.break_ratio > 0.0 && t.break_ratio <= 1.0) {
-            return Err(err(
-                &[Seg::Key("timer"), Seg::Key("break_ratio")],
+            return Err(src.error(
+                &key("break_ratio"),
                 format!(
                     "break_ratio = {}: expected a share above 0 and at most 1, e.g. 0.2",
                     t.break_ratio
@@ -159,8 +193,8 @@ impl Config {
             ));
         }
         if !(1..=24 * 60).contains(&t.break_after_minutes) {
-            return Err(err(
-                &[Seg::Key("timer"), Seg::Key("break_after_minutes")],
+            return Err(src.error(
+                &key("break_after_minutes"),
                 format!(
                     "break_after_minutes = {}: expected 1 to 1440",
                     t.break_after_minutes
@@ -168,8 +202,8 @@ impl Config {
             ));
         }
         if t.remind_before_end_minutes > 12 * 60 {
-            return Err(err(
-                &[Seg::Key("timer"), Seg::Key("remind_before_end_minutes")],
+            return Err(src.error(
+                &key("remind_before_end_minutes"),
                 format!(
                     "remind_before_end_minutes = {}: expected 0 (off) to 720",
                     t.remind_before_end_minutes
@@ -180,16 +214,10 @@ impl Config {
     }
 
     /// Checks `[balance]`: hours in range, work thresholds rising.
-    fn validate_balance(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+    fn validate_balance(&self, src: Source) -> Result<(), ConfigError> {
         let b = &self.balance;
         let err = |k: &'static str, message: String| {
-            let loc = locate(text, &[Seg::Key("balance"), Seg::Key(k)]);
-            ConfigError {
-                path: path.to_path_buf(),
-                line: loc.map(|l| l.0),
-                column: loc.map(|l| l.1),
-                message,
-            }
+            src.error(&[Seg::Key("balance"), Seg::Key(k)], message)
         };
         let hours = [
             ("work_info_hours", b.work_info_hours, 168.0),
@@ -239,30 +267,21 @@ impl Config {
     }
 
     /// Checks `[breathing]`; returns warnings (a custom pattern faster than slow breathing).
-    fn validate_breathing(&self, text: &str, path: &Path) -> Result<Vec<String>, ConfigError> {
+    fn validate_breathing(&self, src: Source) -> Result<Vec<String>, ConfigError> {
         use crate::domain::breath;
         let b = &self.breathing;
-        let err = |at: &[Seg], message: String| {
-            let loc = locate(text, at);
-            ConfigError {
-                path: path.to_path_buf(),
-                line: loc.map(|l| l.0),
-                column: loc.map(|l| l.1),
-                message,
-            }
-        };
         let key = |k: &'static str| [Seg::Key("breathing"), Seg::Key(k)];
         if let Err(e) = breath::resonance(b.resonance_per_minute) {
-            return Err(err(
+            return Err(src.error(
                 &key("resonance_per_minute"),
                 format!("resonance_per_minute: {e}"),
             ));
         }
         if let Err(e) = breath::box_breathing(b.box_seconds) {
-            return Err(err(&key("box_seconds"), format!("box_seconds: {e}")));
+            return Err(src.error(&key("box_seconds"), format!("box_seconds: {e}")));
         }
         if !(1..=8).contains(&b.cycles_478) {
-            return Err(err(
+            return Err(src.error(
                 &key("cycles_478"),
                 format!(
                     "cycles_478 = {}: expected 1 to 8 (Weil: 4 at first, up to 8 after a month)",
@@ -271,89 +290,24 @@ impl Config {
             ));
         }
         if !(1..=240).contains(&b.snooze_minutes) {
-            return Err(err(
+            return Err(src.error(
                 &key("snooze_minutes"),
                 format!("snooze_minutes = {}: expected 1 to 240", b.snooze_minutes),
             ));
         }
         if b.daily_goal > 24 {
-            return Err(err(
+            return Err(src.error(
                 &key("daily_goal"),
                 format!("daily_goal = {}: expected 0 to 24", b.daily_goal),
             ));
         }
         let mut warnings = Vec::new();
-        for (i, c) in b.patterns.iter().enumerate() {
-            let at = [
-                Seg::Key("breathing"),
-                Seg::Key("pattern"),
-                Seg::Index(i),
-                Seg::Key("phases"),
-            ];
-            if b.patterns[..i].iter().any(|o| o.name == c.name) {
-                return Err(err(
-                    &[
-                        Seg::Key("breathing"),
-                        Seg::Key("pattern"),
-                        Seg::Index(i),
-                        Seg::Key("name"),
-                    ],
-                    format!("pattern {:?} is defined twice", c.name),
-                ));
-            }
-            if breath::preset(&c.name).is_some() {
-                return Err(err(
-                    &[
-                        Seg::Key("breathing"),
-                        Seg::Key("pattern"),
-                        Seg::Index(i),
-                        Seg::Key("name"),
-                    ],
-                    format!(
-                        "pattern name {:?} is a preset's; choose another name",
-                        c.name
-                    ),
-                ));
-            }
-            match breath::custom(&c.name, &c.phases) {
-                Ok((_, w)) => {
-                    let loc = locate(text, &at)
-                        .map(|(l, c)| format!(":{l}:{c}"))
-                        .unwrap_or_default();
-                    warnings
-                        .extend(w.into_iter().map(|w| {
-                            format!("{}{loc}: pattern {:?}: {w}", path.display(), c.name)
-                        }));
-                }
-                Err(e) => {
-                    // Point at the phase itself when the error is about one.
-                    let mut at = at.to_vec();
-                    if let Some(n) = breath::error_phase(&e) {
-                        at.push(Seg::Index(n - 1));
-                    }
-                    return Err(err(&at, format!("pattern {:?}: {e}", c.name)));
-                }
-            }
-            if let Some(m) = c.minutes
-                && !(m > 0.0 && m <= breath::MAX_MINUTES)
-            {
-                return Err(err(
-                    &[
-                        Seg::Key("breathing"),
-                        Seg::Key("pattern"),
-                        Seg::Index(i),
-                        Seg::Key("minutes"),
-                    ],
-                    format!(
-                        "pattern {:?}: minutes = {m}: expected more than 0 and at most 60",
-                        c.name
-                    ),
-                ));
-            }
+        for i in 0..b.patterns.len() {
+            warnings.extend(self.validate_pattern(src, i)?);
         }
         if b.pattern(&b.default_pattern).is_none() {
             let names: Vec<String> = b.patterns().into_iter().map(|p| p.id).collect();
-            return Err(err(
+            return Err(src.error(
                 &key("default_pattern"),
                 format!(
                     "default_pattern = {:?}: not a pattern; known: {}",
@@ -365,8 +319,67 @@ impl Config {
         Ok(warnings)
     }
 
+    /// Checks the `i`th `[[breathing.pattern]]`: a new unique name, phases that make a
+    /// pattern, a length in range. Returns its warnings.
+    fn validate_pattern(&self, src: Source, i: usize) -> Result<Vec<String>, ConfigError> {
+        use crate::domain::breath;
+        let patterns = &self.breathing.patterns;
+        let c = &patterns[i];
+        let at = |k: &'static str| {
+            [
+                Seg::Key("breathing"),
+                Seg::Key("pattern"),
+                Seg::Index(i),
+                Seg::Key(k),
+            ]
+        };
+        if patterns[..i].iter().any(|o| o.name == c.name) {
+            return Err(src.error(
+                &at("name"),
+                format!("pattern {:?} is defined twice", c.name),
+            ));
+        }
+        if breath::preset(&c.name).is_some() {
+            return Err(src.error(
+                &at("name"),
+                format!(
+                    "pattern name {:?} is a preset's; choose another name",
+                    c.name
+                ),
+            ));
+        }
+        let warnings = match breath::custom(&c.name, &c.phases) {
+            Ok((_, w)) => {
+                let place = src.place(&at("phases"));
+                w.into_iter()
+                    .map(|w| format!("{place}: pattern {:?}: {w}", c.name))
+                    .collect()
+            }
+            Err(e) => {
+                // Point at the phase itself when the error is about one.
+                let mut at = at("phases").to_vec();
+                if let Some(n) = breath::error_phase(&e) {
+                    at.push(Seg::Index(n - 1));
+                }
+                return Err(src.error(&at, format!("pattern {:?}: {e}", c.name)));
+            }
+        };
+        if let Some(m) = c.minutes
+            && !(m > 0.0 && m <= breath::MAX_MINUTES)
+        {
+            return Err(src.error(
+                &at("minutes"),
+                format!(
+                    "pattern {:?}: minutes = {m}: expected more than 0 and at most 60",
+                    c.name
+                ),
+            ));
+        }
+        Ok(warnings)
+    }
+
     /// Checks `[offline]`: every day rule parses, exception domains exist.
-    fn validate_offline(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+    fn validate_offline(&self, src: Source) -> Result<(), ConfigError> {
         let o = &self.offline;
         let rules = [
             ("weekdays", Some(&o.weekdays)),
@@ -382,27 +395,21 @@ impl Config {
             if let Some(r) = rule
                 && let Err(e) = crate::domain::offline::parse_rule(r)
             {
-                let loc = locate(text, &[Seg::Key("offline"), Seg::Key(key)]);
-                return Err(ConfigError {
-                    path: path.to_path_buf(),
-                    line: loc.map(|l| l.0),
-                    column: loc.map(|l| l.1),
-                    message: format!("[offline] {key}: {e}"),
-                });
+                return Err(src.error(
+                    &[Seg::Key("offline"), Seg::Key(key)],
+                    format!("[offline] {key}: {e}"),
+                ));
             }
         }
         for d in &o.focus_dnd_except {
             if !self.domains.iter().any(|x| &x.name == d) {
-                let loc = locate(text, &[Seg::Key("offline"), Seg::Key("focus_dnd_except")]);
-                return Err(ConfigError {
-                    path: path.to_path_buf(),
-                    line: loc.map(|l| l.0),
-                    column: loc.map(|l| l.1),
-                    message: format!(
+                return Err(src.error(
+                    &[Seg::Key("offline"), Seg::Key("focus_dnd_except")],
+                    format!(
                         "[offline] focus_dnd_except: {d:?} is not a domain ({})",
                         self.domain_names().join(", ")
                     ),
-                });
+                ));
             }
         }
         Ok(())

@@ -69,15 +69,59 @@ pub struct NewTimebox {
 /// One write to the plan, applied at once by the store (`Store::apply`).
 ///
 /// Applied in this order: `delete`, then `upsert` (keeping each box's id — how undo restores a
-/// deleted box), then `insert`. If any part fails, nothing is written.
+/// deleted box), then `patch`, then `insert`. If any part fails, nothing is written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Change {
-    /// Boxes written with their own id: updated if the id exists, re-created if not.
+    /// Boxes written whole with their own id: updated if the id exists, re-created if not.
     pub upsert: Vec<Timebox>,
+    /// Edits of stored boxes: only the columns named are written, so another process's change
+    /// to the others (a title renamed by the CLI a moment ago) survives. Unknown ids are ignored.
+    pub patch: Vec<Patch>,
     /// New boxes; their ids are returned in this order.
     pub insert: Vec<NewTimebox>,
     /// Ids to delete; unknown ids are ignored.
     pub delete: Vec<i64>,
+}
+
+/// Some columns of one stored box, the ones an edit changed; `None` leaves a column as stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Patch {
+    pub id: i64,
+    pub date: Option<NaiveDate>,
+    pub start: Option<u16>,
+    pub end: Option<u16>,
+    pub title: Option<String>,
+    pub domain: Option<String>,
+    pub kind: Option<Kind>,
+    pub done: Option<bool>,
+}
+
+impl Patch {
+    /// The columns of `after` that differ from `before` (the same box, by `after`'s id).
+    pub fn between(before: &Timebox, after: &Timebox) -> Patch {
+        fn changed<T: PartialEq + Clone>(a: &T, b: &T) -> Option<T> {
+            (a != b).then(|| b.clone())
+        }
+        Patch {
+            id: after.id,
+            date: changed(&before.date, &after.date),
+            start: changed(&before.start, &after.start),
+            end: changed(&before.end, &after.end),
+            title: changed(&before.title, &after.title),
+            domain: changed(&before.domain, &after.domain),
+            kind: changed(&before.kind, &after.kind),
+            done: changed(&before.done, &after.done),
+        }
+    }
+
+    /// True when it names no column: writing it would change nothing.
+    pub fn is_empty(&self) -> bool {
+        *self
+            == Patch {
+                id: self.id,
+                ..Patch::default()
+            }
+    }
 }
 
 impl Timebox {

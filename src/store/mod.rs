@@ -19,7 +19,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, TransactionBehavio
 use rusqlite_migration::{M, Migrations};
 use tracing::{debug, info};
 
-use crate::domain::plan::{Kind, NewTimebox, Timebox};
+use crate::domain::plan::{Kind, NewTimebox, Patch, Timebox};
 
 /// Marks a database as serein's (`"SERN"`), stored with `PRAGMA application_id`.
 pub const APPLICATION_ID: i32 = 0x5345_524E;
@@ -91,6 +91,15 @@ const UPSERT_SQL: &str = "INSERT INTO timebox
         date = excluded.date, start_min = excluded.start_min, end_min = excluded.end_min,
         title = excluded.title, domain = excluded.domain, kind = excluded.kind,
         done = excluded.done, updated_at = excluded.updated_at";
+
+// A NULL parameter keeps the stored value: every column here is NOT NULL, so NULL never means
+// "clear it". One statement for every shape of patch, prepared once.
+const PATCH_SQL: &str = "UPDATE timebox SET
+        date = COALESCE(?2, date), start_min = COALESCE(?3, start_min),
+        end_min = COALESCE(?4, end_min), title = COALESCE(?5, title),
+        domain = COALESCE(?6, domain), kind = COALESCE(?7, kind), done = COALESCE(?8, done),
+        updated_at = ?9
+    WHERE id = ?1";
 
 mod offline;
 mod review;
@@ -253,6 +262,9 @@ impl Store {
         }
         for b in &change.upsert {
             upsert_row(&tx, b, now)?;
+        }
+        for p in change.patch.iter().filter(|p| !p.is_empty()) {
+            patch_row(&tx, p, now)?;
         }
         let ids = change
             .insert
@@ -524,6 +536,21 @@ fn insert_row(conn: &Connection, b: &NewTimebox, now: i64) -> rusqlite::Result<i
     Ok(conn.last_insert_rowid())
 }
 
+fn patch_row(conn: &Connection, p: &Patch, now: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(PATCH_SQL)?.execute(params![
+        p.id,
+        p.date.map(date_text),
+        p.start,
+        p.end,
+        p.title,
+        p.domain,
+        p.kind.map(Kind::as_str),
+        p.done,
+        now
+    ])?;
+    Ok(())
+}
+
 fn upsert_row(conn: &Connection, b: &Timebox, now: i64) -> rusqlite::Result<()> {
     conn.prepare_cached(UPSERT_SQL)?.execute(params![
         b.id,
@@ -751,6 +778,77 @@ mod tests {
     }
 
     #[test]
+    fn apply_patch_writes_only_its_columns() {
+        let (_dir, path, mut s) = tmp_store();
+        let id = s.insert(&nb(d(1), 540, 600, "mine")).unwrap();
+        let seen = s.get(id).unwrap().unwrap();
+        // Another connection renames the box after this one read it.
+        let mut other = Store::open(&path).unwrap();
+        other
+            .update(&Timebox {
+                title: "theirs".into(),
+                ..seen.clone()
+            })
+            .unwrap();
+
+        let done = Timebox {
+            done: true,
+            ..seen.clone()
+        };
+        let patch = Patch::between(&seen, &done);
+        assert_eq!(
+            patch,
+            Patch {
+                id,
+                done: Some(true),
+                ..Patch::default()
+            }
+        );
+        s.apply(&Change {
+            patch: vec![patch],
+            ..Change::default()
+        })
+        .unwrap();
+        let after = s.get(id).unwrap().unwrap();
+        assert_eq!((after.title.as_str(), after.done), ("theirs", true));
+        assert_eq!((after.start, after.end), (540, 600));
+
+        // Several columns at once; an unknown id and an empty patch write nothing.
+        s.apply(&Change {
+            patch: vec![
+                Patch {
+                    id,
+                    start: Some(600),
+                    end: Some(660),
+                    kind: Some(Kind::Break),
+                    ..Patch::default()
+                },
+                Patch {
+                    id: id + 100,
+                    done: Some(false),
+                    ..Patch::default()
+                },
+                Patch {
+                    id,
+                    ..Patch::default()
+                },
+            ],
+            ..Change::default()
+        })
+        .unwrap();
+        assert_eq!(
+            s.get(id).unwrap().unwrap(),
+            Timebox {
+                start: 600,
+                end: 660,
+                kind: Kind::Break,
+                ..after
+            }
+        );
+        assert_eq!(s.count().unwrap(), 1);
+    }
+
+    #[test]
     fn apply_rolls_back_entirely_on_check_violation() {
         let (_dir, _path, mut s) = tmp_store();
         let keep = s.insert(&nb(d(1), 540, 600, "keep")).unwrap();
@@ -764,6 +862,7 @@ mod tests {
                 ..kept.clone()
             }],
             insert: vec![nb(d(1), 600, 630, "ok"), nb(d(1), 600, 2000, "too long")],
+            ..Change::default()
         };
         assert!(matches!(s.apply(&bad_insert), Err(StoreError::Sqlite(_))));
 

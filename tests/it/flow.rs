@@ -295,6 +295,46 @@ fn picks_up_changes_from_another_process() {
     assert!(!d.send(Msg::Tick).redraw);
 }
 
+/// Another process renames a box the TUI shows; before the TUI's next tick reloads the day,
+/// the user toggles done, moves and undoes. Each write carries only the columns it changed,
+/// so the other process's title survives (issue "Structure and truth").
+#[test]
+fn edits_write_only_what_changed_and_keep_another_process_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("serein.db");
+    let mut tui_store = Store::open(&path).unwrap();
+    let mut cli_store = Store::open(&path).unwrap();
+    let id = cli_store
+        .insert(&nb(600, 660, "Draft", "work", Kind::Focus))
+        .unwrap();
+    let mut d = Driver::new(&mut tui_store, model_at(at(9, 0)));
+    assert_eq!(d.selected_title().as_deref(), Some("Draft"));
+    let rename = |store: &mut Store, title: &str| {
+        let mut b = store.get(id).unwrap().unwrap();
+        b.title = title.into();
+        assert!(store.update(&b).unwrap());
+    };
+    let row = |store: &Store| {
+        let b = store.get(id).unwrap().unwrap();
+        (b.start, b.end, b.title, b.done)
+    };
+
+    rename(&mut cli_store, "Final");
+    d.keys("x");
+    assert_eq!(row(&cli_store), (600, 660, "Final".into(), true));
+
+    rename(&mut cli_store, "Final 2");
+    d.keys("J");
+    assert_eq!(row(&cli_store), (615, 675, "Final 2".into(), true));
+
+    // Undo puts back only the columns the undone edit changed.
+    rename(&mut cli_store, "Final 3");
+    d.keys("u");
+    assert_eq!(row(&cli_store), (600, 660, "Final 3".into(), true));
+    d.keys("u");
+    assert_eq!(row(&cli_store), (600, 660, "Final 3".into(), false));
+}
+
 #[test]
 fn follows_today_over_midnight_and_quits() {
     let mut store = Store::open_in_memory().unwrap();

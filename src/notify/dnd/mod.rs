@@ -185,136 +185,126 @@ pub async fn detect() -> Detected {
             None
         }
     };
-
     if let Some(conn) = &conn {
         match server_information(conn).await {
             Ok(info) => server = info,
             Err(e) => notes.push(format!("GetServerInformation: {e}")),
         }
-        // swaync owns its own name besides Notifications; check it first so no dunst or
-        // mako call is ever sent to it.
-        match owner(conn, swaync::SWAYNC).await {
-            Ok(_) => match SwayNcDnd::with_connection(conn.clone()).await {
-                Ok(s) => {
-                    return Detected {
-                        server,
-                        backend: Some(Box::new(s)),
-                        notes,
-                    };
-                }
-                Err(e) => notes.push(format!("swaync: {e}")),
-            },
-            Err(e) => notes.push(format!("swaync: {e}")),
-        }
-        let is_plasma = server
-            .as_ref()
-            .is_some_and(|(name, vendor, _)| name == "Plasma" || vendor == "KDE");
-        if server.is_none() {
-            notes.push(format!("{NOTIFICATIONS} has no owner"));
-        } else if is_plasma {
-            match kde_backend().await {
-                Ok(k) => {
-                    return Detected {
-                        server,
-                        backend: Some(Box::new(k)),
-                        notes,
-                    };
-                }
-                Err(e) => notes.push(format!("kde: {e}")),
-            }
-        } else {
-            // mako before dunst, so no dunst property call is sent to mako.
-            let is_mako = server.as_ref().is_some_and(|(name, _, _)| name == "mako");
-            if is_mako {
-                match MakoDnd::with_connection(conn.clone()).await {
-                    Ok(m) => {
-                        if !mako_has_dnd_section() {
-                            notes.push(format!(
-                                "mako: {} has no [mode=do-not-disturb] section, so DND will \
-                                 hide nothing: add one with invisible=1",
-                                mako_config_path().map_or_else(
-                                    || "the mako config".to_string(),
-                                    |p| p.display().to_string()
-                                )
-                            ));
-                        }
-                        return Detected {
-                            server,
-                            backend: Some(Box::new(m)),
-                            notes,
-                        };
-                    }
-                    Err(e) => notes.push(format!("mako: {e}")),
-                }
-            }
-            match DunstDnd::with_connection(conn.clone()).await {
-                Ok(d) => {
-                    return Detected {
-                        server,
-                        backend: Some(Box::new(d)),
-                        notes,
-                    };
-                }
-                Err(e) => notes.push(format!("dunst: {e}")),
-            }
-            let is_xfce = server
-                .as_ref()
-                .is_some_and(|(name, vendor, _)| name.contains("Xfce") || vendor == "Xfce");
-            if is_xfce {
-                match XfceDnd::with_connection(conn.clone()).await {
-                    Ok(x) => {
-                        return Detected {
-                            server,
-                            backend: Some(Box::new(x)),
-                            notes,
-                        };
-                    }
-                    Err(e) => notes.push(format!("xfce: {e}")),
-                }
-            }
-            match capabilities(conn).await {
-                Ok(caps) if caps.iter().any(|c| c == "inhibitions") => match kde_backend().await {
-                    Ok(k) => {
-                        return Detected {
-                            server,
-                            backend: Some(Box::new(k)),
-                            notes,
-                        };
-                    }
-                    Err(e) => notes.push(format!("kde (inhibitions capability): {e}")),
-                },
-                Ok(_) => {}
-                Err(e) => notes.push(format!("GetCapabilities: {e}")),
-            }
+        if let Some(backend) = on_bus(conn, server.as_ref(), &mut notes).await {
+            return Detected {
+                server,
+                backend: Some(backend),
+                notes,
+            };
         }
     }
+    let backend = gnome(server.as_ref(), &mut notes).await;
+    Detected {
+        server,
+        backend,
+        notes,
+    }
+}
 
+/// The name, vendor and version a notification server gives.
+type ServerInfo = (String, String, String);
+
+/// The backend `r` if it could be made; otherwise why not, noted under `who`.
+fn chosen<T: Dnd + 'static>(
+    who: &str,
+    r: Result<T, DndError>,
+    notes: &mut Vec<String>,
+) -> Option<Box<dyn Dnd>> {
+    match r {
+        Ok(d) => Some(Box::new(d)),
+        Err(e) => {
+            notes.push(format!("{who}: {e}"));
+            None
+        }
+    }
+}
+
+/// A backend reached over the session bus: swaync, then by the Notifications server.
+async fn on_bus(
+    conn: &zbus::Connection,
+    server: Option<&ServerInfo>,
+    notes: &mut Vec<String>,
+) -> Option<Box<dyn Dnd>> {
+    // swaync owns its own name besides Notifications; check it first so no dunst or
+    // mako call is ever sent to it.
+    let swaync = match owner(conn, swaync::SWAYNC).await {
+        Ok(_) => SwayNcDnd::with_connection(conn.clone()).await,
+        Err(e) => Err(e),
+    };
+    if let Some(b) = chosen("swaync", swaync, notes) {
+        return Some(b);
+    }
+    let Some(info) = server else {
+        notes.push(format!("{NOTIFICATIONS} has no owner"));
+        return None;
+    };
+    let (name, vendor, _) = info;
+    if name == "Plasma" || vendor == "KDE" {
+        return chosen("kde", kde_backend().await, notes);
+    }
+    // mako before dunst, so no dunst property call is sent to mako.
+    if name == "mako"
+        && let Some(b) = mako(conn, notes).await
+    {
+        return Some(b);
+    }
+    if let Some(b) = chosen(
+        "dunst",
+        DunstDnd::with_connection(conn.clone()).await,
+        notes,
+    ) {
+        return Some(b);
+    }
+    if (name.contains("Xfce") || vendor == "Xfce")
+        && let Some(b) = chosen("xfce", XfceDnd::with_connection(conn.clone()).await, notes)
+    {
+        return Some(b);
+    }
+    match capabilities(conn).await {
+        Ok(caps) if caps.iter().any(|c| c == "inhibitions") => {
+            chosen("kde (inhibitions capability)", kde_backend().await, notes)
+        }
+        Ok(_) => None,
+        Err(e) => {
+            notes.push(format!("GetCapabilities: {e}"));
+            None
+        }
+    }
+}
+
+/// mako's backend, with a note when the user's config has no DND mode to switch to.
+async fn mako(conn: &zbus::Connection, notes: &mut Vec<String>) -> Option<Box<dyn Dnd>> {
+    let m = chosen("mako", MakoDnd::with_connection(conn.clone()).await, notes)?;
+    if !mako_has_dnd_section() {
+        notes.push(format!(
+            "mako: {} has no [mode=do-not-disturb] section, so DND will \
+             hide nothing: add one with invisible=1",
+            mako_config_path().map_or_else(
+                || "the mako config".to_string(),
+                |p| p.display().to_string()
+            )
+        ));
+    }
+    Some(m)
+}
+
+/// GNOME's backend, tried on a GNOME session or when gnome-shell is the server.
+async fn gnome(server: Option<&ServerInfo>, notes: &mut Vec<String>) -> Option<Box<dyn Dnd>> {
     let gnome_session = std::env::var("XDG_CURRENT_DESKTOP").is_ok_and(|d| {
         d.split(':')
             .any(|part| part.eq_ignore_ascii_case("GNOME") || part.eq_ignore_ascii_case("ubuntu"))
     });
-    let gnome_server = server
-        .as_ref()
-        .is_some_and(|(name, _, _)| name == "gnome-shell");
+    let gnome_server = server.is_some_and(|(name, _, _)| name == "gnome-shell");
     if gnome_session || gnome_server {
-        match GnomeDnd::probe().await {
-            Ok(g) => {
-                return Detected {
-                    server,
-                    backend: Some(Box::new(g)),
-                    notes,
-                };
-            }
-            Err(e) => notes.push(format!("gnome: {e}")),
-        }
+        chosen("gnome", GnomeDnd::probe().await, notes)
     } else {
         notes.push("gnome: XDG_CURRENT_DESKTOP does not name GNOME".into());
-    }
-
-    Detected {
-        server,
-        backend: None,
-        notes,
+        None
     }
 }
 
