@@ -36,7 +36,7 @@ fn row(area: Rect, y: u16) -> Rect {
 }
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(b) = &m.breath else {
+    let Some(b) = &m.breathe.breath else {
         return;
     };
     if area.height < 4 || area.width < 20 {

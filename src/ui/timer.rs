@@ -57,7 +57,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     let now = m.now_utc;
-    match &m.session {
+    match &m.timer.session {
         Some(s) => running(m, s, theme, w, area, &mut lines),
         None => idle(m, theme, w, &mut lines),
     }
@@ -70,7 +70,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         },
     );
     // A gauge of the box, on the row before the hints, while a session runs.
-    if let Some(s) = &m.session
+    if let Some(s) = &m.timer.session
         && area.height >= 8
     {
         let total = s.total_s().max(1) as f64;
@@ -121,7 +121,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn hints(m: &Model, w: usize) -> String {
     let k = |a| m.keymap.keys_for(a);
-    if m.session.is_none() {
+    if m.timer.session.is_none() {
         return format!(
             " {} start · {} Today · {} quit",
             k(Action::Start),
@@ -258,10 +258,10 @@ fn running(
 }
 
 fn next_text(m: &Model, s: &Session) -> Option<String> {
-    if m.date != s.local_date {
+    if m.today.date != s.local_date {
         return None;
     }
-    let b = plan::next_box(&m.boxes, s.timebox_id, minute_of_day(m.now))?;
+    let b = plan::next_box(&m.today.boxes, s.timebox_id, minute_of_day(m.now))?;
     let tag = if b.kind == plan::Kind::Break {
         "break"
     } else {
@@ -273,7 +273,7 @@ fn next_text(m: &Model, s: &Session) -> Option<String> {
 fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::styled(" Timer", theme.title()));
     lines.push(Line::raw(""));
-    if let Some(s) = &m.last_ended {
+    if let Some(s) = &m.timer.last_ended {
         let spent = dur((s.actual_s(m.now_utc) / 60) as u32);
         let (reason, over) = match s.state {
             State::Ended {
@@ -299,7 +299,7 @@ fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
         lines.push(Line::raw(""));
     }
     let start = m.keymap.keys_for(Action::Start);
-    match &m.offer {
+    match &m.timer.offer {
         Some(Offer::Box(b)) => {
             let tag = if b.kind == plan::Kind::Break {
                 "break"

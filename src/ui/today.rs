@@ -119,6 +119,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width as usize;
     let legend = area.height >= 30;
     let running = m
+        .timer
         .session
         .as_ref()
         .map(|s| crate::app::timer::status_line(s, m.now_utc));
@@ -130,7 +131,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
 
     // Header: the day on the left, the clock on the right.
-    let is_today = m.date == m.today();
+    let is_today = m.today.date == m.today();
     let date_fmt = if w >= 60 { "%A %d %B %Y" } else { "%a %d %b" };
     let goal = m.config.breathing.daily_goal;
     let breaths = if goal > 0 && is_today {
@@ -140,8 +141,8 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let left = format!(
         " {} · {}{breaths}",
-        m.date.format(date_fmt),
-        relative_day(m.date, m.today())
+        m.today.date.format(date_fmt),
+        relative_day(m.today.date, m.today())
     );
     // A lasting marker when the desktop refused a notification (details in the log).
     let marker = if m.notify_failed {
@@ -210,8 +211,13 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_today: bool) {
     let now = is_today.then(|| minute_of_day(m.now));
-    let rows = rows(&m.boxes, m.config.day_start.0, m.config.day_end.0, now);
-    let overlapping = plan::overlapping_ids(&m.boxes);
+    let rows = rows(
+        &m.today.boxes,
+        m.config.day_start.0,
+        m.config.day_end.0,
+        now,
+    );
+    let overlapping = plan::overlapping_ids(&m.today.boxes);
     let height = area.height as usize;
     let selected = m.selected_index();
     let now_row = now.and_then(|n| rows.iter().position(|r| r.at <= n && n < r.until));
@@ -237,7 +243,7 @@ fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_tod
             selected,
         ));
     }
-    if m.boxes.is_empty() && m.loaded && lines.len() > 1 {
+    if m.today.boxes.is_empty() && m.today.loaded && lines.len() > 1 {
         let add = m.keymap.keys_for(Action::Add);
         let hint = format!(
             "{}no boxes on this day — {add} adds one",
@@ -293,7 +299,7 @@ fn row_line(
             }
         }
         RowKind::Head(i) | RowKind::Body(i, _) => {
-            let b = &m.boxes[i];
+            let b = &m.today.boxes[i];
             let is_sel = selected == Some(i);
             let bar_style = theme.domain(&m.config, &b.domain, b.kind == Kind::Break);
             let bar = if b.kind == Kind::Break { "┊" } else { "▌" };
@@ -387,13 +393,18 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
         };
         return Line::styled(fit(&format!(" {hint}"), w), theme.dim());
     }
-    let work = plan::work_minutes_in(&m.boxes, &m.config.work_domains(), m.date, &chrono::Local);
+    let work = plan::work_minutes_in(
+        &m.today.boxes,
+        &m.config.work_domains(),
+        m.today.date,
+        &chrono::Local,
+    );
     let limit = m.config.work_limit_minutes();
-    let free: u32 = plan::gaps(&m.boxes, m.config.day_start.0, m.config.day_end.0)
+    let free: u32 = plan::gaps(&m.today.boxes, m.config.day_start.0, m.config.day_end.0)
         .iter()
         .map(|(a, b)| u32::from(b - a))
         .sum();
-    let overlaps = plan::overlapping_ids(&m.boxes).len();
+    let overlaps = plan::overlapping_ids(&m.today.boxes).len();
     let mut spans = Vec::new();
     let work_text = if w >= 60 {
         format!(" work {} of {}", dur(work), dur(limit))
@@ -418,7 +429,7 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
         spans.push(Span::styled(
             format!(
                 " · {} · {} free",
-                count(m.boxes.len(), "box", "boxes"),
+                count(m.today.boxes.len(), "box", "boxes"),
                 dur(free)
             ),
             theme.dim(),

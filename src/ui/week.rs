@@ -18,7 +18,7 @@ const FILLS: [char; 6] = ['█', '▓', '▒', '░', '▚', '▞'];
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(view) = &m.week_view else {
+    let Some(view) = &m.week else {
         return;
     };
     let w = area.width as usize;
