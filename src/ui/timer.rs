@@ -163,44 +163,8 @@ fn running(
     let now = m.now_utc;
     let phase = s.phase(now);
     let rem = s.remaining_s(now);
-    let is_break = s.kind == crate::domain::session::SessionKind::Break;
-    let dstyle = theme.domain(&m.config, &s.domain, is_break);
-    // Title line: the box and its domain.
-    let mut label = if is_break {
-        "break".to_string()
-    } else {
-        s.domain.clone()
-    };
-    if m.notify_failed {
-        label = format!("⊘ no notifications · {label}");
-    }
-    let title = fit(&s.title, w.saturating_sub(width(&label) + 4));
-    let pad = w.saturating_sub(2 + width(&title) + width(&label) + 1);
-    lines.push(Line::from(vec![
-        Span::styled(format!(" {title}"), theme.title()),
-        Span::raw(" ".repeat(pad + 1)),
-        Span::styled(label, dstyle),
-    ]));
-    let time = clock_text(rem);
-    let big_fits = area.height >= 12 && w >= width(&big(&time)[0]) + 2;
-    let tstyle = match phase {
-        Phase::Overrun => theme.error(),
-        Phase::Paused => theme.dim(),
-        _ => theme.title(),
-    };
-    let spare = area.height as usize - 1;
-    let used = if big_fits { BIG_ROWS + 5 } else { 5 };
-    lines.extend(std::iter::repeat_n(
-        Line::raw(""),
-        spare.saturating_sub(used + 3) / 2,
-    ));
-    if big_fits {
-        for row in big(&time) {
-            lines.push(Line::styled(centered(&row, w), tstyle));
-        }
-    } else {
-        lines.push(Line::styled(centered(&time, w), tstyle));
-    }
+    lines.push(title_line(m, s, theme, w));
+    time_lines(&clock_text(rem), phase, theme, w, area, lines);
     lines.push(Line::raw(""));
     let state = match (phase, &s.state) {
         (Phase::Paused, _) => format!(
@@ -254,6 +218,57 @@ fn running(
     }
     if let Some(next) = next_text(m, s) {
         lines.push(Line::styled(centered(&fit(&next, w), w), theme.dim()));
+    }
+}
+
+/// The box's title on the left, its domain (or "break") on the right.
+fn title_line(m: &Model, s: &Session, theme: &Theme, w: usize) -> Line<'static> {
+    let is_break = s.kind == crate::domain::session::SessionKind::Break;
+    let dstyle = theme.domain(&m.config, &s.domain, is_break);
+    let mut label = if is_break {
+        "break".to_string()
+    } else {
+        s.domain.clone()
+    };
+    if m.notify_failed {
+        label = format!("⊘ no notifications · {label}");
+    }
+    let title = fit(&s.title, w.saturating_sub(width(&label) + 4));
+    let pad = w.saturating_sub(2 + width(&title) + width(&label) + 1);
+    Line::from(vec![
+        Span::styled(format!(" {title}"), theme.title()),
+        Span::raw(" ".repeat(pad + 1)),
+        Span::styled(label, dstyle),
+    ])
+}
+
+/// The time left, vertically centred: in big digits when they fit, else on one line.
+fn time_lines(
+    time: &str,
+    phase: Phase,
+    theme: &Theme,
+    w: usize,
+    area: Rect,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let big_fits = area.height >= 12 && w >= width(&big(time)[0]) + 2;
+    let tstyle = match phase {
+        Phase::Overrun => theme.error(),
+        Phase::Paused => theme.dim(),
+        _ => theme.title(),
+    };
+    let spare = area.height as usize - 1;
+    let used = if big_fits { BIG_ROWS + 5 } else { 5 };
+    lines.extend(std::iter::repeat_n(
+        Line::raw(""),
+        spare.saturating_sub(used + 3) / 2,
+    ));
+    if big_fits {
+        for row in big(time) {
+            lines.push(Line::styled(centered(&row, w), tstyle));
+        }
+    } else {
+        lines.push(Line::styled(centered(time, w), tstyle));
     }
 }
 
