@@ -341,6 +341,7 @@ impl Model {
             .is_some_and(|d| d.on && matches!(d.reason, Some(Reason::Schedule | Reason::Manual)))
     }
 
+    /// The local date now (the Today screen may show another day: `today.date`).
     pub fn today(&self) -> NaiveDate {
         self.now.date()
     }
