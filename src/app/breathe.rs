@@ -27,16 +27,16 @@ pub fn patterns(m: &Model) -> Vec<Pattern> {
 
 /// `b`: the Breathe screen, with the default pattern selected.
 pub fn open(m: &mut Model) -> Update {
-    m.reminder_due = false;
+    m.breathe.reminder_due = false;
     if m.screen != Screen::Breathe {
-        m.before_breathe = m.screen;
+        m.breathe.return_to = m.screen;
     }
     m.screen = Screen::Breathe;
     let list = patterns(m);
     let default = &m.config.breathing.default_pattern;
     let i = list.iter().position(|p| &p.id == default).unwrap_or(0);
     if let Some(p) = list.get(i).cloned() {
-        m.breath = Some(Breath {
+        m.breathe.breath = Some(Breath {
             exercise: Exercise::default_for(p),
             stage: BreathStage::Choosing(i),
             session: None,
@@ -51,7 +51,7 @@ pub fn open(m: &mut Model) -> Update {
 /// `serein breathe`: straight to the exercise (or its safety text first).
 pub fn start_standalone(m: &mut Model, exercise: Exercise, reduce_motion: bool) {
     m.screen = Screen::Breathe;
-    m.breath = Some(Breath {
+    m.breathe.breath = Some(Breath {
         exercise,
         stage: BreathStage::Safety,
         session: None,
@@ -63,11 +63,11 @@ pub fn start_standalone(m: &mut Model, exercise: Exercise, reduce_motion: bool) 
 
 /// After the seen patterns are known: skip the safety text for a pattern practised before.
 pub fn seen_loaded(m: &mut Model, names: Vec<String>, now: Now) -> Update {
-    m.breath_seen.extend(names);
-    let ready = m.breath.as_ref().is_some_and(|b| {
+    m.breathe.seen_patterns.extend(names);
+    let ready = m.breathe.breath.as_ref().is_some_and(|b| {
         b.standalone
             && b.stage == BreathStage::Safety
-            && m.breath_seen.contains(&b.exercise.pattern.name)
+            && m.breathe.seen_patterns.contains(&b.exercise.pattern.name)
     });
     if ready {
         return begin(m, now);
@@ -76,7 +76,7 @@ pub fn seen_loaded(m: &mut Model, names: Vec<String>, now: Now) -> Update {
 }
 
 fn begin(m: &mut Model, now: Now) -> Update {
-    let Some(b) = m.breath.as_mut() else {
+    let Some(b) = m.breathe.breath.as_mut() else {
         return Update::default();
     };
     b.stage = BreathStage::Running {
@@ -96,7 +96,7 @@ fn begin(m: &mut Model, now: Now) -> Update {
         now.local.date(),
         now.offset_s(),
     );
-    m.breath_seen.insert(p.name.clone());
+    m.breathe.seen_patterns.insert(p.name.clone());
     // Kept here; `logged` gives it its id once stored.
     b.session = Some(s.clone());
     Update {
@@ -123,7 +123,7 @@ pub fn elapsed(stage: &BreathStage, now: Now) -> f64 {
 
 /// The stored session got its id.
 pub fn logged(m: &mut Model, id: i64) -> Update {
-    if let Some(s) = m.breath.as_mut().and_then(|b| b.session.as_mut()) {
+    if let Some(s) = m.breathe.breath.as_mut().and_then(|b| b.session.as_mut()) {
         s.id = id;
     }
     Update::default()
@@ -131,7 +131,7 @@ pub fn logged(m: &mut Model, id: i64) -> Update {
 
 /// Ends the exercise: logged as finished or stopped, with the real end and the time paused.
 fn end(m: &mut Model, completed: bool, now: Now) -> Update {
-    let Some(b) = m.breath.as_mut() else {
+    let Some(b) = m.breathe.breath.as_mut() else {
         return Update::default();
     };
     let total = b.exercise.total_secs();
@@ -164,7 +164,7 @@ fn end(m: &mut Model, completed: bool, now: Now) -> Update {
         };
         s.paused_s = paused_ms / 1000;
         let _ = s.end(reason, at);
-        m.sessions_today.push(s.clone());
+        m.timer.sessions_today.push(s.clone());
         u.effects.push(Effect::SaveSession(s));
     }
     if m.config.breathing.bell && completed {
@@ -175,7 +175,8 @@ fn end(m: &mut Model, completed: bool, now: Now) -> Update {
 
 /// Leaving the app mid-exercise (quit, Ctrl-C, a signal): it is logged as stopped.
 pub fn stop_for_exit(m: &mut Model, now: Now) -> Update {
-    if m.breath
+    if m.breathe
+        .breath
         .as_ref()
         .is_some_and(|b| matches!(b.stage, BreathStage::Running { .. }))
     {
@@ -186,9 +187,9 @@ pub fn stop_for_exit(m: &mut Model, now: Now) -> Update {
 
 /// Back to the screen before Breathe (or out of `serein breathe`).
 pub fn leave(m: &mut Model) -> Update {
-    let standalone = m.breath.as_ref().is_some_and(|b| b.standalone);
-    m.breath = None;
-    m.screen = m.before_breathe;
+    let standalone = m.breathe.breath.as_ref().is_some_and(|b| b.standalone);
+    m.breathe.breath = None;
+    m.screen = m.breathe.return_to;
     if standalone {
         return Update {
             redraw: true,
@@ -201,7 +202,7 @@ pub fn leave(m: &mut Model) -> Update {
 /// An action on the Breathe screen (help and quit are handled before). `pause` also starts
 /// (space is play/pause); `back` stops a running exercise, which is logged.
 pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
-    let Some(stage) = m.breath.as_ref().map(|b| b.stage.clone()) else {
+    let Some(stage) = m.breathe.breath.as_ref().map(|b| b.stage.clone()) else {
         return leave(m);
     };
     let list = patterns(m);
@@ -211,14 +212,15 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
         (BreathStage::Choosing(_), Action::Start | Action::PauseResume)
         | (BreathStage::Done { .. }, Action::Start) => {
             let name = m
+                .breathe
                 .breath
                 .as_ref()
                 .map(|b| b.exercise.pattern.name.clone())
                 .unwrap_or_default();
-            if m.breath_seen.contains(&name) {
+            if m.breathe.seen_patterns.contains(&name) {
                 begin(m, now)
             } else {
-                if let Some(b) = m.breath.as_mut() {
+                if let Some(b) = m.breathe.breath.as_mut() {
                     b.stage = BreathStage::Safety;
                 }
                 redraw()
@@ -229,12 +231,14 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
         }
         (BreathStage::Safety, Action::Start | Action::PauseResume) => begin(m, now),
         (BreathStage::Safety, Action::Back) => {
-            if m.breath.as_ref().is_some_and(|b| b.standalone) {
+            if m.breathe.breath.as_ref().is_some_and(|b| b.standalone) {
                 return leave(m);
             }
             let i = list
                 .iter()
-                .position(|p| Some(&p.name) == m.breath.as_ref().map(|b| &b.exercise.pattern.name))
+                .position(|p| {
+                    Some(&p.name) == m.breathe.breath.as_ref().map(|b| &b.exercise.pattern.name)
+                })
                 .unwrap_or(0);
             choose(m, &list, i)
         }
@@ -258,14 +262,14 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
                     paused_ms: paused_ms + (now.utc - at).num_milliseconds().max(0),
                 },
             };
-            if let Some(b) = m.breath.as_mut() {
+            if let Some(b) = m.breathe.breath.as_mut() {
                 b.stage = stage;
             }
             redraw()
         }
         (BreathStage::Running { .. }, Action::Back) => end(m, false, now),
         (BreathStage::Running { .. }, Action::Motion) => {
-            if let Some(b) = m.breath.as_mut() {
+            if let Some(b) = m.breathe.breath.as_mut() {
                 b.reduce_motion = !b.reduce_motion;
             }
             redraw()
@@ -276,7 +280,7 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
 
 fn choose(m: &mut Model, list: &[Pattern], i: usize) -> Update {
     let i = i.min(list.len().saturating_sub(1));
-    if let (Some(b), Some(p)) = (m.breath.as_mut(), list.get(i)) {
+    if let (Some(b), Some(p)) = (m.breathe.breath.as_mut(), list.get(i)) {
         b.exercise = Exercise::default_for(p.clone());
         b.stage = BreathStage::Choosing(i);
     }
@@ -286,7 +290,7 @@ fn choose(m: &mut Model, list: &[Pattern], i: usize) -> Update {
 /// A 30 fps frame, or the 1 Hz tick: moves the exercise on, rings the bell at phase changes
 /// and ends it when its time is up.
 pub fn advance(m: &mut Model, now: Now, frame: bool) -> Update {
-    let Some(b) = m.breath.as_mut() else {
+    let Some(b) = m.breathe.breath.as_mut() else {
         return Update::default();
     };
     if !matches!(b.stage, BreathStage::Running { .. }) {
@@ -315,8 +319,8 @@ pub fn advance(m: &mut Model, now: Now, frame: bool) -> Update {
 pub fn reminders(m: &mut Model, now: Now) -> Update {
     let mut u = Update::default();
     if m.config.breathing.reminders.is_empty()
-        || m.snoozed_until.is_some_and(|t| now.local < t)
-        || m.session
+        || m.breathe.snoozed_until.is_some_and(|t| now.local < t)
+        || m.timer.session
             .as_ref()
             .is_some_and(|s| s.kind == SessionKind::Focus)
                 || m.screen == Screen::Breathe
@@ -331,7 +335,10 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
         if minute < at || minute >= at + 120 {
             continue;
         }
-        let snoozes = m.snoozed_until.map_or(0, |s| s.and_utc().timestamp());
+        let snoozes = m
+            .breathe
+            .snoozed_until
+            .map_or(0, |s| s.and_utc().timestamp());
         let key = format!(
             "breathe {} {}{}",
             now.local.date(),
@@ -343,7 +350,7 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
                 String::new()
             }
         );
-        if !m.notified.insert(key.clone()) {
+        if !m.timer.notified.insert(key.clone()) {
             continue;
         }
         let p = m
@@ -369,7 +376,7 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
             ),
         );
         u.redraw = true;
-        m.reminder_due = true;
+        m.breathe.reminder_due = true;
         if m.config.timer.notifications {
             u.effects.push(Effect::Remind {
                 key,
@@ -384,8 +391,8 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
 /// `z`: put the reminder off for `snooze_minutes`.
 pub fn snooze(m: &mut Model, now: Now) -> Update {
     let mins = i64::from(m.config.breathing.snooze_minutes);
-    m.reminder_due = false;
-    m.snoozed_until = Some(now.local + Duration::minutes(mins));
+    m.breathe.reminder_due = false;
+    m.breathe.snoozed_until = Some(now.local + Duration::minutes(mins));
     m.set_status(
         Level::Info,
         format!("breathing reminder snoozed for {mins} min"),

@@ -1,5 +1,7 @@
 //! The TUI's state: everything `view` needs and `update` changes.
 
+use std::collections::HashSet;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use tui_input::Input;
 
@@ -124,13 +126,9 @@ pub enum Pending {
     Undo { select: Option<i64> },
 }
 
-/// The whole TUI state.
+/// The Today screen: the day's plan and the changes made to it.
 #[derive(Debug, Clone)]
-pub struct Model {
-    pub config: Config,
-    pub keymap: Keymap,
-    /// Local wall-clock time, stamped by the shell.
-    pub now: NaiveDateTime,
+pub struct TodayState {
     /// The day shown.
     pub date: NaiveDate,
     /// Its boxes, sorted by start.
@@ -138,15 +136,13 @@ pub struct Model {
     /// False until the first load of `date` arrived.
     pub loaded: bool,
     pub selected: Option<i64>,
-    pub mode: Mode,
     pub undo: Vec<UndoEntry>,
     pub pending: Option<Pending>,
-    pub status: Option<Status>,
-    /// Colours off (`NO_COLOR`).
-    pub no_color: bool,
-    /// The instant of `now`.
-    pub now_utc: chrono::DateTime<chrono::Utc>,
-    pub screen: Screen,
+}
+
+/// The focus timer: the session under way and what follows it.
+#[derive(Debug, Clone)]
+pub struct TimerState {
     /// The running or paused session, as stored.
     pub session: Option<Session>,
     /// The session that just ended in this process (shown on the Timer screen).
@@ -155,23 +151,33 @@ pub struct Model {
     pub sessions_today: Vec<Session>,
     pub offer: Option<Offer>,
     /// Notification keys this process already asked for.
-    pub notified: std::collections::HashSet<String>,
-    /// A notification failed: a marker in the status bar.
-    pub notify_failed: bool,
+    pub notified: HashSet<String>,
+    /// Enter on a work box in offline hours: a second Enter starts it anyway.
+    pub after_hours_confirm: Option<i64>,
+}
+
+/// The Breathe screen and the breathing reminders.
+#[derive(Debug, Clone)]
+pub struct BreatheState {
     /// The breathing exercise, while the Breathe screen is in use.
     pub breath: Option<Breath>,
     /// Patterns practised before (their safety text was shown).
-    pub breath_seen: std::collections::HashSet<String>,
+    pub seen_patterns: HashSet<String>,
     /// The screen to return to from Breathe.
-    pub before_breathe: Screen,
+    pub return_to: Screen,
     /// Breathing reminders put off until then.
     pub snoozed_until: Option<NaiveDateTime>,
     /// A breathing reminder is showing: `b` starts the exercise at once.
     pub reminder_due: bool,
-    /// Offline hours from the config.
-    pub schedule: crate::domain::offline::OfflineSchedule,
     /// Names of the coherence patterns, from the config (counted for the daily goal).
     pub coherence_titles: Vec<String>,
+}
+
+/// Offline hours and the Do-Not-Disturb state they lead to.
+#[derive(Debug, Clone)]
+pub struct OfflineState {
+    /// Offline hours from the config.
+    pub schedule: crate::domain::offline::OfflineSchedule,
     /// A manual override (`o`, `serein offline on/off`), as stored.
     pub manual: Option<crate::domain::policy::Manual>,
     /// The Do-Not-Disturb state wanted now, last computed.
@@ -184,12 +190,32 @@ pub struct Model {
     )>,
     /// What the enforcer reported.
     pub dnd_applied: Option<crate::notify::enforcer::Applied>,
-    /// `o` pressed once: a second press within 10 s confirms.
-    pub offline_confirm: Option<NaiveDateTime>,
-    /// Enter on a work box in offline hours: a second Enter starts it anyway.
-    pub after_hours_confirm: Option<i64>,
+    /// `o` pressed once, then: a second press within 10 s confirms.
+    pub confirm_pressed: Option<NaiveDateTime>,
+}
+
+/// The whole TUI state: what every screen shares, then each screen's own part.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub config: Config,
+    pub keymap: Keymap,
+    /// Local wall-clock time, stamped by the shell.
+    pub now: NaiveDateTime,
+    /// The instant of `now`.
+    pub now_utc: chrono::DateTime<chrono::Utc>,
+    pub screen: Screen,
+    pub mode: Mode,
+    pub status: Option<Status>,
+    /// A notification failed: a marker in the status bar.
+    pub notify_failed: bool,
+    /// Colours off (`NO_COLOR`).
+    pub no_color: bool,
+    pub today: TodayState,
+    pub timer: TimerState,
+    pub breathe: BreatheState,
+    pub offline: OfflineState,
     /// The Week screen, while shown (kept under the review opened from it).
-    pub week_view: Option<crate::app::week::WeekView>,
+    pub week: Option<crate::app::week::WeekView>,
     /// The review screen, while shown.
     pub review: Option<crate::app::week::ReviewView>,
     /// What a week summary needs from the config (sent along with each load).
@@ -198,44 +224,54 @@ pub struct Model {
 
 impl Model {
     pub fn new(config: Config, keymap: Keymap, now: NaiveDateTime) -> Model {
-        let schedule = config.offline.schedule();
-        let coherence_titles = config.breathing.coherence_names();
+        let today = TodayState {
+            date: now.date(),
+            boxes: Vec::new(),
+            loaded: false,
+            selected: None,
+            undo: Vec::new(),
+            pending: None,
+        };
+        let timer = TimerState {
+            session: None,
+            last_ended: None,
+            sessions_today: Vec::new(),
+            offer: None,
+            notified: HashSet::new(),
+            after_hours_confirm: None,
+        };
+        let breathe = BreatheState {
+            breath: None,
+            seen_patterns: HashSet::new(),
+            return_to: Screen::Today,
+            snoozed_until: None,
+            reminder_due: false,
+            coherence_titles: config.breathing.coherence_names(),
+        };
+        let offline = OfflineState {
+            schedule: config.offline.schedule(),
+            manual: None,
+            dnd_desired: None,
+            dnd_inputs: None,
+            dnd_applied: None,
+            confirm_pressed: None,
+        };
         let week_params = std::sync::Arc::new(crate::app::week::WeekParams::from_config(&config));
         Model {
             config,
             keymap,
             now,
-            date: now.date(),
-            boxes: Vec::new(),
-            loaded: false,
-            selected: None,
-            mode: Mode::Normal,
-            undo: Vec::new(),
-            pending: None,
-            status: None,
-            no_color: false,
             now_utc: now.and_utc(),
             screen: Screen::Today,
-            session: None,
-            last_ended: None,
-            sessions_today: Vec::new(),
-            offer: None,
-            notified: std::collections::HashSet::new(),
+            mode: Mode::Normal,
+            status: None,
             notify_failed: false,
-            breath: None,
-            breath_seen: std::collections::HashSet::new(),
-            before_breathe: Screen::Today,
-            snoozed_until: None,
-            reminder_due: false,
-            schedule,
-            coherence_titles,
-            manual: None,
-            dnd_desired: None,
-            dnd_inputs: None,
-            dnd_applied: None,
-            offline_confirm: None,
-            after_hours_confirm: None,
-            week_view: None,
+            no_color: false,
+            today,
+            timer,
+            breathe,
+            offline,
+            week: None,
             review: None,
             week_params,
         }
@@ -244,7 +280,7 @@ impl Model {
     /// Whether frames are drawn at 30 fps: only a moving shape on the visible Breathe screen.
     pub fn animating(&self) -> bool {
         self.screen == Screen::Breathe
-            && self.breath.as_ref().is_some_and(|b| {
+            && self.breathe.breath.as_ref().is_some_and(|b| {
                 !b.reduce_motion
                     && matches!(
                         b.stage,
@@ -259,11 +295,12 @@ impl Model {
     /// Full coherence sessions finished today (the 365 method's "2 of 3").
     pub fn breaths_today(&self) -> usize {
         use crate::domain::session::{EndReason, SessionKind, State};
-        self.sessions_today
+        self.timer
+            .sessions_today
             .iter()
             .filter(|s| {
                 s.kind == SessionKind::Breathing
-                    && self.coherence_titles.contains(&s.title)
+                    && self.breathe.coherence_titles.contains(&s.title)
                     && matches!(
                         s.state,
                         State::Ended {
@@ -278,7 +315,7 @@ impl Model {
     /// Without motion, the Breathe screen still needs to wake when its shown second or phase
     /// changes (they follow the exercise, not the wall clock): milliseconds until then.
     pub fn breath_wake_ms(&self, now: crate::domain::time::Now) -> Option<u64> {
-        let b = self.breath.as_ref()?;
+        let b = self.breathe.breath.as_ref()?;
         if self.screen != Screen::Breathe || !b.reduce_motion {
             return None;
         }
@@ -301,23 +338,25 @@ impl Model {
     /// them (the end of a box they started).
     pub fn offline_hours(&self) -> bool {
         use crate::domain::policy::Reason;
-        self.dnd_desired
+        self.offline
+            .dnd_desired
             .as_ref()
             .is_some_and(|d| d.on && matches!(d.reason, Some(Reason::Schedule | Reason::Manual)))
     }
 
+    /// The local date now (the Today screen may show another day: `today.date`).
     pub fn today(&self) -> NaiveDate {
         self.now.date()
     }
 
     pub fn selected_box(&self) -> Option<&Timebox> {
-        let id = self.selected?;
-        self.boxes.iter().find(|b| b.id == id)
+        let id = self.today.selected?;
+        self.today.boxes.iter().find(|b| b.id == id)
     }
 
     pub fn selected_index(&self) -> Option<usize> {
-        let id = self.selected?;
-        self.boxes.iter().position(|b| b.id == id)
+        let id = self.today.selected?;
+        self.today.boxes.iter().position(|b| b.id == id)
     }
 
     pub fn set_status(&mut self, level: Level, text: impl Into<String>) {

@@ -15,7 +15,7 @@ use crate::keys::Action;
 /// `focus_dnd_except`'s domains); an overrun box counts until the next second.
 fn focus_until(m: &Model, now: Now) -> Option<chrono::DateTime<chrono::Utc>> {
     let except = &m.config.offline.focus_dnd_except;
-    m.session.as_ref().and_then(|s| {
+    m.timer.session.as_ref().and_then(|s| {
         let counts = s.kind == SessionKind::Focus && !except.contains(&s.domain);
         match s.state {
             State::Running { deadline } if counts => {
@@ -31,27 +31,28 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     let focus_until = focus_until(m, now);
     // The schedule's periods take real work to expand: recompute only when an input changed
     // or the state's own `until` has come.
-    let inputs = (focus_until, m.manual);
+    let inputs = (focus_until, m.offline.manual);
     let due = m
+        .offline
         .dnd_desired
         .as_ref()
         .is_none_or(|d| d.until.is_some_and(|u| now.utc >= u));
-    if !due && m.dnd_inputs == Some(inputs) {
+    if !due && m.offline.dnd_inputs == Some(inputs) {
         return Update::default();
     }
-    m.dnd_inputs = Some(inputs);
+    m.offline.dnd_inputs = Some(inputs);
     let d = policy::desired_dnd(
-        &m.schedule,
+        &m.offline.schedule,
         &chrono::Local,
         now.utc,
         focus_until,
         m.config.offline.focus_dnd,
-        m.manual,
+        m.offline.manual,
     );
-    if m.dnd_desired.as_ref() == Some(&d) {
+    if m.offline.dnd_desired.as_ref() == Some(&d) {
         return Update::default();
     }
-    m.dnd_desired = Some(d.clone());
+    m.offline.dnd_desired = Some(d.clone());
     Update {
         redraw: true,
         effects: vec![Effect::SetDnd(d)],
@@ -72,14 +73,14 @@ pub fn when_text(now: Now, at: chrono::DateTime<chrono::Utc>) -> String {
 
 /// The header badge: `⊘ offline until 08:00`, or nothing.
 pub fn badge(m: &Model) -> Option<String> {
-    let d = m.dnd_desired.as_ref().filter(|d| d.on)?;
+    let d = m.offline.dnd_desired.as_ref().filter(|d| d.on)?;
     let why = if d.reason == Some(Reason::Focus) {
         "focus"
     } else {
         "offline"
     };
     let failed = matches!(
-        m.dnd_applied,
+        m.offline.dnd_applied,
         Some(crate::notify::enforcer::Applied::Failed(_))
     );
     let now = Now {
@@ -98,13 +99,14 @@ pub fn badge(m: &Model) -> Option<String> {
 /// back to the schedule ([`Manual::off`]: online until the offline stretch ends, or no
 /// override at all when only a manual one had put it on).
 pub fn toggle(m: &mut Model, now: Now) -> Update {
-    let on = m.dnd_desired.as_ref().is_some_and(|d| d.on);
+    let on = m.offline.dnd_desired.as_ref().is_some_and(|d| d.on);
     let confirmed = m
-        .offline_confirm
+        .offline
+        .confirm_pressed
         .is_some_and(|t| (now.local - t).num_seconds() <= 10);
     let key = m.keymap.keys_for(Action::Offline);
     if !confirmed {
-        m.offline_confirm = Some(now.local);
+        m.offline.confirm_pressed = Some(now.local);
         let what = if on {
             "go online (back to the schedule)"
         } else {
@@ -116,10 +118,10 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
             effects: Vec::new(),
         };
     }
-    m.offline_confirm = None;
+    m.offline.confirm_pressed = None;
     let manual = if on {
         Manual::off(
-            &m.schedule,
+            &m.offline.schedule,
             &chrono::Local,
             now.utc,
             focus_until(m, now),
@@ -131,7 +133,7 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
             until: now.utc + Duration::hours(1),
         })
     };
-    m.manual = manual;
+    m.offline.manual = manual;
     m.set_status(
         Level::Info,
         if on {

@@ -43,7 +43,7 @@ fn notify(m: &mut Model, u: &mut Update, s: &Session, key: String, n: Notificati
     if m.offline_hours() && !key.starts_with("end") {
         return false;
     }
-    if !m.notified.insert(format!("{}:{key}", s.id)) {
+    if !m.timer.notified.insert(format!("{}:{key}", s.id)) {
         return false;
     }
     if m.config.timer.notifications {
@@ -99,8 +99,8 @@ pub fn start_break(m: &mut Model, minutes: u16, domain: &str, now: Now) -> Updat
 }
 
 fn start(m: &mut Model, s: Session) -> Update {
-    m.offer = None;
-    m.last_ended = None;
+    m.timer.offer = None;
+    m.timer.last_ended = None;
     m.screen = Screen::Timer;
     Update {
         redraw: true,
@@ -140,10 +140,10 @@ pub fn started(m: &mut Model, s: Session, now: Now) -> Update {
     } else {
         m.set_status(Level::Info, format!("started “{}” until {until}", s.title));
     }
-    if m.after_hours_confirm.take().is_some() && s.timebox_id.is_some() {
+    if m.timer.after_hours_confirm.take().is_some() && s.timebox_id.is_some() {
         u.effects.push(Effect::MarkAfterHours(s.id));
     }
-    m.session = Some(s);
+    m.timer.session = Some(s);
     u
 }
 
@@ -165,11 +165,11 @@ fn same(a: &Option<Session>, b: &Option<Session>) -> bool {
 /// A session new to this process that began in the last minute (`serein start`) gets its
 /// "started" notification and start hook here; the claims keep them to one process.
 pub fn loaded(m: &mut Model, s: Option<Session>, now: Now) -> Update {
-    if same(&m.session, &s) {
+    if same(&m.timer.session, &s) {
         return Update::default();
     }
     let fresh = s.as_ref().filter(|new| {
-        m.session.as_ref().is_none_or(|old| old.id != new.id)
+        m.timer.session.as_ref().is_none_or(|old| old.id != new.id)
             && (now.utc - new.started).num_seconds() < 60
             && new.is_active()
     });
@@ -178,7 +178,7 @@ pub fn loaded(m: &mut Model, s: Option<Session>, now: Now) -> Update {
         m.status = None;
         return u;
     }
-    m.session = s;
+    m.timer.session = s;
     Update {
         redraw: true,
         effects: Vec::new(),
@@ -188,7 +188,7 @@ pub fn loaded(m: &mut Model, s: Option<Session>, now: Now) -> Update {
 /// The 1 Hz tick while a session exists.
 pub fn tick(m: &mut Model, now: Now) -> Update {
     let mut u = Update::default();
-    let Some(s) = m.session.clone() else {
+    let Some(s) = m.timer.session.clone() else {
         return u;
     };
     u.effects.push(Effect::Heartbeat(s.id, now.utc));
@@ -240,7 +240,7 @@ pub fn finish(m: &mut Model, reason: EndReason, at: DateTime<Utc>, now: Now, the
         redraw: true,
         effects: Vec::new(),
     };
-    let Some(mut s) = m.session.take() else {
+    let Some(mut s) = m.timer.session.take() else {
         return u;
     };
     // The next box is chosen before this one is marked done.
@@ -260,8 +260,8 @@ pub fn finish(m: &mut Model, reason: EndReason, at: DateTime<Utc>, now: Now, the
         Level::Info,
         format!("{} “{}” after {spent}", reason.as_str(), s.title),
     );
-    m.sessions_today.push(s.clone());
-    m.last_ended = Some(s.clone());
+    m.timer.sessions_today.push(s.clone());
+    m.timer.last_ended = Some(s.clone());
     let follow = match then {
         Then::StartNext => match next {
             Some(b) => start_box(m, &b, now),
@@ -270,15 +270,15 @@ pub fn finish(m: &mut Model, reason: EndReason, at: DateTime<Utc>, now: Now, the
         Then::Transition { auto } => transition(m, &s, next, now, auto),
     };
     u.effects.extend(follow.effects);
-    u.effects.push(Effect::LoadDay(m.date));
+    u.effects.push(Effect::LoadDay(m.today.date));
     u
 }
 
 fn next_after<'a>(m: &'a Model, s: &Session, now: Now) -> Option<&'a Timebox> {
-    if m.date != s.local_date {
+    if m.today.date != s.local_date {
         return None;
     }
-    plan::next_box(&m.boxes, s.timebox_id, minute_of_day(now.local))
+    plan::next_box(&m.today.boxes, s.timebox_id, minute_of_day(now.local))
 }
 
 /// After a session: start or offer the next planned box, or a break when one is due.
@@ -293,7 +293,7 @@ fn transition(
     let chain = auto && cfg.on_end == OnEnd::Next;
     let offer = match ended.kind {
         SessionKind::Focus => {
-            let streak = focus_streak_s(&m.sessions_today, now.utc);
+            let streak = focus_streak_s(&m.timer.sessions_today, now.utc);
             let due = streak >= i64::from(cfg.break_after_minutes) * 60;
             match next {
                 Some(b) if b.kind == Kind::Break => Some((
@@ -327,11 +327,11 @@ fn transition(
                 Offer::Box(b) => format!("next: {} {} — {keys} starts it", hhmm(b.start), b.title),
                 Offer::Break { minutes, .. } => format!(
                     "you've focused {} — {keys} starts a {minutes} min break",
-                    dur((focus_streak_s(&m.sessions_today, now.utc) / 60) as u32)
+                    dur((focus_streak_s(&m.timer.sessions_today, now.utc) / 60) as u32)
                 ),
             };
             m.set_status(Level::Info, text);
-            m.offer = Some(o);
+            m.timer.offer = Some(o);
             Update::default()
         }
         None => Update::default(),
@@ -347,7 +347,7 @@ fn accept(m: &mut Model, o: Offer, now: Now) -> Update {
 
 fn save(m: &mut Model, s: Session, status: String) -> Update {
     m.set_status(Level::Info, status);
-    m.session = Some(s.clone());
+    m.timer.session = Some(s.clone());
     Update {
         redraw: true,
         effects: vec![Effect::SaveSession(s)],
@@ -361,12 +361,12 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
         effects: Vec::new(),
     };
     if a == Action::Start {
-        if m.session.is_some() {
+        if m.timer.session.is_some() {
             m.screen = Screen::Timer;
             return redraw;
         }
-        if m.screen == Screen::Timer || m.offer.is_some() && m.selected_box().is_none() {
-            return match m.offer.take() {
+        if m.screen == Screen::Timer || m.timer.offer.is_some() && m.selected_box().is_none() {
+            return match m.timer.offer.take() {
                 Some(o) => accept(m, o, now),
                 None => {
                     m.set_status(
@@ -379,14 +379,14 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
         }
         return match m.selected_box().cloned() {
             Some(b)
-                if m.date == m.today()
+                if m.today.date == m.today()
                     && b.kind == crate::domain::plan::Kind::Focus
                     && m.config.work_domains().contains(&b.domain.as_str())
                     && m.offline_hours()
-                    && m.after_hours_confirm != Some(b.id) =>
+                    && m.timer.after_hours_confirm != Some(b.id) =>
             {
                 // Work in offline hours: ask first; it is recorded as after-hours work.
-                m.after_hours_confirm = Some(b.id);
+                m.timer.after_hours_confirm = Some(b.id);
                 let k = m.keymap.keys_for(Action::Start);
                 m.set_status(
                     Level::Warn,
@@ -394,10 +394,10 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
                 );
                 redraw
             }
-            Some(b) if m.date == m.today() => {
+            Some(b) if m.today.date == m.today() => {
                 // Keep the confirmation until the session is stored, to record it.
-                if m.after_hours_confirm != Some(b.id) {
-                    m.after_hours_confirm = None;
+                if m.timer.after_hours_confirm != Some(b.id) {
+                    m.timer.after_hours_confirm = None;
                 }
                 start_box(m, &b, now)
             }
@@ -419,7 +419,7 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
         m.screen = Screen::Today;
         return redraw;
     }
-    let Some(mut s) = m.session.clone() else {
+    let Some(mut s) = m.timer.session.clone() else {
         m.set_status(
             Level::Info,
             "no session running — Enter on a box starts one",
@@ -493,7 +493,7 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
 /// Logs an interruption with an optional reason.
 pub fn interruption(m: &mut Model, id: i64, reason: &str, now: Now) -> Update {
     let reason = (!reason.trim().is_empty()).then(|| reason.trim().to_string());
-    if let Some(s) = m.session.as_mut().filter(|s| s.id == id) {
+    if let Some(s) = m.timer.session.as_mut().filter(|s| s.id == id) {
         s.interruptions += 1;
     }
     m.set_status(Level::Info, "interruption logged");
@@ -505,7 +505,7 @@ pub fn interruption(m: &mut Model, id: i64, reason: &str, now: Now) -> Update {
 
 /// Attaches (or clears) the note of the running session.
 pub fn note(m: &mut Model, id: i64, text: &str) -> Update {
-    let Some(mut s) = m.session.clone().filter(|s| s.id == id) else {
+    let Some(mut s) = m.timer.session.clone().filter(|s| s.id == id) else {
         return Update::default();
     };
     s.note = (!text.trim().is_empty()).then(|| text.trim().to_string());

@@ -41,7 +41,7 @@ impl Update {
 /// The first effects of a run: load the shown day, the running session and today's log.
 pub fn init(m: &Model) -> Vec<Effect> {
     let mut v = vec![
-        Effect::LoadDay(m.date),
+        Effect::LoadDay(m.today.date),
         Effect::LoadSession,
         Effect::LoadSessionsToday(m.today()),
         Effect::LoadBreathSeen,
@@ -54,7 +54,7 @@ pub fn init(m: &Model) -> Vec<Effect> {
             r.form.review.week,
             std::sync::Arc::clone(&m.week_params),
         ));
-    } else if let Some(w) = &m.week_view {
+    } else if let Some(w) = &m.week {
         v.push(Effect::LoadWeek(
             w.week,
             std::sync::Arc::clone(&m.week_params),
@@ -86,17 +86,17 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
         Msg::Frame => breathe::advance(m, now, true),
         Msg::Shutdown => breathe::stop_for_exit(m, now),
         Msg::ManualLoaded(manual) => {
-            m.manual = manual;
+            m.offline.manual = manual;
             offline::tick(m, now)
         }
         Msg::DndApplied(a) => {
             // Retries report every 30 s: say it once.
             if let crate::notify::enforcer::Applied::Failed(why) = &a
-                && m.dnd_applied.as_ref() != Some(&a)
+                && m.offline.dnd_applied.as_ref() != Some(&a)
             {
                 m.set_status(Level::Warn, format!("Do-Not-Disturb not changed: {why}"));
             }
-            m.dnd_applied = Some(a);
+            m.offline.dnd_applied = Some(a);
             Update::redraw()
         }
         Msg::BreathSeen(names) => breathe::seen_loaded(m, names, now),
@@ -111,7 +111,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
         Msg::SessionLoaded(s) => timer::loaded(m, s, now),
         Msg::SessionStarted(s) => timer::started(m, s, now),
         Msg::SessionsToday(list) => {
-            m.sessions_today = list;
+            m.timer.sessions_today = list;
             Update::default()
         }
         Msg::NotifyFailed(e) => {
@@ -140,11 +140,11 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             Update::redraw()
         }
         Msg::StoreFailed(e) => {
-            if let Some(Pending::Change { .. }) = m.pending.take() {
-                m.undo.pop();
+            if let Some(Pending::Change { .. }) = m.today.pending.take() {
+                m.today.undo.pop();
             }
             m.set_status(Level::Error, format!("not saved: {e}"));
-            Update::redraw().with(Effect::LoadDay(m.date))
+            Update::redraw().with(Effect::LoadDay(m.today.date))
         }
     }
 }
@@ -152,23 +152,23 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
 fn tick(m: &mut Model, before: NaiveDateTime) -> Update {
     let mut u = Update::default();
     // Follow the day over midnight when the user was looking at today.
-    if m.now.date() != before.date() && m.date == before.date() {
-        m.date = m.now.date();
-        m.loaded = false;
-        m.selected = None;
+    if m.now.date() != before.date() && m.today.date == before.date() {
+        m.today.date = m.now.date();
+        m.today.loaded = false;
+        m.today.selected = None;
         u.redraw = true;
-        u.effects.push(Effect::LoadDay(m.date));
+        u.effects.push(Effect::LoadDay(m.today.date));
     }
     // Only the clock's minute and the now marker move while idle.
     if minute_of_day(m.now) != minute_of_day(before) || m.now.date() != before.date() {
         u.redraw = true;
     }
     let week = m
-        .week_view
+        .week
         .as_ref()
         .filter(|_| m.screen == Screen::Week)
         .map(|v| (v.week, std::sync::Arc::clone(&m.week_params)));
-    u.effects.push(Effect::PollExternal(m.date, week));
+    u.effects.push(Effect::PollExternal(m.today.date, week));
     // Status messages fade (errors stay longer); a prompt keeps its error until fixed.
     if let Some(s) = &m.status {
         let keep = if s.level == Level::Error { 20 } else { 8 };
@@ -181,21 +181,22 @@ fn tick(m: &mut Model, before: NaiveDateTime) -> Update {
 }
 
 fn day_loaded(m: &mut Model, date: chrono::NaiveDate, boxes: Vec<Timebox>) -> Update {
-    if date != m.date {
+    if date != m.today.date {
         return Update::default();
     }
-    let first = !m.loaded;
-    if !first && boxes == m.boxes {
+    let first = !m.today.loaded;
+    if !first && boxes == m.today.boxes {
         return Update::default();
     }
     let prev_index = m.selected_index();
-    m.boxes = boxes;
-    m.loaded = true;
+    m.today.boxes = boxes;
+    m.today.loaded = true;
     if m.selected_box().is_none() {
-        m.selected = match prev_index {
+        m.today.selected = match prev_index {
             Some(i) if !first => m
+                .today
                 .boxes
-                .get(i.min(m.boxes.len().saturating_sub(1)))
+                .get(i.min(m.today.boxes.len().saturating_sub(1)))
                 .map(|b| b.id),
             // First load, or boxes appeared on an empty day (added by the CLI).
             _ => initial_selection(m),
@@ -206,32 +207,33 @@ fn day_loaded(m: &mut Model, date: chrono::NaiveDate, boxes: Vec<Timebox>) -> Up
 
 /// On today, the box under way or the next one; on other days, the first.
 fn initial_selection(m: &Model) -> Option<i64> {
-    if m.date == m.today() {
+    if m.today.date == m.today() {
         let now = minute_of_day(m.now);
-        m.boxes
+        m.today
+            .boxes
             .iter()
             .find(|b| b.end > now)
-            .or(m.boxes.last())
+            .or(m.today.boxes.last())
             .map(|b| b.id)
     } else {
-        m.boxes.first().map(|b| b.id)
+        m.today.boxes.first().map(|b| b.id)
     }
 }
 
 fn saved(m: &mut Model, created: Vec<i64>) -> Update {
-    match m.pending.take() {
+    match m.today.pending.take() {
         Some(Pending::Change { select_created }) => {
-            if let Some(top) = m.undo.last_mut() {
+            if let Some(top) = m.today.undo.last_mut() {
                 top.created = created.clone();
             }
             if select_created && let Some(id) = created.first() {
-                m.selected = Some(*id);
+                m.today.selected = Some(*id);
             }
         }
-        Some(Pending::Undo { select: Some(id) }) => m.selected = Some(id),
+        Some(Pending::Undo { select: Some(id) }) => m.today.selected = Some(id),
         Some(Pending::Undo { select: None }) | None => {}
     }
-    Update::redraw().with(Effect::LoadDay(m.date))
+    Update::redraw().with(Effect::LoadDay(m.today.date))
 }
 
 /// A key in normal mode goes through the key table (`crate::keys`) on every screen; only
@@ -279,8 +281,9 @@ fn screen_action(m: &mut Model, a: Action, now: Now) -> Update {
         (Screen::Breathe, a) => breathe::action(m, a, now),
         (_, Action::Breathe) => {
             // From a break or a reminder, one key starts the default exercise.
-            let quick = m.reminder_due
-                || m.session
+            let quick = m.breathe.reminder_due
+                || m.timer
+                    .session
                     .as_ref()
                     .is_some_and(|s| s.kind == crate::domain::session::SessionKind::Break);
             let mut u = breathe::open(m);
@@ -294,10 +297,10 @@ fn screen_action(m: &mut Model, a: Action, now: Now) -> Update {
         (_, Action::Week) => week::open(m),
         (_, Action::Review) => {
             let w = m
-                .week_view
+                .week
                 .as_ref()
                 .filter(|_| m.screen == Screen::Week)
-                .map_or(crate::domain::summary::Week::of(m.date), |v| v.week);
+                .map_or(crate::domain::summary::Week::of(m.today.date), |v| v.week);
             week::open_review(m, w, false)
         }
         (_, Action::Offline) => offline::toggle(m, now),
@@ -320,10 +323,10 @@ fn action(m: &mut Model, a: Action) -> Update {
     let step = i32::from(m.config.step_minutes);
     match a {
         Action::Down | Action::Up | Action::Top | Action::Bottom => {
-            if m.boxes.is_empty() {
+            if m.today.boxes.is_empty() {
                 return Update::redraw();
             }
-            let last = m.boxes.len() - 1;
+            let last = m.today.boxes.len() - 1;
             let i = m.selected_index();
             let j = match a {
                 Action::Down => i.map_or(0, |i| (i + 1).min(last)),
@@ -331,7 +334,7 @@ fn action(m: &mut Model, a: Action) -> Update {
                 Action::Top => 0,
                 _ => last,
             };
-            m.selected = Some(m.boxes[j].id);
+            m.today.selected = Some(m.today.boxes[j].id);
             Update::redraw()
         }
         Action::Add => open_prompt(m, PromptPurpose::Add, String::new()),
@@ -355,11 +358,12 @@ fn action(m: &mut Model, a: Action) -> Update {
             Some(b) => {
                 let i = m.selected_index().unwrap_or(0);
                 let next = m
+                    .today
                     .boxes
                     .get(i + 1)
-                    .or_else(|| i.checked_sub(1).and_then(|j| m.boxes.get(j)))
+                    .or_else(|| i.checked_sub(1).and_then(|j| m.today.boxes.get(j)))
                     .map(|b| b.id);
-                m.selected = next;
+                m.today.selected = next;
                 m.set_status(
                     Level::Info,
                     format!(
@@ -421,8 +425,8 @@ fn action(m: &mut Model, a: Action) -> Update {
         },
         Action::PrevDay | Action::NextDay | Action::Today => {
             let date = match a {
-                Action::PrevDay => m.date - Duration::days(1),
-                Action::NextDay => m.date + Duration::days(1),
+                Action::PrevDay => m.today.date - Duration::days(1),
+                Action::NextDay => m.today.date + Duration::days(1),
                 _ => m.today(),
             };
             go_to(m, date)
@@ -443,7 +447,7 @@ fn action(m: &mut Model, a: Action) -> Update {
             open_prompt(m, PromptPurpose::Template, first)
         }
         Action::CopyUnfinished => Update::redraw().with(Effect::LoadOther(
-            m.date - Duration::days(1),
+            m.today.date - Duration::days(1),
             Purpose::CopyUnfinished,
         )),
         // Other screens' actions are routed before we get here.
@@ -452,13 +456,13 @@ fn action(m: &mut Model, a: Action) -> Update {
 }
 
 fn go_to(m: &mut Model, date: chrono::NaiveDate) -> Update {
-    if date == m.date {
+    if date == m.today.date {
         return Update::redraw();
     }
-    m.date = date;
-    m.boxes.clear();
-    m.loaded = false;
-    m.selected = None;
+    m.today.date = date;
+    m.today.boxes.clear();
+    m.today.loaded = false;
+    m.today.selected = None;
     Update::redraw().with(Effect::LoadDay(date))
 }
 
@@ -483,18 +487,18 @@ fn change(
     c: Change,
     select_created: bool,
 ) -> Update {
-    m.undo.push(UndoEntry {
+    m.today.undo.push(UndoEntry {
         label: label.to_string(),
-        date: m.date,
+        date: m.today.date,
         restore,
         revert,
         created: Vec::new(),
     });
     // Keep memory bounded over a long day.
-    if m.undo.len() > 100 {
-        m.undo.remove(0);
+    if m.today.undo.len() > 100 {
+        m.today.undo.remove(0);
     }
-    m.pending = Some(Pending::Change { select_created });
+    m.today.pending = Some(Pending::Change { select_created });
     Update::redraw().with(Effect::Apply(c))
 }
 
@@ -503,7 +507,7 @@ fn change(
 /// survives; undo sets back only those columns too.
 fn upsert(m: &mut Model, label: &str, before: Vec<Timebox>, after: Vec<Timebox>) -> Update {
     if let Some(first) = after.first() {
-        m.selected = Some(first.id);
+        m.today.selected = Some(first.id);
     }
     warn_overlap(m, &after);
     let pairs = after
@@ -526,7 +530,7 @@ fn upsert(m: &mut Model, label: &str, before: Vec<Timebox>, after: Vec<Timebox>)
 }
 
 fn undo(m: &mut Model) -> Update {
-    let Some(entry) = m.undo.pop() else {
+    let Some(entry) = m.today.undo.pop() else {
         m.set_status(Level::Info, "nothing to undo");
         return Update::redraw();
     };
@@ -536,12 +540,12 @@ fn undo(m: &mut Model) -> Update {
         .map(|b| b.id)
         .or(entry.revert.first().map(|p| p.id));
     m.set_status(Level::Info, format!("undid {}", entry.label));
-    let mut u = if entry.date != m.date {
+    let mut u = if entry.date != m.today.date {
         go_to(m, entry.date)
     } else {
         Update::redraw()
     };
-    m.pending = Some(Pending::Undo { select });
+    m.today.pending = Some(Pending::Undo { select });
     u.effects.push(Effect::Apply(Change {
         upsert: entry.restore,
         patch: entry.revert,
@@ -555,6 +559,7 @@ fn undo(m: &mut Model) -> Update {
 fn warn_overlap(m: &mut Model, changed: &[Timebox]) {
     for c in changed {
         if let Some(o) = m
+            .today
             .boxes
             .iter()
             .find(|o| o.id != c.id && !changed.iter().any(|x| x.id == o.id) && o.overlaps(c))
@@ -577,7 +582,7 @@ fn warn_overlap(m: &mut Model, changed: &[Timebox]) {
 /// Where "next free slot" starts looking on the shown day.
 fn placement_start(m: &Model) -> u16 {
     let day_start = m.config.day_start.0;
-    if m.date == m.today() {
+    if m.today.date == m.today() {
         minute_of_day(m.now).max(day_start)
     } else {
         day_start
@@ -630,8 +635,8 @@ fn submit_add(m: &mut Model, text: &str) -> Result<Update, String> {
     let draft = parse::parse(text, &m.config.domain_names()).map_err(|e| e.to_string())?;
     let nb = plan::place(
         &draft,
-        &m.boxes,
-        m.date,
+        &m.today.boxes,
+        m.today.date,
         placement_start(m),
         &m.config.default_domain,
     )
@@ -657,6 +662,7 @@ fn submit_add(m: &mut Model, text: &str) -> Result<Update, String> {
 
 fn submit_edit(m: &mut Model, id: i64, text: &str) -> Result<Update, String> {
     let old = m
+        .today
         .boxes
         .iter()
         .find(|b| b.id == id)
@@ -687,10 +693,10 @@ fn submit_shift(m: &mut Model, id: i64, text: &str) -> Result<Update, String> {
     let delta = plan::parse_delta(text).ok_or_else(|| {
         format!("{text:?} is not a shift; type minutes like 30, -15, 1h or -1h30")
     })?;
-    let after = plan::shifted(&m.boxes, id, delta).map_err(|e| e.to_string())?;
+    let after = plan::shifted(&m.today.boxes, id, delta).map_err(|e| e.to_string())?;
     let before: Vec<Timebox> = after
         .iter()
-        .filter_map(|a| m.boxes.iter().find(|b| b.id == a.id).cloned())
+        .filter_map(|a| m.today.boxes.iter().find(|b| b.id == a.id).cloned())
         .collect();
     m.mode = Mode::Normal;
     let n = after.len();
@@ -724,8 +730,8 @@ fn submit_template(m: &mut Model, name: &str) -> Result<Update, String> {
         .map_err(|e| e.to_string())?;
     let placed = plan::place_all(
         &drafts,
-        &m.boxes,
-        m.date,
+        &m.today.boxes,
+        m.today.date,
         m.config.day_start.0,
         &m.config.default_domain,
     )
@@ -753,7 +759,7 @@ fn submit_template(m: &mut Model, name: &str) -> Result<Update, String> {
 }
 
 fn copy_unfinished(m: &mut Model, from: chrono::NaiveDate, source: &[Timebox]) -> Update {
-    let copies = plan::copy_unfinished(source, &m.boxes, m.date, m.config.day_start.0);
+    let copies = plan::copy_unfinished(source, &m.today.boxes, m.today.date, m.config.day_start.0);
     if copies.is_empty() {
         m.set_status(
             Level::Info,

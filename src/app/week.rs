@@ -31,12 +31,12 @@ pub struct WeekView {
 
 /// Opens the Week screen on the week of the shown day.
 pub fn open(m: &mut Model) -> Update {
-    let week = Week::of(m.date);
+    let week = Week::of(m.today.date);
     let back_to = match m.screen {
         Screen::Week | Screen::Review => Screen::Today,
         s => s,
     };
-    m.week_view = Some(WeekView {
+    m.week = Some(WeekView {
         week,
         data: None,
         scroll: 0,
@@ -67,7 +67,7 @@ pub fn loaded(m: &mut Model, week: Week, data: WeekData) -> Update {
             _ => Update::default(),
         };
     }
-    match &mut m.week_view {
+    match &mut m.week {
         Some(v) if v.week == week => {
             v.data = Some(data);
             Update {
@@ -81,7 +81,7 @@ pub fn loaded(m: &mut Model, week: Week, data: WeekData) -> Update {
 
 /// Actions of the Week screen other than help, quit, review, breathe and offline.
 pub fn action(m: &mut Model, a: Action) -> Update {
-    let Some(v) = m.week_view.as_mut() else {
+    let Some(v) = m.week.as_mut() else {
         return Update::default();
     };
     let redraw = Update {
@@ -124,7 +124,7 @@ pub fn action(m: &mut Model, a: Action) -> Update {
         }
         Action::Back => {
             m.screen = v.back_to;
-            m.week_view = None;
+            m.week = None;
             redraw
         }
         _ => Update::default(),
@@ -153,7 +153,7 @@ pub fn open_review(m: &mut Model, week: Week, standalone: bool) -> Update {
     };
     // Opened from the Week screen on the week it shows: its numbers are already here.
     let shown = m
-        .week_view
+        .week
         .as_ref()
         .filter(|v| v.week == week)
         .and_then(|v| v.data.as_ref())
@@ -226,7 +226,7 @@ pub fn review_key(m: &mut Model, k: KeyEvent) -> Update {
                 return redraw(vec![Effect::Quit]);
             }
             // Back on the Week screen, its numbers may have changed meanwhile.
-            match (&m.week_view, back) {
+            match (&m.week, back) {
                 (Some(w), Screen::Week) => {
                     redraw(vec![Effect::LoadWeek(w.week, Arc::clone(&m.week_params))])
                 }

@@ -104,10 +104,10 @@ impl Headless {
 /// Something to do: a session runs, offline hours are configured or on, or a manual override
 /// lasts.
 fn busy(model: &Model, now: DateTime<Utc>) -> bool {
-    model.session.is_some()
+    model.timer.session.is_some()
         || model.config.offline.is_active()
-        || model.dnd_desired.as_ref().is_some_and(|d| d.on)
-        || model.manual.is_some_and(|m| m.until > now)
+        || model.offline.dnd_desired.as_ref().is_some_and(|d| d.on)
+        || model.offline.manual.is_some_and(|m| m.until > now)
 }
 
 impl Frontend for Headless {
@@ -122,11 +122,11 @@ impl Frontend for Headless {
     fn next_tick(&self, model: &Model, now: DateTime<Utc>) -> Duration {
         // With a session: every second (countdown, heartbeat). `serein offline`/`start` wake
         // us over the socket after a change.
-        if model.session.is_some() {
+        if model.timer.session.is_some() {
             return until_next_second(now);
         }
         let mut next = now + MAX_SLEEP;
-        if let Some(until) = model.dnd_desired.as_ref().and_then(|d| d.until) {
+        if let Some(until) = model.offline.dnd_desired.as_ref().and_then(|d| d.until) {
             next = next.min(until);
         }
         if !self.stay {
@@ -140,7 +140,7 @@ impl Frontend for Headless {
             self.idle_until = now + IDLE_EXIT;
         }
         if let Some(db) = &self.db_file
-            && (model.session.is_none() || now >= self.db_check_at)
+            && (model.timer.session.is_none() || now >= self.db_check_at)
         {
             self.db_check_at = now + chrono::TimeDelta::seconds(60);
             if !db.exists() {

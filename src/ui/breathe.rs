@@ -11,7 +11,7 @@ use ratatui::widgets::canvas::{Canvas, Circle};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::breathe::{elapsed, patterns};
-use crate::app::model::{BreathStage, Model};
+use crate::app::model::{Breath, BreathStage, Model};
 use crate::domain::breath::{PhaseKind, safety};
 use crate::domain::session::clock_text;
 use crate::domain::time::Now;
@@ -36,13 +36,28 @@ fn row(area: Rect, y: u16) -> Rect {
 }
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(b) = &m.breath else {
+    let Some(b) = &m.breathe.breath else {
         return;
     };
     if area.height < 4 || area.width < 20 {
         frame.render_widget(Paragraph::new("serein: pane too small"), area);
         return;
     }
+    frame.render_widget(Paragraph::new(title_line(m, b, theme, area)), row(area, 0));
+    let hints = match &b.stage {
+        BreathStage::Choosing(sel) => choosing(m, *sel, theme, frame, area),
+        BreathStage::Safety => safety_text(b, theme, frame, area),
+        BreathStage::Running { paused_at, .. } => {
+            running(m, b, paused_at.is_some(), theme, frame, area)
+        }
+        BreathStage::Done { completed, secs } => done(*completed, *secs, theme, frame, area),
+    };
+    let hint = Line::styled(fit(hints, area.width as usize), theme.dim());
+    frame.render_widget(Paragraph::new(hint), row(area, area.height - 1));
+}
+
+/// The pattern's name on the left, today's count towards the daily goal on the right.
+fn title_line(m: &Model, b: &Breath, theme: &Theme, area: Rect) -> Line<'static> {
     let w = area.width as usize;
     let goal = m.config.breathing.daily_goal;
     let count = if goal > 0 {
@@ -55,193 +70,205 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         w.saturating_sub(width(&count)),
     );
     let pad = w.saturating_sub(width(&title) + width(&count));
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(title, theme.title()),
-            Span::raw(" ".repeat(pad)),
-            Span::styled(count, theme.dim()),
-        ])),
-        row(area, 0),
-    );
-    let hint_row = row(area, area.height - 1);
-    let hint = |text: &str| Paragraph::new(Line::styled(fit(text, w), theme.dim()));
-    match &b.stage {
-        BreathStage::Choosing(sel) => {
-            let list = patterns(m);
-            let mut lines = vec![Line::raw("")];
-            for (i, p) in list.iter().enumerate() {
-                let mark = if i == *sel { "›" } else { " " };
-                let e = crate::domain::breath::Exercise::default_for(p.clone());
-                let len = match p.default_cycles {
-                    Some(c) => format!("{c} cycles"),
-                    None => format!("{} min", (e.total_secs() / 60.0).round()),
-                };
-                let text = if w >= 70 {
-                    format!(
-                        " {mark} {:<26} {:<28} {:>5.1}/min · {len}",
-                        p.name,
-                        p.timings(),
-                        p.per_minute()
-                    )
-                } else {
-                    format!(" {mark} {} · {len}", p.name)
-                };
-                let style = if i == *sel {
-                    theme.selected()
-                } else {
-                    Style::default()
-                };
-                lines.push(Line::styled(fit(&text, w), style));
-            }
-            lines.push(Line::raw(""));
-            if let Some(p) = list.get(*sel) {
-                lines.push(Line::styled(fit(&format!("   {}", p.note), w), theme.dim()));
-            }
-            frame.render_widget(
-                Paragraph::new(lines),
-                Rect {
-                    y: area.y + 1,
-                    height: area.height.saturating_sub(2),
-                    ..area
-                },
-            );
-            frame.render_widget(hint("  j/k choose · ⏎ start · esc back · ? help"), hint_row);
-        }
-        BreathStage::Safety => {
-            let p = &b.exercise.pattern;
-            let mut text = vec![
-                Line::raw(""),
-                Line::styled(format!("Before your first {}:", p.name), theme.title()),
-                Line::raw(""),
-                Line::raw(safety::GENERAL),
-            ];
-            if p.has_holds {
-                text.push(Line::raw(""));
-                text.push(Line::raw(safety::HOLDS));
-            }
-            text.push(Line::raw(""));
-            text.push(Line::styled(safety::DISCLAIMER, theme.dim()));
-            frame.render_widget(
-                Paragraph::new(text).wrap(Wrap { trim: true }),
-                Rect {
-                    x: area.x + 1,
-                    y: area.y + 1,
-                    width: area.width.saturating_sub(2),
-                    height: area.height.saturating_sub(2),
-                },
-            );
-            frame.render_widget(hint("  ⏎ begin · esc back"), hint_row);
-        }
-        BreathStage::Running { paused_at, .. } => {
-            let now = Now {
-                utc: m.now_utc,
-                local: m.now,
-            };
-            let f = b.exercise.at(elapsed(&b.stage, now));
-            let color = if m.no_color {
-                Color::Reset
-            } else {
-                phase_color(f.kind)
-            };
-            let word = if paused_at.is_some() {
-                "Paused".to_string()
-            } else {
-                format!("{}  {}", f.kind.word(), f.phase_left.ceil() as i64)
-            };
-            let cycle = if f.prelude {
-                "first, breathe out".to_string()
-            } else {
-                format!("cycle {}/{}", f.cycle, f.cycles)
-            };
-            let left = format!(
-                "{cycle} · {} left",
-                clock_text(f.session_left.ceil() as i64)
-            );
-            let text_rows = 3u16;
-            let shape = Rect {
-                y: area.y + 1,
-                height: area.height.saturating_sub(2 + text_rows),
-                ..area
-            };
-            if !b.reduce_motion {
-                if area.width >= 40 && shape.height >= 6 {
-                    // Cells are about twice as tall as wide: y spans twice the units of x, so a
-                    // circle comes out round.
-                    let (cw, ch) = (f64::from(shape.width), f64::from(shape.height));
-                    let r_max = (cw / 2.0).min(ch) - 1.0;
-                    let r = r_max * (0.2 + 0.8 * f.scale);
-                    frame.render_widget(
-                        Canvas::default()
-                            .marker(Marker::Braille)
-                            .x_bounds([-cw / 2.0, cw / 2.0])
-                            .y_bounds([-ch, ch])
-                            .paint(move |ctx| {
-                                for k in [1.0, 0.8, 0.6] {
-                                    ctx.draw(&Circle {
-                                        x: 0.0,
-                                        y: 0.0,
-                                        radius: (r * k).max(0.5),
-                                        color,
-                                    });
-                                }
-                            }),
-                        shape,
-                    );
-                } else {
-                    // A one-line bar for narrow panes.
-                    let bar_w = w.saturating_sub(4);
-                    let filled = ((f.scale * bar_w as f64).round() as usize).min(bar_w);
-                    let bar = format!("▕{}{}▏", "█".repeat(filled), "░".repeat(bar_w - filled));
-                    frame.render_widget(
-                        Paragraph::new(Line::styled(centered(&bar, w), Style::default().fg(color))),
-                        row(shape, shape.height / 2),
-                    );
-                }
-            }
-            let word_style = Style::default().fg(color).add_modifier(Modifier::BOLD);
-            let y = if b.reduce_motion {
-                area.height / 2 - 1
-            } else {
-                area.height - 1 - text_rows
-            };
-            frame.render_widget(
-                Paragraph::new(Line::styled(centered(&word, w), word_style)),
-                row(area, y),
-            );
-            frame.render_widget(
-                Paragraph::new(Line::styled(centered(&left, w), theme.dim())),
-                row(area, y + 1),
-            );
-            let hints = if paused_at.is_some() {
-                "  space resumes · esc stops"
-            } else {
-                "  space pause · esc stop · r motion on/off · ? help"
-            };
-            frame.render_widget(hint(hints), hint_row);
-        }
-        BreathStage::Done { completed, secs } => {
-            let what = if *completed { "done" } else { "stopped" };
-            let lines = vec![
-                Line::raw(""),
-                Line::raw(""),
-                Line::styled(
-                    centered(
-                        &format!("■ {what} after {}", clock_text(secs.round() as i64)),
-                        w,
-                    ),
-                    theme.title(),
-                ),
-                Line::styled(centered("logged", w), theme.dim()),
-            ];
-            frame.render_widget(
-                Paragraph::new(lines),
-                Rect {
-                    y: area.y + 1,
-                    height: area.height.saturating_sub(2),
-                    ..area
-                },
-            );
-            frame.render_widget(hint("  ⏎ again · esc back"), hint_row);
-        }
+    Line::from(vec![
+        Span::styled(title, theme.title()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(count, theme.dim()),
+    ])
+}
+
+/// The rows between the title and the hint line.
+fn body(area: Rect) -> Rect {
+    Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
     }
+}
+
+/// The patterns on offer, `sel` marked, with the chosen one's note below; returns the hints.
+fn choosing(m: &Model, sel: usize, theme: &Theme, frame: &mut Frame, area: Rect) -> &'static str {
+    let w = area.width as usize;
+    let list = patterns(m);
+    let mut lines = vec![Line::raw("")];
+    for (i, p) in list.iter().enumerate() {
+        let mark = if i == sel { "›" } else { " " };
+        let e = crate::domain::breath::Exercise::default_for(p.clone());
+        let len = match p.default_cycles {
+            Some(c) => format!("{c} cycles"),
+            None => format!("{} min", (e.total_secs() / 60.0).round()),
+        };
+        let text = if w >= 70 {
+            format!(
+                " {mark} {:<26} {:<28} {:>5.1}/min · {len}",
+                p.name,
+                p.timings(),
+                p.per_minute()
+            )
+        } else {
+            format!(" {mark} {} · {len}", p.name)
+        };
+        let style = if i == sel {
+            theme.selected()
+        } else {
+            Style::default()
+        };
+        lines.push(Line::styled(fit(&text, w), style));
+    }
+    lines.push(Line::raw(""));
+    if let Some(p) = list.get(sel) {
+        lines.push(Line::styled(fit(&format!("   {}", p.note), w), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), body(area));
+    "  j/k choose · ⏎ start · esc back · ? help"
+}
+
+/// The safety text shown before a pattern's first use; returns the hints.
+fn safety_text(b: &Breath, theme: &Theme, frame: &mut Frame, area: Rect) -> &'static str {
+    let p = &b.exercise.pattern;
+    let mut text = vec![
+        Line::raw(""),
+        Line::styled(format!("Before your first {}:", p.name), theme.title()),
+        Line::raw(""),
+        Line::raw(safety::GENERAL),
+    ];
+    if p.has_holds {
+        text.push(Line::raw(""));
+        text.push(Line::raw(safety::HOLDS));
+    }
+    text.push(Line::raw(""));
+    text.push(Line::styled(safety::DISCLAIMER, theme.dim()));
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: true }),
+        Rect {
+            x: area.x + 1,
+            y: area.y + 1,
+            width: area.width.saturating_sub(2),
+            height: area.height.saturating_sub(2),
+        },
+    );
+    "  ⏎ begin · esc back"
+}
+
+/// The exercise under way: the shape (unless motion is reduced), the phase word with its
+/// seconds, and the cycle with the session time left; returns the hints.
+fn running(
+    m: &Model,
+    b: &Breath,
+    paused: bool,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> &'static str {
+    let w = area.width as usize;
+    let now = Now {
+        utc: m.now_utc,
+        local: m.now,
+    };
+    let f = b.exercise.at(elapsed(&b.stage, now));
+    let color = if m.no_color {
+        Color::Reset
+    } else {
+        phase_color(f.kind)
+    };
+    let word = if paused {
+        "Paused".to_string()
+    } else {
+        format!("{}  {}", f.kind.word(), f.phase_left.ceil() as i64)
+    };
+    let cycle = if f.prelude {
+        "first, breathe out".to_string()
+    } else {
+        format!("cycle {}/{}", f.cycle, f.cycles)
+    };
+    let left = format!(
+        "{cycle} · {} left",
+        clock_text(f.session_left.ceil() as i64)
+    );
+    let text_rows = 3u16;
+    if !b.reduce_motion {
+        let shape_area = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(2 + text_rows),
+            ..area
+        };
+        shape(f.scale, color, frame, shape_area);
+    }
+    let word_style = Style::default().fg(color).add_modifier(Modifier::BOLD);
+    let y = if b.reduce_motion {
+        area.height / 2 - 1
+    } else {
+        area.height - 1 - text_rows
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(centered(&word, w), word_style)),
+        row(area, y),
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(centered(&left, w), theme.dim())),
+        row(area, y + 1),
+    );
+    if paused {
+        "  space resumes · esc stops"
+    } else {
+        "  space pause · esc stop · r motion on/off · ? help"
+    }
+}
+
+/// The breathing shape at `scale` (0 empty … 1 full): a circle, or a bar in narrow panes.
+fn shape(scale: f64, color: Color, frame: &mut Frame, shape: Rect) {
+    if shape.width >= 40 && shape.height >= 6 {
+        // Cells are about twice as tall as wide: y spans twice the units of x, so a
+        // circle comes out round.
+        let (cw, ch) = (f64::from(shape.width), f64::from(shape.height));
+        let r_max = (cw / 2.0).min(ch) - 1.0;
+        let r = r_max * (0.2 + 0.8 * scale);
+        frame.render_widget(
+            Canvas::default()
+                .marker(Marker::Braille)
+                .x_bounds([-cw / 2.0, cw / 2.0])
+                .y_bounds([-ch, ch])
+                .paint(move |ctx| {
+                    for k in [1.0, 0.8, 0.6] {
+                        ctx.draw(&Circle {
+                            x: 0.0,
+                            y: 0.0,
+                            radius: (r * k).max(0.5),
+                            color,
+                        });
+                    }
+                }),
+            shape,
+        );
+    } else {
+        // A one-line bar for narrow panes.
+        let w = shape.width as usize;
+        let bar_w = w.saturating_sub(4);
+        let filled = ((scale * bar_w as f64).round() as usize).min(bar_w);
+        let bar = format!("▕{}{}▏", "█".repeat(filled), "░".repeat(bar_w - filled));
+        frame.render_widget(
+            Paragraph::new(Line::styled(centered(&bar, w), Style::default().fg(color))),
+            row(shape, shape.height / 2),
+        );
+    }
+}
+
+/// The exercise is over: how it ended and after how long; returns the hints.
+fn done(completed: bool, secs: f64, theme: &Theme, frame: &mut Frame, area: Rect) -> &'static str {
+    let w = area.width as usize;
+    let what = if completed { "done" } else { "stopped" };
+    let lines = vec![
+        Line::raw(""),
+        Line::raw(""),
+        Line::styled(
+            centered(
+                &format!("■ {what} after {}", clock_text(secs.round() as i64)),
+                w,
+            ),
+            theme.title(),
+        ),
+        Line::styled(centered("logged", w), theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines), body(area));
+    "  ⏎ again · esc back"
 }

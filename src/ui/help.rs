@@ -15,6 +15,15 @@ use crate::ui::{fit, width};
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let popup_w = area.width.saturating_sub(2).min(78);
     let inner_w = popup_w.saturating_sub(2) as usize;
+    let mut lines = key_lines(model, theme, inner_w);
+    lines.extend(screen_notes(model, theme));
+    lines.push(Line::styled("any key closes this help", theme.dim()));
+
+    draw_popup(frame, area, popup_w, inner_w, lines);
+}
+
+/// The screen's keys and what they do, in two columns when `inner_w` allows, then a blank.
+fn key_lines(model: &Model, theme: &Theme, inner_w: usize) -> Vec<Line<'static>> {
     let two_cols = inner_w >= 44;
     let col_w = if two_cols { inner_w / 2 } else { inner_w };
     let screen = model.screen;
@@ -56,8 +65,13 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     if !rows.is_empty() {
         lines.push(Line::raw(""));
     }
-    // Then a word on what the screen shows.
-    match screen {
+    lines
+}
+
+/// A word on what the screen shows.
+fn screen_notes(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    match model.screen {
         Screen::Review => {
             lines.push(Line::from(vec![
                 Span::styled("digits: ", theme.title()),
@@ -98,12 +112,11 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             ]));
         }
     }
-    lines.push(Line::styled("any key closes this help", theme.dim()));
-
-    finish(frame, area, popup_w, inner_w, lines);
+    lines
 }
 
-fn finish(frame: &mut Frame, area: Rect, popup_w: u16, inner_w: usize, lines: Vec<Line<'_>>) {
+/// The lines in a bordered box centred in `area`, as tall as they need (clipped to `area`).
+fn draw_popup(frame: &mut Frame, area: Rect, popup_w: u16, inner_w: usize, lines: Vec<Line<'_>>) {
     // Wrapped lines need more rows than entries; estimate generously, then clip to the screen.
     let text_rows: usize = lines
         .iter()

@@ -178,7 +178,6 @@ fn body(
     cols: Cols,
     w: usize,
 ) -> Vec<Item> {
-    let r = &form.review;
     let mut items = Vec::new();
     let blank = |rank| Item::new(Kind::Spacer, rank, Line::raw(""));
 
@@ -186,7 +185,25 @@ fn body(
         items.extend(numbers(s, theme, w));
     }
     items.push(blank(20));
+    items.extend(domain_rows(form, history, theme, cols, w));
+    items.push(blank(23));
+    items.extend(text_rows(form, theme, cols, w));
+    items.push(blank(21));
+    items.extend(checklist_rows(form, theme, cols, w));
+    items.push(blank(22));
+    items.extend(checkin_rows(form, theme, cols, w));
+    items
+}
 
+/// The life domains heading, then one rating row each, with its trend when there is room.
+fn domain_rows(
+    form: &ReviewForm,
+    history: &[Review],
+    theme: &Theme,
+    cols: Cols,
+    w: usize,
+) -> Vec<Item> {
+    let r = &form.review;
     let heading = if cols.long {
         "Life domains, 1–10"
     } else {
@@ -197,11 +214,11 @@ fn body(
         let pad = cols.spark_x().saturating_sub(width(&h));
         h = format!("{h}{}last {TREND_WEEKS} weeks", " ".repeat(pad));
     }
-    items.push(Item::new(
+    let mut items = vec![Item::new(
         Kind::Heading,
         2,
         Line::styled(fit(&h, w), theme.title()),
-    ));
+    )];
 
     // The form's own review goes last so that it wins over a stored copy of the same week.
     let mut all = history.to_vec();
@@ -228,13 +245,18 @@ fn body(
         }
         items.push(field_item(form, f, spans, theme, w));
     }
+    items
+}
 
-    items.push(blank(23));
+/// The win and what made it possible: the text, the line being typed, or a placeholder.
+fn text_rows(form: &ReviewForm, theme: &Theme, cols: Cols, w: usize) -> Vec<Item> {
+    let r = &form.review;
     let (win, enabler) = if cols.long {
         (WIN_LABEL, ENABLER_LABEL)
     } else {
         ("One win", "Thanks to")
     };
+    let mut items = Vec::new();
     for (field, label, text) in [
         (Field::Win, win, &r.win),
         (Field::Enabler, enabler, &r.enabler),
@@ -253,14 +275,18 @@ fn body(
         let spans = vec![Span::raw(pad_to(label, cols.label)), value];
         items.push(field_item(form, f, spans, theme, w));
     }
+    items
+}
 
-    items.push(blank(21));
+/// The checklist heading, then one tick box per item (short labels when the long don't fit).
+fn checklist_rows(form: &ReviewForm, theme: &Theme, cols: Cols, w: usize) -> Vec<Item> {
+    let r = &form.review;
     let h = if cols.long {
         " Checklist (GTD weekly review)"
     } else {
         " Checklist"
     };
-    items.push(Item::new(Kind::Heading, 1, Line::styled(h, theme.title())));
+    let mut items = vec![Item::new(Kind::Heading, 1, Line::styled(h, theme.title()))];
     for i in 0..CHECKLIST_LABELS.len() {
         let f = index_of(Field::Check(i));
         let mark = if r.checklist[i] { "[x] " } else { "[ ] " };
@@ -273,8 +299,12 @@ fn body(
         let spans = vec![Span::raw(mark), Span::raw(label)];
         items.push(field_item(form, f, spans, theme, w));
     }
+    items
+}
 
-    items.push(blank(22));
+/// The optional check-in: its note, then energy and detachment.
+fn checkin_rows(form: &ReviewForm, theme: &Theme, cols: Cols, w: usize) -> Vec<Item> {
+    let r = &form.review;
     // Never dropped: the check-in must always say what it is (and what it is not).
     let note = [
         format!(" Check-in, optional, 0–10 · {CHECKIN_NOTE}"),
@@ -284,11 +314,11 @@ fn body(
     .into_iter()
     .find(|n| width(n) <= w)
     .unwrap_or_else(|| " Not a validated scale".to_string());
-    items.push(Item::new(
+    let mut items = vec![Item::new(
         Kind::Heading,
         0,
         Line::styled(fit(&note, w), theme.title()),
-    ));
+    )];
     let detachment = if cols.long {
         DETACHMENT_LABEL
     } else {

@@ -57,7 +57,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     let now = m.now_utc;
-    match &m.session {
+    match &m.timer.session {
         Some(s) => running(m, s, theme, w, area, &mut lines),
         None => idle(m, theme, w, &mut lines),
     }
@@ -70,7 +70,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         },
     );
     // A gauge of the box, on the row before the hints, while a session runs.
-    if let Some(s) = &m.session
+    if let Some(s) = &m.timer.session
         && area.height >= 8
     {
         let total = s.total_s().max(1) as f64;
@@ -121,7 +121,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn hints(m: &Model, w: usize) -> String {
     let k = |a| m.keymap.keys_for(a);
-    if m.session.is_none() {
+    if m.timer.session.is_none() {
         return format!(
             " {} start · {} Today · {} quit",
             k(Action::Start),
@@ -163,44 +163,8 @@ fn running(
     let now = m.now_utc;
     let phase = s.phase(now);
     let rem = s.remaining_s(now);
-    let is_break = s.kind == crate::domain::session::SessionKind::Break;
-    let dstyle = theme.domain(&m.config, &s.domain, is_break);
-    // Title line: the box and its domain.
-    let mut label = if is_break {
-        "break".to_string()
-    } else {
-        s.domain.clone()
-    };
-    if m.notify_failed {
-        label = format!("⊘ no notifications · {label}");
-    }
-    let title = fit(&s.title, w.saturating_sub(width(&label) + 4));
-    let pad = w.saturating_sub(2 + width(&title) + width(&label) + 1);
-    lines.push(Line::from(vec![
-        Span::styled(format!(" {title}"), theme.title()),
-        Span::raw(" ".repeat(pad + 1)),
-        Span::styled(label, dstyle),
-    ]));
-    let time = clock_text(rem);
-    let big_fits = area.height >= 12 && w >= width(&big(&time)[0]) + 2;
-    let tstyle = match phase {
-        Phase::Overrun => theme.error(),
-        Phase::Paused => theme.dim(),
-        _ => theme.title(),
-    };
-    let spare = area.height as usize - 1;
-    let used = if big_fits { BIG_ROWS + 5 } else { 5 };
-    lines.extend(std::iter::repeat_n(
-        Line::raw(""),
-        spare.saturating_sub(used + 3) / 2,
-    ));
-    if big_fits {
-        for row in big(&time) {
-            lines.push(Line::styled(centered(&row, w), tstyle));
-        }
-    } else {
-        lines.push(Line::styled(centered(&time, w), tstyle));
-    }
+    lines.push(title_line(m, s, theme, w));
+    time_lines(&clock_text(rem), phase, theme, w, area, lines);
     lines.push(Line::raw(""));
     let state = match (phase, &s.state) {
         (Phase::Paused, _) => format!(
@@ -260,11 +224,62 @@ fn running(
     }
 }
 
+/// The box's title on the left, its domain (or "break") on the right.
+fn title_line(m: &Model, s: &Session, theme: &Theme, w: usize) -> Line<'static> {
+    let is_break = s.kind == crate::domain::session::SessionKind::Break;
+    let dstyle = theme.domain(&m.config, &s.domain, is_break);
+    let mut label = if is_break {
+        "break".to_string()
+    } else {
+        s.domain.clone()
+    };
+    if m.notify_failed {
+        label = format!("⊘ no notifications · {label}");
+    }
+    let title = fit(&s.title, w.saturating_sub(width(&label) + 4));
+    let pad = w.saturating_sub(2 + width(&title) + width(&label) + 1);
+    Line::from(vec![
+        Span::styled(format!(" {title}"), theme.title()),
+        Span::raw(" ".repeat(pad + 1)),
+        Span::styled(label, dstyle),
+    ])
+}
+
+/// The time left, vertically centred: in big digits when they fit, else on one line.
+fn time_lines(
+    time: &str,
+    phase: Phase,
+    theme: &Theme,
+    w: usize,
+    area: Rect,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let big_fits = area.height >= 12 && w >= width(&big(time)[0]) + 2;
+    let tstyle = match phase {
+        Phase::Overrun => theme.error(),
+        Phase::Paused => theme.dim(),
+        _ => theme.title(),
+    };
+    let spare = area.height as usize - 1;
+    let used = if big_fits { BIG_ROWS + 5 } else { 5 };
+    lines.extend(std::iter::repeat_n(
+        Line::raw(""),
+        spare.saturating_sub(used + 3) / 2,
+    ));
+    if big_fits {
+        for row in big(time) {
+            lines.push(Line::styled(centered(&row, w), tstyle));
+        }
+    } else {
+        lines.push(Line::styled(centered(time, w), tstyle));
+    }
+}
+
 fn next_text(m: &Model, s: &Session) -> Option<String> {
-    if m.date != s.local_date {
+    if m.today.date != s.local_date {
         return None;
     }
-    let b = plan::next_box(&m.boxes, s.timebox_id, minute_of_day(m.now))?;
+    let b = plan::next_box(&m.today.boxes, s.timebox_id, minute_of_day(m.now))?;
     let tag = if b.kind == plan::Kind::Break {
         "break"
     } else {
@@ -276,7 +291,7 @@ fn next_text(m: &Model, s: &Session) -> Option<String> {
 fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
     lines.push(Line::styled(" Timer", theme.title()));
     lines.push(Line::raw(""));
-    if let Some(s) = &m.last_ended {
+    if let Some(s) = &m.timer.last_ended {
         let spent = dur((s.actual_s(m.now_utc) / 60) as u32);
         let (reason, over) = match s.state {
             State::Ended {
@@ -302,7 +317,7 @@ fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
         lines.push(Line::raw(""));
     }
     let start = m.keymap.keys_for(Action::Start);
-    match &m.offer {
+    match &m.timer.offer {
         Some(Offer::Box(b)) => {
             let tag = if b.kind == plan::Kind::Break {
                 "break"

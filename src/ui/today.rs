@@ -119,6 +119,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width as usize;
     let legend = area.height >= 30;
     let running = m
+        .timer
         .session
         .as_ref()
         .map(|s| crate::app::timer::status_line(s, m.now_utc));
@@ -129,38 +130,11 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         ..area
     };
 
-    // Header: the day on the left, the clock on the right.
-    let is_today = m.date == m.today();
-    let date_fmt = if w >= 60 { "%A %d %B %Y" } else { "%a %d %b" };
-    let goal = m.config.breathing.daily_goal;
-    let breaths = if goal > 0 && is_today {
-        format!(" · breathe {}/{goal}", m.breaths_today())
-    } else {
-        String::new()
-    };
-    let left = format!(
-        " {} · {}{breaths}",
-        m.date.format(date_fmt),
-        relative_day(m.date, m.today())
+    let is_today = m.today.date == m.today();
+    frame.render_widget(
+        Paragraph::new(header(m, theme, w, is_today)),
+        Rect { height: 1, ..area },
     );
-    // A lasting marker when the desktop refused a notification (details in the log).
-    let marker = if m.notify_failed {
-        "⊘ no notifications  "
-    } else {
-        ""
-    };
-    let badge = crate::app::offline::badge(m)
-        .map(|b| format!("{b}  "))
-        .unwrap_or_default();
-    let clock = format!("{badge}{marker}{} ", m.now.format("%H:%M"));
-    let left = fit(&left, w.saturating_sub(width(&clock)));
-    let pad = w.saturating_sub(width(&left) + width(&clock));
-    let header = Line::from(vec![
-        Span::styled(left, theme.title()),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(clock, theme.dim()),
-    ]);
-    frame.render_widget(Paragraph::new(header), Rect { height: 1, ..area });
     if let Some(r) = &running {
         let k = m.keymap.keys_for(Action::Start);
         let text = fit(&format!(" {r}  ({k}: timer)"), w);
@@ -174,15 +148,8 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         );
     }
     if legend {
-        let mut spans = vec![Span::raw(" ")];
-        for d in &m.config.domains {
-            spans.push(Span::styled("▌", theme.domain(&m.config, &d.name, false)));
-            spans.push(Span::styled(format!("{}  ", d.name), theme.dim()));
-        }
-        spans.push(Span::styled("┊", theme.domain(&m.config, "", true)));
-        spans.push(Span::styled("break", theme.dim()));
         frame.render_widget(
-            Paragraph::new(Line::from(spans)),
+            Paragraph::new(legend_line(m, theme)),
             Rect {
                 y: area.y + top - 1,
                 height: 1,
@@ -208,10 +175,61 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     draw_status(m, theme, frame, status_area);
 }
 
+/// The day on the left; the offline badge, a failed-notification marker and the clock on the
+/// right.
+fn header(m: &Model, theme: &Theme, w: usize, is_today: bool) -> Line<'static> {
+    let date_fmt = if w >= 60 { "%A %d %B %Y" } else { "%a %d %b" };
+    let goal = m.config.breathing.daily_goal;
+    let breaths = if goal > 0 && is_today {
+        format!(" · breathe {}/{goal}", m.breaths_today())
+    } else {
+        String::new()
+    };
+    let left = format!(
+        " {} · {}{breaths}",
+        m.today.date.format(date_fmt),
+        relative_day(m.today.date, m.today())
+    );
+    // A lasting marker when the desktop refused a notification (details in the log).
+    let marker = if m.notify_failed {
+        "⊘ no notifications  "
+    } else {
+        ""
+    };
+    let badge = crate::app::offline::badge(m)
+        .map(|b| format!("{b}  "))
+        .unwrap_or_default();
+    let clock = format!("{badge}{marker}{} ", m.now.format("%H:%M"));
+    let left = fit(&left, w.saturating_sub(width(&clock)));
+    let pad = w.saturating_sub(width(&left) + width(&clock));
+    Line::from(vec![
+        Span::styled(left, theme.title()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(clock, theme.dim()),
+    ])
+}
+
+/// The colour of each domain and of breaks, for tall panes.
+fn legend_line(m: &Model, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for d in &m.config.domains {
+        spans.push(Span::styled("▌", theme.domain(&m.config, &d.name, false)));
+        spans.push(Span::styled(format!("{}  ", d.name), theme.dim()));
+    }
+    spans.push(Span::styled("┊", theme.domain(&m.config, "", true)));
+    spans.push(Span::styled("break", theme.dim()));
+    Line::from(spans)
+}
+
 fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_today: bool) {
     let now = is_today.then(|| minute_of_day(m.now));
-    let rows = rows(&m.boxes, m.config.day_start.0, m.config.day_end.0, now);
-    let overlapping = plan::overlapping_ids(&m.boxes);
+    let rows = rows(
+        &m.today.boxes,
+        m.config.day_start.0,
+        m.config.day_end.0,
+        now,
+    );
+    let overlapping = plan::overlapping_ids(&m.today.boxes);
     let height = area.height as usize;
     let selected = m.selected_index();
     let now_row = now.and_then(|n| rows.iter().position(|r| r.at <= n && n < r.until));
@@ -237,7 +255,7 @@ fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_tod
             selected,
         ));
     }
-    if m.boxes.is_empty() && m.loaded && lines.len() > 1 {
+    if m.today.boxes.is_empty() && m.today.loaded && lines.len() > 1 {
         let add = m.keymap.keys_for(Action::Add);
         let hint = format!(
             "{}no boxes on this day — {add} adds one",
@@ -258,42 +276,12 @@ fn row_line(
     overlapping: &[i64],
     selected: Option<usize>,
 ) -> Line<'static> {
-    // Gutter: the box start on head rows, the hour where a row crosses one, the time now.
-    let hour =
-        (row.at.div_ceil(60) * 60 < row.until.max(row.at + 1)).then(|| row.at.div_ceil(60) * 60);
-    let (gutter, gstyle) = if is_now {
-        // A box's first row keeps its start time; elsewhere the gutter shows the time now.
-        match row.kind {
-            RowKind::Head(_) => (format!("{} ", hhmm(row.at)), theme.now()),
-            _ => (format!("{} ", m.now.format("%H:%M")), theme.now()),
-        }
-    } else {
-        match row.kind {
-            RowKind::Head(_) => (format!("{} ", hhmm(row.at)), Style::default()),
-            _ => match hour {
-                Some(h) if h < plan::DAY_MINUTES => (format!("{} ", hhmm(h)), theme.dim()),
-                _ => (" ".repeat(GUTTER), Style::default()),
-            },
-        }
-    };
-    let mut spans = vec![Span::styled(gutter, gstyle)];
+    let mut spans = vec![gutter(m, theme, row, is_now)];
     let rest = w.saturating_sub(GUTTER);
     match row.kind {
-        RowKind::Free { gap } => {
-            if is_now {
-                spans.push(Span::styled(
-                    "─".repeat(rest.saturating_sub(4)) + " now",
-                    theme.now(),
-                ));
-            } else if let Some(g) = gap.filter(|g| *g >= SLOT) {
-                spans.push(Span::styled(
-                    fit(&format!("  · free {}", dur(u32::from(g))), rest),
-                    theme.dim(),
-                ));
-            }
-        }
+        RowKind::Free { gap } => spans.extend(free_span(theme, gap, rest, is_now)),
         RowKind::Head(i) | RowKind::Body(i, _) => {
-            let b = &m.boxes[i];
+            let b = &m.today.boxes[i];
             let is_sel = selected == Some(i);
             let bar_style = theme.domain(&m.config, &b.domain, b.kind == Kind::Break);
             let bar = if b.kind == Kind::Break { "┊" } else { "▌" };
@@ -340,30 +328,85 @@ fn row_line(
                     spans.push(Span::styled(info, bar_style.patch(base)));
                 }
                 RowKind::Body(_, k) => {
-                    let text = if k == 1 {
-                        let mut t = format!(" {}–{}", hhmm(b.start), hhmm(b.end));
-                        if overlapping.contains(&b.id) {
-                            t.push_str(" overlaps another box");
-                        }
-                        t
-                    } else {
-                        String::new()
-                    };
-                    let text = fit(&text, text_w);
-                    let pad = text_w.saturating_sub(width(&text));
-                    let style = if k == 1 && overlapping.contains(&b.id) {
-                        theme.warn()
-                    } else {
-                        theme.dim()
-                    };
-                    spans.push(Span::styled(text, style.patch(base)));
-                    spans.push(Span::styled(" ".repeat(pad), base));
+                    let overlaps = overlapping.contains(&b.id);
+                    spans.extend(body_spans(theme, b, k, overlaps, text_w, base));
                 }
                 RowKind::Free { .. } => {}
             }
         }
     }
     Line::from(spans)
+}
+
+/// The time gutter: the box start on head rows, the hour where a row crosses one, the time now.
+fn gutter(m: &Model, theme: &Theme, row: &Row, is_now: bool) -> Span<'static> {
+    let hour =
+        (row.at.div_ceil(60) * 60 < row.until.max(row.at + 1)).then(|| row.at.div_ceil(60) * 60);
+    let (text, style) = if is_now {
+        // A box's first row keeps its start time; elsewhere the gutter shows the time now.
+        match row.kind {
+            RowKind::Head(_) => (format!("{} ", hhmm(row.at)), theme.now()),
+            _ => (format!("{} ", m.now.format("%H:%M")), theme.now()),
+        }
+    } else {
+        match row.kind {
+            RowKind::Head(_) => (format!("{} ", hhmm(row.at)), Style::default()),
+            _ => match hour {
+                Some(h) if h < plan::DAY_MINUTES => (format!("{} ", hhmm(h)), theme.dim()),
+                _ => (" ".repeat(GUTTER), Style::default()),
+            },
+        }
+    };
+    Span::styled(text, style)
+}
+
+/// A free row: the line marking now, or the gap's length on its first row (`rest` wide).
+fn free_span(theme: &Theme, gap: Option<u16>, rest: usize, is_now: bool) -> Option<Span<'static>> {
+    if is_now {
+        Some(Span::styled(
+            "─".repeat(rest.saturating_sub(4)) + " now",
+            theme.now(),
+        ))
+    } else {
+        gap.filter(|g| *g >= SLOT).map(|g| {
+            Span::styled(
+                fit(&format!("  · free {}", dur(u32::from(g))), rest),
+                theme.dim(),
+            )
+        })
+    }
+}
+
+/// Row `k` (≥ 1) of box `b`, `text_w` wide: its times (and any overlap) on the first, blank
+/// below.
+fn body_spans(
+    theme: &Theme,
+    b: &Timebox,
+    k: u16,
+    overlaps: bool,
+    text_w: usize,
+    base: Style,
+) -> [Span<'static>; 2] {
+    let text = if k == 1 {
+        let mut t = format!(" {}–{}", hhmm(b.start), hhmm(b.end));
+        if overlaps {
+            t.push_str(" overlaps another box");
+        }
+        t
+    } else {
+        String::new()
+    };
+    let text = fit(&text, text_w);
+    let pad = text_w.saturating_sub(width(&text));
+    let style = if k == 1 && overlaps {
+        theme.warn()
+    } else {
+        theme.dim()
+    };
+    [
+        Span::styled(text, style.patch(base)),
+        Span::styled(" ".repeat(pad), base),
+    ]
 }
 
 fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
@@ -387,13 +430,18 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
         };
         return Line::styled(fit(&format!(" {hint}"), w), theme.dim());
     }
-    let work = plan::work_minutes_in(&m.boxes, &m.config.work_domains(), m.date, &chrono::Local);
+    let work = plan::work_minutes_in(
+        &m.today.boxes,
+        &m.config.work_domains(),
+        m.today.date,
+        &chrono::Local,
+    );
     let limit = m.config.work_limit_minutes();
-    let free: u32 = plan::gaps(&m.boxes, m.config.day_start.0, m.config.day_end.0)
+    let free: u32 = plan::gaps(&m.today.boxes, m.config.day_start.0, m.config.day_end.0)
         .iter()
         .map(|(a, b)| u32::from(b - a))
         .sum();
-    let overlaps = plan::overlapping_ids(&m.boxes).len();
+    let overlaps = plan::overlapping_ids(&m.today.boxes).len();
     let mut spans = Vec::new();
     let work_text = if w >= 60 {
         format!(" work {} of {}", dur(work), dur(limit))
@@ -418,7 +466,7 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
         spans.push(Span::styled(
             format!(
                 " · {} · {} free",
-                count(m.boxes.len(), "box", "boxes"),
+                count(m.today.boxes.len(), "box", "boxes"),
                 dur(free)
             ),
             theme.dim(),

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::model::Model;
-use crate::app::week::WeekData;
-use crate::domain::summary::{Level, WeekSummary, hm, hmm, minutes_of};
+use crate::app::week::{WeekData, WeekView};
+use crate::domain::summary::{DaySummary, Flag, Level, WeekSummary, hm, hmm, minutes_of};
 use crate::ui::theme::Theme;
 use crate::ui::{fit, width};
 
@@ -18,12 +18,46 @@ const FILLS: [char; 6] = ['█', '▓', '▒', '░', '▚', '▞'];
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(view) = &m.week_view else {
+    let Some(view) = &m.week else {
         return;
     };
     let w = area.width as usize;
     let compact = w < 60 || area.height < 22;
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines = vec![title_line(view, theme, w, compact)];
+    let Some(data) = &view.data else {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Reading the log…", theme.dim()));
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    };
+    let s = &data.summary;
+    let bars = bar_lines(m, theme, s, w, compact);
+    lines.extend(bars);
+    let top = Rect {
+        height: (lines.len() as u16).min(area.height),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines), top);
+
+    let rest = Rect {
+        y: area.y + top.height,
+        height: area.height.saturating_sub(top.height),
+        ..area
+    };
+    if rest.height == 0 {
+        return;
+    }
+    draw_body(
+        body_lines(theme, data, compact),
+        view.scroll,
+        theme,
+        frame,
+        rest,
+    );
+}
+
+/// The week and its dates on the left, the keys on the right as far as they fit.
+fn title_line(view: &WeekView, theme: &Theme, w: usize, compact: bool) -> Line<'static> {
     let (a, b) = (view.week.monday, view.week.sunday());
     let title = if compact {
         format!(
@@ -50,63 +84,43 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     .find(|h| width(h) <= room)
     .unwrap_or("");
     let gap = w.saturating_sub(width(&title) + width(hint));
-    lines.push(Line::from(vec![
+    Line::from(vec![
         Span::styled(fit(&title, w), theme.title()),
         Span::raw(" ".repeat(gap.max(1))),
         Span::styled(if gap > 0 { hint } else { "" }, theme.dim()),
-    ]));
-    let Some(data) = &view.data else {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled("Reading the log…", theme.dim()));
-        frame.render_widget(Paragraph::new(lines), area);
-        return;
-    };
-    let s = &data.summary;
-    let bars = bar_lines(m, theme, s, w, compact);
-    lines.extend(bars);
-    let top = Rect {
-        height: (lines.len() as u16).min(area.height),
-        ..area
-    };
-    frame.render_widget(Paragraph::new(lines), top);
+    ])
+}
 
-    let rest = Rect {
-        y: area.y + top.height,
-        height: area.height.saturating_sub(top.height),
-        ..area
-    };
-    if rest.height == 0 {
-        return;
-    }
-    let body = body_lines(theme, data, compact);
-    // Scrolled with j/k; the last line says when there is more below.
-    let total = wrapped_height(&body, rest.width as usize);
-    let max_scroll = total.saturating_sub(rest.height as usize);
-    let scroll = (view.scroll as usize).min(max_scroll);
-    let more = total > scroll + rest.height as usize;
+/// The body in `area`, scrolled down `scroll` lines (j/k); the last line says when there is
+/// more below.
+fn draw_body(body: Vec<Line>, scroll: u16, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let total = wrapped_height(&body, area.width as usize);
+    let max_scroll = total.saturating_sub(area.height as usize);
+    let scroll = (scroll as usize).min(max_scroll);
+    let more = total > scroll + area.height as usize;
     let para = Paragraph::new(body)
         .wrap(Wrap { trim: false })
         .scroll((scroll as u16, 0));
     let shown = if more {
         Rect {
-            height: rest.height - 1,
-            ..rest
+            height: area.height - 1,
+            ..area
         }
     } else {
-        rest
+        area
     };
     frame.render_widget(para, shown);
     if more {
         let hint = Line::styled(
-            fit("… more below: j/k to scroll", rest.width as usize),
+            fit("… more below: j/k to scroll", area.width as usize),
             theme.dim(),
         );
         frame.render_widget(
             Paragraph::new(hint),
             Rect {
-                y: rest.y + rest.height - 1,
+                y: area.y + area.height - 1,
                 height: 1,
-                ..rest
+                ..area
             },
         );
     }
@@ -143,9 +157,11 @@ fn bar_lines<'a>(
         .max()
         .unwrap_or(0);
     // The scale always shows the limit with room to spare, so an ordinary day looks ordinary.
-    let scale = max_day.max(limit + limit / 4).max(60);
-    let col = |minutes: i64| ((minutes * bar_w as i64 + scale / 2) / scale) as usize;
-    let limit_col = col(limit).min(bar_w.saturating_sub(1));
+    let scale = Scale {
+        width: bar_w,
+        minutes: max_day.max(limit + limit / 4).max(60),
+    };
+    let limit_col = scale.col(limit).min(bar_w.saturating_sub(1));
     // Only the domains logged this week get a fill, in the configured order.
     let domains: Vec<&str> = m
         .config
@@ -161,33 +177,7 @@ fn bar_lines<'a>(
             d.date.format("%a %-d").to_string()
         };
         let mut spans = vec![Span::styled(format!("{label:<label_w$} "), theme.dim())];
-        let mut cells: Vec<(char, Style)> = Vec::with_capacity(bar_w);
-        let mut acc = 0i64;
-        for (i, name) in domains.iter().enumerate() {
-            let mins = minutes_of(&d.minutes_by_domain, name);
-            if mins == 0 {
-                continue;
-            }
-            // Cumulative columns, so rounding never makes the bar longer than its total; a
-            // sliver gets one cell, and nothing runs past the bar's width.
-            let from = col(acc).max(cells.len());
-            let to = col(acc + mins).max(from + 1).min(bar_w);
-            acc += mins;
-            let style = theme.domain(&m.config, name, false);
-            for _ in from..to.min(bar_w) {
-                cells.push((FILLS[i.min(FILLS.len() - 1)], style));
-            }
-        }
-        while cells.len() < bar_w {
-            let c = if cells.len() == limit_col { '│' } else { ' ' };
-            cells.push((c, theme.dim()));
-        }
-        // The limit line stays visible through a long bar.
-        if let Some(cell) = cells.get_mut(limit_col)
-            && cell.0 != '│'
-        {
-            cell.0 = '┃';
-        }
+        let cells = day_cells(m, theme, d, &domains, &scale, limit_col);
         spans.extend(merge_cells(cells));
         let work = hmm(d.work_minutes);
         let over = d.work_minutes > limit;
@@ -202,7 +192,72 @@ fn bar_lines<'a>(
     axis.push('└');
     axis.push_str(&format!(" {} work/day", hm(limit)));
     out.push(Line::styled(fit(&axis, w), theme.dim()));
-    // Legend with totals, in the bars' order.
+    out.extend(legend_lines(m, theme, s, &domains, w));
+    out
+}
+
+/// Where minutes fall on a bar `width` cells wide that holds `minutes` in full.
+struct Scale {
+    width: usize,
+    minutes: i64,
+}
+
+impl Scale {
+    /// The column `minutes` reach, rounded to the nearest.
+    fn col(&self, minutes: i64) -> usize {
+        ((minutes * self.width as i64 + self.minutes / 2) / self.minutes) as usize
+    }
+}
+
+/// The cells of one day's bar: a fill per domain in `domains` order, then blanks, with the
+/// daily limit marked at `limit_col`.
+fn day_cells(
+    m: &Model,
+    theme: &Theme,
+    d: &DaySummary,
+    domains: &[&str],
+    scale: &Scale,
+    limit_col: usize,
+) -> Vec<(char, Style)> {
+    let bar_w = scale.width;
+    let mut cells: Vec<(char, Style)> = Vec::with_capacity(bar_w);
+    let mut acc = 0i64;
+    for (i, name) in domains.iter().enumerate() {
+        let mins = minutes_of(&d.minutes_by_domain, name);
+        if mins == 0 {
+            continue;
+        }
+        // Cumulative columns, so rounding never makes the bar longer than its total; a
+        // sliver gets one cell, and nothing runs past the bar's width.
+        let from = scale.col(acc).max(cells.len());
+        let to = scale.col(acc + mins).max(from + 1).min(bar_w);
+        acc += mins;
+        let style = theme.domain(&m.config, name, false);
+        for _ in from..to.min(bar_w) {
+            cells.push((FILLS[i.min(FILLS.len() - 1)], style));
+        }
+    }
+    while cells.len() < bar_w {
+        let c = if cells.len() == limit_col { '│' } else { ' ' };
+        cells.push((c, theme.dim()));
+    }
+    // The limit line stays visible through a long bar.
+    if let Some(cell) = cells.get_mut(limit_col)
+        && cell.0 != '│'
+    {
+        cell.0 = '┃';
+    }
+    cells
+}
+
+/// The legend: each domain's fill and week total, in the bars' order, on up to two rows.
+fn legend_lines<'a>(
+    m: &Model,
+    theme: &Theme,
+    s: &WeekSummary,
+    domains: &[&str],
+    w: usize,
+) -> Vec<Line<'a>> {
     let mut legend: Vec<Span> = Vec::new();
     let mut rows: Vec<Line> = Vec::new();
     let mut used = 0;
@@ -231,11 +286,10 @@ fn bar_lines<'a>(
     if legend.is_empty() && rows.is_empty() {
         legend.push(Span::styled("No sessions logged this week.", theme.dim()));
     }
-    out.extend(rows);
     if !legend.is_empty() {
-        out.push(Line::from(legend));
+        rows.push(Line::from(legend));
     }
-    out
+    rows
 }
 
 /// Runs of the same style become one span.
@@ -334,21 +388,33 @@ fn body_lines<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Vec<Line<'a>
             s.interruptions
         ),
     ));
+    out.push(recent_line(theme, data, compact));
+    if !s.flags.is_empty() {
+        out.push(Line::raw(""));
+    }
+    out.extend(flag_lines(theme, &s.flags));
+    out
+}
+
+/// Work in recent weeks as a sparkline, ending with the shown week's total.
+fn recent_line<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Line<'a> {
     let values: Vec<i64> = data.recent.iter().map(|x| x.1).collect();
     let label = if compact {
         "Work/wk"
     } else {
         "Work, last 12 weeks"
     };
-    out.push(Line::from(vec![
+    Line::from(vec![
         Span::styled(format!("{label} "), theme.dim()),
         Span::styled(sparkline(&values), theme.info()),
         Span::raw(format!(" {}", hm(values.last().copied().unwrap_or(0)))),
-    ]));
-    if !s.flags.is_empty() {
-        out.push(Line::raw(""));
-    }
-    for f in &s.flags {
+    ])
+}
+
+/// One line per flag: its level as a mark, its text and its source.
+fn flag_lines<'a>(theme: &Theme, flags: &[Flag]) -> Vec<Line<'a>> {
+    let mut out = Vec::new();
+    for f in flags {
         let (mark, style) = match f.level {
             Level::Info => ("·", theme.info()),
             Level::Notice => ("!", theme.warn()),

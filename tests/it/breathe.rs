@@ -28,7 +28,7 @@ fn key(code: KeyCode) -> Msg {
 fn running(pattern: &str, elapsed_ms: i64, reduce_motion: bool) -> Model {
     let mut m = model_at(at(10, 0));
     m.screen = Screen::Breathe;
-    m.breath = Some(Breath {
+    m.breathe.breath = Some(Breath {
         exercise: Exercise::default_for(preset(pattern).unwrap()),
         stage: BreathStage::Running {
             started: at(10, 0).and_utc() - Duration::milliseconds(elapsed_ms),
@@ -104,7 +104,7 @@ fn choose_safety_once_pause_and_stop_logs_the_partial_session() {
     shell.dispatch(&mut m, key(KeyCode::Char('b')), t(0));
     assert_eq!(m.screen, Screen::Breathe);
     assert!(matches!(
-        m.breath.as_ref().unwrap().stage,
+        m.breathe.breath.as_ref().unwrap().stage,
         BreathStage::Choosing(0)
     ));
     // j: the next pattern (coherence-4-6); k back to coherence.
@@ -112,7 +112,7 @@ fn choose_safety_once_pause_and_stop_logs_the_partial_session() {
     shell.dispatch(&mut m, key(KeyCode::Char('k')), t(0));
     shell.dispatch(&mut m, key(KeyCode::Enter), t(0));
     assert_eq!(
-        m.breath.as_ref().unwrap().stage,
+        m.breathe.breath.as_ref().unwrap().stage,
         BreathStage::Safety,
         "first use shows the safety text"
     );
@@ -126,7 +126,7 @@ fn choose_safety_once_pause_and_stop_logs_the_partial_session() {
     shell.dispatch(&mut m, key(KeyCode::Char(' ')), t(40_000));
     shell.dispatch(&mut m, key(KeyCode::Esc), t(50_000));
     assert!(matches!(
-        m.breath.as_ref().unwrap().stage,
+        m.breathe.breath.as_ref().unwrap().stage,
         BreathStage::Done {
             completed: false,
             ..
@@ -150,12 +150,12 @@ fn choose_safety_once_pause_and_stop_logs_the_partial_session() {
     // Again: no safety text the second time; a full session counts towards today's goal.
     shell.dispatch(&mut m, key(KeyCode::Enter), t(60_000));
     assert!(matches!(
-        m.breath.as_ref().unwrap().stage,
+        m.breathe.breath.as_ref().unwrap().stage,
         BreathStage::Running { .. }
     ));
     shell.dispatch(&mut m, Msg::Tick, t(60_000 + 301_000));
     assert!(matches!(
-        m.breath.as_ref().unwrap().stage,
+        m.breathe.breath.as_ref().unwrap().stage,
         BreathStage::Done {
             completed: true,
             ..
@@ -176,7 +176,10 @@ async fn run_for(keys: &[KeyCode], secs: u64) -> serein::shell::RunStats {
     };
     let mut model = model_at(clock.local());
     // The safety text was seen before (a past session of this pattern).
-    model.breath_seen.insert("Cardiac coherence (365)".into());
+    model
+        .breathe
+        .seen_patterns
+        .insert("Cardiac coherence (365)".into());
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let events: Vec<io::Result<Event>> = keys
         .iter()
@@ -253,7 +256,7 @@ fn reminders_come_once_wait_for_focus_and_snooze() {
     // At noon a focus box runs: the reminder waits for it to end.
     shell.dispatch(&mut m, Msg::Tick, at(11, 59));
     shell.dispatch(&mut m, key(KeyCode::Enter), at(12, 0));
-    assert!(m.session.is_some());
+    assert!(m.timer.session.is_some());
     shell.dispatch(&mut m, Msg::Tick, at(12, 1));
     assert_eq!(sent(), 2, "held during focus");
     shell.dispatch(&mut m, key(KeyCode::Char('x')), at(12, 20));
@@ -365,7 +368,10 @@ async fn a_signal_mid_exercise_logs_it_as_stopped() {
         local: at(10, 0),
     };
     let mut model = model_at(clock.local());
-    model.breath_seen.insert("Cardiac coherence (365)".into());
+    model
+        .breathe
+        .seen_patterns
+        .insert("Cardiac coherence (365)".into());
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
     // Ctrl-C, SIGTERM or SIGHUP 20 s into the exercise: `termination()` resolves.
@@ -405,7 +411,10 @@ async fn without_motion_the_screen_wakes_on_the_exercises_own_seconds() {
         local: at(10, 0),
     };
     let mut model = model_at(clock.local());
-    model.breath_seen.insert("Cardiac coherence (365)".into());
+    model
+        .breathe
+        .seen_patterns
+        .insert("Cardiac coherence (365)".into());
     model.config.breathing.reduce_motion = true;
     let mut terminal = Terminal::new(crate::idle::CountingBackend::new(80, 24)).unwrap();
     let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();

@@ -70,6 +70,7 @@ impl<'a> Driver<'a> {
 
     fn spans(&self) -> Vec<(u16, u16, String)> {
         self.model
+            .today
             .boxes
             .iter()
             .map(|b| (b.start, b.end, b.title.clone()))
@@ -150,13 +151,13 @@ fn add_edit_move_resize_delete_undo() {
         );
 
         // Delete and undo: the same box comes back with its id.
-        let id = d.model.selected.unwrap();
+        let id = d.model.today.selected.unwrap();
         d.keys("d");
-        assert!(d.model.boxes.iter().all(|b| b.id != id));
+        assert!(d.model.today.boxes.iter().all(|b| b.id != id));
         assert_eq!(d.model.status.as_ref().map(|s| s.level), Some(Level::Info));
         d.keys("u");
-        assert!(d.model.boxes.iter().any(|b| b.id == id));
-        assert_eq!(d.model.selected, Some(id));
+        assert!(d.model.today.boxes.iter().any(|b| b.id == id));
+        assert_eq!(d.model.today.selected, Some(id));
     }
     // Everything was saved as it happened.
     assert_eq!(
@@ -205,7 +206,7 @@ fn shift_moves_this_and_later_boxes() {
         d.keys("s");
         d.type_text("30");
         d.enter();
-        let starts: Vec<u16> = d.model.boxes.iter().map(|b| b.start).collect();
+        let starts: Vec<u16> = d.model.today.boxes.iter().map(|b| b.start).collect();
         assert_eq!(starts, vec![540, 630, 645, 690, 780, 870, 1020, 1080]);
         // A shift that would push a box past midnight is refused whole.
         d.keys("s");
@@ -216,7 +217,7 @@ fn shift_moves_this_and_later_boxes() {
         d.send(k(KeyCode::Esc));
         // One undo restores every shifted box.
         d.keys("u");
-        let starts: Vec<u16> = d.model.boxes.iter().map(|b| b.start).collect();
+        let starts: Vec<u16> = d.model.today.boxes.iter().map(|b| b.start).collect();
         assert_eq!(starts, vec![540, 630, 645, 690, 750, 840, 990, 1050]);
     }
 }
@@ -246,17 +247,17 @@ fn days_templates_and_unfinished() {
     {
         let mut d = Driver::new(&mut store, m);
         d.keys("[");
-        assert_eq!(d.model.date, yesterday);
-        assert_eq!(d.model.boxes.len(), 2);
+        assert_eq!(d.model.today.date, yesterday);
+        assert_eq!(d.model.today.boxes.len(), 2);
         d.keys("t");
-        assert_eq!(d.model.date, day());
-        assert!(d.model.boxes.is_empty());
+        assert_eq!(d.model.today.date, day());
+        assert!(d.model.today.boxes.is_empty());
 
         d.keys("Y");
         assert_eq!(d.spans(), vec![(540, 600, "Unfinished thing".into())]);
         // Copying twice does not duplicate.
         d.keys("Y");
-        assert_eq!(d.model.boxes.len(), 1);
+        assert_eq!(d.model.today.boxes.len(), 1);
 
         d.keys("T");
         d.enter();
@@ -270,9 +271,9 @@ fn days_templates_and_unfinished() {
         );
         // Undo removes the whole template at once.
         d.keys("u");
-        assert_eq!(d.model.boxes.len(), 1);
+        assert_eq!(d.model.today.boxes.len(), 1);
         d.keys("x");
-        assert!(d.model.boxes[0].done);
+        assert!(d.model.today.boxes[0].done);
     }
 }
 
@@ -283,7 +284,7 @@ fn picks_up_changes_from_another_process() {
     let mut tui_store = Store::open(&path).unwrap();
     let mut cli_store = Store::open(&path).unwrap();
     let mut d = Driver::new(&mut tui_store, model_at(at(9, 0)));
-    assert!(d.model.boxes.is_empty());
+    assert!(d.model.today.boxes.is_empty());
     cli_store
         .insert(&nb(600, 660, "From the CLI", "work", Kind::Focus))
         .unwrap();
@@ -341,7 +342,7 @@ fn follows_today_over_midnight_and_quits() {
     let mut d = Driver::new(&mut store, model_at(at(23, 59)));
     d.now = day().succ_opt().unwrap().and_hms_opt(0, 0, 1).unwrap();
     assert!(d.send(Msg::Tick).redraw);
-    assert_eq!(d.model.date, day().succ_opt().unwrap());
+    assert_eq!(d.model.today.date, day().succ_opt().unwrap());
     // Help opens, any key closes it, q quits.
     d.keys("?");
     assert!(matches!(d.model.mode, Mode::Help));

@@ -52,7 +52,7 @@ fn an_override_works_on_breathe() {
     let mut m = model("down = [\"n\"]\nbreathe = [\"B\"]");
     press(&mut m, 'B');
     assert_eq!(m.screen, Screen::Breathe);
-    let stage = |m: &Model| m.breath.as_ref().map(|b| b.stage.clone());
+    let stage = |m: &Model| m.breathe.breath.as_ref().map(|b| b.stage.clone());
     let Some(BreathStage::Choosing(first)) = stage(&m) else {
         panic!("{:?}", stage(&m));
     };
@@ -67,7 +67,7 @@ fn an_override_works_on_the_week_screen() {
     let mut m = model("back = [\"B\"]\ndown = [\"n\"]");
     press(&mut m, 'w');
     assert_eq!(m.screen, Screen::Week);
-    let scroll = |m: &Model| m.week_view.as_ref().map(|v| v.scroll);
+    let scroll = |m: &Model| m.week.as_ref().map(|v| v.scroll);
     press(&mut m, 'j');
     assert_eq!(scroll(&m), Some(0));
     press(&mut m, 'n');

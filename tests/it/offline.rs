@@ -34,28 +34,28 @@ fn schedule_focus_manual_and_what_gets_through() {
     m.config.offline.weekdays = "19:00-08:00".into();
     m.config.offline.focus_dnd = true;
     m.config.breathing.reminders.clear();
-    m.schedule = m.config.offline.schedule();
+    m.offline.schedule = m.config.offline.schedule();
     let desktop = RecordingDesktop::default();
     let mut shell = Shell::with_desktop(&mut store, Box::new(desktop.clone()));
     shell.start(&mut m, at(16, 0));
     shell.dispatch(&mut m, Msg::Tick, at(16, 0));
-    assert!(!m.dnd_desired.as_ref().unwrap().on);
+    assert!(!m.offline.dnd_desired.as_ref().unwrap().on);
 
     // A focus box turns it on (focus_dnd), until the box ends.
     shell.dispatch(&mut m, key('j'), at(17, 0));
     shell.dispatch(&mut m, key('k'), at(17, 0));
     shell.dispatch(&mut m, enter(), at(17, 0));
     shell.dispatch(&mut m, Msg::Tick, at(17, 0) + Duration::seconds(1));
-    let d = m.dnd_desired.clone().unwrap();
+    let d = m.offline.dnd_desired.clone().unwrap();
     assert_eq!((d.on, d.reason), (true, Some(Reason::Focus)));
     shell.dispatch(&mut m, key('x'), at(17, 10));
     shell.dispatch(&mut m, Msg::Tick, at(17, 10) + Duration::seconds(1));
-    assert!(!m.dnd_desired.as_ref().unwrap().on);
+    assert!(!m.offline.dnd_desired.as_ref().unwrap().on);
 
     // 19:00: offline hours by schedule, shown as a badge.
     shell.dispatch(&mut m, key('t'), at(19, 0));
     shell.dispatch(&mut m, Msg::Tick, at(19, 0) + Duration::seconds(1));
-    let d = m.dnd_desired.clone().unwrap();
+    let d = m.offline.dnd_desired.clone().unwrap();
     assert_eq!((d.on, d.reason), (true, Some(Reason::Schedule)));
     assert_eq!(
         serein::app::offline::badge(&m).as_deref(),
@@ -69,14 +69,14 @@ fn schedule_focus_manual_and_what_gets_through() {
     // Work in offline hours asks first; the second Enter starts it.
     shell.dispatch(&mut m, key('G'), at(20, 0));
     shell.dispatch(&mut m, enter(), at(20, 0));
-    assert!(m.session.is_none());
+    assert!(m.timer.session.is_none());
     assert!(m.status.as_ref().unwrap().text.contains("offline hours"));
     shell.dispatch(&mut m, enter(), at(20, 0));
     assert_eq!(
-        m.session.as_ref().map(|s| s.title.as_str()),
+        m.timer.session.as_ref().map(|s| s.title.as_str()),
         Some("Late fix")
     );
-    let late_id = m.session.as_ref().unwrap().id;
+    let late_id = m.timer.session.as_ref().unwrap().id;
     // Its "started" and "5 minutes left" are held; the end the user asked for gets through.
     shell.dispatch(&mut m, Msg::Tick, at(20, 26));
     shell.dispatch(&mut m, Msg::Tick, at(20, 31));
@@ -103,15 +103,18 @@ fn o_twice_goes_online_and_it_is_stored() {
     let reader = Store::open(&path).unwrap();
     let mut m = model_at(at(21, 0));
     m.config.offline.weekdays = "19:00-08:00".into();
-    m.schedule = m.config.offline.schedule();
+    m.offline.schedule = m.config.offline.schedule();
     let mut shell = Shell::new(&mut store);
     shell.start(&mut m, at(21, 0));
     shell.dispatch(&mut m, Msg::Tick, at(21, 0));
-    assert!(m.dnd_desired.as_ref().unwrap().on);
+    assert!(m.offline.dnd_desired.as_ref().unwrap().on);
     shell.dispatch(&mut m, key('o'), at(21, 0));
-    assert!(m.dnd_desired.as_ref().unwrap().on, "one press only asks");
+    assert!(
+        m.offline.dnd_desired.as_ref().unwrap().on,
+        "one press only asks"
+    );
     shell.dispatch(&mut m, key('o'), at(21, 0) + Duration::seconds(3));
-    let d = m.dnd_desired.clone().unwrap();
+    let d = m.offline.dnd_desired.clone().unwrap();
     assert_eq!((d.on, d.reason), (false, Some(Reason::Manual)));
     let (on, _) = reader.manual().unwrap().expect("stored");
     assert!(!on);
@@ -127,19 +130,19 @@ fn o_twice_after_a_manual_on_returns_to_the_schedule() {
     let reader = Store::open(&path).unwrap();
     let mut m = model_at(at(10, 0));
     m.config.offline.weekdays = "19:00-08:00".into();
-    m.schedule = m.config.offline.schedule();
+    m.offline.schedule = m.config.offline.schedule();
     let mut shell = Shell::new(&mut store);
     shell.start(&mut m, at(10, 0));
     shell.dispatch(&mut m, Msg::Tick, at(10, 0));
     shell.dispatch(&mut m, key('o'), at(10, 0));
     shell.dispatch(&mut m, key('o'), at(10, 0) + Duration::seconds(1));
-    let d = m.dnd_desired.clone().unwrap();
+    let d = m.offline.dnd_desired.clone().unwrap();
     assert_eq!((d.on, d.reason), (true, Some(Reason::Manual)));
     shell.dispatch(&mut m, key('o'), at(10, 5));
     shell.dispatch(&mut m, key('o'), at(10, 5) + Duration::seconds(1));
-    let d = m.dnd_desired.clone().unwrap();
+    let d = m.offline.dnd_desired.clone().unwrap();
     assert_eq!((d.on, d.reason), (false, None), "back to the schedule");
-    assert_eq!(m.manual, None);
+    assert_eq!(m.offline.manual, None);
     assert_eq!(reader.manual().unwrap(), None, "no override stored");
 }
 

@@ -440,11 +440,11 @@ fn week_and_review_flow_through_the_shell() {
         shell.start(&mut m, now);
         key(&mut m, &mut shell, KeyCode::Char('w'));
         assert_eq!(m.screen, Screen::Week);
-        let v = m.week_view.as_ref().unwrap();
+        let v = m.week.as_ref().unwrap();
         assert_eq!(v.week.to_string(), "2026-W48");
         assert_eq!(v.data.as_ref().unwrap().summary.work_minutes, 0);
         key(&mut m, &mut shell, KeyCode::Char('['));
-        let v = m.week_view.as_ref().unwrap();
+        let v = m.week.as_ref().unwrap();
         assert_eq!(v.week.to_string(), "2026-W47");
         let s = &v.data.as_ref().unwrap().summary;
         assert_eq!(s.week, v.week, "the loaded summary is the shown week's");
@@ -545,7 +545,7 @@ fn the_week_screen_follows_sessions_logged_elsewhere() {
     shell.start(&mut m, now);
     key(&mut m, &mut shell, KeyCode::Char('w'));
     let work = |m: &serein::app::model::Model| {
-        m.week_view
+        m.week
             .as_ref()
             .unwrap()
             .data

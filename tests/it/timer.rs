@@ -127,18 +127,26 @@ fn keys_pause_extend_interrupt_note_finish() {
         shell.start(&mut m, t(0));
         shell.dispatch(&mut m, key(KeyCode::Enter), t(0));
         assert_eq!(m.screen, Screen::Timer);
-        let id = m.session.as_ref().unwrap().id;
+        let id = m.timer.session.as_ref().unwrap().id;
         // Pause at 5 min, resume at 10: 25 min left.
         shell.dispatch(&mut m, ch(' '), t(5));
         shell.dispatch(&mut m, ch(' '), t(10));
         assert_eq!(
-            m.session.as_ref().unwrap().remaining_s(t(10).and_utc()),
+            m.timer
+                .session
+                .as_ref()
+                .unwrap()
+                .remaining_s(t(10).and_utc()),
             25 * 60
         );
         shell.dispatch(&mut m, ch('+'), t(10));
         shell.dispatch(&mut m, ch('1'), t(10));
         assert_eq!(
-            m.session.as_ref().unwrap().remaining_s(t(10).and_utc()),
+            m.timer
+                .session
+                .as_ref()
+                .unwrap()
+                .remaining_s(t(10).and_utc()),
             31 * 60
         );
         // An interruption with a reason, and a note.
@@ -159,12 +167,12 @@ fn keys_pause_extend_interrupt_note_finish() {
         // Esc goes back to Today; the session keeps running and shows in the header.
         shell.dispatch(&mut m, key(KeyCode::Esc), t(14));
         assert_eq!(m.screen, Screen::Today);
-        assert!(m.session.is_some());
+        assert!(m.timer.session.is_some());
         // Finish from the Timer screen: the box is done, the planned break is offered.
         shell.dispatch(&mut m, ch('f'), t(30));
         shell.dispatch(&mut m, ch('x'), t(30));
-        assert!(m.session.is_none());
-        match &m.offer {
+        assert!(m.timer.session.is_none());
+        match &m.timer.offer {
             Some(Offer::Box(b)) => assert_eq!(b.title, "Stretch"),
             other => panic!("expected the break offered, got {other:?}"),
         }
@@ -189,7 +197,10 @@ fn keys_pause_extend_interrupt_note_finish() {
         assert!(reader.day(day()).unwrap()[0].done, "the box is marked done");
         // Enter takes the offer.
         shell.dispatch(&mut m, key(KeyCode::Enter), t(31));
-        assert_eq!(m.session.as_ref().map(|s| s.kind), Some(SessionKind::Break));
+        assert_eq!(
+            m.timer.session.as_ref().map(|s| s.kind),
+            Some(SessionKind::Break)
+        );
     }
 }
 
@@ -212,15 +223,18 @@ fn on_end_finish_and_auto_transitions_chain_boxes() {
     shell.dispatch(&mut m, key(KeyCode::Enter), t(0));
     // Tick past the 5-minute deadline: it finishes and the planned break starts by itself.
     shell.dispatch(&mut m, Msg::Tick, t(301));
-    let s = m.session.clone().expect("break started");
+    let s = m.timer.session.clone().expect("break started");
     assert_eq!((s.title.as_str(), s.kind), ("Stretch", SessionKind::Break));
     // The break ends; break → focus is manual: Review is offered, not started.
     shell.dispatch(&mut m, Msg::Tick, t(602));
-    assert!(m.session.is_none());
-    assert!(matches!(&m.offer, Some(Offer::Box(b)) if b.title == "Review"));
+    assert!(m.timer.session.is_none());
+    assert!(matches!(&m.timer.offer, Some(Offer::Box(b)) if b.title == "Review"));
     // `n` on a running box skips to the next one at once.
     shell.dispatch(&mut m, key(KeyCode::Enter), t(603));
-    assert_eq!(m.session.as_ref().map(|s| s.title.as_str()), Some("Review"));
+    assert_eq!(
+        m.timer.session.as_ref().map(|s| s.title.as_str()),
+        Some("Review")
+    );
 }
 
 #[test]
@@ -239,12 +253,12 @@ fn a_break_is_offered_after_long_focus_with_none_planned() {
     shell.dispatch(&mut m, ch('x'), t(100));
     // 100 min of focus ≥ 90: a 20-minute break (1/5) is offered instead of the next box.
     assert!(
-        matches!(&m.offer, Some(Offer::Break { minutes: 20, .. })),
+        matches!(&m.timer.offer, Some(Offer::Break { minutes: 20, .. })),
         "{:?}",
-        m.offer
+        m.timer.offer
     );
     shell.dispatch(&mut m, key(KeyCode::Enter), t(100));
-    let s = m.session.clone().unwrap();
+    let s = m.timer.session.clone().unwrap();
     assert_eq!((s.kind, s.planned_s), (SessionKind::Break, 20 * 60));
 }
 
@@ -274,7 +288,7 @@ fn a_session_started_elsewhere_shows_up() {
             .redraw
     );
     assert_eq!(
-        m.session.as_ref().map(|s| s.title.as_str()),
+        m.timer.session.as_ref().map(|s| s.title.as_str()),
         Some("From CLI")
     );
 }
@@ -311,7 +325,7 @@ fn timer_model(state: &str) -> Model {
         _ => {}
     }
     s.interruptions = 1;
-    m.session = Some(s);
+    m.timer.session = Some(s);
     m
 }
 
