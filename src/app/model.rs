@@ -143,6 +143,8 @@ pub struct Model {
     pub no_color: bool,
     /// The instant of `now`.
     pub now_utc: chrono::DateTime<chrono::Utc>,
+    /// The zone of `now`, stamped by the shell: wall times are read in it.
+    pub zone: crate::domain::time::Zone,
     pub screen: Screen,
     /// The running or paused session, as stored.
     pub session: Option<Session>,
@@ -212,6 +214,7 @@ impl Model {
             status: None,
             no_color: false,
             now_utc: now.and_utc(),
+            zone: crate::domain::time::Zone::utc(),
             screen: Screen::Today,
             session: None,
             last_ended: None,

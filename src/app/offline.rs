@@ -42,7 +42,7 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     m.dnd_inputs = Some(inputs);
     let d = policy::desired_dnd(
         &m.schedule,
-        &chrono::Local,
+        &now.zone,
         now.utc,
         focus_until,
         m.config.offline.focus_dnd,
@@ -85,6 +85,7 @@ pub fn badge(m: &Model) -> Option<String> {
     let now = Now {
         utc: m.now_utc,
         local: m.now,
+        zone: m.zone,
     };
     let until = d.until.map(|u| format!(" until {}", when_text(now, u)));
     Some(format!(
@@ -120,7 +121,7 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
     let manual = if on {
         Manual::off(
             &m.schedule,
-            &chrono::Local,
+            &now.zone,
             now.utc,
             focus_until(m, now),
             m.config.offline.focus_dnd,

@@ -26,13 +26,10 @@ pub enum Then {
     StartNext,
 }
 
-/// Local wall time of an instant, for messages ("ends at 10:30"), through the time zone so
-/// a DST change in between is right. `now` carries the clock's offset (SEREIN_NOW).
+/// Local wall time of an instant, for messages ("ends at 10:30"), in `now`'s zone so a DST
+/// change in between is right.
 pub fn local_hhmm(now: Now, at: DateTime<Utc>) -> String {
-    let shift = now.local - now.utc.with_timezone(&chrono::Local).naive_local();
-    (at.with_timezone(&chrono::Local).naive_local() + shift)
-        .format("%H:%M")
-        .to_string()
+    at.with_timezone(&now.zone).format("%H:%M").to_string()
 }
 
 fn hook_event(event: &str, s: &Session, now: Now) -> HookEvent {
@@ -77,7 +74,7 @@ fn hook(m: &Model, u: &mut Update, s: &Session, key: String, event: &str, now: N
 
 /// Starts a session for a planned box: its full planned length, from now.
 pub fn start_box(m: &mut Model, b: &Timebox, now: Now) -> Update {
-    let minutes = i64::from(plan::real_len(b, &chrono::Local)).max(1);
+    let minutes = i64::from(plan::real_len(b, &now.zone)).max(1);
     let s = Session::start(
         &b.title,
         &b.domain,

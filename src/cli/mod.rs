@@ -513,7 +513,7 @@ pub fn run(
             let loaded = load()?;
             let db = paths.db_file();
             let mut store = Store::open(&db)?;
-            plan_cmd(p, &loaded.config, &mut store, now.local).map_err(|f| name_db(f, &db))
+            plan_cmd(p, &loaded.config, &mut store, now).map_err(|f| name_db(f, &db))
         }
     }
 }
@@ -632,13 +632,13 @@ fn plan_cmd(
     p: PlanCmd,
     cfg: &Config,
     store: &mut Store,
-    now: chrono::NaiveDateTime,
+    now: crate::domain::time::Now,
 ) -> Result<(), Failure> {
-    let today = now.date();
+    let today = now.local.date();
     let date_of = |d: &DateArg| parse_date(&d.date, today).map_err(Failure::input);
     let from_for = |date: NaiveDate| {
         if date == today {
-            crate::domain::time::minute_of_day(now).max(cfg.day_start.0)
+            crate::domain::time::minute_of_day(now.local).max(cfg.day_start.0)
         } else {
             cfg.day_start.0
         }
@@ -660,7 +660,7 @@ fn plan_cmd(
         PlanCmd::List { date, json } => {
             let date = date_of(&date)?;
             let boxes = store.day(date)?;
-            let work = plan::work_minutes_in(&boxes, &cfg.work_domains(), date, &chrono::Local);
+            let work = plan::work_minutes_in(&boxes, &cfg.work_domains(), date, &now.zone);
             let limit = cfg.work_limit_minutes();
             let overlapping = plan::overlapping_ids(&boxes);
             let mut out = std::io::stdout().lock();
@@ -674,7 +674,7 @@ fn plan_cmd(
                             date: b.date,
                             start: hhmm(b.start),
                             end: hhmm(b.end),
-                            minutes: plan::real_len(b, &chrono::Local),
+                            minutes: plan::real_len(b, &now.zone),
                             title: &b.title,
                             domain: &b.domain,
                             kind: b.kind.as_str(),
@@ -715,7 +715,7 @@ fn plan_cmd(
                     b.id,
                     hhmm(b.start),
                     hhmm(b.end),
-                    dur(plan::real_len(b, &chrono::Local)),
+                    dur(plan::real_len(b, &now.zone)),
                     tag,
                     b.title,
                 )?;

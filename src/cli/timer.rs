@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use chrono::{DateTime, Datelike, Duration, Local, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::cli::{Failure, parse_date};
@@ -216,7 +216,7 @@ pub fn start(
 fn after_hours_ok(cfg: &Config, s: &Session, now: Now, yes: bool) -> Result<bool, Failure> {
     use std::io::IsTerminal;
     let work = s.kind == SessionKind::Focus && cfg.work_domains().contains(&s.domain.as_str());
-    if !work || !cfg.offline.schedule().is_offline(&Local, now.utc) {
+    if !work || !cfg.offline.schedule().is_offline(&now.zone, now.utc) {
         return Ok(false);
     }
     if yes {
@@ -239,7 +239,7 @@ fn after_hours_ok(cfg: &Config, s: &Session, now: Now, yes: bool) -> Result<bool
 
 fn from_box(b: &Timebox, length: Option<i64>, now: Now) -> Session {
     let secs = length
-        .unwrap_or(i64::from(plan::real_len(b, &Local)) * 60)
+        .unwrap_or(i64::from(plan::real_len(b, &now.zone)) * 60)
         .max(60);
     Session::start(
         &b.title,
@@ -554,7 +554,10 @@ pub fn log_edit(
         let m = parse::parse_clock(t)
             .filter(|m| *m < plan::DAY_MINUTES)
             .ok_or_else(|| Failure::input(format!("--{what} {t:?}: expected a time like 09:30")))?;
-        Ok(resolve(&Local, crate::domain::time::wall(s.local_date, m)))
+        Ok(resolve(
+            &now.zone,
+            crate::domain::time::wall(s.local_date, m),
+        ))
     };
     if start.is_some() || end.is_some() {
         let State::Ended {
@@ -575,8 +578,8 @@ pub fn log_edit(
         // An end "before" the start on the clock means after midnight (23:30 → 00:40).
         if end.is_some() && new_end <= new_start {
             let next_day = resolve(
-                &Local,
-                new_end.with_timezone(&Local).naive_local() + Duration::days(1),
+                &now.zone,
+                new_end.with_timezone(&now.zone).naive_local() + Duration::days(1),
             );
             if next_day - new_start < Duration::hours(24) {
                 new_end = next_day;
@@ -591,8 +594,8 @@ pub fn log_edit(
         if new_end <= new_start {
             return Err(Failure::input(format!(
                 "the end {} is not after the start {}: nothing changed",
-                new_end.with_timezone(&Local).format("%H:%M"),
-                new_start.with_timezone(&Local).format("%H:%M")
+                new_end.with_timezone(&now.zone).format("%H:%M"),
+                new_start.with_timezone(&now.zone).format("%H:%M")
             )));
         }
         s.started = new_start;

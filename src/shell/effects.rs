@@ -56,7 +56,7 @@ impl Effects<'_> {
                     &params,
                     week,
                     now.utc,
-                    &chrono::Local,
+                    &now.zone,
                     week::RECENT_WEEKS,
                 ) {
                     Ok(data) => vec![Msg::WeekLoaded(week, Box::new(data))],

@@ -136,6 +136,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             let now = Now {
                 utc: m.now_utc,
                 local: m.now,
+                zone: m.zone,
             };
             let f = b.exercise.at(elapsed(&b.stage, now));
             let color = if m.no_color {

@@ -221,6 +221,7 @@ fn running(
             let at = crate::domain::time::Now {
                 utc: now,
                 local: m.now,
+                zone: m.zone,
             };
             format!("▶ until {}", crate::app::timer::local_hhmm(at, *deadline))
         }

@@ -317,7 +317,7 @@ fn row_line(
                     } else {
                         b.domain.as_str()
                     };
-                    let len = dur(plan::real_len(b, &chrono::Local));
+                    let len = dur(plan::real_len(b, &m.zone));
                     // The domain is always named, so it shows without colour too.
                     let info = if w >= 60 {
                         format!(" {len} · {label} ")
@@ -387,7 +387,7 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
         };
         return Line::styled(fit(&format!(" {hint}"), w), theme.dim());
     }
-    let work = plan::work_minutes_in(&m.boxes, &m.config.work_domains(), m.date, &chrono::Local);
+    let work = plan::work_minutes_in(&m.boxes, &m.config.work_domains(), m.date, &m.zone);
     let limit = m.config.work_limit_minutes();
     let free: u32 = plan::gaps(&m.boxes, m.config.day_start.0, m.config.day_end.0)
         .iter()
