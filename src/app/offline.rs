@@ -58,11 +58,11 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     }
 }
 
-/// When an instant is, for people: `18:00` today, `Tue 08:00` another day (local time,
-/// through the time zone).
+/// When an instant is, for people: `18:00` today, `Tue 08:00` another day (wall time and
+/// day in `now`'s zone).
 pub fn when_text(now: Now, at: chrono::DateTime<chrono::Utc>) -> String {
     let hhmm = crate::app::timer::local_hhmm(now, at);
-    let day = (now.local + (at - now.utc)).date();
+    let day = at.with_timezone(&now.zone).date_naive();
     if day == now.local.date() {
         hhmm
     } else {

@@ -66,3 +66,23 @@ fn a_box_on_a_dst_day_lasts_what_the_zone_of_now_says() {
         assert_eq!(s.planned_s, planned_s, "{zone:?}: {s:?}");
     }
 }
+
+#[test]
+fn when_an_instant_is_reads_its_day_in_the_zone() {
+    let paris = Zone::Named(chrono_tz::Europe::Paris);
+    // (now, at, shown): on 2026-10-25 Paris falls back 03:00 → 02:00, so 25 hours pass
+    // between Saturday 23:30 and Sunday 23:30.
+    let cases = [
+        ("2026-10-24T21:30:00Z", "2026-10-25T22:30:00Z", "Sun 23:30"),
+        ("2026-10-24T21:30:00Z", "2026-10-24T21:45:00Z", "23:45"),
+        ("2026-03-28T22:30:00Z", "2026-03-29T21:30:00Z", "Sun 23:30"),
+    ];
+    for (now, at, shown) in cases {
+        let now = Now::at(utc(now), paris);
+        assert_eq!(
+            serein::app::offline::when_text(now, utc(at)),
+            shown,
+            "{now:?} {at}"
+        );
+    }
+}
