@@ -203,6 +203,8 @@ pub struct Model {
     pub now: NaiveDateTime,
     /// The instant of `now`.
     pub now_utc: chrono::DateTime<chrono::Utc>,
+    /// The zone of `now`, stamped by the shell: wall times are read in it.
+    pub zone: crate::domain::time::Zone,
     pub screen: Screen,
     pub mode: Mode,
     pub status: Option<Status>,
@@ -262,6 +264,7 @@ impl Model {
             keymap,
             now,
             now_utc: now.and_utc(),
+            zone: crate::domain::time::Zone::utc(),
             screen: Screen::Today,
             mode: Mode::Normal,
             status: None,

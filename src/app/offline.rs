@@ -43,7 +43,7 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     m.offline.dnd_inputs = Some(inputs);
     let d = policy::desired_dnd(
         &m.offline.schedule,
-        &chrono::Local,
+        &now.zone,
         now.utc,
         focus_until,
         m.config.offline.focus_dnd,
@@ -59,11 +59,11 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     }
 }
 
-/// When an instant is, for people: `18:00` today, `Tue 08:00` another day (local time,
-/// through the time zone).
+/// When an instant is, for people: `18:00` today, `Tue 08:00` another day (wall time and
+/// day in `now`'s zone).
 pub fn when_text(now: Now, at: chrono::DateTime<chrono::Utc>) -> String {
-    let hhmm = crate::domain::time::local_hhmm(&chrono::Local, now, at);
-    let day = (now.local + (at - now.utc)).date();
+    let hhmm = crate::domain::time::local_hhmm(&now.zone, now, at);
+    let day = at.with_timezone(&now.zone).date_naive();
     if day == now.local.date() {
         hhmm
     } else {
@@ -86,6 +86,7 @@ pub fn badge(m: &Model) -> Option<String> {
     let now = Now {
         utc: m.now_utc,
         local: m.now,
+        zone: m.zone,
     };
     let until = d.until.map(|u| format!(" until {}", when_text(now, u)));
     Some(format!(
@@ -122,7 +123,7 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
     let manual = if on {
         Manual::off(
             &m.offline.schedule,
-            &chrono::Local,
+            &now.zone,
             now.utc,
             focus_until(m, now),
             m.config.offline.focus_dnd,

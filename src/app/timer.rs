@@ -69,7 +69,7 @@ fn hook(m: &Model, u: &mut Update, s: &Session, key: String, event: &str, now: N
 
 /// Starts a session for a planned box: its full planned length, from now.
 pub fn start_box(m: &mut Model, b: &Timebox, now: Now) -> Update {
-    let minutes = i64::from(plan::real_len(b, &chrono::Local)).max(1);
+    let minutes = i64::from(plan::real_len(b, &now.zone)).max(1);
     let s = Session::start(
         &b.title,
         &b.domain,
@@ -116,7 +116,7 @@ pub fn started(m: &mut Model, s: Session, now: Now) -> Update {
     };
     let until = s
         .deadline()
-        .map(|d| local_hhmm(&chrono::Local, now, d))
+        .map(|d| local_hhmm(&now.zone, now, d))
         .unwrap_or_default();
     let (summary, event) = match s.kind {
         SessionKind::Break => (format!("Break: {}", s.title), "break"),
@@ -202,7 +202,7 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     if remind > 0 && s.total_s() > remind && rem > 0 && rem <= remind {
         let n = Notification::new(
             format!("{} left: {}", dur(((rem + 59) / 60) as u32), s.title),
-            format!("ends at {}", local_hhmm(&chrono::Local, now, deadline)),
+            format!("ends at {}", local_hhmm(&now.zone, now, deadline)),
         );
         // Keyed by the extensions so far: a pause moves the deadline but must not re-send.
         notify(m, &mut u, &s, format!("remind@{}", s.extended_s), n);

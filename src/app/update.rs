@@ -69,6 +69,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
     let before = m.now;
     m.now = now.local;
     m.now_utc = now.utc;
+    m.zone = now.zone;
     match msg {
         Msg::Tick => {
             let mut u = tick(m, before);

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use chrono::{DateTime, Datelike, Duration, Local, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use clap::Subcommand;
 use serde::Serialize;
 
@@ -144,14 +144,14 @@ fn log_json<'a>(store: &Store, s: &'a Session, now: Now) -> LogJson<'a> {
 
 /// One session as a line of `serein log`.
 fn log_line(s: &Session, now: Now) -> String {
-    let start = local_hhmm(&Local, now, s.started);
+    let start = local_hhmm(&now.zone, now, s.started);
     let (end, how, over) = match s.state {
         State::Ended {
             at,
             reason,
             overrun_s,
         } => (
-            local_hhmm(&Local, now, at),
+            local_hhmm(&now.zone, now, at),
             reason.as_str().to_string(),
             overrun_s,
         ),
@@ -224,7 +224,7 @@ fn retime(
         let m = parse::parse_clock(t)
             .filter(|m| *m < plan::DAY_MINUTES)
             .ok_or_else(|| Failure::input(format!("--{what} {t:?}: expected a time like 09:30")))?;
-        Ok(resolve(&Local, wall(s.local_date, m)))
+        Ok(resolve(&now.zone, wall(s.local_date, m)))
     };
     let State::Ended {
         at: old_end,
@@ -244,8 +244,8 @@ fn retime(
     // An end "before" the start on the clock means after midnight (23:30 → 00:40).
     if end.is_some() && new_end <= new_start {
         let next_day = resolve(
-            &Local,
-            new_end.with_timezone(&Local).naive_local() + Duration::days(1),
+            &now.zone,
+            new_end.with_timezone(&now.zone).naive_local() + Duration::days(1),
         );
         if next_day - new_start < Duration::hours(24) {
             new_end = next_day;
@@ -254,14 +254,14 @@ fn retime(
     if new_end > now.utc + Duration::seconds(1) {
         return Err(Failure::input(format!(
             "the end {} is in the future: a log records what happened; nothing changed",
-            local_hhmm(&Local, now, new_end)
+            local_hhmm(&now.zone, now, new_end)
         )));
     }
     if new_end <= new_start {
         return Err(Failure::input(format!(
             "the end {} is not after the start {}: nothing changed",
-            new_end.with_timezone(&Local).format("%H:%M"),
-            new_start.with_timezone(&Local).format("%H:%M")
+            new_end.with_timezone(&now.zone).format("%H:%M"),
+            new_start.with_timezone(&now.zone).format("%H:%M")
         )));
     }
     s.started = new_start;

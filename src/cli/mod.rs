@@ -379,7 +379,7 @@ fn dispatch(
     now: Now,
 ) -> Result<(), Failure> {
     match cmd {
-        Command::Plan(c) => plan::run(c, &load()?.config, paths, now.local),
+        Command::Plan(c) => plan::run(c, &load()?.config, paths, now),
         Command::Config(c) => config::run(c, paths),
         Command::Start {
             what,

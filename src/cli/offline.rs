@@ -5,7 +5,7 @@
 
 use std::time::{Duration as Wait, Instant};
 
-use chrono::{DateTime, Duration, Local, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 
 use crate::cli::{Failure, OfflineCmd};
 use crate::config::{Config, Paths};
@@ -43,7 +43,7 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
             let focus_until = focus_until(&store, cfg)?;
             let d = policy::desired_dnd(
                 &schedule,
-                &Local,
+                &now.zone,
                 now.utc,
                 focus_until,
                 cfg.offline.focus_dnd,
@@ -128,7 +128,7 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
                     if time <= now.local.time() {
                         day = day.succ_opt().unwrap_or(day);
                     }
-                    crate::domain::time::resolve(&Local, day.and_time(time))
+                    crate::domain::time::resolve(&now.zone, day.and_time(time))
                 }
                 (None, None) => now.utc + Duration::hours(1),
             };
@@ -144,7 +144,7 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
         OfflineCmd::Off => {
             let focus = focus_until(&store, cfg)?;
             let asked = Utc::now().timestamp_millis();
-            match Manual::off(&schedule, &Local, now.utc, focus, cfg.offline.focus_dnd) {
+            match Manual::off(&schedule, &now.zone, now.utc, focus, cfg.offline.focus_dnd) {
                 Some(m) => {
                     store.set_manual(false, m.until)?;
                     println!(
@@ -157,7 +157,7 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
                     store.clear_manual()?;
                     let d = policy::desired_dnd(
                         &schedule,
-                        &Local,
+                        &now.zone,
                         now.utc,
                         focus,
                         cfg.offline.focus_dnd,

@@ -10,6 +10,7 @@ use crate::cli::{Failure, parse_date};
 use crate::config::{Config, Paths};
 use crate::domain::parse;
 use crate::domain::plan::{self, Timebox, dur, hhmm};
+use crate::domain::time::{Now, Zone};
 use crate::store::{Change, Store};
 
 #[derive(Debug, Args)]
@@ -77,15 +78,17 @@ pub enum PlanCmd {
     Templates,
 }
 
-/// Runs a `serein plan` subcommand; `now` is the local wall time.
-pub fn run(p: PlanCmd, cfg: &Config, paths: &Paths, now: NaiveDateTime) -> Result<(), Failure> {
+/// Runs a `serein plan` subcommand at `now` (its wall time and zone).
+pub fn run(p: PlanCmd, cfg: &Config, paths: &Paths, now: Now) -> Result<(), Failure> {
     let mut store = Store::open(&paths.db_file())?;
     let store = &mut store;
+    let zone = now.zone;
+    let now = now.local;
     let today = now.date();
     let date_of = |d: &DateArg| parse_date(&d.date, today).map_err(Failure::input);
     match p {
         PlanCmd::Add { text, date } => add(store, cfg, now, date_of(&date)?, &text.join(" ")),
-        PlanCmd::List { date, json } => list(store, cfg, date_of(&date)?, json),
+        PlanCmd::List { date, json } => list(store, cfg, &zone, date_of(&date)?, json),
         PlanCmd::Rm { id } => remove(store, id),
         PlanCmd::Move { id, start } => move_to(store, id, &start),
         PlanCmd::Done { id, undo } => done(store, id, undo),
@@ -195,16 +198,22 @@ fn add(
 }
 
 /// `serein plan list [--date D] [--json]`.
-fn list(store: &Store, cfg: &Config, date: NaiveDate, json: bool) -> Result<(), Failure> {
+fn list(
+    store: &Store,
+    cfg: &Config,
+    zone: &Zone,
+    date: NaiveDate,
+    json: bool,
+) -> Result<(), Failure> {
     let boxes = store.day(date)?;
-    let work = plan::work_minutes_in(&boxes, &cfg.work_domains(), date, &chrono::Local);
+    let work = plan::work_minutes_in(&boxes, &cfg.work_domains(), date, zone);
     let limit = cfg.work_limit_minutes();
     let overlapping = plan::overlapping_ids(&boxes);
     let mut out = std::io::stdout().lock();
     if json {
         let day = JsonDay {
             date,
-            boxes: boxes.iter().map(json_box).collect(),
+            boxes: boxes.iter().map(|b| json_box(b, zone)).collect(),
             work_minutes: work,
             work_limit_minutes: limit,
             overlapping_ids: overlapping,
@@ -239,7 +248,7 @@ fn list(store: &Store, cfg: &Config, date: NaiveDate, json: bool) -> Result<(), 
             b.id,
             hhmm(b.start),
             hhmm(b.end),
-            dur(plan::real_len(b, &chrono::Local)),
+            dur(plan::real_len(b, zone)),
             tag,
             b.title,
         )?;
@@ -253,13 +262,13 @@ fn list(store: &Store, cfg: &Config, date: NaiveDate, json: bool) -> Result<(), 
     Ok(())
 }
 
-fn json_box(b: &Timebox) -> JsonBox<'_> {
+fn json_box<'a>(b: &'a Timebox, zone: &Zone) -> JsonBox<'a> {
     JsonBox {
         id: b.id,
         date: b.date,
         start: hhmm(b.start),
         end: hhmm(b.end),
-        minutes: plan::real_len(b, &chrono::Local),
+        minutes: plan::real_len(b, zone),
         title: &b.title,
         domain: &b.domain,
         kind: b.kind.as_str(),

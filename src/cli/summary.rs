@@ -1,7 +1,7 @@
 //! `serein summary`: the week in numbers (or totals over any range of days) as an aligned
 //! table, JSON, CSV or Markdown. The JSON shape is documented in README.md and kept stable.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::cli::{Failure, SummaryFormat, parse_date};
@@ -79,11 +79,11 @@ pub fn run(
     let params = WeekParams::from_config(cfg);
     let out = match span {
         Span::Week(week) => {
-            let data = summary::load_week(&store, &params, week, now.utc, &Local, 1)?;
+            let data = summary::load_week(&store, &params, week, now.utc, &now.zone, 1)?;
             week_output(&data.summary, cfg, format)
         }
         Span::Range(from, to) => {
-            let r = summary::load_range(&store, &params, from, to, now.utc, &Local)?;
+            let r = summary::load_range(&store, &params, from, to, now.utc, &now.zone)?;
             range_output(&r, cfg, format)
         }
     };

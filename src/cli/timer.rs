@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::cli::{Failure, open_store};
@@ -83,7 +83,7 @@ pub fn parse_length(s: &str, what: &str) -> Result<i64, Failure> {
 }
 
 fn local_hhmm(now: Now, at: DateTime<Utc>) -> String {
-    crate::domain::time::local_hhmm(&Local, now, at)
+    crate::domain::time::local_hhmm(&now.zone, now, at)
 }
 
 /// What `serein start` was asked for.
@@ -228,7 +228,7 @@ fn session_for(
 fn after_hours_ok(cfg: &Config, s: &Session, now: Now, yes: bool) -> Result<bool, Failure> {
     use std::io::IsTerminal;
     let work = s.kind == SessionKind::Focus && cfg.work_domains().contains(&s.domain.as_str());
-    if !work || !cfg.offline.schedule().is_offline(&Local, now.utc) {
+    if !work || !cfg.offline.schedule().is_offline(&now.zone, now.utc) {
         return Ok(false);
     }
     if yes {
@@ -251,7 +251,7 @@ fn after_hours_ok(cfg: &Config, s: &Session, now: Now, yes: bool) -> Result<bool
 
 fn from_box(b: &Timebox, length: Option<i64>, now: Now) -> Session {
     let secs = length
-        .unwrap_or(i64::from(plan::real_len(b, &Local)) * 60)
+        .unwrap_or(i64::from(plan::real_len(b, &now.zone)) * 60)
         .max(60);
     Session::start(
         &b.title,

@@ -5,29 +5,105 @@
 //! date; these helpers turn them into real instants and durations.
 
 use chrono::{
-    DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone, Utc,
 };
 
-/// One reading of the clock: the instant, and the local wall time it was.
+/// The time zone wall times are read in: an input like the instant, carried in [`Now`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// The machine's zone (`TZ`, `/etc/localtime`), looked up when used.
+    System,
+    /// A constant offset from UTC (`Zone::utc()` in tests).
+    Fixed(FixedOffset),
+    /// A zone of the tz database, with its DST rules.
+    Named(chrono_tz::Tz),
+}
+
+impl Zone {
+    /// UTC, as a fixed zero offset.
+    pub fn utc() -> Zone {
+        Zone::Fixed(Utc.fix())
+    }
+}
+
+/// Delegates to the zone inside. `Zone::System` is the one place outside the shell that names
+/// `chrono::Local`: the shell's clock stamps `Now` with it, and the core then reads the system
+/// zone only through that value, so a test or a setting can put any other zone there.
+/// `from_offset` (used by chrono to rebuild a zone from a `DateTime`'s offset) can only give
+/// back the offset, as a `Fixed` zone.
+impl TimeZone for Zone {
+    type Offset = FixedOffset;
+
+    fn from_offset(offset: &FixedOffset) -> Zone {
+        Zone::Fixed(*offset)
+    }
+
+    fn offset_from_local_date(&self, local: &NaiveDate) -> LocalResult<FixedOffset> {
+        match self {
+            Zone::System => chrono::Local.offset_from_local_date(local),
+            Zone::Fixed(f) => LocalResult::Single(*f),
+            Zone::Named(tz) => tz.offset_from_local_date(local).map(|o| o.fix()),
+        }
+    }
+
+    fn offset_from_local_datetime(&self, local: &NaiveDateTime) -> LocalResult<FixedOffset> {
+        match self {
+            Zone::System => chrono::Local.offset_from_local_datetime(local),
+            Zone::Fixed(f) => LocalResult::Single(*f),
+            Zone::Named(tz) => tz.offset_from_local_datetime(local).map(|o| o.fix()),
+        }
+    }
+
+    fn offset_from_utc_date(&self, utc: &NaiveDate) -> FixedOffset {
+        match self {
+            Zone::System => chrono::Local.offset_from_utc_date(utc),
+            Zone::Fixed(f) => *f,
+            Zone::Named(tz) => tz.offset_from_utc_date(utc).fix(),
+        }
+    }
+
+    fn offset_from_utc_datetime(&self, utc: &NaiveDateTime) -> FixedOffset {
+        match self {
+            Zone::System => chrono::Local.offset_from_utc_datetime(utc),
+            Zone::Fixed(f) => *f,
+            Zone::Named(tz) => tz.offset_from_utc_datetime(utc).fix(),
+        }
+    }
+}
+
+/// One reading of the clock: the instant, the local wall time it was, and the zone that wall
+/// time was read in (every later wall time of this message is read in the same zone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Now {
     pub utc: DateTime<Utc>,
     pub local: NaiveDateTime,
+    pub zone: Zone,
 }
 
 impl Now {
+    /// The reading of instant `utc` in `zone`.
+    pub fn at(utc: DateTime<Utc>, zone: Zone) -> Now {
+        Now {
+            utc,
+            local: utc.with_timezone(&zone).naive_local(),
+            zone,
+        }
+    }
+
     /// The local UTC offset at this instant, in seconds.
     pub fn offset_s(&self) -> i32 {
         (self.local - self.utc.naive_utc()).num_seconds() as i32
     }
 }
 
-/// For tests: a local time read as if the zone were UTC.
+/// For tests: a local time in the zone UTC.
 impl From<NaiveDateTime> for Now {
     fn from(local: NaiveDateTime) -> Now {
         Now {
             utc: local.and_utc(),
             local,
+            zone: Zone::utc(),
         }
     }
 }
@@ -132,6 +208,7 @@ mod tests {
         let now = Now {
             utc,
             local: utc.with_timezone(&Paris).naive_local(),
+            zone: Zone::Named(Paris),
         };
         let cases = [
             ("2026-03-28T11:30:00Z", "12:30"),

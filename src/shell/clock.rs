@@ -1,25 +1,26 @@
 //! The one place that reads the system clock, behind a trait so tests and demos can swap it.
 
-use chrono::{DateTime, Local, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
-pub use crate::domain::time::Now;
+pub use crate::domain::time::{Now, Zone};
 
 /// A source of "now". The shell stamps each message with it; the core never reads the clock.
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
 
-    /// Local wall-clock time of `now()`.
-    fn local(&self) -> NaiveDateTime {
-        self.now().with_timezone(&Local).naive_local()
+    /// The zone wall times are read in: the system's.
+    fn zone(&self) -> Zone {
+        Zone::System
     }
 
-    /// Both at once.
+    /// Local wall-clock time of `now()`.
+    fn local(&self) -> NaiveDateTime {
+        self.stamp().local
+    }
+
+    /// The instant, its wall time and the zone, at once.
     fn stamp(&self) -> Now {
-        let utc = self.now();
-        Now {
-            utc,
-            local: self.local(),
-        }
+        Now::at(self.now(), self.zone())
     }
 }
 
@@ -33,7 +34,7 @@ pub struct SystemClock {
 impl SystemClock {
     /// A clock that believes it is `start` (local wall time) right now.
     pub fn starting_at(start: NaiveDateTime) -> SystemClock {
-        let then = crate::domain::time::resolve(&Local, start);
+        let then = crate::domain::time::resolve(&Zone::System, start);
         SystemClock {
             offset: then - Utc::now(),
         }

@@ -164,6 +164,7 @@ fn running(
     let now = Now {
         utc: m.now_utc,
         local: m.now,
+        zone: m.zone,
     };
     let f = b.exercise.at(elapsed(&b.stage, now));
     let color = if m.no_color {

@@ -185,10 +185,11 @@ fn running(
             let at = crate::domain::time::Now {
                 utc: now,
                 local: m.now,
+                zone: m.zone,
             };
             format!(
                 "▶ until {}",
-                crate::domain::time::local_hhmm(&chrono::Local, at, *deadline)
+                crate::domain::time::local_hhmm(&at.zone, at, *deadline)
             )
         }
         _ => String::new(),

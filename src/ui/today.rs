@@ -305,7 +305,7 @@ fn row_line(
                     } else {
                         b.domain.as_str()
                     };
-                    let len = dur(plan::real_len(b, &chrono::Local));
+                    let len = dur(plan::real_len(b, &m.zone));
                     // The domain is always named, so it shows without colour too.
                     let info = if w >= 60 {
                         format!(" {len} · {label} ")
@@ -434,7 +434,7 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
         &m.today.boxes,
         &m.config.work_domains(),
         m.today.date,
-        &chrono::Local,
+        &m.zone,
     );
     let limit = m.config.work_limit_minutes();
     let free: u32 = plan::gaps(&m.today.boxes, m.config.day_start.0, m.config.day_end.0)

@@ -118,3 +118,44 @@ fn the_core_reaches_neither_the_shell_nor_the_store() {
         g["domain"]
     );
 }
+
+/// Byte offsets of `word` standing alone (not part of a longer name like `LocalResult` or
+/// `naive_local`).
+fn word_at(code: &str, word: &str) -> Vec<usize> {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    code.match_indices(word)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            !code[..i].chars().next_back().is_some_and(ident)
+                && !code[i + word.len()..].chars().next().is_some_and(ident)
+        })
+        .collect()
+}
+
+#[test]
+fn the_system_time_zone_is_read_only_in_the_shell() {
+    // The zone is an input like `now` (carried in `Now`): only the shell names the system zone,
+    // plus the one delegating impl of `Zone::System` in domain::time.
+    let mut found = Vec::new();
+    for (rel, mut code) in sources() {
+        if rel.starts_with("shell/") {
+            continue;
+        }
+        if rel == "domain/time.rs"
+            && let Some(start) = code.find("impl TimeZone for Zone {")
+        {
+            let end = start + code[start..].find("\n}").expect("the impl ends");
+            code.replace_range(start..end, "");
+        }
+        for i in word_at(&code, "Local") {
+            let line = code[..i].lines().count().max(1);
+            let text = code.lines().nth(line - 1).unwrap_or("").trim();
+            found.push(format!("src/{rel}: {text}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the system time zone (chrono::Local) read outside the shell; take the zone from `now`:\n{}",
+        found.join("\n")
+    );
+}

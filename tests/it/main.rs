@@ -16,6 +16,7 @@ mod render;
 mod summary;
 mod timer;
 mod timer_cli;
+mod zone;
 
 use std::path::{Path, PathBuf};
 
@@ -145,12 +146,13 @@ pub struct TokioClock {
     pub local: NaiveDateTime,
 }
 
+/// Its wall time is read in UTC, so `now()` and `local()` agree whatever the process's zone.
 impl serein::shell::clock::Clock for TokioClock {
     fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        self.local().and_utc()
+        (self.local + (tokio::time::Instant::now() - self.start)).and_utc()
     }
-    fn local(&self) -> NaiveDateTime {
-        self.local + (tokio::time::Instant::now() - self.start)
+    fn zone(&self) -> serein::domain::time::Zone {
+        serein::domain::time::Zone::utc()
     }
 }
 

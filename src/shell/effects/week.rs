@@ -14,7 +14,7 @@ impl Effects<'_> {
             params,
             week,
             now.utc,
-            &chrono::Local,
+            &now.zone,
             RECENT_WEEKS,
         ) {
             Ok(data) => vec![Msg::WeekLoaded(week, Box::new(data))],
