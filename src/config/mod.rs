@@ -254,7 +254,7 @@ pub struct CustomPattern {
 impl Default for BreathingConfig {
     fn default() -> Self {
         BreathingConfig {
-            default_pattern: "coherence".into(),
+            default_pattern: crate::domain::breath::DEFAULT_PRESET.into(),
             reduce_motion: false,
             bell: false,
             reminders: vec![

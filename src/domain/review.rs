@@ -10,22 +10,12 @@ use serde::Serialize;
 
 use super::summary::Week;
 
-/// Stable keys of the five life domains, in storage and display order (JSON, SQL columns).
-pub const DOMAIN_KEYS: [&str; 5] = ["personal", "work", "family", "social", "health"];
 /// What the screen calls the domains (wellbeing.md: personal, professional, couple/family,
 /// social, health).
 pub const DOMAIN_LABELS: [&str; 5] = ["Personal", "Work", "Couple & family", "Social", "Health"];
 /// Domain labels for narrow panes.
 pub const DOMAIN_SHORT: [&str; 5] = ["Personal", "Work", "Family", "Social", "Health"];
 
-/// Stable keys of the checklist items (JSON, SQL columns).
-pub const CHECKLIST_KEYS: [&str; 5] = [
-    "inbox",
-    "calendar_past",
-    "calendar_next",
-    "projects",
-    "someday",
-];
 /// The checklist, after David Allen's weekly review: get clear, get current, get creative.
 pub const CHECKLIST_LABELS: [&str; 5] = [
     "Inbox cleared",
@@ -68,7 +58,8 @@ pub const TREND_WEEKS: usize = 4;
 pub struct Review {
     /// The ISO week reviewed; a review is saved per week.
     pub week: Week,
-    /// Personal, work, family, social, health ([`DOMAIN_KEYS`]): 1–10, `None` = not rated.
+    /// Personal, work, family, social, health, in [`DOMAIN_LABELS`] order: 1–10, `None` = not
+    /// rated.
     pub ratings: [Option<u8>; 5],
     /// "One win this week", a single line.
     pub win: String,

@@ -5,8 +5,10 @@
 //! restored. Going online (or leaving): restore only if DND is still on, clear the journal,
 //! close the period, release the guardian. A restore that fails keeps the journal and is
 //! retried. The guardian is our own binary in its own session holding a pipe from us: when we
-//! die in any way (kill -9 included) it reads EOF and restores from the journal. Whatever
-//! still escapes is restored at the next start.
+//! die in any way (kill -9 included) it reads EOF and restores from the journal, through the
+//! backend [`detect`] finds — so not the macOS Shortcuts backend, which `detect` never
+//! returns. Whatever still escapes (macOS included) is restored at the next start
+//! ([`Enforcer::start`] → `guard::recover`).
 //!
 //! After every change the enforcer writes what it applied to `dnd.state` (a [`Report`]), so
 //! that `serein offline on/off` can wait until Do-Not-Disturb really is as asked.

@@ -8,7 +8,7 @@ use crate::store::{Journal, Store};
 
 /// This boot's id (`/proc/sys/kernel/random/boot_id`): a journal from another boot has no
 /// living owner.
-pub fn boot_id() -> String {
+fn boot_id() -> String {
     std::fs::read_to_string("/proc/sys/kernel/random/boot_id")
         .map(|s| s.trim().to_string())
         .unwrap_or_default()

@@ -1,20 +1,19 @@
 //! Sending desktop notifications.
 //!
-//! The timer loop talks to a [`Notifier`] so tests can swap the desktop for a
-//! [`RecordingNotifier`] or an [`UnavailableNotifier`]. The real one,
-//! [`DesktopNotifier`], goes through notify-rust's `show_async` (zbus on tokio), so
-//! it never blocks a runtime thread, and every call is bounded by a timeout.
+//! The shell's `RealDesktop` holds a [`Notifier`] (tests of the run loop swap the whole
+//! desktop for a `RecordingDesktop` instead). The real notifier, [`DesktopNotifier`], goes
+//! through notify-rust's `show_async` (zbus on tokio), so it never blocks a runtime thread,
+//! and every call is bounded by a timeout.
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 /// The application name every notification is sent with.
-pub const APP_NAME: &str = "serein";
+const APP_NAME: &str = "serein";
 
 /// How long [`DesktopNotifier`] waits for the whole D-Bus round trip by default.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(3);
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// Longest error text kept in a [`NotifyError`]; it ends up in a status line.
 const MAX_ERROR_LEN: usize = 160;
@@ -111,11 +110,6 @@ impl DesktopNotifier {
     /// A notifier with a custom timeout around the whole D-Bus call.
     pub fn with_timeout(timeout: Duration) -> Self {
         Self { timeout }
-    }
-
-    /// The timeout applied to each [`Notifier::send`].
-    pub fn timeout(&self) -> Duration {
-        self.timeout
     }
 }
 
@@ -239,49 +233,50 @@ fn one_line(msg: &str) -> String {
     format!("{}…", &line[..end])
 }
 
-/// Records notifications for tests.
-#[derive(Debug, Default, Clone)]
-pub struct RecordingNotifier {
-    /// Everything sent so far, oldest first; shared between clones.
-    pub sent: Arc<Mutex<Vec<Notification>>>,
-}
-
-impl RecordingNotifier {
-    /// A copy of everything sent so far.
-    pub fn sent(&self) -> Vec<Notification> {
-        self.sent
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-}
-
-impl Notifier for RecordingNotifier {
-    fn send<'a>(&'a self, n: &'a Notification) -> SendFuture<'a> {
-        Box::pin(async move {
-            // A panicking test thread must not turn every later send into a panic.
-            self.sent
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push(n.clone());
-            Ok(())
-        })
-    }
-}
-
-/// Always fails with Unavailable: for tests of the "no server" path.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct UnavailableNotifier;
-
-impl Notifier for UnavailableNotifier {
-    fn send<'a>(&'a self, _n: &'a Notification) -> SendFuture<'a> {
-        Box::pin(async { Err(NotifyError::Unavailable("no server (test)".into())) })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::{Arc, Mutex, PoisonError};
+
+    /// Records notifications for tests.
+    #[derive(Debug, Default, Clone)]
+    struct RecordingNotifier {
+        /// Everything sent so far, oldest first; shared between clones.
+        sent: Arc<Mutex<Vec<Notification>>>,
+    }
+
+    impl RecordingNotifier {
+        /// A copy of everything sent so far.
+        fn sent(&self) -> Vec<Notification> {
+            self.sent
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone()
+        }
+    }
+
+    impl Notifier for RecordingNotifier {
+        fn send<'a>(&'a self, n: &'a Notification) -> SendFuture<'a> {
+            Box::pin(async move {
+                // A panicking test thread must not turn every later send into a panic.
+                self.sent
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(n.clone());
+                Ok(())
+            })
+        }
+    }
+
+    /// Always fails with Unavailable: for tests of the "no server" path.
+    #[derive(Debug, Default, Clone, Copy)]
+    struct UnavailableNotifier;
+
+    impl Notifier for UnavailableNotifier {
+        fn send<'a>(&'a self, _n: &'a Notification) -> SendFuture<'a> {
+            Box::pin(async { Err(NotifyError::Unavailable("no server (test)".into())) })
+        }
+    }
 
     #[test]
     fn classify_maps_missing_server_to_unavailable() {
@@ -357,6 +352,6 @@ mod tests {
             Poll::Ready(Err(NotifyError::Failed(_))) => {}
             other => panic!("expected Failed, got {other:?}"),
         }
-        assert_eq!(notifier.timeout(), DEFAULT_TIMEOUT);
+        assert_eq!(notifier.timeout, DEFAULT_TIMEOUT);
     }
 }

@@ -1,8 +1,10 @@
-//! The one place that reads the system clock, behind a trait so tests and demos can swap it.
+//! The clock the core's messages are stamped with, behind a trait so tests and demos can swap
+//! it. Bookkeeping timestamps (store, enforcer, guard, `serein offline`) read the real clock on
+//! purpose and ignore `SEREIN_NOW`.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-pub use crate::domain::time::{Now, Zone};
+use crate::domain::time::{Now, Zone};
 
 /// A source of "now". The shell stamps each message with it; the core never reads the clock.
 pub trait Clock: Send + Sync {
@@ -33,7 +35,7 @@ pub struct SystemClock {
 
 impl SystemClock {
     /// A clock that believes it is `start` (local wall time) right now.
-    pub fn starting_at(start: NaiveDateTime) -> SystemClock {
+    fn starting_at(start: NaiveDateTime) -> SystemClock {
         let then = crate::domain::time::resolve(&Zone::System, start);
         SystemClock {
             offset: then - Utc::now(),
@@ -51,7 +53,7 @@ impl SystemClock {
 }
 
 /// Parses a `SEREIN_NOW` value.
-pub fn parse_now(v: &str) -> anyhow::Result<NaiveDateTime> {
+fn parse_now(v: &str) -> anyhow::Result<NaiveDateTime> {
     let v = v.trim();
     for fmt in [
         "%Y-%m-%dT%H:%M",
@@ -69,15 +71,5 @@ pub fn parse_now(v: &str) -> anyhow::Result<NaiveDateTime> {
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now() + self.offset
-    }
-}
-
-/// A clock that never moves: for tests.
-#[derive(Debug, Clone, Copy)]
-pub struct FixedClock(pub DateTime<Utc>);
-
-impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.0
     }
 }

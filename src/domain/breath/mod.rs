@@ -8,7 +8,6 @@
 //! phase boundaries cannot drift however long the session runs or however late a frame is.
 //!
 //! Timings and presets follow `shared/wellbeing.md` ("What the app should implement").
-
 //!
 //! The parts: [`Pattern`] and its phases (`pattern`), the built-in ones (`presets`), the
 //! user's own from config (`custom`), an [`Exercise`] and its frames (`exercise`), and the
@@ -21,7 +20,7 @@ mod presets;
 pub mod safety;
 
 pub use custom::{custom, error_phase};
-pub use exercise::{Exercise, Frame, ease};
+pub use exercise::{Exercise, Frame};
 pub use pattern::{BreathError, Pattern, Phase, PhaseKind};
 pub use presets::{box_breathing, preset, presets, resonance};
 
@@ -38,7 +37,8 @@ pub const MAX_MINUTES: f64 = 60.0;
 pub const MAX_CYCLES: u32 = 600;
 /// Session length when a pattern has no default of its own, in minutes.
 pub const FALLBACK_MINUTES: f64 = 5.0;
-/// The preset offered first (onboarding, `serein breathe` with no pattern).
+/// The default of `breathing.default_pattern` (what `serein breathe` and the Breathe screen
+/// start with), listed first by [`presets`].
 pub const DEFAULT_PRESET: &str = "coherence";
 /// Shape size reached by the sigh's first inhale; the top-up fills the rest.
 pub const TOP_UP_FROM: f64 = 0.8;

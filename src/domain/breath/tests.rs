@@ -1,3 +1,4 @@
+use super::exercise::ease;
 use super::*;
 use proptest::prelude::*;
 

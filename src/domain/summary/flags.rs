@@ -8,24 +8,24 @@ use super::hm;
 use super::week::{DaySummary, WeekSummary};
 
 /// WHO/ILO estimate of deaths from long working hours [S47].
-pub const SOURCE_WHO_ILO: &str = "WHO/ILO 2021 (Pega et al., Environment International)";
+pub(super) const SOURCE_WHO_ILO: &str = "WHO/ILO 2021 (Pega et al., Environment International)";
 /// EU Working Time Directive, weekly limit [S48].
-pub const SOURCE_EU_WEEK: &str = "EU Working Time Directive 2003/88/EC, art. 6";
+pub(super) const SOURCE_EU_WEEK: &str = "EU Working Time Directive 2003/88/EC, art. 6";
 /// EU Working Time Directive, daily rest [S48].
-pub const SOURCE_EU_REST: &str = "EU Working Time Directive 2003/88/EC, art. 3";
+pub(super) const SOURCE_EU_REST: &str = "EU Working Time Directive 2003/88/EC, art. 3";
 /// EU Working Time Directive, weekly rest [S48].
-pub const SOURCE_EU_WEEKLY_REST: &str = "EU Working Time Directive 2003/88/EC, art. 5";
+pub(super) const SOURCE_EU_WEEKLY_REST: &str = "EU Working Time Directive 2003/88/EC, art. 5";
 /// UK population survey on weekend work [S52].
-pub const SOURCE_WEEKEND: &str =
+pub(super) const SOURCE_WEEKEND: &str =
     "Weston et al. 2019, J Epidemiol Community Health (UK survey, n = 23,403)";
 /// After-hours availability and detachment [S49][S50].
-pub const SOURCE_OFFLINE: &str =
+pub(super) const SOURCE_OFFLINE: &str =
     "Becker et al., Journal of Management; Wendsche & Lohmann-Haislah 2017, Front. Psychol.";
 /// 90-minute blocks are a heuristic; micro-breaks help vigour and fatigue [S45][S46].
-pub const SOURCE_BREAKS: &str =
+pub(super) const SOURCE_BREAKS: &str =
     "Heuristic (Kleitman's rest-activity cycle, Ericsson); Albulescu et al. 2022, PLOS ONE";
 /// The 365 cardiac-coherence method: three sessions a day [S1].
-pub const SOURCE_BREATHING: &str = "Cardiac coherence 365 method (3 sessions a day)";
+pub(super) const SOURCE_BREATHING: &str = "Cardiac coherence 365 method (3 sessions a day)";
 
 /// How strongly a flag is shown. None of them is a diagnosis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -7,7 +7,6 @@
 //! (`Session::local_date`), so weeks don't move after travel, and a session crossing midnight
 //! is split there ([`pieces`]). Minutes are rounded per session (nearest minute) and shared
 //! out over its days, so every total is the exact sum of its parts.
-
 //!
 //! The parts: [`Week`] (`iso_week`), the week's numbers (`week`), a session's share of each
 //! day ([`pieces`]), stretches of time off, on and offline (`spans`), the flags and their
@@ -24,11 +23,7 @@ mod range;
 mod spans;
 mod week;
 
-pub use flags::{
-    Flag, FlagKind, Level, SOURCE_BREAKS, SOURCE_BREATHING, SOURCE_EU_REST, SOURCE_EU_WEEK,
-    SOURCE_EU_WEEKLY_REST, SOURCE_OFFLINE, SOURCE_WEEKEND, SOURCE_WHO_ILO, Thresholds,
-    work_hours_flag,
-};
+pub use flags::{Flag, FlagKind, Level, Thresholds, work_hours_flag};
 pub use iso_week::Week;
 pub use pieces::{Piece, pieces, within_its_day};
 pub use range::{RangeBuilder, RangeSummary, WeekTotals, summarize_range};
@@ -62,7 +57,7 @@ pub fn hm(minutes: i64) -> String {
 }
 
 /// Whether `s` is a finished breathing session of a coherence pattern (one of `titles`).
-pub(super) fn is_coherence(s: &Session, titles: &[String]) -> bool {
+fn is_coherence(s: &Session, titles: &[String]) -> bool {
     titles.contains(&s.title)
         && matches!(
             s.state,
@@ -74,7 +69,7 @@ pub(super) fn is_coherence(s: &Session, titles: &[String]) -> bool {
 }
 
 /// Minutes by domain without the empty ones, most first, then by name.
-pub(super) fn sorted(map: BTreeMap<&str, i64>) -> Vec<(String, i64)> {
+fn sorted(map: BTreeMap<&str, i64>) -> Vec<(String, i64)> {
     let mut v: Vec<(String, i64)> = map
         .into_iter()
         .filter(|&(_, m)| m > 0)

@@ -7,9 +7,7 @@
 
 use zbus::{OwnedVariant, Variant};
 
-use super::{
-    DndError, DndFuture, NOTIFICATIONS, NOTIFICATIONS_PATH, Prior, bounded, call, session_bus,
-};
+use super::{DndError, DndFuture, NOTIFICATIONS, NOTIFICATIONS_PATH, Prior, bounded, call};
 
 const IFACE: &str = "org.dunstproject.cmd0";
 const PROPS: &str = "org.freedesktop.DBus.Properties";
@@ -20,13 +18,8 @@ pub struct DunstDnd {
 }
 
 impl DunstDnd {
-    /// Connects to the session bus and checks that the current Notifications owner answers
+    /// On an existing session-bus connection, checks that the current Notifications owner answers
     /// `org.dunstproject.cmd0.paused`. Starts nothing.
-    pub async fn connect() -> Result<Self, DndError> {
-        Self::with_connection(session_bus().await?).await
-    }
-
-    /// Like [`DunstDnd::connect`] on an existing connection.
     pub async fn with_connection(conn: zbus::Connection) -> Result<Self, DndError> {
         let dnd = DunstDnd { conn };
         match bounded("dunst probe", dnd.paused()).await {

@@ -13,7 +13,7 @@
 
 use std::path::PathBuf;
 
-use super::{DndError, DndFuture, NOTIFICATIONS, Prior, bounded, call, session_bus};
+use super::{DndError, DndFuture, NOTIFICATIONS, Prior, bounded, call};
 
 const MAKO_PATH: &str = "/fr/emersion/Mako";
 const MAKO_IFACE: &str = "fr.emersion.Mako";
@@ -26,13 +26,8 @@ pub struct MakoDnd {
 }
 
 impl MakoDnd {
-    /// Connects to the session bus and checks that the current Notifications owner answers
+    /// On an existing session-bus connection, checks that the current Notifications owner answers
     /// `fr.emersion.Mako.ListModes`. Starts nothing.
-    pub async fn connect() -> Result<Self, DndError> {
-        Self::with_connection(session_bus().await?).await
-    }
-
-    /// Like [`MakoDnd::connect`] on an existing connection.
     pub async fn with_connection(conn: zbus::Connection) -> Result<Self, DndError> {
         let dnd = MakoDnd { conn };
         match bounded("mako probe", dnd.modes()).await {

@@ -4,7 +4,7 @@
 //! - **Never activate a daemon by accident.** D-Bus calls go to the *unique* name of the
 //!   current owner (found with `GetNameOwner`, which never activates anything); a message
 //!   addressed to a unique name cannot trigger activation. No owner → [`DndError::Unavailable`].
-//! - **Every call is bounded** by [`CALL_TIMEOUT`] (3 s), subprocesses included (they are
+//! - **Every call is bounded** by `CALL_TIMEOUT` (3 s), subprocesses included (they are
 //!   killed when the timeout drops them).
 //! - **Turn on only if off; restore only if still ours.** [`Dnd::turn_on`] returns `None`
 //!   when DND was already on (then nothing is changed and nothing must be restored later);
@@ -22,16 +22,17 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
-pub use dunst::DunstDnd;
-pub use gnome::GnomeDnd;
+use dunst::DunstDnd;
+use gnome::GnomeDnd;
 pub use kde::KdeDnd;
-pub use mako::{MakoDnd, mako_config_path, mako_has_dnd_section};
+pub use mako::mako_has_dnd_section;
+use mako::{MakoDnd, mako_config_path};
 pub use shortcuts::ShortcutsDnd;
-pub use swaync::SwayNcDnd;
-pub use xfce::XfceDnd;
+use swaync::SwayNcDnd;
+use xfce::XfceDnd;
 
 /// Upper bound for any single DND operation (D-Bus round trips and subprocesses).
-pub const CALL_TIMEOUT: Duration = Duration::from_secs(3);
+const CALL_TIMEOUT: Duration = Duration::from_secs(3);
 
 const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
 const NOTIFICATIONS_PATH: &str = "/org/freedesktop/Notifications";
@@ -101,7 +102,7 @@ pub enum DndError {
 }
 
 impl DndError {
-    pub(crate) fn failed(what: impl Into<String>, detail: impl std::fmt::Display) -> Self {
+    fn failed(what: impl Into<String>, detail: impl std::fmt::Display) -> Self {
         DndError::Failed {
             what: what.into(),
             detail: detail.to_string(),
@@ -123,7 +124,7 @@ pub type DndFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, DndError>> + S
 /// One desktop's DND switch. All calls have a 3 s timeout and never start a daemon by
 /// accident.
 pub trait Dnd: Send + Sync {
-    /// "dunst", "gnome", "xfce", "swaync" or "mako".
+    /// "dunst", "gnome", "kde", "xfce", "swaync", "mako" or "macos" (the Shortcuts backend).
     fn name(&self) -> &'static str;
 
     /// Whether DND is on now.
@@ -168,13 +169,15 @@ impl std::fmt::Debug for Detected {
     }
 }
 
-/// Finds the notification server and a DND backend for it, without starting anything:
-/// SwayNotificationCenter (`org.erikreider.swaync.cc` has an owner), mako (the server calls
-/// itself "mako" and `/fr/emersion/Mako` answers; a note says when the user's config lacks
-/// the `[mode=do-not-disturb]` section), dunst (its `org.dunstproject.cmd0` interface
-/// answers on the Notifications owner), Xfce (xfce4-notifyd owns Notifications and xfconfd
-/// owns `org.xfce.Xfconf`), then GNOME (`XDG_CURRENT_DESKTOP` contains GNOME and
-/// `gsettings` knows the key).
+/// Finds the notification server and a DND backend for it, without starting anything, in
+/// this order: SwayNotificationCenter (`org.erikreider.swaync.cc` has an owner); KDE Plasma
+/// (the server calls itself "Plasma" or its vendor is "KDE"); mako (the server calls itself
+/// "mako" and `/fr/emersion/Mako` answers; a note says when the user's config lacks the
+/// `[mode=do-not-disturb]` section); dunst (its `org.dunstproject.cmd0` interface answers on
+/// the Notifications owner); Xfce (the server is xfce4-notifyd and xfconfd owns
+/// `org.xfce.Xfconf`); KDE again for any server with the `inhibitions` capability; then GNOME
+/// (`XDG_CURRENT_DESKTOP` names GNOME or ubuntu, or the server is gnome-shell, and `gsettings`
+/// knows the key). Never the macOS Shortcuts backend: the enforcer picks that one itself.
 pub async fn detect() -> Detected {
     let mut notes = Vec::new();
     let mut server = None;
@@ -311,7 +314,7 @@ async fn gnome(server: Option<&ServerInfo>, notes: &mut Vec<String>) -> Option<B
 // ---------------------------------------------------------------- shared helpers
 
 /// Bounds `fut` by [`CALL_TIMEOUT`].
-pub(crate) async fn bounded<T>(
+async fn bounded<T>(
     what: &str,
     fut: impl Future<Output = Result<T, DndError>>,
 ) -> Result<T, DndError> {
@@ -322,7 +325,7 @@ pub(crate) async fn bounded<T>(
 }
 
 /// Connects to the session bus (bounded). Missing address or refused socket → Unavailable.
-pub(crate) async fn session_bus() -> Result<zbus::Connection, DndError> {
+async fn session_bus() -> Result<zbus::Connection, DndError> {
     let connect = async {
         zbus::connection::Builder::session()
             // Backstop only: each operation is bounded by `bounded` (CALL_TIMEOUT) as a
@@ -337,7 +340,7 @@ pub(crate) async fn session_bus() -> Result<zbus::Connection, DndError> {
 
 /// The unique name (":1.42") owning `name`, or Unavailable. `GetNameOwner` is answered by
 /// the bus itself and never activates a service; calls sent to the unique name can't either.
-pub(crate) async fn owner(
+async fn owner(
     conn: &zbus::Connection,
     name: &str,
 ) -> Result<zbus::names::OwnedUniqueName, DndError> {
@@ -363,7 +366,7 @@ pub(crate) async fn owner(
 }
 
 /// Calls `iface.method(body)` at `path` on the current owner of `name` and decodes the reply.
-pub(crate) async fn call<B, R>(
+async fn call<B, R>(
     conn: &zbus::Connection,
     name: &str,
     path: &str,
@@ -439,7 +442,7 @@ async fn kde_backend() -> Result<KdeDnd, DndError> {
 
 /// Runs a command (no stdin, output captured), killed if the caller's timeout drops it.
 /// Returns stdout on success; Unavailable if the program is missing; Failed otherwise.
-pub(crate) async fn run(program: &str, args: &[&str]) -> Result<String, DndError> {
+async fn run(program: &str, args: &[&str]) -> Result<String, DndError> {
     let what = || format!("{program} {}", args.join(" "));
     let out = tokio::process::Command::new(program)
         .args(args)

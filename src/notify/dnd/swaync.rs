@@ -7,7 +7,7 @@
 //! swaync binds `dnd` to the GSettings key `org.erikreider.swaync dnd-state`, so the state
 //! survives a restart of swaync: a journaled prior must be restored, it does not clear itself.
 
-use super::{DndError, DndFuture, Prior, bounded, call, session_bus};
+use super::{DndError, DndFuture, Prior, bounded, call};
 
 pub(crate) const SWAYNC: &str = "org.erikreider.swaync.cc";
 const SWAYNC_PATH: &str = "/org/erikreider/swaync/cc";
@@ -18,12 +18,7 @@ pub struct SwayNcDnd {
 }
 
 impl SwayNcDnd {
-    /// Connects to the session bus and checks that swaync answers `GetDnd`. Starts nothing.
-    pub async fn connect() -> Result<Self, DndError> {
-        Self::with_connection(session_bus().await?).await
-    }
-
-    /// Like [`SwayNcDnd::connect`] on an existing connection.
+    /// On an existing session-bus connection, checks that swaync answers `GetDnd`. Starts nothing.
     pub async fn with_connection(conn: zbus::Connection) -> Result<Self, DndError> {
         let dnd = SwayNcDnd { conn };
         match bounded("swaync probe", dnd.get()).await {

@@ -10,7 +10,7 @@
 
 use zbus::{OwnedVariant, Variant};
 
-use super::{DndError, DndFuture, Prior, bounded, call, session_bus};
+use super::{DndError, DndFuture, Prior, bounded, call};
 
 const XFCONF: &str = "org.xfce.Xfconf";
 const XFCONF_PATH: &str = "/org/xfce/Xfconf";
@@ -23,12 +23,7 @@ pub struct XfceDnd {
 }
 
 impl XfceDnd {
-    /// Connects to the session bus and checks that xfconfd is running. Starts nothing.
-    pub async fn connect() -> Result<Self, DndError> {
-        Self::with_connection(session_bus().await?).await
-    }
-
-    /// Like [`XfceDnd::connect`] on an existing connection.
+    /// On an existing session-bus connection, checks that xfconfd is running. Starts nothing.
     pub async fn with_connection(conn: zbus::Connection) -> Result<Self, DndError> {
         let dnd = XfceDnd { conn };
         bounded("xfce probe", dnd.value()).await?;

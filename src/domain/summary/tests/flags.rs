@@ -1,6 +1,7 @@
 //! Flags: when each appears, at its thresholds, and its words.
 
 use super::*;
+use crate::domain::summary::flags::{SOURCE_EU_WEEK, SOURCE_WHO_ILO};
 
 #[test]
 fn work_hours_thresholds() {
