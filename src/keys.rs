@@ -137,7 +137,7 @@ impl Action {
     }
 
     /// The action named `name` in `[keys]`.
-    pub fn from_name(name: &str) -> Option<Action> {
+    fn from_name(name: &str) -> Option<Action> {
         TABLE.iter().map(|r| r.action).find(|a| a.name() == name)
     }
 
@@ -321,7 +321,7 @@ pub fn rows(screen: Screen) -> impl Iterator<Item = &'static Row> {
 }
 
 /// Every action name, for messages.
-pub fn action_names() -> String {
+fn action_names() -> String {
     let mut names: Vec<&str> = Vec::new();
     for r in TABLE {
         if !names.contains(&r.action.name()) {
@@ -341,7 +341,7 @@ pub struct Key {
 
 impl Key {
     /// Normalises an event: for characters, Shift is already in the character itself.
-    pub fn from_event(e: &KeyEvent) -> Key {
+    fn from_event(e: &KeyEvent) -> Key {
         Key {
             code: e.code,
             ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
@@ -352,7 +352,7 @@ impl Key {
 
 /// Parses `a`, `G`, `ctrl-x`, `alt-j`, `space`, `enter`, `esc`, `tab`, `backtab`, `up`, `down`,
 /// `left`, `right`, `home`, `end`, `pageup`, `pagedown`, `backspace`, `delete`, `f1`…`f12`.
-pub fn parse_key(s: &str) -> Result<Key, String> {
+fn parse_key(s: &str) -> Result<Key, String> {
     let mut ctrl = false;
     let mut alt = false;
     let mut rest = s;
@@ -400,7 +400,7 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
 }
 
 /// How a key is shown in help.
-pub fn format_key(k: &Key) -> String {
+fn format_key(k: &Key) -> String {
     let base = match k.code {
         KeyCode::Char(' ') => "space".to_string(),
         KeyCode::Char(c) => c.to_string(),

@@ -71,13 +71,13 @@ pub fn show(args: &ReviewArgs, paths: &Paths, today: NaiveDate) -> Result<(), Fa
 }
 
 /// The review as pretty JSON (the shape of `Review`'s `Serialize`), or `null`.
-pub fn to_json(review: Option<&Review>) -> String {
+fn to_json(review: Option<&Review>) -> String {
     serde_json::to_string_pretty(&review).unwrap_or_else(|_| "null".into())
 }
 
 /// The review as aligned plain text, each rating with its 4-week trend (oldest first, this
 /// week last, `–` where a week has no rating).
-pub fn format_text(review: Option<&Review>, history: &[Review], week: Week) -> String {
+fn format_text(review: Option<&Review>, history: &[Review], week: Week) -> String {
     let Some(r) = review else {
         return format!("No review saved for {week} yet. Run `serein review` to write one.\n");
     };

@@ -102,7 +102,7 @@ fn week_title(s: &WeekSummary) -> String {
 }
 
 /// The output of a week summary in `format`.
-pub fn week_output(s: &WeekSummary, cfg: &Config, format: SummaryFormat) -> String {
+fn week_output(s: &WeekSummary, cfg: &Config, format: SummaryFormat) -> String {
     match format {
         SummaryFormat::Table => week_table(s, cfg),
         SummaryFormat::Json => {
@@ -116,7 +116,7 @@ pub fn week_output(s: &WeekSummary, cfg: &Config, format: SummaryFormat) -> Stri
 }
 
 /// The output of a range summary in `format`.
-pub fn range_output(r: &RangeSummary, cfg: &Config, format: SummaryFormat) -> String {
+fn range_output(r: &RangeSummary, cfg: &Config, format: SummaryFormat) -> String {
     match format {
         SummaryFormat::Table => range_table(r, cfg),
         SummaryFormat::Json => {
@@ -136,7 +136,7 @@ fn by_domain_json(list: &[(String, i64)]) -> Value {
 }
 
 /// The stable JSON of a week (README.md, "JSON output").
-pub fn week_json(s: &WeekSummary) -> Value {
+fn week_json(s: &WeekSummary) -> Value {
     json!({
         "kind": "week",
         "week": s.week.to_string(),
@@ -196,7 +196,7 @@ pub fn week_json(s: &WeekSummary) -> Value {
 }
 
 /// The stable JSON of a range (README.md, "JSON output").
-pub fn range_json(r: &RangeSummary) -> Value {
+fn range_json(r: &RangeSummary) -> Value {
     json!({
         "kind": "range",
         "from": r.from,
@@ -297,7 +297,7 @@ fn grid(s: &WeekSummary, shown: &[&str]) -> Vec<(String, [i64; 7], i64)> {
 }
 
 /// The week's numbers as (label, value) lines: shared by the table and Markdown.
-pub fn numbers(s: &WeekSummary, cfg: &Config) -> Vec<(&'static str, String)> {
+fn numbers(s: &WeekSummary, cfg: &Config) -> Vec<(&'static str, String)> {
     let limit = (cfg.balance.work_info_hours * 60.0).round() as i64;
     let mut v = vec![
         (

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::time;
 
 /// Minutes in a day; `(0, DAY)` is a whole day ("all").
-pub const DAY: u16 = 1440;
+const DAY: u16 = super::plan::DAY_MINUTES;
 
 /// How many days either side of `now` are expanded into windows.
 const SCAN_DAYS: i64 = 10;
@@ -193,7 +193,7 @@ impl OfflineSchedule {
     }
 
     /// The rule of one weekday.
-    pub fn day(&self, weekday: chrono::Weekday) -> &DayRule {
+    fn day(&self, weekday: chrono::Weekday) -> &DayRule {
         &self.days[weekday.num_days_from_monday() as usize]
     }
 
@@ -214,8 +214,10 @@ impl OfflineSchedule {
             .find(|&b| b > now && b < horizon)
     }
 
-    /// The merged offline period containing `now`, as `(start, end)` instants (for "offline
-    /// until 08:00"). `None` when not offline, or when offline never ends.
+    /// The merged offline period containing `now`, as `(start, end)` instants. `None` when not
+    /// offline, or when offline never ends. Only the tests use it, to check `periods` and
+    /// `next_change` against; the "offline until" badge comes from the policy's `until`.
+    #[cfg(test)]
     pub fn current<Tz: TimeZone>(
         &self,
         tz: &Tz,

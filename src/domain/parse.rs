@@ -1,7 +1,7 @@
 //! Parsing one-line timebox entries such as `09:00-10:30 Write report #work`.
 //!
 //! Pure functions: no I/O, no clock reads. Placing a [`When::For`] box on the day is the
-//! caller's job (see [`crate::domain::plan::next_free_slot`]).
+//! caller's job (see [`crate::domain::plan::place`]).
 //!
 //! # Grammar
 //!
@@ -185,7 +185,7 @@ pub fn parse_duration(s: &str) -> Option<u16> {
 
 /// Formats a length compactly so that [`parse_duration`] reads it back: `45m`, `1h`,
 /// `1h30m`, `2h05m`.
-pub fn format_duration(min: u16) -> String {
+fn format_duration(min: u16) -> String {
     match (min / 60, min % 60) {
         (0, m) => format!("{m}m"),
         (h, 0) => format!("{h}h"),

@@ -147,7 +147,8 @@ impl Timebox {
         }
     }
 
-    pub fn to_new(&self) -> NewTimebox {
+    /// The box as a new one to insert (for copies).
+    fn to_new(&self) -> NewTimebox {
         NewTimebox {
             date: self.date,
             start: self.start,
@@ -188,11 +189,6 @@ pub enum PlanError {
     NoSuchBox(i64),
 }
 
-/// Boxes of one day, kept sorted by (start, end, id).
-pub fn sort(boxes: &mut [Timebox]) {
-    boxes.sort_by_key(|b| (b.start, b.end, b.id));
-}
-
 /// Ids of every box that overlaps at least one other box.
 pub fn overlapping_ids(boxes: &[Timebox]) -> Vec<i64> {
     let mut ids = Vec::new();
@@ -228,7 +224,7 @@ pub fn gaps(boxes: &[Timebox], from: u16, to: u16) -> Vec<(u16, u16)> {
 
 /// Start of the first free slot of `len` minutes at or after `from` (rounded up to 5 min),
 /// ending by midnight.
-pub fn next_free_slot(boxes: &[Timebox], from: u16, len: u16) -> Result<u16, PlanError> {
+fn next_free_slot(boxes: &[Timebox], from: u16, len: u16) -> Result<u16, PlanError> {
     let from = from.div_ceil(5) * 5;
     gaps(boxes, from.min(DAY_MINUTES), DAY_MINUTES)
         .into_iter()
@@ -296,20 +292,8 @@ pub fn shifted(boxes: &[Timebox], id: i64, delta: i32) -> Result<Vec<Timebox>, P
         .collect()
 }
 
-/// Planned minutes per domain for focus boxes (breaks are not counted in any domain).
-pub fn minutes_by_domain(boxes: &[Timebox]) -> Vec<(String, u32)> {
-    let mut out: Vec<(String, u32)> = Vec::new();
-    for b in boxes.iter().filter(|b| b.kind == Kind::Focus) {
-        match out.iter_mut().find(|(d, _)| *d == b.domain) {
-            Some((_, m)) => *m += u32::from(b.minutes()),
-            None => out.push((b.domain.clone(), u32::from(b.minutes()))),
-        }
-    }
-    out
-}
-
 /// Wall-clock spans of focus boxes in the given work domains, overlaps merged.
-pub fn work_spans(boxes: &[Timebox], work_domains: &[&str]) -> Vec<(u16, u16)> {
+fn work_spans(boxes: &[Timebox], work_domains: &[&str]) -> Vec<(u16, u16)> {
     let mut spans: Vec<(u16, u16)> = boxes
         .iter()
         .filter(|b| b.kind == Kind::Focus && work_domains.contains(&b.domain.as_str()))
@@ -326,16 +310,8 @@ pub fn work_spans(boxes: &[Timebox], work_domains: &[&str]) -> Vec<(u16, u16)> {
     merged
 }
 
-/// Planned wall-clock minutes of focus boxes in the given work domains, counting
-/// overlapping time once.
-pub fn work_minutes(boxes: &[Timebox], work_domains: &[&str]) -> u32 {
-    work_spans(boxes, work_domains)
-        .iter()
-        .map(|(s, e)| u32::from(e - s))
-        .sum()
-}
-
-/// Like [`work_minutes`], in real minutes on `tz` (a DST night is shorter or longer).
+/// Planned minutes of focus boxes in the given work domains, counting overlapping time once,
+/// in real minutes on `tz` (a DST night is shorter or longer than its wall-clock span).
 pub fn work_minutes_in<Tz: chrono::TimeZone>(
     boxes: &[Timebox],
     work_domains: &[&str],
@@ -552,6 +528,15 @@ mod tests {
         assert_eq!(shifted(&day, 9, 5), Err(PlanError::NoSuchBox(9)));
     }
 
+    /// Planned wall-clock minutes of work focus boxes, overlaps once: `work_minutes_in`
+    /// without the time zone.
+    fn work_minutes(boxes: &[Timebox], work_domains: &[&str]) -> u32 {
+        work_spans(boxes, work_domains)
+            .iter()
+            .map(|(s, e)| u32::from(e - s))
+            .sum()
+    }
+
     #[test]
     fn work_minutes_counts_overlap_once_and_skips_breaks() {
         let mut boxes = vec![tb(1, 540, 600), tb(2, 570, 630), tb(3, 700, 760)];
@@ -559,10 +544,6 @@ mod tests {
         assert_eq!(work_minutes(&boxes, &["work"]), 90);
         boxes[1].domain = "family".into();
         assert_eq!(work_minutes(&boxes, &["work"]), 60);
-        assert_eq!(
-            minutes_by_domain(&boxes),
-            vec![("work".to_string(), 60), ("family".to_string(), 60)]
-        );
     }
 
     #[test]

@@ -154,7 +154,7 @@ pub enum SessionError {
 pub const MAX_SESSION_S: i64 = 12 * 3600;
 
 /// Truncates to whole seconds: instants are stored as UTC seconds.
-pub fn whole(t: DateTime<Utc>) -> DateTime<Utc> {
+fn whole(t: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::from_timestamp(t.timestamp(), 0).unwrap_or(t)
 }
 
@@ -195,7 +195,7 @@ impl Session {
     }
 
     /// Milliseconds to the deadline (negative in overrun); frozen while paused.
-    pub fn remaining_ms(&self, now: DateTime<Utc>) -> i64 {
+    fn remaining_ms(&self, now: DateTime<Utc>) -> i64 {
         match self.state {
             State::Running { deadline } => (deadline - now).num_milliseconds(),
             State::Paused { left_s, .. } => left_s * 1000,

@@ -12,7 +12,7 @@ use tokio::io::{AsyncRead, ReadBuf};
 use tokio::process::Command;
 
 /// Most bytes of a hook's stderr kept for the log and [`HookOutcome::Failed`].
-pub const STDERR_LIMIT: usize = 500;
+const STDERR_LIMIT: usize = 500;
 
 /// After the hook exits, how long we still wait for its pipes to close. A hook that
 /// leaves a background child holding stderr must not turn into a timeout.

@@ -1,7 +1,9 @@
 //! The SQLite store: the only place in serein that speaks SQL.
 //!
-//! One database file holds the plan (and, through later migrations, sessions, the DND journal and
-//! reviews). The TUI and the CLI may have it open at the same time, so the file runs in WAL mode,
+//! One database file holds the plan (timeboxes), the session log (with interruptions, sent
+//! notifications and after-hours marks), the breathing reminders already shown, the DND
+//! journal, offline periods, the manual offline switch and its override log, and the weekly
+//! reviews. The TUI and the CLI may have it open at the same time, so the file runs in WAL mode,
 //! every write is an `IMMEDIATE` transaction and [`Store::data_version`] tells a long-lived
 //! process when someone else has committed.
 //!
@@ -22,7 +24,7 @@ use tracing::{debug, info};
 use crate::domain::plan::{Kind, NewTimebox, Patch, Timebox};
 
 /// Marks a database as serein's (`"SERN"`), stored with `PRAGMA application_id`.
-pub const APPLICATION_ID: i32 = 0x5345_524E;
+const APPLICATION_ID: i32 = 0x5345_524E;
 
 /// Schema migrations, oldest first; a database's `user_version` is how many have run. The SQL
 /// lives in `migrations/NNN_*.sql`, applied in this order.
@@ -82,8 +84,8 @@ const INSERT_SQL: &str = "INSERT INTO timebox
     (date, start_min, end_min, title, domain, kind, done, created_at, updated_at)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7)";
 
-// An upsert rather than `INSERT OR REPLACE`: REPLACE deletes the old row first, which would fire
-// ON DELETE CASCADE on rows that later migrations make reference a box, and would lose created_at.
+// An upsert rather than `INSERT OR REPLACE`: REPLACE deletes the old row first, which would NULL
+// `session.timebox_id` (ON DELETE SET NULL, migration 2) and lose created_at.
 const UPSERT_SQL: &str = "INSERT INTO timebox
     (id, date, start_min, end_min, title, domain, kind, done, created_at, updated_at)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
@@ -195,7 +197,7 @@ impl Store {
         Ok(store)
     }
 
-    /// Opens a fresh database in memory, for tests and dry runs.
+    /// Opens a fresh database in memory, for tests.
     pub fn open_in_memory() -> Result<Store> {
         let mut store = Store {
             conn: Connection::open_in_memory()?,

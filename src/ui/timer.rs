@@ -38,7 +38,7 @@ fn glyph(c: char) -> [&'static str; BIG_ROWS] {
 }
 
 /// The big rendering of `text`, one string per row, glyphs separated by a space.
-pub fn big(text: &str) -> Vec<String> {
+fn big(text: &str) -> Vec<String> {
     (0..BIG_ROWS)
         .map(|r| {
             text.chars()

@@ -40,7 +40,7 @@ pub enum RowKind {
 
 /// Lays the day out as rows: free slots of 15 min, and each box `max(1, len/15)` rows tall.
 /// Overlapping boxes are stacked one after the other (and flagged when drawn).
-pub fn rows(boxes: &[Timebox], day_start: u16, day_end: u16, now: Option<u16>) -> Vec<Row> {
+fn rows(boxes: &[Timebox], day_start: u16, day_end: u16, now: Option<u16>) -> Vec<Row> {
     let first = boxes.iter().map(|b| b.start).min().unwrap_or(day_start);
     let last = boxes.iter().map(|b| b.end).max().unwrap_or(day_end);
     let mut from = day_start.min(first);
@@ -101,7 +101,7 @@ pub fn rows(boxes: &[Timebox], day_start: u16, day_end: u16, now: Option<u16>) -
 }
 
 /// A human name for `date` seen from `today`.
-pub fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
+fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
     match (date - today).num_days() {
         0 => "today".into(),
         1 => "tomorrow".into(),

@@ -314,7 +314,7 @@ fn merge_cells<'a>(cells: Vec<(char, Style)>) -> Vec<Span<'a>> {
 }
 
 /// A sparkline of weekly work minutes: the highest week is a full block; no work is blank.
-pub fn sparkline(values: &[i64]) -> String {
+fn sparkline(values: &[i64]) -> String {
     let max = values.iter().copied().max().unwrap_or(0);
     values
         .iter()

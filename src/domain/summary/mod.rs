@@ -27,9 +27,10 @@ pub use flags::{Flag, FlagKind, Level, Thresholds, work_hours_flag};
 pub use iso_week::Week;
 pub use pieces::{Piece, pieces, within_its_day};
 pub use range::{RangeBuilder, RangeSummary, WeekTotals, summarize_range};
+#[cfg(test)]
+pub use week::summarize;
 pub use week::{
-    DaySummary, Inputs, WeekData, WeekParams, WeekSummary, summarize, summarize_with,
-    weekly_work_minutes,
+    DaySummary, Inputs, WeekData, WeekParams, WeekSummary, summarize_with, weekly_work_minutes,
 };
 
 /// The minutes of `domain` in a `(domain, minutes)` list; 0 when it isn't there.

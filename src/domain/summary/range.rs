@@ -34,7 +34,9 @@ pub struct WeekTotals {
     pub rest_minutes: i64,
 }
 
-/// Totals of `from..=to` (local dates; sessions split at midnight, as in the week summary).
+/// Totals of `from..=to` (local dates; sessions split at midnight, as in the week summary),
+/// all sessions in memory at once. The app streams through [`RangeBuilder`] instead; this is
+/// the test oracle the builder is checked against.
 pub fn summarize_range<Tz: TimeZone>(
     sessions: &[Session],
     work_domains: &[&str],

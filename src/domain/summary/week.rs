@@ -131,7 +131,9 @@ pub struct WeekData {
     pub recent: Vec<(Week, i64)>,
 }
 
-/// The summary of `week` in time zone `tz`, with the default thresholds.
+/// The summary of `week` in time zone `tz`, with the default thresholds: a shorthand for the
+/// tests (the app passes the configured thresholds to [`summarize_with`]).
+#[cfg(test)]
 pub fn summarize<Tz: TimeZone>(inputs: &Inputs, week: Week, tz: &Tz) -> WeekSummary {
     summarize_with(inputs, week, tz, &Thresholds::default())
 }

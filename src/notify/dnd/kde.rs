@@ -29,9 +29,9 @@ use super::{
 
 const PROPS: &str = "org.freedesktop.DBus.Properties";
 /// What Plasma shows as the inhibiting application ("serein is currently…").
-pub const DESKTOP_ENTRY: &str = "serein";
+const DESKTOP_ENTRY: &str = "serein";
 /// The reason Plasma shows with the inhibition.
-pub const REASON: &str = "offline hours";
+const REASON: &str = "offline hours";
 
 /// DND through Plasma's `Inhibit`/`UnInhibit`, on one connection held for its lifetime.
 pub struct KdeDnd {

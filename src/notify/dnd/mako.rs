@@ -18,7 +18,7 @@ use super::{DndError, DndFuture, NOTIFICATIONS, Prior, bounded, call};
 const MAKO_PATH: &str = "/fr/emersion/Mako";
 const MAKO_IFACE: &str = "fr.emersion.Mako";
 /// The mode serein adds and removes.
-pub const DND_MODE: &str = "do-not-disturb";
+const DND_MODE: &str = "do-not-disturb";
 
 /// DND through mako's `do-not-disturb` mode.
 pub struct MakoDnd {
@@ -171,7 +171,7 @@ pub fn mako_has_dnd_section() -> bool {
 
 /// Whether mako config `text` has a section whose criteria include `mode=do-not-disturb`
 /// (alone or combined with other criteria, value optionally quoted).
-pub fn config_has_dnd_section(text: &str) -> bool {
+fn config_has_dnd_section(text: &str) -> bool {
     text.lines().any(|line| {
         let line = line.trim();
         let Some(inner) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) else {
