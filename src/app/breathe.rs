@@ -314,16 +314,18 @@ pub fn advance(m: &mut Model, now: Now, frame: bool) -> Update {
     u
 }
 
-/// The 365 method's reminders: at each configured time (for two hours after it), once, not
-/// during a focus box (held until it ends) and not while snoozed.
+/// The 365 method's reminders: at each configured time (for two hours after it), once. Held
+/// back during a focus session, while snoozed, while the Breathe screen is open and during
+/// offline hours; a held reminder comes when that ends, if still within its two hours.
 pub fn reminders(m: &mut Model, now: Now) -> Update {
     let mut u = Update::default();
     if m.config.breathing.reminders.is_empty()
         || m.breathe.snoozed_until.is_some_and(|t| now.local < t)
-        || m.timer.session
+        || m.timer
+            .session
             .as_ref()
             .is_some_and(|s| s.kind == SessionKind::Focus)
-                || m.screen == Screen::Breathe
+        || m.screen == Screen::Breathe
         // Held until the offline window ends.
         || m.offline_hours()
     {

@@ -17,7 +17,9 @@ pub enum Msg {
     Key(KeyEvent),
     /// The terminal was resized: everything must be drawn again.
     Resize,
-    /// The 1 Hz tick, aligned to the second.
+    /// The periodic tick: on each second of the wall clock in the TUI and while a session
+    /// runs; in an idle daemon at the next offline change (at most 60 s apart); and whenever
+    /// another process wakes the daemon over its socket.
     Tick,
     /// A 30 fps animation frame (only while a breathing shape moves on screen), or a wake-up
     /// at the exercise's next shown second without motion.
@@ -53,7 +55,7 @@ pub enum Msg {
     Problem(String),
     /// The active session as stored (after a start, or a change by another process).
     SessionLoaded(Option<Session>),
-    /// `Effect::StartSession` was stored with this id.
+    /// `Effect::StartSession` was stored: the session with its new id.
     SessionStarted(Session),
     /// Today's sessions so far (for the focus streak).
     SessionsToday(Vec<Session>),
@@ -96,8 +98,10 @@ pub enum Effect {
     LoadOther(NaiveDate, Purpose),
     /// Commit a change in one transaction and answer with `Msg::Saved` or `Msg::StoreFailed`.
     Apply(Change),
-    /// Check whether another process changed the database; if so, reload the shown day.
-    /// With a week: the Week screen shows it, and it is summarized again too.
+    /// Check whether another process changed the database; if so, reload the shown day, the
+    /// active session and the manual offline override (answers `Msg::DayLoaded`,
+    /// `Msg::SessionLoaded`, `Msg::ManualLoaded`). With a week: the Week screen shows it, and
+    /// it is summarized again too (`Msg::WeekLoaded`).
     PollExternal(
         NaiveDate,
         Option<(
@@ -141,7 +145,8 @@ pub enum Effect {
     EnsureDaemon,
     /// Move Do-Not-Disturb to this state (the enforcer journals and restores).
     SetDnd(crate::domain::policy::Dnd),
-    /// Store a manual override (None: clear it); answers `Msg::ManualLoaded`.
+    /// Store a manual override (None: clear it) and wake the daemon; answers nothing on
+    /// success (the model already holds the override), `Msg::Problem` on failure.
     SetManual(Option<crate::domain::policy::Manual>),
     /// Read the manual override; answers `Msg::ManualLoaded`.
     LoadManual,

@@ -1,6 +1,6 @@
 //! `serein review --show [--week W] [--json]`: prints a saved weekly review as aligned text or
 //! as a stable JSON object (`null` when the week has none). Without `--show`, `serein review`
-//! opens the TUI on the review screen (dispatched in `cli.rs`).
+//! opens the TUI on the review screen (dispatched in `main.rs`).
 
 use chrono::NaiveDate;
 

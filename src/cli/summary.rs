@@ -135,7 +135,7 @@ fn by_domain_json(list: &[(String, i64)]) -> Value {
         .collect()
 }
 
-/// The stable JSON of a week (README.md, "JSON output").
+/// The stable JSON of a week (README.md, "`serein summary`").
 fn week_json(s: &WeekSummary) -> Value {
     json!({
         "kind": "week",
@@ -195,7 +195,7 @@ fn week_json(s: &WeekSummary) -> Value {
     })
 }
 
-/// The stable JSON of a range (README.md, "JSON output").
+/// The stable JSON of a range (README.md, "`serein summary`").
 fn range_json(r: &RangeSummary) -> Value {
     json!({
         "kind": "range",

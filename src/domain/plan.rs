@@ -51,7 +51,7 @@ pub struct Timebox {
     /// Domain name, one of the configured domains (e.g. `work`).
     pub domain: String,
     pub kind: Kind,
-    /// Marked done by the user (or, later, by a finished focus session).
+    /// Marked done by the user, or by a focus session finished on it.
     pub done: bool,
 }
 

@@ -33,7 +33,7 @@ pub enum HookOutcome {
     /// Exited with status 0.
     Ok,
     /// Non-zero exit (`code` is `None` when killed by a signal, or when it could not be
-    /// started for a reason other than "not found"); `stderr` is cut to [`STDERR_LIMIT`].
+    /// started for a reason other than "not found"); `stderr` is cut to 500 bytes.
     Failed {
         /// The exit code, if the process exited normally.
         code: Option<i32>,

@@ -99,8 +99,9 @@ pub(crate) fn until_next_second(now: DateTime<Utc>) -> Duration {
     Duration::from_millis(1003 - u64::from(now.timestamp_subsec_millis().min(999)))
 }
 
-/// The TUI's run loop on a terminal, sleeping with tokio's timer (tests drive it under paused
-/// time): runs until the user quits, the event stream ends, or `shutdown` resolves.
+/// Test entry point: [`run_loop`] on a given terminal, sleeping with tokio's timer (tests drive
+/// it under paused time); runs until the user quits, the event stream ends, or `shutdown`
+/// resolves. The real TUI goes through `tui::run_terminal`, which calls `run_loop` itself.
 /// `inbox` brings results of background work (a notification that failed).
 #[allow(clippy::too_many_arguments)]
 pub async fn run<B, E, C, S>(

@@ -38,7 +38,7 @@ pub enum RowKind {
     Body(usize, u16),
 }
 
-/// Lays the day out as rows: free slots of 15 min, and each box `max(1, len/15)` rows tall.
+/// Lays the day out as rows: free slots of 15 min, and each box `max(1, round(len/15))` rows tall.
 /// Overlapping boxes are stacked one after the other (and flagged when drawn).
 fn rows(boxes: &[Timebox], day_start: u16, day_end: u16, now: Option<u16>) -> Vec<Row> {
     let first = boxes.iter().map(|b| b.start).min().unwrap_or(day_start);

@@ -46,7 +46,7 @@ impl Level {
     }
 }
 
-/// Which signal a flag is about (stable, for JSON and for config thresholds).
+/// Which signal a flag is about (stable, for JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FlagKind {

@@ -96,7 +96,7 @@ pub enum DndError {
     /// The backend is there but the operation failed.
     #[error("do-not-disturb: {what} failed: {detail}")]
     Failed { what: String, detail: String },
-    /// The operation did not finish within [`CALL_TIMEOUT`].
+    /// The operation did not finish within `CALL_TIMEOUT` (3 s).
     #[error("do-not-disturb: {0} timed out after {CALL_TIMEOUT:?}")]
     Timeout(String),
 }
