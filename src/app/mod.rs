@@ -8,5 +8,6 @@ pub mod msg;
 pub mod offline;
 pub mod review;
 pub mod timer;
+pub mod today;
 pub mod update;
 pub mod week;

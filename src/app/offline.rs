@@ -8,7 +8,7 @@ use crate::app::msg::Effect;
 use crate::app::update::Update;
 use crate::domain::policy::{self, Manual, Reason};
 use crate::domain::session::{SessionKind, State};
-use crate::domain::time::Now;
+use crate::domain::time::{Now, when_text};
 use crate::keys::Action;
 
 /// The end of the running focus box that asks for Do-Not-Disturb (not one of
@@ -56,18 +56,6 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     Update {
         redraw: true,
         effects: vec![Effect::SetDnd(d)],
-    }
-}
-
-/// When an instant is, for people: `18:00` today, `Tue 08:00` another day (wall time and
-/// day in `now`'s zone).
-pub fn when_text(now: Now, at: chrono::DateTime<chrono::Utc>) -> String {
-    let hhmm = crate::domain::time::local_hhmm(&now.zone, now, at);
-    let day = at.with_timezone(&now.zone).date_naive();
-    if day == now.local.date() {
-        hhmm
-    } else {
-        format!("{} {hhmm}", day.format("%a"))
     }
 }
 

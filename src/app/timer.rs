@@ -356,101 +356,92 @@ fn save(m: &mut Model, s: Session, status: String) -> Update {
 
 /// Timer keys (and `Start` on either screen).
 pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
-    let redraw = Update {
-        redraw: true,
-        effects: Vec::new(),
-    };
-    if a == Action::Start {
-        if m.timer.session.is_some() {
-            m.screen = Screen::Timer;
-            return redraw;
+    match a {
+        Action::Start => start_key(m, now),
+        Action::Back => {
+            m.screen = Screen::Today;
+            Update::redraw()
         }
-        if m.screen == Screen::Timer || m.timer.offer.is_some() && m.selected_box().is_none() {
-            return match m.timer.offer.take() {
-                Some(o) => accept(m, o, now),
-                None => {
-                    m.set_status(
-                        Level::Info,
-                        "nothing to start — go back to Today and pick a box",
-                    );
-                    redraw
-                }
-            };
-        }
-        return match m.selected_box().cloned() {
-            Some(b)
-                if m.today.date == m.today()
-                    && b.kind == crate::domain::plan::Kind::Focus
-                    && m.config.work_domains().contains(&b.domain.as_str())
-                    && m.offline_hours()
-                    && m.timer.after_hours_confirm != Some(b.id) =>
-            {
-                // Work in offline hours: ask first; it is recorded as after-hours work.
-                m.timer.after_hours_confirm = Some(b.id);
-                let k = m.keymap.keys_for(Action::Start);
-                m.set_status(
-                    Level::Warn,
-                    format!("these are your offline hours — {k} again to work anyway (it counts as after-hours)"),
-                );
-                redraw
-            }
-            Some(b) if m.today.date == m.today() => {
-                // Keep the confirmation until the session is stored, to record it.
-                if m.timer.after_hours_confirm != Some(b.id) {
-                    m.timer.after_hours_confirm = None;
-                }
-                start_box(m, &b, now)
-            }
-            Some(_) => {
-                m.set_status(
-                    Level::Warn,
-                    "boxes start on their day: this one isn't today",
-                );
-                redraw
-            }
+        _ => match m.timer.session.clone() {
+            Some(s) => session_action(m, a, s, now),
             None => {
-                let add = m.keymap.keys_for(Action::Add);
-                m.set_status(Level::Info, format!("no box selected — {add} adds one"));
-                redraw
+                m.set_status(
+                    Level::Info,
+                    "no session running — Enter on a box starts one",
+                );
+                Update::redraw()
+            }
+        },
+    }
+}
+
+/// `Start`: shows the running session; else, on the Timer (or on Today with an offer and no
+/// box selected), takes the offer; else starts the selected box.
+fn start_key(m: &mut Model, now: Now) -> Update {
+    if m.timer.session.is_some() {
+        m.screen = Screen::Timer;
+        return Update::redraw();
+    }
+    if m.screen == Screen::Timer || m.timer.offer.is_some() && m.selected_box().is_none() {
+        return match m.timer.offer.take() {
+            Some(o) => accept(m, o, now),
+            None => {
+                m.set_status(
+                    Level::Info,
+                    "nothing to start — go back to Today and pick a box",
+                );
+                Update::redraw()
             }
         };
     }
-    if a == Action::Back {
-        m.screen = Screen::Today;
-        return redraw;
-    }
-    let Some(mut s) = m.timer.session.clone() else {
-        m.set_status(
-            Level::Info,
-            "no session running — Enter on a box starts one",
-        );
-        return redraw;
-    };
-    match a {
-        Action::PauseResume => {
-            if matches!(s.state, State::Paused { .. }) {
-                let _ = s.resume(now.utc);
-                let rem = s.remaining_s(now.utc);
-                let text = if rem < 0 {
-                    format!("resumed — {} over", clock_text(-rem))
-                } else {
-                    format!("resumed — {} left", clock_text(rem))
-                };
-                save(m, s, text)
-            } else {
-                let _ = s.pause(now.utc);
-                let mut u = save(m, s.clone(), "paused".into());
-                hook(
-                    m,
-                    &mut u,
-                    &s,
-                    format!("hook:pause@{}", s.pauses),
-                    "pause",
-                    now,
-                );
-                u
-            }
+    start_selected(m, now)
+}
+
+/// Starts the box selected on Today, if it is today's. A work focus box in offline hours
+/// asks for a second press first, and its session is then recorded as after-hours work.
+fn start_selected(m: &mut Model, now: Now) -> Update {
+    match m.selected_box().cloned() {
+        Some(b)
+            if m.today.date == m.today()
+                && b.kind == Kind::Focus
+                && m.config.work_domains().contains(&b.domain.as_str())
+                && m.offline_hours()
+                && m.timer.after_hours_confirm != Some(b.id) =>
+        {
+            m.timer.after_hours_confirm = Some(b.id);
+            let k = m.keymap.keys_for(Action::Start);
+            m.set_status(
+                Level::Warn,
+                format!("these are your offline hours — {k} again to work anyway (it counts as after-hours)"),
+            );
+            Update::redraw()
         }
+        Some(b) if m.today.date == m.today() => {
+            // Keep the confirmation until the session is stored, to record it.
+            if m.timer.after_hours_confirm != Some(b.id) {
+                m.timer.after_hours_confirm = None;
+            }
+            start_box(m, &b, now)
+        }
+        Some(_) => {
+            m.set_status(
+                Level::Warn,
+                "boxes start on their day: this one isn't today",
+            );
+            Update::redraw()
+        }
+        None => {
+            let add = m.keymap.keys_for(Action::Add);
+            m.set_status(Level::Info, format!("no box selected — {add} adds one"));
+            Update::redraw()
+        }
+    }
+}
+
+/// A Timer key on the session `s` (a copy of `m.timer.session`).
+fn session_action(m: &mut Model, a: Action, mut s: Session, now: Now) -> Update {
+    match a {
+        Action::PauseResume => pause_resume(m, s, now),
         Action::Extend5 | Action::Extend1 => {
             let secs = if a == Action::Extend5 { 300 } else { 60 };
             match s.extend(secs, now.utc) {
@@ -460,7 +451,7 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
                 }
                 Err(e) => {
                     m.set_status(Level::Error, e.to_string());
-                    redraw
+                    Update::redraw()
                 }
             }
         }
@@ -477,16 +468,42 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
                 purpose: PromptPurpose::Interruption(s.id),
                 input: tui_input::Input::default(),
             });
-            redraw
+            Update::redraw()
         }
         Action::Note => {
             m.mode = Mode::Input(Prompt {
                 purpose: PromptPurpose::Note(s.id),
                 input: tui_input::Input::new(s.note.clone().unwrap_or_default()),
             });
-            redraw
+            Update::redraw()
         }
-        _ => redraw,
+        _ => Update::redraw(),
+    }
+}
+
+/// Pauses the running session `s` (with the pause hook), or resumes the paused one.
+fn pause_resume(m: &mut Model, mut s: Session, now: Now) -> Update {
+    if matches!(s.state, State::Paused { .. }) {
+        let _ = s.resume(now.utc);
+        let rem = s.remaining_s(now.utc);
+        let text = if rem < 0 {
+            format!("resumed — {} over", clock_text(-rem))
+        } else {
+            format!("resumed — {} left", clock_text(rem))
+        };
+        save(m, s, text)
+    } else {
+        let _ = s.pause(now.utc);
+        let mut u = save(m, s.clone(), "paused".into());
+        hook(
+            m,
+            &mut u,
+            &s,
+            format!("hook:pause@{}", s.pauses),
+            "pause",
+            now,
+        );
+        u
     }
 }
 

@@ -1,20 +1,16 @@
-//! `update(&mut Model, Msg, now) -> Update`: every decision of the TUI, no I/O.
+//! `update(&mut Model, Msg, now) -> Update`: the TUI's routing, no I/O. It stamps `now` on the
+//! model, runs the tick (following the day over midnight, fading the status line) and hands
+//! each message and key to the screen whose decisions it is: `today`, `timer`, `breathe`,
+//! `week` (and the review), `offline`.
 
-use chrono::{Duration, NaiveDateTime};
-
-use crate::app::model::Screen;
+use chrono::NaiveDateTime;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::app::model::{Level, Mode, Model, Pending, Prompt, PromptPurpose, UndoEntry};
+use crate::app::model::{Level, Mode, Model, Prompt, PromptPurpose, Screen};
 use crate::app::msg::{Effect, Msg, Purpose};
-use crate::app::{breathe, offline, timer, week};
-use crate::domain::parse::{self, Draft, When};
-use crate::domain::plan::{self, Timebox, dur, hhmm};
-use crate::domain::plan::{Change, Patch};
-use crate::domain::time::Now;
-use crate::domain::time::minute_of_day;
+use crate::app::{breathe, offline, timer, today, week};
+use crate::domain::time::{Now, minute_of_day};
 use crate::keys::Action;
 
 /// What `update` asks of the shell: redraw or not, and effects to run.
@@ -32,7 +28,7 @@ impl Update {
         }
     }
 
-    fn with(mut self, e: Effect) -> Update {
+    pub(crate) fn with(mut self, e: Effect) -> Update {
         self.effects.push(e);
         self
     }
@@ -123,7 +119,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             }
             Update::redraw()
         }
-        Msg::DayLoaded { date, boxes } => day_loaded(m, date, boxes),
+        Msg::DayLoaded { date, boxes } => today::day_loaded(m, date, boxes),
         Msg::WeekLoaded(w, data) => week::loaded(m, w, *data),
         Msg::ReviewLoaded {
             week: w,
@@ -134,22 +130,17 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             date,
             boxes,
             purpose: Purpose::CopyUnfinished,
-        } => copy_unfinished(m, date, &boxes),
-        Msg::Saved { created } => saved(m, created),
+        } => today::copy_unfinished(m, date, &boxes),
+        Msg::Saved { created } => today::saved(m, created),
         Msg::Problem(e) => {
             m.set_status(Level::Error, e);
             Update::redraw()
         }
-        Msg::StoreFailed(e) => {
-            if let Some(Pending::Change { .. }) = m.today.pending.take() {
-                m.today.undo.pop();
-            }
-            m.set_status(Level::Error, format!("not saved: {e}"));
-            Update::redraw().with(Effect::LoadDay(m.today.date))
-        }
+        Msg::StoreFailed(e) => today::store_failed(m, e),
     }
 }
 
+/// The screen-wide part of the 1 Hz tick; `before` is the wall time of the previous message.
 fn tick(m: &mut Model, before: NaiveDateTime) -> Update {
     let mut u = Update::default();
     // Follow the day over midnight when the user was looking at today.
@@ -179,62 +170,6 @@ fn tick(m: &mut Model, before: NaiveDateTime) -> Update {
         }
     }
     u
-}
-
-fn day_loaded(m: &mut Model, date: chrono::NaiveDate, boxes: Vec<Timebox>) -> Update {
-    if date != m.today.date {
-        return Update::default();
-    }
-    let first = !m.today.loaded;
-    if !first && boxes == m.today.boxes {
-        return Update::default();
-    }
-    let prev_index = m.selected_index();
-    m.today.boxes = boxes;
-    m.today.loaded = true;
-    if m.selected_box().is_none() {
-        m.today.selected = match prev_index {
-            Some(i) if !first => m
-                .today
-                .boxes
-                .get(i.min(m.today.boxes.len().saturating_sub(1)))
-                .map(|b| b.id),
-            // First load, or boxes appeared on an empty day (added by the CLI).
-            _ => initial_selection(m),
-        };
-    }
-    Update::redraw()
-}
-
-/// On today, the box under way or the next one; on other days, the first.
-fn initial_selection(m: &Model) -> Option<i64> {
-    if m.today.date == m.today() {
-        let now = minute_of_day(m.now);
-        m.today
-            .boxes
-            .iter()
-            .find(|b| b.end > now)
-            .or(m.today.boxes.last())
-            .map(|b| b.id)
-    } else {
-        m.today.boxes.first().map(|b| b.id)
-    }
-}
-
-fn saved(m: &mut Model, created: Vec<i64>) -> Update {
-    match m.today.pending.take() {
-        Some(Pending::Change { select_created }) => {
-            if let Some(top) = m.today.undo.last_mut() {
-                top.created = created.clone();
-            }
-            if select_created && let Some(id) = created.first() {
-                m.today.selected = Some(*id);
-            }
-        }
-        Some(Pending::Undo { select: Some(id) }) => m.today.selected = Some(id),
-        Some(Pending::Undo { select: None }) | None => {}
-    }
-    Update::redraw().with(Effect::LoadDay(m.today.date))
 }
 
 /// A key in normal mode goes through the key table (`crate::keys`) on every screen; only
@@ -308,288 +243,11 @@ fn screen_action(m: &mut Model, a: Action, now: Now) -> Update {
         (_, Action::Quit) => Update::redraw().with(Effect::Quit),
         (Screen::Week, a) => week::action(m, a),
         (Screen::Timer, a) | (_, a @ Action::Start) => timer::action(m, a, now),
-        (_, a) => action(m, a),
+        (_, a) => today::action(m, a),
     }
 }
 
-fn open_prompt(m: &mut Model, purpose: PromptPurpose, text: String) -> Update {
-    m.mode = Mode::Input(Prompt {
-        purpose,
-        input: Input::new(text),
-    });
-    Update::redraw()
-}
-
-fn action(m: &mut Model, a: Action) -> Update {
-    let step = i32::from(m.config.step_minutes);
-    match a {
-        Action::Down | Action::Up | Action::Top | Action::Bottom => {
-            if m.today.boxes.is_empty() {
-                return Update::redraw();
-            }
-            let last = m.today.boxes.len() - 1;
-            let i = m.selected_index();
-            let j = match a {
-                Action::Down => i.map_or(0, |i| (i + 1).min(last)),
-                Action::Up => i.map_or(0, |i| i.saturating_sub(1)),
-                Action::Top => 0,
-                _ => last,
-            };
-            m.today.selected = Some(m.today.boxes[j].id);
-            Update::redraw()
-        }
-        Action::Add => open_prompt(m, PromptPurpose::Add, String::new()),
-        Action::Edit => match m.selected_box() {
-            Some(b) => {
-                let text = parse::format(&Draft {
-                    when: When::Span {
-                        start: b.start,
-                        end: b.end,
-                    },
-                    title: b.title.clone(),
-                    domain: Some(b.domain.clone()),
-                    kind: b.kind,
-                });
-                let id = b.id;
-                open_prompt(m, PromptPurpose::Edit(id), text)
-            }
-            None => nothing_selected(m),
-        },
-        Action::Delete => match m.selected_box().cloned() {
-            Some(b) => {
-                let i = m.selected_index().unwrap_or(0);
-                let next = m
-                    .today
-                    .boxes
-                    .get(i + 1)
-                    .or_else(|| i.checked_sub(1).and_then(|j| m.today.boxes.get(j)))
-                    .map(|b| b.id);
-                m.today.selected = next;
-                m.set_status(
-                    Level::Info,
-                    format!(
-                        "deleted “{}” — {} to undo",
-                        b.title,
-                        m.keymap.keys_for(Action::Undo)
-                    ),
-                );
-                change(
-                    m,
-                    "delete",
-                    vec![b.clone()],
-                    Vec::new(),
-                    Change {
-                        delete: vec![b.id],
-                        ..Change::default()
-                    },
-                    false,
-                )
-            }
-            None => nothing_selected(m),
-        },
-        Action::Undo => undo(m),
-        Action::MoveDown | Action::MoveUp | Action::Grow | Action::Shrink => {
-            let Some(b) = m.selected_box().cloned() else {
-                return nothing_selected(m);
-            };
-            let result = match a {
-                Action::MoveDown => plan::moved(&b, step),
-                Action::MoveUp => plan::moved(&b, -step),
-                Action::Grow => plan::resized(&b, step),
-                _ => plan::resized(&b, -step),
-            };
-            let label = match a {
-                Action::MoveDown | Action::MoveUp => "move",
-                _ => "resize",
-            };
-            match result {
-                Ok(nb) => upsert(m, label, vec![b], vec![nb]),
-                Err(e) => error(m, e.to_string()),
-            }
-        }
-        Action::Shift => match m.selected_box() {
-            Some(b) => {
-                let id = b.id;
-                open_prompt(m, PromptPurpose::Shift(id), String::new())
-            }
-            None => nothing_selected(m),
-        },
-        Action::ToggleDone => match m.selected_box().cloned() {
-            Some(b) => {
-                let nb = Timebox {
-                    done: !b.done,
-                    ..b.clone()
-                };
-                upsert(m, "done", vec![b], vec![nb])
-            }
-            None => nothing_selected(m),
-        },
-        Action::PrevDay | Action::NextDay | Action::Today => {
-            let date = match a {
-                Action::PrevDay => m.today.date - Duration::days(1),
-                Action::NextDay => m.today.date + Duration::days(1),
-                _ => m.today(),
-            };
-            go_to(m, date)
-        }
-        Action::ApplyTemplate => {
-            if m.config.templates.is_empty() {
-                m.set_status(
-                    Level::Warn,
-                    "no templates yet: add a [[template]] to the config (see `serein config init`)",
-                );
-                return Update::redraw();
-            }
-            let first = if m.config.templates.len() == 1 {
-                m.config.templates[0].name.clone()
-            } else {
-                String::new()
-            };
-            open_prompt(m, PromptPurpose::Template, first)
-        }
-        Action::CopyUnfinished => Update::redraw().with(Effect::LoadOther(
-            m.today.date - Duration::days(1),
-            Purpose::CopyUnfinished,
-        )),
-        // Other screens' actions are routed before we get here.
-        _ => Update::redraw(),
-    }
-}
-
-fn go_to(m: &mut Model, date: chrono::NaiveDate) -> Update {
-    if date == m.today.date {
-        return Update::redraw();
-    }
-    m.today.date = date;
-    m.today.boxes.clear();
-    m.today.loaded = false;
-    m.today.selected = None;
-    Update::redraw().with(Effect::LoadDay(date))
-}
-
-fn nothing_selected(m: &mut Model) -> Update {
-    let add = m.keymap.keys_for(Action::Add);
-    m.set_status(Level::Info, format!("no box selected — {add} adds one"));
-    Update::redraw()
-}
-
-fn error(m: &mut Model, text: String) -> Update {
-    m.set_status(Level::Error, text);
-    Update::redraw()
-}
-
-/// Records an undo entry and asks the shell to commit `c`: `restore` re-creates deleted boxes
-/// whole, `revert` sets edited columns back.
-fn change(
-    m: &mut Model,
-    label: &str,
-    restore: Vec<Timebox>,
-    revert: Vec<Patch>,
-    c: Change,
-    select_created: bool,
-) -> Update {
-    m.today.undo.push(UndoEntry {
-        label: label.to_string(),
-        date: m.today.date,
-        restore,
-        revert,
-        created: Vec::new(),
-    });
-    // Keep memory bounded over a long day.
-    if m.today.undo.len() > 100 {
-        m.today.undo.remove(0);
-    }
-    m.today.pending = Some(Pending::Change { select_created });
-    Update::redraw().with(Effect::Apply(c))
-}
-
-/// Edits stored boxes: writes only the columns that differ between `before` and `after` (paired
-/// by id), so what another process changed meanwhile in the others
-/// survives; undo sets back only those columns too.
-fn upsert(m: &mut Model, label: &str, before: Vec<Timebox>, after: Vec<Timebox>) -> Update {
-    if let Some(first) = after.first() {
-        m.today.selected = Some(first.id);
-    }
-    warn_overlap(m, &after);
-    let pairs = after
-        .iter()
-        .filter_map(|a| before.iter().find(|b| b.id == a.id).map(|b| (b, a)));
-    let (patch, revert) = pairs
-        .map(|(b, a)| (Patch::between(b, a), Patch::between(a, b)))
-        .unzip();
-    change(
-        m,
-        label,
-        Vec::new(),
-        revert,
-        Change {
-            patch,
-            ..Change::default()
-        },
-        false,
-    )
-}
-
-fn undo(m: &mut Model) -> Update {
-    let Some(entry) = m.today.undo.pop() else {
-        m.set_status(Level::Info, "nothing to undo");
-        return Update::redraw();
-    };
-    let select = entry
-        .restore
-        .first()
-        .map(|b| b.id)
-        .or(entry.revert.first().map(|p| p.id));
-    m.set_status(Level::Info, format!("undid {}", entry.label));
-    let mut u = if entry.date != m.today.date {
-        go_to(m, entry.date)
-    } else {
-        Update::redraw()
-    };
-    m.today.pending = Some(Pending::Undo { select });
-    u.effects.push(Effect::Apply(Change {
-        upsert: entry.restore,
-        patch: entry.revert,
-        delete: entry.created,
-        insert: Vec::new(),
-    }));
-    u
-}
-
-/// Warns (without refusing) when new or changed boxes overlap others.
-fn warn_overlap(m: &mut Model, changed: &[Timebox]) {
-    for c in changed {
-        if let Some(o) = m
-            .today
-            .boxes
-            .iter()
-            .find(|o| o.id != c.id && !changed.iter().any(|x| x.id == o.id) && o.overlaps(c))
-        {
-            m.set_status(
-                Level::Warn,
-                format!(
-                    "“{}” overlaps “{}” ({}-{})",
-                    c.title,
-                    o.title,
-                    hhmm(o.start),
-                    hhmm(o.end)
-                ),
-            );
-            return;
-        }
-    }
-}
-
-/// Where "next free slot" starts looking on the shown day.
-fn placement_start(m: &Model) -> u16 {
-    let day_start = m.config.day_start.0;
-    if m.today.date == m.today() {
-        minute_of_day(m.now).max(day_start)
-    } else {
-        day_start
-    }
-}
-
+/// A key while a prompt is open: Esc closes it, Enter submits it, others edit its text.
 fn input_key(m: &mut Model, mut prompt: Prompt, k: KeyEvent, now: Now) -> Update {
     match k.code {
         KeyCode::Esc => {
@@ -606,13 +264,14 @@ fn input_key(m: &mut Model, mut prompt: Prompt, k: KeyEvent, now: Now) -> Update
     }
 }
 
+/// Hands the prompt's text to the screen that asked for it; an error keeps the prompt open.
 fn submit(m: &mut Model, prompt: Prompt, now: Now) -> Update {
     let text = prompt.input.value().trim().to_string();
     let result = match prompt.purpose {
-        PromptPurpose::Add => submit_add(m, &text),
-        PromptPurpose::Edit(id) => submit_edit(m, id, &text),
-        PromptPurpose::Shift(id) => submit_shift(m, id, &text),
-        PromptPurpose::Template => submit_template(m, &text),
+        PromptPurpose::Add => today::submit_add(m, &text),
+        PromptPurpose::Edit(id) => today::submit_edit(m, id, &text),
+        PromptPurpose::Shift(id) => today::submit_shift(m, id, &text),
+        PromptPurpose::Template => today::submit_template(m, &text),
         PromptPurpose::Interruption(id) => Ok(timer::interruption(m, id, &text, now)),
         PromptPurpose::Note(id) => Ok(timer::note(m, id, &text)),
     };
@@ -630,164 +289,4 @@ fn submit(m: &mut Model, prompt: Prompt, now: Now) -> Update {
             Update::redraw()
         }
     }
-}
-
-fn submit_add(m: &mut Model, text: &str) -> Result<Update, String> {
-    let draft = parse::parse(text, &m.config.domain_names()).map_err(|e| e.to_string())?;
-    let nb = plan::place(
-        &draft,
-        &m.today.boxes,
-        m.today.date,
-        placement_start(m),
-        &m.config.default_domain,
-    )
-    .map_err(|e| e.to_string())?;
-    m.mode = Mode::Normal;
-    m.set_status(
-        Level::Info,
-        format!("added {}-{} {}", hhmm(nb.start), hhmm(nb.end), nb.title),
-    );
-    warn_overlap(m, &[Timebox::from_new(-1, nb.clone())]);
-    Ok(change(
-        m,
-        "add",
-        Vec::new(),
-        Vec::new(),
-        Change {
-            insert: vec![nb],
-            ..Change::default()
-        },
-        true,
-    ))
-}
-
-fn submit_edit(m: &mut Model, id: i64, text: &str) -> Result<Update, String> {
-    let old = m
-        .today
-        .boxes
-        .iter()
-        .find(|b| b.id == id)
-        .cloned()
-        .ok_or("that box was deleted meanwhile")?;
-    let draft = parse::parse(text, &m.config.domain_names()).map_err(|e| e.to_string())?;
-    let (start, end) = match draft.when {
-        When::Span { start, end } => (i32::from(start), i32::from(end)),
-        When::StartFor { start, len } => (i32::from(start), i32::from(start) + i32::from(len)),
-        When::For { len } => (i32::from(old.start), i32::from(old.start) + i32::from(len)),
-    };
-    let (start, end) = plan::check_span(start, end).map_err(|e| e.to_string())?;
-    let nb = Timebox {
-        start,
-        end,
-        title: draft.title,
-        domain: draft
-            .domain
-            .unwrap_or_else(|| m.config.default_domain.clone()),
-        kind: draft.kind,
-        ..old.clone()
-    };
-    m.mode = Mode::Normal;
-    Ok(upsert(m, "edit", vec![old], vec![nb]))
-}
-
-fn submit_shift(m: &mut Model, id: i64, text: &str) -> Result<Update, String> {
-    let delta = plan::parse_delta(text).ok_or_else(|| {
-        format!("{text:?} is not a shift; type minutes like 30, -15, 1h or -1h30")
-    })?;
-    let after = plan::shifted(&m.today.boxes, id, delta).map_err(|e| e.to_string())?;
-    let before: Vec<Timebox> = after
-        .iter()
-        .filter_map(|a| m.today.boxes.iter().find(|b| b.id == a.id).cloned())
-        .collect();
-    m.mode = Mode::Normal;
-    let n = after.len();
-    let u = upsert(m, "shift", before, after);
-    if m.status.is_none() {
-        let sign = if delta < 0 { "-" } else { "+" };
-        m.set_status(
-            Level::Info,
-            format!(
-                "shifted {} by {sign}{}",
-                crate::domain::count(n, "box", "boxes"),
-                dur(delta.unsigned_abs())
-            ),
-        );
-    }
-    Ok(u)
-}
-
-fn submit_template(m: &mut Model, name: &str) -> Result<Update, String> {
-    let names: Vec<&str> = m.config.templates.iter().map(|t| t.name.as_str()).collect();
-    let t = m
-        .config
-        .template(name)
-        .ok_or_else(|| format!("no template {name:?}; known: {}", names.join(", ")))?;
-    let domains = m.config.domain_names();
-    let drafts = t
-        .boxes
-        .iter()
-        .map(|l| parse::parse(l, &domains))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| e.to_string())?;
-    let placed = plan::place_all(
-        &drafts,
-        &m.today.boxes,
-        m.today.date,
-        m.config.day_start.0,
-        &m.config.default_domain,
-    )
-    .map_err(|e| e.to_string())?;
-    let n = placed.len();
-    m.mode = Mode::Normal;
-    m.set_status(
-        Level::Info,
-        format!(
-            "added {} from “{name}”",
-            crate::domain::count(n, "box", "boxes")
-        ),
-    );
-    Ok(change(
-        m,
-        "template",
-        Vec::new(),
-        Vec::new(),
-        Change {
-            insert: placed,
-            ..Change::default()
-        },
-        true,
-    ))
-}
-
-fn copy_unfinished(m: &mut Model, from: chrono::NaiveDate, source: &[Timebox]) -> Update {
-    let copies = plan::copy_unfinished(source, &m.today.boxes, m.today.date, m.config.day_start.0);
-    if copies.is_empty() {
-        m.set_status(
-            Level::Info,
-            format!(
-                "nothing unfinished to copy from {}",
-                from.format("%a %d %b")
-            ),
-        );
-        return Update::redraw();
-    }
-    m.set_status(
-        Level::Info,
-        format!(
-            "copied {} from {}",
-            crate::domain::count(copies.len(), "unfinished box", "unfinished boxes"),
-            from.format("%a %d %b")
-        ),
-    );
-    change(
-        m,
-        "copy",
-        Vec::new(),
-        Vec::new(),
-        Change {
-            insert: copies,
-            ..Change::default()
-        },
-        true,
-    )
 }

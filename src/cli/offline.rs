@@ -11,7 +11,7 @@ use crate::cli::{Failure, OfflineCmd};
 use crate::config::{Config, Paths};
 use crate::domain::policy::{self, Manual, Reason};
 use crate::domain::session::{SessionKind, State};
-use crate::domain::time::Now;
+use crate::domain::time::{Now, when_text};
 use crate::notify::enforcer::{Applied, Confirmation, Report, confirmation};
 use crate::store::Store;
 
@@ -34,148 +34,154 @@ fn focus_until(store: &Store, cfg: &Config) -> Result<Option<DateTime<Utc>>, Fai
     }))
 }
 
+/// Runs one `serein offline` subcommand at `now`.
 pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Failure> {
     let mut store = Store::open(&paths.db_file())?;
-    let schedule = cfg.offline.schedule();
     match cmd {
-        OfflineCmd::Status => {
-            let manual = store.manual()?.map(|(on, until)| Manual { on, until });
-            let focus_until = focus_until(&store, cfg)?;
+        OfflineCmd::Status => status(&store, paths, cfg, now),
+        OfflineCmd::On { length, until } => on(&mut store, paths, length, until, now),
+        OfflineCmd::Off => off(&mut store, paths, cfg, now),
+    }
+}
+
+/// `status`: the desired state and why, the Do-Not-Disturb backend, what serein changed (its
+/// journals), a failed last try, and who enforces it.
+fn status(store: &Store, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Failure> {
+    let manual = store.manual()?.map(|(on, until)| Manual { on, until });
+    let d = policy::desired_dnd(
+        &cfg.offline.schedule(),
+        &now.zone,
+        now.utc,
+        focus_until(store, cfg)?,
+        cfg.offline.focus_dnd,
+        manual,
+    );
+    let why = match d.reason {
+        Some(Reason::Schedule) => "offline hours",
+        Some(Reason::Focus) => "a focus box",
+        Some(Reason::Manual) => "by hand",
+        None => "",
+    };
+    match (d.on, d.until.map(|u| when_text(now, u))) {
+        (true, Some(u)) => println!("offline ({why}) until {u}"),
+        (true, None) => println!("offline ({why})"),
+        (false, Some(u)) => println!("online; offline from {u}"),
+        (false, None) if cfg.offline.is_active() || manual.is_some() => println!("online"),
+        (false, None) => {
+            println!("online (no offline hours set: see [offline] in `serein config init`)")
+        }
+    }
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::other(e.to_string()))?;
+    match rt.block_on(crate::notify::dnd::detect()).backend {
+        Some(b) => println!("backend: {}", b.name()),
+        None => println!("backend: none found (see `serein doctor`); serein works without it"),
+    }
+    let journals = store.journals()?;
+    if journals.is_empty() {
+        println!("Do-Not-Disturb: not changed by serein");
+    }
+    for j in journals {
+        if crate::notify::guard::owner_alive(&j) {
+            println!(
+                "Do-Not-Disturb: set by serein (pid {}) on {}, your setting is journaled",
+                j.pid, j.backend
+            );
+        } else {
+            println!(
+                "Do-Not-Disturb: a journal for {} from a stopped serein (pid {}) is left; the next start there gives your setting back",
+                j.backend, j.pid
+            );
+        }
+    }
+    if let Some(Report {
+        applied: Applied::Failed(why),
+        ..
+    }) = Report::read(&paths.data_dir)
+    {
+        println!("Do-Not-Disturb: not applied yet — {why}");
+    }
+    let enforcer = crate::shell::instance::is_running(&paths.data_dir).unwrap_or(false);
+    println!(
+        "enforced by: {}",
+        if enforcer {
+            "the serein daemon"
+        } else {
+            "a running serein TUI, if any (or `serein daemon`)"
+        }
+    );
+    Ok(())
+}
+
+/// `on [--for 2h | --until 18:00]`: offline by hand until then (an hour by default); an
+/// `--until` time already past today means tomorrow.
+fn on(
+    store: &mut Store,
+    paths: &Paths,
+    length: Option<String>,
+    until: Option<String>,
+    now: Now,
+) -> Result<(), Failure> {
+    let end = match (length, until) {
+        (Some(l), _) => now.utc + Duration::seconds(crate::cli::timer::parse_length(&l, "--for")?),
+        (None, Some(t)) => {
+            let m = crate::domain::parse::parse_clock(&t)
+                .filter(|m| *m < 24 * 60)
+                .ok_or_else(|| {
+                    Failure::input(format!("--until {t:?}: expected a time like 18:00"))
+                })?;
+            let time = NaiveTime::from_hms_opt(u32::from(m / 60), u32::from(m % 60), 0)
+                .ok_or_else(|| Failure::input("bad time"))?;
+            let mut day = now.local.date();
+            if time <= now.local.time() {
+                day = day.succ_opt().unwrap_or(day);
+            }
+            crate::domain::time::resolve(&now.zone, day.and_time(time))
+        }
+        (None, None) => now.utc + Duration::hours(1),
+    };
+    let asked = Utc::now().timestamp_millis();
+    store.set_manual(true, end)?;
+    println!("⊘ offline until {}", when_text(now, end));
+    confirm(paths, true, asked);
+    Ok(())
+}
+
+/// `off`: online until the offline stretch ends ([`Manual::off`]), or back to the schedule
+/// when only a manual override had put Do-Not-Disturb on.
+fn off(store: &mut Store, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Failure> {
+    let schedule = cfg.offline.schedule();
+    let focus = focus_until(store, cfg)?;
+    let asked = Utc::now().timestamp_millis();
+    match Manual::off(&schedule, &now.zone, now.utc, focus, cfg.offline.focus_dnd) {
+        Some(m) => {
+            store.set_manual(false, m.until)?;
+            println!("online until {}", when_text(now, m.until));
+        }
+        None => {
+            // Nothing but an override asked for it: back to the schedule.
+            store.clear_manual()?;
             let d = policy::desired_dnd(
                 &schedule,
                 &now.zone,
                 now.utc,
-                focus_until,
+                focus,
                 cfg.offline.focus_dnd,
-                manual,
+                None,
             );
-            let why = match d.reason {
-                Some(Reason::Schedule) => "offline hours",
-                Some(Reason::Focus) => "a focus box",
-                Some(Reason::Manual) => "by hand",
-                None => "",
-            };
-            let until = d.until.map(|u| crate::app::offline::when_text(now, u));
-            match (d.on, until) {
-                (true, Some(u)) => println!("offline ({why}) until {u}"),
-                (true, None) => println!("offline ({why})"),
-                (false, Some(u)) => println!("online; offline from {u}"),
-                (false, None) if cfg.offline.is_active() || manual.is_some() => println!("online"),
-                (false, None) => {
-                    println!("online (no offline hours set: see [offline] in `serein config init`)")
-                }
+            match d.until {
+                Some(u) => println!(
+                    "online, back to the schedule (offline from {})",
+                    when_text(now, u)
+                ),
+                None => println!("online, back to the schedule"),
             }
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .map_err(|e| Failure::other(e.to_string()))?;
-            let det = rt.block_on(crate::notify::dnd::detect());
-            match det.backend {
-                Some(b) => println!("backend: {}", b.name()),
-                None => {
-                    println!("backend: none found (see `serein doctor`); serein works without it")
-                }
-            }
-            let journals = store.journals()?;
-            if journals.is_empty() {
-                println!("Do-Not-Disturb: not changed by serein");
-            }
-            for j in journals {
-                if crate::notify::guard::owner_alive(&j) {
-                    println!(
-                        "Do-Not-Disturb: set by serein (pid {}) on {}, your setting is journaled",
-                        j.pid, j.backend
-                    );
-                } else {
-                    println!(
-                        "Do-Not-Disturb: a journal for {} from a stopped serein (pid {}) is left; the next start there gives your setting back",
-                        j.backend, j.pid
-                    );
-                }
-            }
-            if let Some(Report {
-                applied: Applied::Failed(why),
-                ..
-            }) = Report::read(&paths.data_dir)
-            {
-                println!("Do-Not-Disturb: not applied yet — {why}");
-            }
-            let enforcer = crate::shell::instance::is_running(&paths.data_dir).unwrap_or(false);
-            println!(
-                "enforced by: {}",
-                if enforcer {
-                    "the serein daemon"
-                } else {
-                    "a running serein TUI, if any (or `serein daemon`)"
-                }
-            );
-            Ok(())
-        }
-        OfflineCmd::On { length, until } => {
-            let end = match (length, until) {
-                (Some(l), _) => {
-                    now.utc + Duration::seconds(crate::cli::timer::parse_length(&l, "--for")?)
-                }
-                (None, Some(t)) => {
-                    let m = crate::domain::parse::parse_clock(&t)
-                        .filter(|m| *m < 24 * 60)
-                        .ok_or_else(|| {
-                            Failure::input(format!("--until {t:?}: expected a time like 18:00"))
-                        })?;
-                    let time = NaiveTime::from_hms_opt(u32::from(m / 60), u32::from(m % 60), 0)
-                        .ok_or_else(|| Failure::input("bad time"))?;
-                    let mut day = now.local.date();
-                    if time <= now.local.time() {
-                        day = day.succ_opt().unwrap_or(day);
-                    }
-                    crate::domain::time::resolve(&now.zone, day.and_time(time))
-                }
-                (None, None) => now.utc + Duration::hours(1),
-            };
-            let asked = Utc::now().timestamp_millis();
-            store.set_manual(true, end)?;
-            println!(
-                "⊘ offline until {}",
-                crate::app::offline::when_text(now, end)
-            );
-            confirm(paths, true, asked);
-            Ok(())
-        }
-        OfflineCmd::Off => {
-            let focus = focus_until(&store, cfg)?;
-            let asked = Utc::now().timestamp_millis();
-            match Manual::off(&schedule, &now.zone, now.utc, focus, cfg.offline.focus_dnd) {
-                Some(m) => {
-                    store.set_manual(false, m.until)?;
-                    println!(
-                        "online until {}",
-                        crate::app::offline::when_text(now, m.until)
-                    );
-                }
-                None => {
-                    // Nothing but an override asked for it: back to the schedule.
-                    store.clear_manual()?;
-                    let d = policy::desired_dnd(
-                        &schedule,
-                        &now.zone,
-                        now.utc,
-                        focus,
-                        cfg.offline.focus_dnd,
-                        None,
-                    );
-                    match d.until {
-                        Some(u) => println!(
-                            "online, back to the schedule (offline from {})",
-                            crate::app::offline::when_text(now, u)
-                        ),
-                        None => println!("online, back to the schedule"),
-                    }
-                }
-            }
-            confirm(paths, false, asked);
-            Ok(())
         }
     }
+    confirm(paths, false, asked);
+    Ok(())
 }
 
 /// Makes sure someone applies the change asked at `asked_ms`, waits (bounded) until the

@@ -151,6 +151,18 @@ pub fn local_hhmm<Tz: TimeZone>(tz: &Tz, now: Now, at: DateTime<Utc>) -> String 
         .to_string()
 }
 
+/// When an instant is, for people: `18:00` today, `Tue 08:00` another day (wall time and
+/// day in `now`'s zone). Used by the offline badge and `serein offline`.
+pub fn when_text(now: Now, at: DateTime<Utc>) -> String {
+    let hhmm = local_hhmm(&now.zone, now, at);
+    let day = at.with_timezone(&now.zone).date_naive();
+    if day == now.local.date() {
+        hhmm
+    } else {
+        format!("{} {hhmm}", day.format("%a"))
+    }
+}
+
 /// Minutes since local midnight of a wall time (seconds dropped).
 pub fn minute_of_day(t: NaiveDateTime) -> u16 {
     use chrono::Timelike;

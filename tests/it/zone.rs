@@ -80,7 +80,7 @@ fn when_an_instant_is_reads_its_day_in_the_zone() {
     for (now, at, shown) in cases {
         let now = Now::at(utc(now), paris);
         assert_eq!(
-            serein::app::offline::when_text(now, utc(at)),
+            serein::domain::time::when_text(now, utc(at)),
             shown,
             "{now:?} {at}"
         );
