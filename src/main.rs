@@ -117,6 +117,7 @@ fn run_tui(
     tracing::info!(db = %paths.db_file().display(), "starting the TUI");
     let daemon = serein::shell::daemon::Launch::new(paths);
     let enforce = Some((paths.db_file(), paths.data_dir.clone()));
-    serein::shell::run_terminal(model, store, clock, daemon, enforce)
+    let config_file = Some((paths.config_file.clone(), paths.config_explicit));
+    serein::shell::run_terminal(model, store, clock, daemon, enforce, config_file)
         .map_err(|e| Failure::other(e.to_string()))
 }

@@ -225,6 +225,19 @@ pub struct Model {
 }
 
 impl Model {
+    /// Takes a config read again while running: everything derived from it is derived anew,
+    /// and the offline state is re-evaluated at the next tick (an override whose window the
+    /// new schedule no longer has stops applying).
+    pub fn apply_config(&mut self, config: Config) {
+        self.keymap = Keymap::new(&config.keys);
+        self.breathe.coherence_titles = config.breathing.coherence_names();
+        self.offline.schedule = config.offline.schedule();
+        self.offline.dnd_inputs = None;
+        self.offline.dnd_desired = None;
+        self.week_params = std::sync::Arc::new(crate::app::week::WeekParams::from_config(&config));
+        self.config = config;
+    }
+
     pub fn new(config: Config, keymap: Keymap, now: NaiveDateTime) -> Model {
         let today = TodayState {
             date: now.date(),

@@ -53,6 +53,9 @@ pub enum Msg {
     StoreFailed(String),
     /// A read failed: shown in the status line, nothing else happens.
     Problem(String),
+    /// The config file changed and was read again (the shell watches it): offline hours,
+    /// overrides, keys and the rest follow the new file without a restart.
+    ConfigChanged(Box<crate::config::Config>),
     /// The active session as stored (after a start, or a change by another process).
     SessionLoaded(Option<Session>),
     /// `Effect::StartSession` was stored: the session with its new id.

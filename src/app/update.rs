@@ -82,6 +82,13 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
         }
         Msg::Frame => breathe::advance(m, now, true),
         Msg::Shutdown => breathe::stop_for_exit(m, now),
+        Msg::ConfigChanged(config) => {
+            m.apply_config(*config);
+            m.set_status(Level::Info, "config read again");
+            let mut u = offline::tick(m, now);
+            u.redraw = true;
+            u
+        }
         Msg::ManualLoaded(manual) => {
             m.offline.manual = manual;
             offline::tick(m, now)

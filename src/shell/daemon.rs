@@ -199,7 +199,9 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
             terminal_bell: false,
             dnd: Some(dnd),
         };
-        let mut shell = Shell::with_desktop(&mut store, Box::new(desktop)).in_daemon();
+        let mut shell = Shell::with_desktop(&mut store, Box::new(desktop))
+            .in_daemon()
+            .watch_config(paths.config_file.clone(), paths.config_explicit);
         tracing::info!(pid = std::process::id(), "daemon started");
         let mut frontend = Headless::new(stay, Some(paths.db_file()), clock.now());
         let result = run_loop(

@@ -14,6 +14,7 @@ pub mod tui;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::io;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -221,6 +222,41 @@ pub const STALE_S: i64 = 5;
 /// The TUI loop, the daemon and the flow tests all go through here.
 pub struct Shell<'a> {
     effects: effects::Effects<'a>,
+    config: Option<ConfigWatch>,
+}
+
+/// The config file as last read: checked (one `stat`) on each tick, read again when it changed.
+#[derive(Debug)]
+struct ConfigWatch {
+    path: PathBuf,
+    explicit: bool,
+    seen: Option<(std::time::SystemTime, u64)>,
+}
+
+impl ConfigWatch {
+    fn stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some((meta.modified().ok()?, meta.len()))
+    }
+
+    /// The config as it is now, if the file changed since last seen. A file that no longer
+    /// parses is reported and the running config kept (fix it, save again).
+    fn changed(&mut self) -> Option<Msg> {
+        let now = ConfigWatch::stamp(&self.path);
+        if now == self.seen {
+            return None;
+        }
+        self.seen = now;
+        Some(
+            match crate::config::Config::load(&self.path, self.explicit) {
+                Ok(loaded) => {
+                    tracing::info!(path = %self.path.display(), "config read again");
+                    Msg::ConfigChanged(Box::new(loaded.config))
+                }
+                Err(e) => Msg::Problem(format!("config not read again, the old one stays: {e}")),
+            },
+        )
+    }
 }
 
 impl<'a> Shell<'a> {
@@ -240,7 +276,20 @@ impl<'a> Shell<'a> {
                 store,
                 desktop,
             },
+            config: None,
         }
+    }
+
+    /// Follows the config file at `path` (as loaded at start): when it changes, the next tick
+    /// reads it again and the model takes it (`Msg::ConfigChanged`).
+    pub fn watch_config(mut self, path: PathBuf, explicit: bool) -> Shell<'a> {
+        let seen = ConfigWatch::stamp(&path);
+        self.config = Some(ConfigWatch {
+            path,
+            explicit,
+            seen,
+        });
+        self
     }
 
     /// The daemon's shell: it heartbeats its sessions itself (no other daemon does).
@@ -273,7 +322,14 @@ impl<'a> Shell<'a> {
 
     /// Handles one message at `now`.
     pub fn dispatch(&mut self, model: &mut Model, msg: Msg, now: impl Into<Now>) -> Dispatched {
-        self.drain(model, VecDeque::from([msg]), now.into())
+        let mut queue = VecDeque::new();
+        if msg == Msg::Tick
+            && let Some(changed) = self.config.as_mut().and_then(ConfigWatch::changed)
+        {
+            queue.push_back(changed);
+        }
+        queue.push_back(msg);
+        self.drain(model, queue, now.into())
     }
 
     fn drain(&mut self, model: &mut Model, mut queue: VecDeque<Msg>, now: Now) -> Dispatched {

@@ -83,6 +83,7 @@ pub fn run_terminal(
     clock: &dyn Clock,
     daemon: Option<crate::shell::daemon::Launch>,
     enforce: Option<(std::path::PathBuf, std::path::PathBuf)>,
+    config_file: Option<(std::path::PathBuf, bool)>,
 ) -> anyhow::Result<()> {
     {
         use std::io::IsTerminal;
@@ -138,6 +139,9 @@ pub fn run_terminal(
             events: EventStream::new(),
         };
         let mut shell = Shell::with_desktop(&mut store, Box::new(desktop));
+        if let Some((path, explicit)) = config_file {
+            shell = shell.watch_config(path, explicit);
+        }
         let result = run_loop(
             &mut frontend,
             &mut shell,

@@ -285,3 +285,51 @@ fn cli_offline_on_says_when_it_is_pending() {
             "Do-Not-Disturb: pending — no serein daemon or TUI runs",
         ));
 }
+
+/// Editing the offline hours while serein runs takes effect at the next tick: the shell
+/// watches the config file and the model re-evaluates the offline state from the new one (a
+/// removed window stops applying, as after a restart, without one).
+#[test]
+fn a_config_edit_while_running_re_evaluates_the_offline_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    let write = |text: &str, secs: u64| {
+        std::fs::write(&cfg, text).unwrap();
+        // A distinct mtime even on a coarse file system clock.
+        let t = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+        std::fs::File::options()
+            .write(true)
+            .open(&cfg)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    };
+    write("[offline]\nweekdays = \"19:00-08:00\"\n", 1_000);
+    let loaded = serein::config::Config::load(&cfg, true).unwrap();
+    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    let mut m = model_at(at(21, 0));
+    m.apply_config(loaded.config);
+    let mut shell = Shell::new(&mut store).watch_config(cfg.clone(), true);
+    shell.start(&mut m, at(21, 0));
+    shell.dispatch(&mut m, Msg::Tick, at(21, 0));
+    let d = m.offline.dnd_desired.clone().unwrap();
+    assert_eq!((d.on, d.reason), (true, Some(Reason::Schedule)));
+
+    // The evening window goes; a weekend-only schedule stays.
+    write("[offline]\nweekdays = \"none\"\nsunday = \"all\"\n", 2_000);
+    shell.dispatch(&mut m, Msg::Tick, at(21, 0) + Duration::seconds(1));
+    let d = m.offline.dnd_desired.clone().unwrap();
+    assert!(!d.on, "the removed window must stop applying: {d:?}");
+    assert_eq!(m.config.offline.sunday, "all");
+
+    // A file that no longer parses keeps the running config and says so.
+    write("[offline\nweekdays = ", 3_000);
+    shell.dispatch(&mut m, Msg::Tick, at(21, 0) + Duration::seconds(2));
+    assert_eq!(m.config.offline.sunday, "all");
+    let status = m
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(status.contains("config not read again"), "{status}");
+}
