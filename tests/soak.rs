@@ -236,9 +236,9 @@ fn inner(dir: &Path) {
         if phase == 1 && third >= 2 {
             phase = 2;
             quit_tui(&sock);
-            // The TUI gave the desktop back on leaving; the daemon takes over when its
-            // enforcer next tries (every 30 s at most).
-            wait_paused(true, Duration::from_secs(35), "the daemon taking over");
+            // The TUI gave the desktop back on leaving and woke the daemon, which takes over
+            // at once (not at its enforcer's next retry, up to 30 s later).
+            wait_paused(true, Duration::from_secs(3), "the daemon taking over");
         }
         if phase < 2 {
             tmux(&sock, &["send-keys", "-t", "0", "a"]);

@@ -18,9 +18,12 @@ pub enum Msg {
     /// The terminal was resized: everything must be drawn again.
     Resize,
     /// The periodic tick: on each second of the wall clock in the TUI and while a session
-    /// runs; in an idle daemon at the next offline change (at most 60 s apart); and whenever
-    /// another process wakes the daemon over its socket.
+    /// runs; in an idle daemon at the next offline change (at most 60 s apart).
     Tick,
+    /// Another process woke the daemon over its socket: a tick, and the offline state is
+    /// handed to the enforcer again — it may hold the folder's lock now (the TUI that did just
+    /// quit), so it takes over at once instead of at its next retry.
+    Woken,
     /// A 30 fps animation frame (only while a breathing shape moves on screen), or a wake-up
     /// at the exercise's next shown second without motion.
     Frame,

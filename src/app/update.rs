@@ -67,6 +67,10 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
     m.now_utc = now.utc;
     m.zone = now.zone;
     match msg {
+        Msg::Woken => {
+            m.offline.dnd_desired = None;
+            update(m, Msg::Tick, now)
+        }
         Msg::Tick => {
             let mut u = tick(m, before);
             for t in [

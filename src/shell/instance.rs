@@ -78,7 +78,7 @@ impl Instance {
     }
 
     /// Listens on the socket (on the current tokio runtime): each connection becomes a
-    /// `Msg::Tick` in `inbox`. A socket left by a daemon that died is replaced; it is ours to
+    /// `Msg::Woken` in `inbox`. A socket left by a daemon that died is replaced; it is ours to
     /// replace, since we hold the lock.
     pub fn listen(
         &mut self,
@@ -105,7 +105,7 @@ impl Instance {
             loop {
                 match listener.accept().await {
                     Ok(_) => {
-                        if inbox.send(Msg::Tick).is_err() {
+                        if inbox.send(Msg::Woken).is_err() {
                             break;
                         }
                     }
@@ -168,7 +168,7 @@ mod tests {
                 .await
                 .unwrap()
         );
-        assert!(matches!(rx.recv().await, Some(Msg::Tick)));
+        assert!(matches!(rx.recv().await, Some(Msg::Woken)));
         task.abort();
         drop(daemon);
         assert!(!is_running(dir.path()).unwrap());
@@ -191,6 +191,6 @@ mod tests {
                 .await
                 .unwrap()
         );
-        assert!(matches!(rx.recv().await, Some(Msg::Tick)));
+        assert!(matches!(rx.recv().await, Some(Msg::Woken)));
     }
 }

@@ -323,7 +323,7 @@ impl<'a> Shell<'a> {
     /// Handles one message at `now`.
     pub fn dispatch(&mut self, model: &mut Model, msg: Msg, now: impl Into<Now>) -> Dispatched {
         let mut queue = VecDeque::new();
-        if msg == Msg::Tick
+        if matches!(msg, Msg::Tick | Msg::Woken)
             && let Some(changed) = self.config.as_mut().and_then(ConfigWatch::changed)
         {
             queue.push_back(changed);

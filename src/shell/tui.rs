@@ -158,6 +158,11 @@ pub fn run_terminal(
         // given back before the process ends.
         if let Some(task) = enforcer {
             let _ = tokio::time::timeout(Duration::from_secs(6), task).await;
+            // Our enforcer (and its lock) is gone: a running daemon takes over now, not at its
+            // next retry up to 30 s later.
+            if let Some((_, dir)) = &enforce {
+                crate::shell::instance::wake(dir);
+            }
         }
         if let Ok(stats) = &result {
             tracing::info!(draws = stats.draws, ticks = stats.ticks, "left the TUI");
