@@ -18,9 +18,7 @@ fn focus_until(m: &Model, now: Now) -> Option<chrono::DateTime<chrono::Utc>> {
     m.timer.session.as_ref().and_then(|s| {
         let counts = s.kind == SessionKind::Focus && !except.contains(&s.domain);
         match s.state {
-            State::Running { deadline } if counts => {
-                Some(deadline.max(now.utc + Duration::seconds(1)))
-            }
+            State::Running { deadline } if counts => Some(policy::focus_end(deadline, now.utc)),
             _ => None,
         }
     })
@@ -120,6 +118,7 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
         Some(Manual {
             on: true,
             until: now.utc + Duration::hours(1),
+            for_focus: false,
         })
     };
     m.offline.manual = manual;

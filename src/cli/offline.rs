@@ -21,14 +21,19 @@ const CONFIRM_WITHIN: Wait = Wait::from_secs(5);
 const CONFIRM_POLL: Wait = Wait::from_millis(200);
 
 /// The end of the running focus box, if it asks for Do-Not-Disturb (not one of
-/// `focus_dnd_except`'s domains).
-fn focus_until(store: &Store, cfg: &Config) -> Result<Option<DateTime<Utc>>, Failure> {
+/// `focus_dnd_except`'s domains), counted as the TUI and the daemon count it
+/// ([`policy::focus_end`]: an overrunning box still asks).
+fn focus_until(
+    store: &Store,
+    cfg: &Config,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, Failure> {
     Ok(store.active_session()?.and_then(|s| match s.state {
         State::Running { deadline }
             if s.kind == SessionKind::Focus
                 && !cfg.offline.focus_dnd_except.contains(&s.domain) =>
         {
-            Some(deadline)
+            Some(policy::focus_end(deadline, now))
         }
         _ => None,
     }))
@@ -47,12 +52,12 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
 /// `status`: the desired state and why, the Do-Not-Disturb backend, what serein changed (its
 /// journals), a failed last try, and who enforces it.
 fn status(store: &Store, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Failure> {
-    let manual = store.manual()?.map(|(on, until)| Manual { on, until });
+    let manual = store.manual()?;
     let d = policy::desired_dnd(
         &cfg.offline.schedule(),
         &now.zone,
         now.utc,
-        focus_until(store, cfg)?,
+        focus_until(store, cfg, now.utc)?,
         cfg.offline.focus_dnd,
         manual,
     );
@@ -143,7 +148,11 @@ fn on(
         (None, None) => now.utc + Duration::hours(1),
     };
     let asked = Utc::now().timestamp_millis();
-    store.set_manual(true, end)?;
+    store.set_manual(&Manual {
+        on: true,
+        until: end,
+        for_focus: false,
+    })?;
     println!("⊘ offline until {}", when_text(now, end));
     confirm(paths, true, asked);
     Ok(())
@@ -153,11 +162,11 @@ fn on(
 /// when only a manual override had put Do-Not-Disturb on.
 fn off(store: &mut Store, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Failure> {
     let schedule = cfg.offline.schedule();
-    let focus = focus_until(store, cfg)?;
+    let focus = focus_until(store, cfg, now.utc)?;
     let asked = Utc::now().timestamp_millis();
     match Manual::off(&schedule, &now.zone, now.utc, focus, cfg.offline.focus_dnd) {
         Some(m) => {
-            store.set_manual(false, m.until)?;
+            store.set_manual(&m)?;
             println!("online until {}", when_text(now, m.until));
         }
         None => {

@@ -33,6 +33,17 @@ pub struct Dnd {
 pub struct Manual {
     pub on: bool,
     pub until: DateTime<Utc>,
+    /// An "off" made while a focus box asked for Do-Not-Disturb (and the schedule did not): it
+    /// lasts while a focus box runs, however long it overruns, and never past `until` (when
+    /// the offline hours next begin, or a day).
+    pub for_focus: bool,
+}
+
+/// Until when a running focus box asks for Do-Not-Disturb: its deadline, or — overrunning —
+/// the next second, for as long as it keeps running. The TUI, the daemon and the CLI all
+/// count it this way.
+pub fn focus_end(deadline: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+    deadline.max(now + Duration::seconds(1))
 }
 
 /// How long `offline off` keeps you online when what asks for Do-Not-Disturb never ends (a
@@ -52,9 +63,24 @@ impl Manual {
         focus_dnd: bool,
     ) -> Option<Self> {
         let d = desired_dnd(schedule, tz, now, focus_running_until, focus_dnd, None);
-        d.on.then(|| Self {
+        if !d.on {
+            return None;
+        }
+        let day = now + Duration::hours(OFF_WITHOUT_END_H);
+        let by_schedule = desired_dnd(schedule, tz, now, None, false, None);
+        if d.reason == Some(Reason::Focus) && !by_schedule.on {
+            // A focus box's deadline is no end (it overruns, it is extended): online while it
+            // runs, until the offline hours next begin at the latest.
+            return Some(Self {
+                on: false,
+                until: by_schedule.until.map_or(day, |u| u.min(day)),
+                for_focus: true,
+            });
+        }
+        Some(Self {
             on: false,
-            until: d.until.unwrap_or(now + Duration::hours(OFF_WITHOUT_END_H)),
+            until: d.until.unwrap_or(day),
+            for_focus: false,
         })
     }
 }
@@ -69,7 +95,8 @@ struct Inputs<'a, Tz: TimeZone> {
 
 impl<Tz: TimeZone> Inputs<'_, Tz> {
     fn manual_at(&self, t: DateTime<Utc>) -> Option<Manual> {
-        self.manual.filter(|m| t < m.until)
+        self.manual
+            .filter(|m| t < m.until && (!m.for_focus || self.focus_at(t).is_some()))
     }
 
     fn focus_at(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
@@ -95,7 +122,7 @@ impl<Tz: TimeZone> Inputs<'_, Tz> {
     /// own choice with its own end: it always holds. Depends on the inputs only, never on
     /// the history, so every re-read of the config re-evaluates it.
     fn holds(&self, m: &Manual) -> bool {
-        m.on || self.asked_at(m.until - Duration::seconds(1)).is_some()
+        m.on || m.for_focus || self.asked_at(m.until - Duration::seconds(1)).is_some()
     }
 
     /// (on, reason) at `t`: manual > focus > schedule.
@@ -112,7 +139,9 @@ impl<Tz: TimeZone> Inputs<'_, Tz> {
     /// The next instant after `t` at which the state could change.
     fn next_event(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
         if let Some(m) = self.manual_at(t) {
-            Some(m.until)
+            // An "off" for a focus box ends with the box, if that comes first.
+            let focus_end = self.focus_at(t).filter(|_| m.for_focus);
+            Some(focus_end.map_or(m.until, |f| f.min(m.until)))
         } else if let Some(u) = self.focus_at(t) {
             Some(u)
         } else {
@@ -198,10 +227,12 @@ mod tests {
         let on = |u: &str| Manual {
             on: true,
             until: paris(u),
+            for_focus: false,
         };
         let off = |u: &str| Manual {
             on: false,
             until: paris(u),
+            for_focus: false,
         };
         // 2026-11-24 is a Tuesday. (now, focus until, focus_dnd, manual, want)
         type Case = (
@@ -315,10 +346,58 @@ mod tests {
         }
     }
 
+    fn for_focus(until: &str) -> Manual {
+        Manual {
+            for_focus: true,
+            ..manual(false, until)
+        }
+    }
+
+    /// `off` during an overrunning focus box holds while the box runs (the box asks for
+    /// Do-Not-Disturb a second at a time, as the TUI, the daemon and the CLI all count it),
+    /// and ends with the box.
+    #[test]
+    fn off_during_an_overrun_holds_while_the_box_runs() {
+        let s = schedule("19:00-08:00", "none");
+        let deadline = paris("2026-11-24 12:50");
+        let at = |t: &str| paris(t);
+        let focus = |t| Some(focus_end(deadline, t));
+        let off = Manual::off(
+            &s,
+            &Paris,
+            at("2026-11-24 13:00"),
+            focus(at("2026-11-24 13:00")),
+            true,
+        )
+        .expect("focus asks, so `off` is an override");
+        assert_eq!(off, for_focus("2026-11-24 19:00"));
+        for t in ["2026-11-24 13:00", "2026-11-24 13:30", "2026-11-24 18:59"] {
+            let d = desired_dnd(&s, &Paris, at(t), focus(at(t)), true, Some(off));
+            assert_eq!((d.on, d.reason), (false, Some(Reason::Manual)), "{t}");
+        }
+        // The box stopped: the override is spent; the schedule applies.
+        let d = desired_dnd(&s, &Paris, at("2026-11-24 14:00"), None, true, Some(off));
+        assert_eq!((d.on, d.reason), (false, None));
+        let d = desired_dnd(
+            &s,
+            &Paris,
+            at("2026-11-24 19:30"),
+            focus(at("2026-11-24 19:30")),
+            true,
+            Some(off),
+        );
+        assert_eq!(
+            (d.on, d.reason),
+            (true, Some(Reason::Focus)),
+            "offline hours began"
+        );
+    }
+
     fn manual(on: bool, until: &str) -> Manual {
         Manual {
             on,
             until: paris(until),
+            for_focus: false,
         }
     }
 
@@ -382,14 +461,14 @@ mod tests {
                 Some(manual(false, "2026-11-25 08:00")),
                 dnd(false, Some(Reason::Manual), Some("2026-11-25 19:00")),
             ),
-            // A focus box (focus_dnd): online until it ends, or until the offline hours it
-            // runs into end.
+            // A focus box (focus_dnd): online while it runs (however long it overruns), and
+            // the offline hours apply again when they begin.
             (
                 s,
                 "2026-11-24 12:00",
                 Some("2026-11-24 12:50"),
                 None,
-                Some(manual(false, "2026-11-24 12:50")),
+                Some(for_focus("2026-11-24 19:00")),
                 dnd(false, Some(Reason::Manual), Some("2026-11-24 19:00")),
             ),
             (
@@ -397,8 +476,8 @@ mod tests {
                 "2026-11-24 18:30",
                 Some("2026-11-24 19:20"),
                 None,
-                Some(manual(false, "2026-11-25 08:00")),
-                dnd(false, Some(Reason::Manual), Some("2026-11-25 19:00")),
+                Some(for_focus("2026-11-24 19:00")),
+                dnd(false, Some(Reason::Manual), Some("2026-11-24 19:00")),
             ),
             // Offline all week: a day online.
             (
@@ -553,7 +632,11 @@ mod tests {
             let s = standard();
             let now = DateTime::from_timestamp(now_s, 0).unwrap();
             let focus = focus.map(|m| now + Duration::seconds(m));
-            let manual = manual.map(|(on, m)| Manual { on, until: now + Duration::seconds(m) });
+            let manual = manual.map(|(on, m)| Manual {
+                on,
+                until: now + Duration::seconds(m),
+                for_focus: false,
+            });
             let at = |t| desired_dnd(&s, &Paris, t, focus, focus_dnd, manual);
             let d = at(now);
             prop_assert_eq!(d.reason.is_some(), d.on || d.reason == Some(Reason::Manual));

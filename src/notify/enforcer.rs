@@ -396,13 +396,16 @@ impl Enforcer {
     }
 }
 
-/// The enforcer's connection, opened the first time it is needed. Never creates the database:
-/// if the user removed it, there is nothing to enforce for.
+/// The enforcer's connection, opened the first time it is needed and kept. Never creates the
+/// database: if the user removed it, there is nothing to enforce for — checked on every use
+/// (a `stat`, not an open), so a journal is never written into a file that is gone, where
+/// neither the guardian nor the next start could find it.
 fn open_store<'a>(slot: &'a mut Option<Store>, db: &Path) -> Result<&'a mut Store, String> {
+    if !db.exists() {
+        *slot = None;
+        return Err("the database is gone".into());
+    }
     if slot.is_none() {
-        if !db.exists() {
-            return Err("the database is gone".into());
-        }
         *slot = Some(Store::open(db).map_err(|e| e.to_string())?);
     }
     Ok(slot.as_mut().expect("opened above"))
@@ -471,6 +474,28 @@ pub fn guardian_main(db: &Path, owner: u32) -> anyhow::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    /// The kept connection does not outlive the file: once the database is removed, the
+    /// enforcer refuses (and never writes a journal into the unlinked file).
+    #[test]
+    fn the_kept_connection_follows_the_file_being_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("serein.db");
+        let mut slot = None;
+        assert!(
+            open_store(&mut slot, &db).is_err(),
+            "never creates the database"
+        );
+        assert!(!db.exists());
+        drop(Store::open(&db).unwrap());
+        assert!(open_store(&mut slot, &db).is_ok());
+        std::fs::remove_file(&db).unwrap();
+        assert_eq!(
+            open_store(&mut slot, &db).err().as_deref(),
+            Some("the database is gone")
+        );
+        assert!(slot.is_none());
+    }
+
     use super::*;
 
     fn report(wanted_on: bool, at_ms: i64, applied: Applied) -> Report {

@@ -60,6 +60,9 @@ const MIGRATION_LIST: &[M<'static>] = &[
     // recovery) and the breathing patterns used (Breathe's safety texts) scanned the whole
     // session table. Small indexes make them lookups.
     M::up(include_str!("migrations/007_session_indexes.sql")),
+    // 8: an "off" override made for a running focus box lasts while that box runs (however
+    // long it overruns), which its end time alone can't say.
+    M::up(include_str!("migrations/008_manual_for_focus.sql")),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

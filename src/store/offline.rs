@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store};
+use crate::domain::policy::Manual;
 
 /// The user's prior DND state, journaled before we changed it, and who changed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,17 +130,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// A manual override until `until` (`serein offline on --until`, `off`).
-    pub fn set_manual(&mut self, on: bool, until: DateTime<Utc>) -> Result<()> {
+    /// A manual override (`serein offline on --until`, `off`, `o` in the TUI).
+    pub fn set_manual(&mut self, m: &Manual) -> Result<()> {
         let tx = self.write()?;
         tx.execute(
             "INSERT INTO offline_override (at, is_on, until) VALUES (?1, ?2, ?3)",
-            params![Utc::now().timestamp(), on, until.timestamp()],
+            params![Utc::now().timestamp(), m.on, m.until.timestamp()],
         )?;
         tx.execute(
-            "INSERT INTO offline_manual (id, is_on, until) VALUES (1, ?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET is_on = excluded.is_on, until = excluded.until",
-            params![on, until.timestamp()],
+            "INSERT INTO offline_manual (id, is_on, until, for_focus) VALUES (1, ?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET is_on = excluded.is_on, until = excluded.until,
+                for_focus = excluded.for_focus",
+            params![m.on, m.until.timestamp(), m.for_focus],
         )?;
         tx.commit()?;
         Ok(())
@@ -187,11 +189,17 @@ impl Store {
     }
 
     /// The manual override, if one is set (expired ones included; the policy ignores them).
-    pub fn manual(&self) -> Result<Option<(bool, DateTime<Utc>)>> {
+    pub fn manual(&self) -> Result<Option<Manual>> {
         Ok(self
             .conn
-            .prepare_cached("SELECT is_on, until FROM offline_manual WHERE id = 1")?
-            .query_row([], |r| Ok((r.get(0)?, instant(r.get(1)?))))
+            .prepare_cached("SELECT is_on, until, for_focus FROM offline_manual WHERE id = 1")?
+            .query_row([], |r| {
+                Ok(Manual {
+                    on: r.get(0)?,
+                    until: instant(r.get(1)?),
+                    for_focus: r.get(2)?,
+                })
+            })
             .optional()?)
     }
 }
@@ -252,9 +260,14 @@ mod tests {
                 Some(true)
             )]
         );
-        s.set_manual(true, t(7200)).unwrap();
-        s.set_manual(false, t(9000)).unwrap();
-        assert_eq!(s.manual().unwrap(), Some((false, t(9000))));
+        let m = |on, until, for_focus| Manual {
+            on,
+            until,
+            for_focus,
+        };
+        s.set_manual(&m(true, t(7200), false)).unwrap();
+        s.set_manual(&m(false, t(9000), true)).unwrap();
+        assert_eq!(s.manual().unwrap(), Some(m(false, t(9000), true)));
         // Each override is also logged (nothing reads the log yet; it is the user's data).
         let logged: i64 = s
             .conn

@@ -116,8 +116,7 @@ fn o_twice_goes_online_and_it_is_stored() {
     shell.dispatch(&mut m, key('o'), at(21, 0) + Duration::seconds(3));
     let d = m.offline.dnd_desired.clone().unwrap();
     assert_eq!((d.on, d.reason), (false, Some(Reason::Manual)));
-    let (on, _) = reader.manual().unwrap().expect("stored");
-    assert!(!on);
+    assert!(!reader.manual().unwrap().expect("stored").on);
 }
 
 /// `o` twice goes offline for an hour; `o` twice again goes back to the schedule (no
@@ -218,6 +217,7 @@ fn stored_manual(env: &Env) -> Option<(bool, chrono::DateTime<chrono::Utc>)> {
         .unwrap()
         .manual()
         .unwrap()
+        .map(|m| (m.on, m.until))
 }
 
 const EVENINGS: &str = "[offline]\nweekdays = \"19:00-08:00\"\nsaturday = \"all\"\nsunday = \"all\"\nfocus_dnd = true\n";

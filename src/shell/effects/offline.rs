@@ -8,7 +8,7 @@ use crate::shell::instance;
 impl Effects<'_> {
     pub(super) fn set_manual(&mut self, manual: Option<Manual>) -> Vec<Msg> {
         let r = match manual {
-            Some(m) => self.store.set_manual(m.on, m.until),
+            Some(m) => self.store.set_manual(&m),
             None => self.store.clear_manual(),
         };
         match r {
@@ -25,7 +25,7 @@ impl Effects<'_> {
 
     pub(super) fn load_manual(&mut self) -> Vec<Msg> {
         match self.store.manual() {
-            Ok(m) => vec![Msg::ManualLoaded(m.map(|(on, until)| Manual { on, until }))],
+            Ok(m) => vec![Msg::ManualLoaded(m)],
             Err(e) => problem("can't read the offline override", e),
         }
     }

@@ -1,0 +1,1 @@
+ALTER TABLE offline_manual ADD COLUMN for_focus INTEGER NOT NULL DEFAULT 0;
