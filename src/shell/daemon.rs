@@ -60,7 +60,11 @@ impl Launch {
             return Ok(false);
         }
         if instance::is_running(&self.data_dir)? {
-            instance::wake(&self.data_dir);
+            if !instance::wake(&self.data_dir) {
+                // A path too long for a socket, or a daemon on its way out: it sees the change
+                // at its next wake-up (a minute at most), or the next command starts one.
+                tracing::warn!(dir = %self.data_dir.display(), "the daemon runs but could not be woken");
+            }
             return Ok(false);
         }
         Command::new(&self.exe)
