@@ -145,6 +145,10 @@ fn inner(dir: &Path) {
     wait_owner(NOTIFICATIONS, &mut dunst, &dir.join("dunst.log"));
     assert_eq!(dunstctl(&["is-paused"]), "false");
 
+    // The database exists before the outside reader starts (an `sqlite3` on a missing file
+    // finds no tables, which is not what this test is about).
+    let made = serein(&bin, &data, &["plan", "list"]);
+    assert!(made.status.success(), "plan list: {made:?}");
     // The TUI opens first: it enforces offline hours for the data folder.
     let sock = format!("serein-soak-{}", std::process::id());
     let st = Command::new("tmux")
@@ -238,7 +242,7 @@ fn inner(dir: &Path) {
             quit_tui(&sock);
             // The TUI gave the desktop back on leaving and woke the daemon, which takes over
             // at once (not at its enforcer's next retry, up to 30 s later).
-            wait_paused(true, Duration::from_secs(3), "the daemon taking over");
+            wait_paused(true, Duration::from_secs(5), "the daemon taking over");
         }
         if phase < 2 {
             tmux(&sock, &["send-keys", "-t", "0", "a"]);
