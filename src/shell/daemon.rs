@@ -8,7 +8,6 @@ use std::ffi::OsString;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -19,7 +18,7 @@ use crate::keys::Keymap;
 use crate::shell::clock::Clock;
 use crate::shell::instance::{self, Instance};
 use crate::shell::ticker::Ticker;
-use crate::shell::{Frontend, RealDesktop, Shell, run_loop, until_next_second};
+use crate::shell::{Frontend, RealDesktop, Shell, give_back, run_loop, until_next_second};
 use crate::store::Store;
 
 /// How long the daemon stays with nothing to do (wall clock).
@@ -189,20 +188,8 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
             .listen(tx.clone())
             .inspect_err(|e| tracing::warn!("the daemon can't be woken: {e}"))
             .ok();
-        let (dnd, enforcer) = crate::shell::spawn_enforcer(
-            paths.db_file(),
-            paths.data_dir.clone(),
-            model.config.offline.macos_shortcuts(),
-            model.config.offline.clear_on_end,
-            tx.clone(),
-        );
-        let desktop = RealDesktop {
-            notifier: Arc::new(crate::notify::DesktopNotifier::new()),
-            inbox: tx,
-            daemon: None,
-            terminal_bell: false,
-            dnd: Some(dnd),
-        };
+        let enforce = Some((paths.db_file(), paths.data_dir.clone()));
+        let (desktop, enforcer) = RealDesktop::start(&model.config, tx, None, false, enforce);
         let mut shell = Shell::with_desktop(&mut store, Box::new(desktop))
             .in_daemon()
             .watch_config(paths.config_file.clone(), paths.config_explicit);
@@ -223,7 +210,9 @@ pub fn run(paths: &Paths, config: Config, clock: &dyn Clock, stay: bool) -> anyh
         }
         drop(shell);
         // Give the desktop back before leaving.
-        let _ = tokio::time::timeout(Duration::from_secs(6), enforcer).await;
+        if let Some(task) = enforcer {
+            give_back(task).await;
+        }
         tracing::info!("daemon leaving");
         result.map(|_| ())
     })?;

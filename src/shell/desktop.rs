@@ -77,6 +77,47 @@ pub struct RealDesktop {
     pub dnd: Option<tokio::sync::watch::Sender<Option<crate::domain::policy::Dnd>>>,
 }
 
+impl RealDesktop {
+    /// The real desktop of the TUI (`terminal_bell`, a `daemon` to start) or the daemon, and
+    /// — with `enforce` (database, data folder) — that folder's offline-hours enforcer, whose
+    /// task is returned for [`give_back`].
+    pub fn start(
+        config: &crate::config::Config,
+        inbox: tokio::sync::mpsc::UnboundedSender<Msg>,
+        daemon: Option<crate::shell::daemon::Launch>,
+        terminal_bell: bool,
+        enforce: Option<(std::path::PathBuf, std::path::PathBuf)>,
+    ) -> (RealDesktop, Option<tokio::task::JoinHandle<()>>) {
+        let (dnd, enforcer) = match enforce {
+            Some((db, dir)) => {
+                let (dnd, task) = spawn_enforcer(
+                    db,
+                    dir,
+                    config.offline.macos_shortcuts(),
+                    config.offline.clear_on_end,
+                    inbox.clone(),
+                );
+                (Some(dnd), Some(task))
+            }
+            None => (None, None),
+        };
+        let desktop = RealDesktop {
+            notifier: Arc::new(crate::notify::DesktopNotifier::new()),
+            inbox,
+            daemon,
+            terminal_bell,
+            dnd,
+        };
+        (desktop, enforcer)
+    }
+}
+
+/// Once the loop is done and the desktop (the enforcer's input) dropped: waits, 6 s at most,
+/// for the enforcer to give Do-Not-Disturb back before the process ends.
+pub async fn give_back(enforcer: tokio::task::JoinHandle<()>) {
+    let _ = tokio::time::timeout(Duration::from_secs(6), enforcer).await;
+}
+
 impl Desktop for RealDesktop {
     fn notify(&mut self, n: Notification) {
         let notifier = Arc::clone(&self.notifier);
@@ -120,7 +161,7 @@ impl Desktop for RealDesktop {
 /// Starts this data folder's offline-hours enforcer on the current runtime. Returns its input
 /// and a task that ends after the desktop was given back (once the input is dropped). If
 /// another serein enforces already (the daemon), this one only shows the state.
-pub fn spawn_enforcer(
+fn spawn_enforcer(
     db: std::path::PathBuf,
     data_dir: std::path::PathBuf,
     macos: Option<(String, String)>,

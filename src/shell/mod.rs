@@ -32,7 +32,7 @@ use crate::shell::clock::Clock;
 use crate::shell::ticker::Ticker;
 use crate::store::Store;
 
-pub use desktop::{Desktop, RealDesktop, Recorded, RecordingDesktop, spawn_enforcer};
+pub use desktop::{Desktop, RealDesktop, Recorded, RecordingDesktop, give_back};
 pub use tui::run_terminal;
 
 /// What a run did, for tests and benchmarks.

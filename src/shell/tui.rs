@@ -2,8 +2,6 @@
 //! every exit path (return, error, panic, signal), and the signals that end the TUI.
 
 use std::io;
-use std::sync::Arc;
-use std::time::Duration;
 
 use crossterm::event::EventStream;
 use ratatui::Terminal;
@@ -11,7 +9,7 @@ use ratatui::Terminal;
 use crate::app::model::Model;
 use crate::shell::clock::Clock;
 use crate::shell::ticker::Ticker;
-use crate::shell::{RealDesktop, Shell, TerminalFrontend, run_loop, spawn_enforcer};
+use crate::shell::{RealDesktop, Shell, TerminalFrontend, give_back, run_loop};
 use crate::store::Store;
 
 /// Puts the terminal back however we leave: normal return, error, panic or signal.
@@ -105,27 +103,8 @@ pub fn run_terminal(
             }
         };
         let (tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
-        let (dnd, enforcer) = match &enforce {
-            Some((db, dir)) => {
-                let macos = model.config.offline.macos_shortcuts();
-                let (dnd, task) = spawn_enforcer(
-                    db.clone(),
-                    dir.clone(),
-                    macos,
-                    model.config.offline.clear_on_end,
-                    tx.clone(),
-                );
-                (Some(dnd), Some(task))
-            }
-            None => (None, None),
-        };
-        let desktop = RealDesktop {
-            notifier: Arc::new(crate::notify::DesktopNotifier::new()),
-            inbox: tx,
-            daemon,
-            terminal_bell: true,
-            dnd,
-        };
+        let data_dir = enforce.as_ref().map(|(_, dir)| dir.clone());
+        let (desktop, enforcer) = RealDesktop::start(&model.config, tx, daemon, true, enforce);
         let guard = TerminalGuard::enter()?;
         // Lets the end-to-end test prove the panic path restores the terminal (debug builds only).
         if cfg!(debug_assertions) && std::env::var_os("SEREIN_TEST_PANIC").is_some() {
@@ -157,10 +136,10 @@ pub fn run_terminal(
         // The desktop (and the enforcer's input with it) is gone: wait for Do-Not-Disturb to be
         // given back before the process ends.
         if let Some(task) = enforcer {
-            let _ = tokio::time::timeout(Duration::from_secs(6), task).await;
+            give_back(task).await;
             // Our enforcer (and its lock) is gone: a running daemon takes over now, not at its
             // next retry up to 30 s later.
-            if let Some((_, dir)) = &enforce {
+            if let Some(dir) = &data_dir {
                 crate::shell::instance::wake(dir);
             }
         }
