@@ -54,6 +54,36 @@ pub struct Config {
     pub offline: OfflineConfig,
     /// When the weekly summary raises a flag.
     pub balance: BalanceConfig,
+    /// `serein import`: which domain imported tags and projects go to.
+    pub import: ImportConfig,
+}
+
+/// `[import]`: how `serein import` maps another tool's tags and projects to domains. The
+/// record's tags are looked at in order (Timewarrior: as it stores them, sorted; Watson: the
+/// project, then its tags; bartib: the project) and the first one mapped here — or named like
+/// a domain — decides; with none, `default_domain`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(default)]
+pub struct ImportConfig {
+    /// Domain of what no tag maps; unset: the top-level `default_domain`.
+    pub default_domain: Option<String>,
+    /// Tag or project → domain, e.g. `{ "client-a" = "work", "gym" = "health" }`.
+    pub domains: std::collections::BTreeMap<String, String>,
+}
+
+impl Config {
+    /// The tag-to-domain mapping `serein import` uses.
+    pub fn import_mapping(&self) -> crate::domain::import::Mapping {
+        crate::domain::import::Mapping {
+            rules: self.import.domains.clone(),
+            default_domain: self
+                .import
+                .default_domain
+                .clone()
+                .unwrap_or_else(|| self.default_domain.clone()),
+            domains: self.domains.iter().map(|d| d.name.clone()).collect(),
+        }
+    }
 }
 
 /// `[balance]`: thresholds of the weekly summary's flags. Defaults from wellbeing.md: the
@@ -459,6 +489,7 @@ impl Default for Config {
             breathing: BreathingConfig::default(),
             offline: OfflineConfig::default(),
             balance: BalanceConfig::default(),
+            import: ImportConfig::default(),
         }
     }
 }

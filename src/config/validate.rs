@@ -59,6 +59,7 @@ impl Config {
         warnings.extend(config.validate_breathing(src)?);
         config.validate_balance(src)?;
         config.validate_offline(src)?;
+        config.validate_import(src)?;
         warnings.extend(config.hook_problems(text, path));
         Ok((config, warnings))
     }
@@ -415,6 +416,43 @@ impl Config {
         Ok(())
     }
 
+    /// Checks `[import]`: the default and every mapped domain are domains, no empty tag.
+    fn validate_import(&self, src: Source) -> Result<(), ConfigError> {
+        let i = &self.import;
+        let known = |d: &str| self.domains.iter().any(|x| x.name == d);
+        if let Some(d) = &i.default_domain
+            && !known(d)
+        {
+            return Err(src.error(
+                &[Seg::Key("import"), Seg::Key("default_domain")],
+                format!(
+                    "[import] default_domain = {d:?} is not one of the domains ({})",
+                    self.domain_names().join(", ")
+                ),
+            ));
+        }
+        for (tag, d) in &i.domains {
+            let at = [Seg::Key("import"), Seg::Key("domains"), Seg::Key(tag)];
+            if tag.trim().is_empty() {
+                return Err(src.error(
+                    &at,
+                    "[import] domains: a tag can't be empty; expected e.g. { \"gym\" = \"health\" }"
+                        .into(),
+                ));
+            }
+            if !known(d) {
+                return Err(src.error(
+                    &at,
+                    format!(
+                        "[import] domains: {tag:?} = {d:?} is not one of the domains ({})",
+                        self.domain_names().join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Hooks whose program can't be run, located in the file. Not fatal when loading (a
     /// removed hook must never stop you from stopping a timer); `config check` fails on them.
     pub(super) fn hook_problems(&self, text: &str, path: &Path) -> Vec<String> {
@@ -589,6 +627,24 @@ mod tests {
                 "must be after",
             ),
             ("default_domain = \"wrk\"\n", 1, 1, "not one of the domains"),
+            (
+                "[import]\ndefault_domain = \"job\"\n",
+                2,
+                1,
+                "[import] default_domain = \"job\" is not one of the domains",
+            ),
+            (
+                "[import]\ndomains = { \"client-a\" = \"work\", gym = \"fitness\" }\n",
+                2,
+                34,
+                "\"gym\" = \"fitness\" is not one of the domains",
+            ),
+            (
+                "[import]\ndomains = { \"\" = \"work\" }\n",
+                2,
+                13,
+                "can't be empty",
+            ),
             // `[keys]` is checked against the key table while reading: TOML's span.
             ("[keys]\nadd = [\"ctrl-\"]\n", 2, 7, "key"),
             ("[keys]\nad = [\"a\"]\n", 2, 1, "not an action"),

@@ -1,6 +1,7 @@
 //! The functional core: pure functions over plain data. No I/O, no clock reads.
 
 pub mod breath;
+pub mod import;
 pub mod offline;
 pub mod parse;
 pub mod plan;

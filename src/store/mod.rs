@@ -63,6 +63,9 @@ const MIGRATION_LIST: &[M<'static>] = &[
     // 8: an "off" override made for a running focus box lasts while that box runs (however
     // long it overruns), which its end time alone can't say.
     M::up(include_str!("migrations/008_manual_for_focus.sql")),
+    // 9: sessions imported from Timewarrior, Watson or bartib: their source and a key unique
+    // within it (`serein import` is idempotent).
+    M::up(include_str!("migrations/009_import.sql")),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
@@ -106,10 +109,12 @@ const PATCH_SQL: &str = "UPDATE timebox SET
         updated_at = ?9
     WHERE id = ?1";
 
+mod import;
 mod offline;
 mod review;
 mod sessions;
 pub mod summary;
+pub use import::Imported;
 pub use offline::Journal;
 
 /// Why the store could not do what was asked.
