@@ -2,6 +2,8 @@
 
 pub mod config;
 pub mod doctor;
+pub mod export;
+pub mod import;
 pub mod log;
 pub mod offline;
 pub mod plan;
@@ -157,6 +159,12 @@ pub enum Command {
     /// Offline hours: whether we are offline now and why; go offline or online by hand.
     #[command(subcommand)]
     Offline(OfflineCmd),
+    /// Import finished intervals from Timewarrior, Watson or bartib as sessions; tags and
+    /// projects map to domains by [import] in the config. Importing again adds nothing.
+    Import(import::ImportCmd),
+    /// Export the session log in another tool's format: `serein export timew > log.json`.
+    #[command(subcommand)]
+    Export(export::ExportCmd),
     /// (internal) Restores Do-Not-Disturb if the serein that started it dies.
     #[command(hide = true)]
     DndGuardian {
@@ -419,6 +427,8 @@ fn dispatch(
         Command::Breathe { list: true, .. } => breathe_list(&load()?.config),
         Command::Breathe { .. } => Err(Failure::other("serein breathe needs a terminal")),
         Command::Offline(c) => offline::run(c, paths, &load()?.config, now),
+        Command::Import(c) => import::run(c, paths, &load()?.config, now),
+        Command::Export(c) => export::run(c, paths, now),
         Command::Review(a) if a.show => review::show(&a, paths, now.local.date()),
         Command::Review(_) => Err(Failure::other("serein review needs a terminal")),
         Command::Summary {

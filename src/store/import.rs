@@ -11,8 +11,9 @@ use crate::domain::import::ImportRow;
 pub enum Imported {
     /// Stored now (or would be, on a dry run), with its new id (0 on a dry run).
     Added(i64),
-    /// Already there: imported before (same source and key), or a session of the same kind
-    /// with the same start and end (serein's own export read back).
+    /// Already there: imported before (same source and key), or inside a session of the same
+    /// kind, title and domain (serein's own export read back, a paused session's stretches
+    /// included).
     Present,
 }
 
@@ -26,8 +27,9 @@ impl Store {
         {
             let mut exists = tx.prepare_cached(
                 "SELECT EXISTS (SELECT 1 FROM session WHERE import_source = ?1 AND import_key = ?2)
-                     OR EXISTS (SELECT 1 FROM session WHERE local_date = ?3 AND kind = ?4
-                         AND started_at = ?5 AND ended_at = ?6)",
+                     OR EXISTS (SELECT 1 FROM session WHERE local_date BETWEEN ?7 AND ?3
+                         AND kind = ?4 AND started_at <= ?5 AND ended_at >= ?6
+                         AND title = ?8 AND domain = ?9)",
             )?;
             let mut insert = tx.prepare_cached(
                 "INSERT INTO session (title, domain, kind, started_at, local_date, utc_offset_s,
@@ -37,8 +39,20 @@ impl Store {
             for r in rows {
                 let date = date_text(r.local_date);
                 let (start, end) = (r.started.timestamp(), r.ended.timestamp());
+                // A session that began up to two days earlier may hold this stretch.
+                let earliest = date_text(r.local_date - chrono::Duration::days(2));
                 let found: bool = exists.query_row(
-                    params![r.source, r.key, date, r.kind.as_str(), start, end],
+                    params![
+                        r.source,
+                        r.key,
+                        date,
+                        r.kind.as_str(),
+                        start,
+                        end,
+                        earliest,
+                        r.title,
+                        r.domain
+                    ],
                     |row| row.get(0),
                 )?;
                 if found {

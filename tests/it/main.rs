@@ -9,6 +9,7 @@ mod concurrency;
 mod e2e;
 mod flow;
 mod idle;
+mod import;
 mod keys;
 mod layout;
 mod offline;
