@@ -396,7 +396,15 @@ mod tests {
             title: None,
             note: note.map(String::from),
         };
-        let cases: [(&[&str], Option<&str>, &str, &str, SessionKind); 5] = [
+        // (tags, note, title, domain, kind)
+        type Case<'a> = (
+            &'a [&'a str],
+            Option<&'a str>,
+            &'a str,
+            &'a str,
+            SessionKind,
+        );
+        let cases: [Case; 5] = [
             (
                 &["client-a", "report"],
                 None,
