@@ -93,8 +93,10 @@ pub fn run(p: PlanCmd, cfg: &Config, paths: &Paths, now: Now) -> Result<(), Fail
         PlanCmd::Move { id, start } => move_to(store, id, &start),
         PlanCmd::Done { id, undo } => done(store, id, undo),
         PlanCmd::Clear { date, yes } => clear(store, date_of(&date)?, yes),
-        PlanCmd::ApplyTemplate { name, date } => apply_template(store, cfg, &name, date_of(&date)?),
-        PlanCmd::CopyUnfinished { date } => copy_unfinished(store, cfg, date_of(&date)?),
+        PlanCmd::ApplyTemplate { name, date } => {
+            apply_template(store, cfg, &name, date_of(&date)?, today)
+        }
+        PlanCmd::CopyUnfinished { date } => copy_unfinished(store, cfg, date_of(&date)?, today),
         PlanCmd::Templates => {
             templates(cfg);
             Ok(())
@@ -144,6 +146,18 @@ fn describe(b: &Timebox) -> String {
     )
 }
 
+/// `Mon 23 Nov 2026 (today)`: the day a box went to, named in every confirmation so that a
+/// `--date` lost to the shell (an unquoted `#work` starts a comment) shows.
+fn day_name(date: NaiveDate, today: NaiveDate) -> String {
+    let rel = match (date - today).num_days() {
+        0 => " (today)",
+        1 => " (tomorrow)",
+        -1 => " (yesterday)",
+        _ => "",
+    };
+    format!("{}{rel}", date.format("%a %-d %b %Y"))
+}
+
 fn warn_overlaps(store: &Store, b: &Timebox) -> Result<(), Failure> {
     for o in store
         .day(b.date)?
@@ -155,14 +169,19 @@ fn warn_overlaps(store: &Store, b: &Timebox) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Inserts boxes in one transaction and prints each with its new id.
-fn insert_and_report(store: &mut Store, boxes: Vec<plan::NewTimebox>) -> Result<(), Failure> {
+/// Inserts boxes in one transaction and prints each with its new id and day.
+fn insert_and_report(
+    store: &mut Store,
+    boxes: Vec<plan::NewTimebox>,
+    today: NaiveDate,
+) -> Result<(), Failure> {
     let ids = store.apply(&Change {
         insert: boxes.clone(),
         ..Change::default()
     })?;
     for (id, nb) in ids.into_iter().zip(boxes) {
-        println!("added {}", describe(&Timebox::from_new(id, nb)));
+        let b = Timebox::from_new(id, nb);
+        println!("added {} on {}", describe(&b), day_name(b.date, today));
     }
     Ok(())
 }
@@ -193,7 +212,7 @@ fn add(
         .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
     let id = store.insert(&nb)?;
     let b = Timebox::from_new(id, nb);
-    println!("added {}", describe(&b));
+    println!("added {} on {}", describe(&b), day_name(date, now.date()));
     warn_overlaps(store, &b)
 }
 
@@ -353,6 +372,7 @@ fn apply_template(
     cfg: &Config,
     name: &str,
     date: NaiveDate,
+    today: NaiveDate,
 ) -> Result<(), Failure> {
     let t = cfg.template(name).ok_or_else(|| {
         let names: Vec<&str> = cfg.templates.iter().map(|t| t.name.as_str()).collect();
@@ -371,7 +391,7 @@ fn apply_template(
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
     let existing = store.day(date)?;
-    let placed = plan::place_all(
+    let t = plan::place_template(
         &drafts,
         &existing,
         date,
@@ -379,18 +399,33 @@ fn apply_template(
         &cfg.default_domain,
     )
     .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
-    insert_and_report(store, placed)
+    for b in &t.skipped {
+        println!("already there: {}", describe(b));
+    }
+    if t.placed.is_empty() {
+        println!(
+            "nothing to add: template {name:?} is already on {}",
+            day_name(date, today)
+        );
+        return Ok(());
+    }
+    insert_and_report(store, t.placed, today)
 }
 
 /// `serein plan copy-unfinished [--date D]`: from the day before.
-fn copy_unfinished(store: &mut Store, cfg: &Config, date: NaiveDate) -> Result<(), Failure> {
+fn copy_unfinished(
+    store: &mut Store,
+    cfg: &Config,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), Failure> {
     let prev = date - Duration::days(1);
     let copies = plan::copy_unfinished(&store.day(prev)?, &store.day(date)?, date, cfg.day_start.0);
     if copies.is_empty() {
         println!("nothing unfinished on {}", prev.format("%a %d %b %Y"));
         return Ok(());
     }
-    insert_and_report(store, copies)
+    insert_and_report(store, copies, today)
 }
 
 /// `serein plan templates`.

@@ -419,3 +419,64 @@ fn dst_night_boxes_show_real_lengths() {
         assert_eq!(day["work_minutes"], minutes, "{date}");
     }
 }
+
+/// Issue 14: a template applied twice used to add every box again (overlapping copies).
+#[test]
+fn a_template_applied_twice_adds_nothing_new() {
+    let env = Env::new();
+    env.write_config(
+        "[[template]]\nname = \"weekday\"\nboxes = [\"09:00-10:30 Deep work #work\", \"30m Walk #health\"]\n",
+    );
+    let apply = || {
+        env.cmd()
+            .args(["plan", "apply-template", "weekday"])
+            .assert()
+    };
+    apply()
+        .success()
+        .stdout(contains("added #1 09:00-10:30 Deep work (work)"));
+    apply()
+        .success()
+        .stdout(contains("already there: #1 09:00-10:30 Deep work (work)"))
+        .stdout(contains("already there: #2"))
+        .stdout(contains(
+            "nothing to add: template \"weekday\" is already on Mon 23 Nov 2026",
+        ))
+        .stdout(contains("added").not());
+    let day = list_json(&env, "today");
+    assert_eq!(day["boxes"].as_array().unwrap().len(), 2, "{day}");
+    // A box removed since comes back alone.
+    env.cmd().args(["plan", "rm", "2"]).assert().success();
+    apply()
+        .success()
+        .stdout(contains("already there: #1"))
+        .stdout(contains(
+            "added #3 08:00-08:30 Walk (health) on Mon 23 Nov 2026 (today)",
+        ));
+}
+
+/// Issue 14: `serein plan add 9:00 +30m Write #work --date tomorrow` unquoted loses
+/// `#work --date tomorrow` to the shell; the confirmation names the day so it shows.
+#[test]
+fn added_boxes_name_their_day() {
+    let env = Env::new();
+    env.cmd()
+        .args(["plan", "add", "9:00", "+30m", "Write"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "added #1 09:00-09:30 Write (work) on Mon 23 Nov 2026 (today)",
+        ));
+    env.cmd()
+        .args(["plan", "add", "9:00 +30m Write #work", "--date", "tomorrow"])
+        .assert()
+        .success()
+        .stdout(contains("on Tue 24 Nov 2026 (tomorrow)"));
+    env.cmd()
+        .args(["plan", "add", "45m Read", "--date", "2026-12-03"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "added #3 08:00-08:45 Read (work) on Thu 3 Dec 2026",
+        ));
+}
