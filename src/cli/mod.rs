@@ -91,12 +91,13 @@ pub enum Command {
     Log {
         #[command(subcommand)]
         edit: Option<log::LogCmd>,
-        /// The day (today, yesterday, YYYY-MM-DD…).
-        #[arg(long, short, conflicts_with = "week")]
+        /// The day (today, yesterday, YYYY-MM-DD…); with --week, the week holding it.
+        #[arg(long, short)]
         date: Option<String>,
-        /// This week, Monday to Sunday (with --date: that date's week).
+        /// The whole week, Monday to Sunday: this week, or with --date that date's week.
         #[arg(long)]
         week: bool,
+        /// Machine-readable output: one object per session.
         #[arg(long)]
         json: bool,
     },
@@ -334,6 +335,46 @@ fn name_db(f: Failure, db: &Path) -> Failure {
 /// Opens the database for a command.
 pub(crate) fn open_store(paths: &Paths) -> Result<Store, Failure> {
     Ok(Store::open(&paths.db_file())?)
+}
+
+/// Parses a box id as `serein plan list` shows it, `#12`, or bare, `12`.
+///
+/// Ids: boxes are `#12` (as in `plan list`), sessions `s12` (as in `serein log`); each
+/// command that takes one accepts its own form and the bare number, and refuses the other
+/// kind's form with a message saying which id is which.
+pub fn box_id(s: &str) -> Result<i64, String> {
+    let t = s.trim();
+    if let Some(n) = t
+        .strip_prefix(['s', 'S'])
+        .and_then(|n| n.parse::<i64>().ok())
+    {
+        return Err(format!(
+            "{t:?} is a session id (as in `serein log`), not a box id; box ids look like #{n} or {n} (see `serein plan list`)"
+        ));
+    }
+    t.strip_prefix('#')
+        .unwrap_or(t)
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("{s:?} is not a box id; expected #N or N, as in `serein plan list`"))
+}
+
+/// Parses a session id as `serein log` shows it, `s12`, or bare, `12` (see [`box_id`]).
+pub fn session_id(s: &str) -> Result<i64, String> {
+    let t = s.trim();
+    if t.starts_with('#') {
+        return Err(format!(
+            "{t:?} is a box id (as in `serein plan list`), not a session id; session ids look like s{0} or {0} (see `serein log`)",
+            &t[1..]
+        ));
+    }
+    t.strip_prefix(['s', 'S'])
+        .unwrap_or(t)
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("{s:?} is not a session id; expected sN or N, as in `serein log`"))
 }
 
 /// Parses `today`, `tomorrow`, `yesterday` or `YYYY-MM-DD`.

@@ -41,9 +41,15 @@ pub enum PlanCmd {
         json: bool,
     },
     /// Remove a box by id.
-    Rm { id: i64 },
-    /// Move a box to a new start time, keeping its length.
+    Rm {
+        /// The box id, #12 or 12, as `serein plan list` shows it.
+        #[arg(value_name = "ID", value_parser = crate::cli::box_id)]
+        id: i64,
+    },
+    /// Move a box to a new start time, keeping its length; it must still end by 24:00.
     Move {
+        /// The box id, #12 or 12, as `serein plan list` shows it.
+        #[arg(value_name = "ID", value_parser = crate::cli::box_id)]
         id: i64,
         /// New start, e.g. 14:30.
         #[arg(value_name = "HH:MM")]
@@ -51,7 +57,10 @@ pub enum PlanCmd {
     },
     /// Mark a box done (or not done with --undo).
     Done {
+        /// The box id, #12 or 12, as `serein plan list` shows it.
+        #[arg(value_name = "ID", value_parser = crate::cli::box_id)]
         id: i64,
+        /// Mark it not done.
         #[arg(long)]
         undo: bool,
     },
@@ -63,8 +72,9 @@ pub enum PlanCmd {
         #[arg(long, short)]
         yes: bool,
     },
-    /// Copy a [[template]] from the config into a day.
+    /// Copy a [[template]] from the config into a day; boxes already there are skipped.
     ApplyTemplate {
+        /// The template's name (see `serein plan templates`).
         name: String,
         #[command(flatten)]
         date: DateArg,
@@ -127,8 +137,15 @@ struct JsonDay<'a> {
     overlapping_ids: Vec<i64>,
 }
 
-fn no_box(id: i64) -> Failure {
-    Failure::input(format!("no box with id {id} (see `serein plan list`)"))
+/// No box `id`: says so, and whether `id` is a session's (ids of boxes and sessions differ).
+fn no_box(store: &Store, id: i64) -> Failure {
+    let session = match store.session(id) {
+        Ok(Some(_)) => format!(" (s{id} is a session, see `serein log`)"),
+        _ => String::new(),
+    };
+    Failure::input(format!(
+        "no box #{id}{session}; box ids are in `serein plan list`"
+    ))
 }
 
 fn describe(b: &Timebox) -> String {
@@ -297,14 +314,16 @@ fn json_box<'a>(b: &'a Timebox, zone: &Zone) -> JsonBox<'a> {
 
 /// `serein plan rm ID`.
 fn remove(store: &mut Store, id: i64) -> Result<(), Failure> {
-    let b = store.delete(id)?.ok_or_else(|| no_box(id))?;
+    let Some(b) = store.delete(id)? else {
+        return Err(no_box(store, id));
+    };
     println!("removed {}", describe(&b));
     Ok(())
 }
 
 /// `serein plan move ID HH:MM`: keeps the box's length.
 fn move_to(store: &mut Store, id: i64, start: &str) -> Result<(), Failure> {
-    let b = store.get(id)?.ok_or_else(|| no_box(id))?;
+    let b = store.get(id)?.ok_or_else(|| no_box(store, id))?;
     let to = parse::parse_clock(start)
         .filter(|m| *m < plan::DAY_MINUTES)
         .ok_or_else(|| {
@@ -312,6 +331,16 @@ fn move_to(store: &mut Store, id: i64, start: &str) -> Result<(), Failure> {
                 "{start:?} is not a start time; expected HH:MM, e.g. 14:30"
             ))
         })?;
+    let len = b.minutes();
+    if u32::from(to) + u32::from(len) > u32::from(plan::DAY_MINUTES) {
+        return Err(Failure::input(format!(
+            "can't move #{id} to {}: it lasts {}, so it would end at {} the next day, and a box can't run past midnight (24:00); start it by {}, or shorten it first",
+            hhmm(to),
+            dur(u32::from(len)),
+            hhmm((to + len) % plan::DAY_MINUTES),
+            hhmm(plan::DAY_MINUTES - len)
+        )));
+    }
     let nb =
         plan::moved_to(&b, to).map_err(|e| Failure::input(format!("can't move #{id}: {e}")))?;
     store.update(&nb)?;
@@ -321,7 +350,9 @@ fn move_to(store: &mut Store, id: i64, start: &str) -> Result<(), Failure> {
 
 /// `serein plan done ID [--undo]`.
 fn done(store: &mut Store, id: i64, undo: bool) -> Result<(), Failure> {
-    let nb = store.set_done(id, !undo)?.ok_or_else(|| no_box(id))?;
+    let Some(nb) = store.set_done(id, !undo)? else {
+        return Err(no_box(store, id));
+    };
     println!(
         "{} {}",
         if undo { "not done:" } else { "done:" },

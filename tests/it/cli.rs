@@ -101,10 +101,10 @@ fn bad_input_is_refused_with_a_clear_message() {
             &["plan", "add", "10:00-11:00 x", "--date", "someday"],
             "YYYY-MM-DD",
         ),
-        (&["plan", "rm", "99"], "no box with id 99"),
+        (&["plan", "rm", "99"], "no box #99"),
         (&["plan", "move", "1", "26:00"], "not a start time"),
         (&["plan", "move", "1", "23:30"], "midnight"),
-        (&["plan", "move", "42", "10:00"], "no box with id 42"),
+        (&["plan", "move", "42", "10:00"], "no box #42"),
         (&["plan", "clear"], "without --yes"),
         (&["plan", "apply-template", "nope"], "no template \"nope\""),
     ];
@@ -479,4 +479,194 @@ fn added_boxes_name_their_day() {
         .stdout(contains(
             "added #3 08:00-08:45 Read (work) on Thu 3 Dec 2026",
         ));
+}
+
+fn at(env: &Env, time: &str) -> assert_cmd::Command {
+    let mut c = env.cmd();
+    c.env("SEREIN_NOW", format!("2026-11-23T{time}"));
+    c
+}
+
+/// Issue 14: `log --week --date D` was refused although the help promised "that date's
+/// week"; now help and behaviour agree.
+#[test]
+fn log_week_with_a_date_shows_that_week() {
+    let env = Env::new();
+    at(&env, "09:00")
+        .args(["start", "Write #work", "--for", "25m"])
+        .assert()
+        .success();
+    at(&env, "09:20").arg("stop").assert().success();
+    // From the next week, --date in the first week with --week shows it, either order.
+    for args in [
+        ["log", "--week", "--date", "2026-11-25"],
+        ["log", "--date", "2026-11-25", "--week"],
+    ] {
+        env.cmd()
+            .env("SEREIN_NOW", "2026-12-02T10:00")
+            .args(args)
+            .assert()
+            .success()
+            .stdout(contains("Monday 23 November 2026"))
+            .stdout(contains("Write"));
+    }
+    env.cmd()
+        .args(["log", "--week", "--date", "2026-11-16"])
+        .assert()
+        .success()
+        .stdout(contains("no sessions from 2026-11-16 to 2026-11-22"));
+    env.cmd()
+        .args(["log", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("with --week, the week holding it"))
+        .stdout(contains("with --date that date's week"));
+}
+
+/// Issue 14: `log edit ID` with nothing to change said "updated".
+#[test]
+fn log_edit_without_a_change_is_a_usage_error() {
+    let env = Env::new();
+    at(&env, "09:00")
+        .args(["start", "Write #work", "--for", "25m"])
+        .assert()
+        .success();
+    at(&env, "09:20").arg("stop").assert().success();
+    at(&env, "09:40")
+        .args(["log", "edit", "1"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("nothing to change on session s1"))
+        .stderr(contains("--start"));
+}
+
+/// Issue 14: a running session's row ("09:00-now") was two columns shorter than the others.
+#[test]
+fn a_running_session_keeps_the_log_columns_aligned() {
+    let env = Env::new();
+    at(&env, "08:00")
+        .args(["start", "Inbox #work", "--for", "25m"])
+        .assert()
+        .success();
+    at(&env, "08:20").arg("stop").assert().success();
+    at(&env, "09:00")
+        .args(["start", "Write #work", "--for", "45m"])
+        .assert()
+        .success();
+    let out = at(&env, "09:10").arg("log").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("  ")).collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    // The kind column ("focus") starts at the same place on both rows.
+    let col = |r: &str| r.find("focus").unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(col(rows[0]), col(rows[1]), "{text}");
+    let col = |r: &str| r.find(" of ").unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(col(rows[0]), col(rows[1]), "{text}");
+    assert!(rows[1].contains("09:00-now"), "{text}");
+}
+
+/// Issue 14: box and session ids look alike; `#8` was refused by `plan rm`, and `start 164`
+/// with a session's id said only "no box".
+#[test]
+fn box_and_session_ids_are_told_apart() {
+    let env = Env::new();
+    env.cmd()
+        .args(["plan", "add", "09:00-09:30 Mail #work"])
+        .assert()
+        .success();
+    env.cmd()
+        .args(["plan", "add", "10:00-10:30 Call #work"])
+        .assert()
+        .success();
+    env.cmd()
+        .args(["plan", "done", "#1"])
+        .assert()
+        .success()
+        .stdout(contains("done: #1"));
+    env.cmd()
+        .args(["plan", "move", "#2", "11:00"])
+        .assert()
+        .success()
+        .stdout(contains("moved #2 11:00-11:30"));
+    // Three sessions, so s3 exists and box #3 does not.
+    for (from, to) in [("08:00", "08:04"), ("08:10", "08:14"), ("08:20", "08:24")] {
+        at(&env, from)
+            .args(["start", "Quick #work", "--for", "5m"])
+            .assert()
+            .success();
+        at(&env, to).arg("stop").assert().success();
+    }
+    at(&env, "09:00")
+        .args(["log"])
+        .assert()
+        .success()
+        .stdout(contains("  s3 "));
+    at(&env, "09:00")
+        .args(["start", "3"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "3 is not a box id: there is no box #3; s3 is a session",
+        ));
+    at(&env, "09:00")
+        .args(["start", "s3"])
+        .assert()
+        .code(2)
+        .stderr(contains("\"s3\" is a session id"));
+    at(&env, "09:00")
+        .args(["start", "7"])
+        .assert()
+        .code(2)
+        .stderr(contains("there is no box #7").and(contains("session").not()));
+    env.cmd()
+        .args(["plan", "rm", "s2"])
+        .assert()
+        .code(2)
+        .stderr(contains("is a session id"));
+    env.cmd()
+        .args(["log", "rm", "#2"])
+        .assert()
+        .code(2)
+        .stderr(contains("is a box id"));
+    env.cmd()
+        .args(["log", "edit", "s2", "--note", "ok"])
+        .assert()
+        .success()
+        .stdout(contains("updated session s2"));
+    env.cmd()
+        .args(["plan", "rm", "#2"])
+        .assert()
+        .success()
+        .stdout(contains("removed #2"));
+    env.cmd()
+        .args(["plan", "rm", "3"])
+        .assert()
+        .code(2)
+        .stderr(contains("no box #3 (s3 is a session"));
+}
+
+/// Issue 14: `plan move 8 23:00` on a long box: a clear refusal naming the latest start.
+#[test]
+fn moving_a_box_past_midnight_is_refused_with_the_latest_start() {
+    let env = Env::new();
+    env.cmd()
+        .args(["plan", "add", "09:00-10:30 Write #work"])
+        .assert()
+        .success();
+    env.cmd()
+        .args(["plan", "move", "1", "23:00"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "can't move #1 to 23:00: it lasts 1h30, so it would end at 00:30 the next day",
+        ))
+        .stderr(contains("start it by 22:30"));
+    // Ending exactly at midnight is fine.
+    env.cmd()
+        .args(["plan", "move", "1", "22:30"])
+        .assert()
+        .success()
+        .stdout(contains("moved #1 22:30-24:00 Write"));
+    assert_eq!(list_json(&env, "today")["boxes"][0]["start"], "22:30");
 }
