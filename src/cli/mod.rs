@@ -75,6 +75,7 @@ pub enum Command {
     Resume,
     /// Give the running session more time: `serein extend 5m`.
     Extend {
+        /// How much more: 5m, 1h, 1h30.
         #[arg(value_name = "LENGTH", allow_hyphen_values = true)]
         by: String,
     },
@@ -165,7 +166,10 @@ pub enum Command {
         owner: u32,
     },
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
     /// Print the man page (roff) to standard output.
     Man,
 }
@@ -500,6 +504,44 @@ fn dispatch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every subcommand and argument shown by `--help` has a description (hidden ones aside).
+    #[test]
+    fn every_command_and_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if a.is_hide_set() || id == "help" || id == "version" {
+                    continue;
+                }
+                if a.get_help().is_none_or(|h| h.to_string().trim().is_empty()) {
+                    missing.push(format!("{path} <{id}>"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if sub.is_hide_set() || sub.get_name() == "help" {
+                    continue;
+                }
+                let sub_path = format!("{path} {}", sub.get_name());
+                if sub
+                    .get_about()
+                    .is_none_or(|h| h.to_string().trim().is_empty())
+                {
+                    missing.push(sub_path.clone());
+                }
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        walk(&cmd, "serein", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "no help text for:\n{}",
+            missing.join("\n")
+        );
+    }
 
     #[test]
     fn dates() {
