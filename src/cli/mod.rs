@@ -170,8 +170,13 @@ pub enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) to standard output.
-    Man,
+    /// Print the man page serein(1) (roff) to standard output, or with --dir write it and a
+    /// page for every subcommand (serein-plan(1), serein-plan-add(1)…) into a folder.
+    Man {
+        /// Write serein.1 and every serein-*.1 page here (created if needed) instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -325,6 +330,28 @@ pub fn breathe_exercise(
         _ => Ok(Exercise::default_for(p)),
     };
     e.map_err(|e| Failure::input(format!("can't breathe like that: {e}")))
+}
+
+/// The command tree the man pages are made of: without the `help` subcommand, which has no
+/// page of its own to refer to.
+fn man_command() -> clap::Command {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    cmd
+}
+
+/// `serein man [--dir DIR]`: serein(1) on standard output, or every page into DIR. serein(1)
+/// lists its subcommands as serein-plan(1)…, which are the pages `--dir` writes.
+fn man(dir: Option<&Path>) -> Result<(), Failure> {
+    let Some(dir) = dir else {
+        clap_mangen::Man::new(man_command()).render(&mut std::io::stdout())?;
+        return Ok(());
+    };
+    let named = |e: std::io::Error| Failure::other(format!("{}: {e}", dir.display()));
+    std::fs::create_dir_all(dir).map_err(named)?;
+    clap_mangen::generate_to(man_command(), dir).map_err(named)?;
+    println!("wrote the man pages to {}", dir.display());
+    Ok(())
 }
 
 /// Names the database file in a store failure that doesn't already (e.g. a read-only file).
@@ -494,10 +521,7 @@ fn dispatch(
             clap_complete::generate(shell, &mut Cli::command(), "serein", &mut std::io::stdout());
             Ok(())
         }
-        Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
-            Ok(())
-        }
+        Command::Man { dir } => man(dir.as_deref()),
     }
 }
 

@@ -670,3 +670,60 @@ fn moving_a_box_past_midnight_is_refused_with_the_latest_start() {
         .stdout(contains("moved #1 22:30-24:00 Write"));
     assert_eq!(list_json(&env, "today")["boxes"][0]["start"], "22:30");
 }
+
+/// The `serein-xxx(1)` pages a man page refers to.
+fn man_refs(page: &str) -> Vec<String> {
+    let text = page.replace("\\-", "-");
+    let mut refs: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter_map(|w| w.strip_suffix("(1)"))
+        .filter(|w| w.starts_with("serein"))
+        .map(String::from)
+        .collect();
+    refs.sort();
+    refs.dedup();
+    refs
+}
+
+/// Issue 14: serein(1) listed serein-plan(1) and others (serein-help(1) too) that nothing
+/// shipped. `serein man --dir DIR` writes every page referred to.
+#[test]
+fn every_man_page_referred_to_is_shipped() {
+    let env = Env::new();
+    let out = env.cmd().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let top = String::from_utf8(out.stdout).unwrap();
+    let dir = env.path().join("man1");
+    env.cmd()
+        .args(["man", "--dir"])
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(contains("wrote the man pages to"));
+    let mut pages = std::collections::BTreeMap::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        let stem = name
+            .strip_suffix(".1")
+            .expect("a section 1 page")
+            .to_string();
+        pages.insert(stem, std::fs::read_to_string(&p).unwrap());
+    }
+    assert_eq!(
+        pages.get("serein"),
+        Some(&top),
+        "serein.1 is what `serein man` prints"
+    );
+    assert!(pages.contains_key("serein-plan-add"), "{:?}", pages.keys());
+    let mut missing = Vec::new();
+    for (name, page) in &pages {
+        for r in man_refs(page) {
+            if !pages.contains_key(&r) {
+                missing.push(format!("{name}(1) refers to {r}(1)"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+    assert!(man_refs(&top).contains(&"serein-plan".to_string()));
+}
