@@ -727,3 +727,37 @@ fn every_man_page_referred_to_is_shipped() {
     assert!(missing.is_empty(), "{missing:#?}");
     assert!(man_refs(&top).contains(&"serein-plan".to_string()));
 }
+
+/// Issue 14: `work_hours_per_day = "8h"` gave "invalid type: string \"8h\", expected f64".
+/// Lengths with a unit are read; anything else names the key and what it takes.
+#[test]
+fn config_lengths_take_units_or_say_what_they_expect() {
+    let env = Env::new();
+    env.write_config(
+        "work_hours_per_day = \"7h30\"\nstep_minutes = \"30m\"\n[timer]\nbreak_after_minutes = \"1h30\"\n[balance]\nwork_info_hours = \"38h\"\n",
+    );
+    env.cmd()
+        .args(["plan", "list", "--json"])
+        .assert()
+        .success()
+        .stderr("")
+        .stdout(contains("\"work_limit_minutes\": 450"));
+    env.cmd().args(["config", "check"]).assert().success();
+    env.write_config("day_start = \"08:00\"\nwork_hours_per_day = \"8 hours\"\n");
+    let file = env.config_file().display().to_string();
+    env.cmd()
+        .args(["plan", "list"])
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "{file}:2:22: work_hours_per_day: \"8 hours\" is not a length: expected a number of hours, like 8 or 7.5 (or \"8h\", \"7h30\")"
+        )));
+    env.write_config("[timer]\nremind_before_end_minutes = \"soon\"\n");
+    env.cmd()
+        .args(["config", "check"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            ":2:29: remind_before_end_minutes: \"soon\" is not a length: expected a whole number of minutes, like 90",
+        ));
+}
