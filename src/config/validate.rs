@@ -351,9 +351,8 @@ impl Config {
         let warnings = match breath::custom(&c.name, &c.phases) {
             Ok((_, w)) => {
                 let place = src.place(&at("phases"));
-                w.into_iter()
-                    .map(|w| format!("{place}: pattern {:?}: {w}", c.name))
-                    .collect()
+                // The warning names the pattern already.
+                w.into_iter().map(|w| format!("{place}: {w}")).collect()
             }
             Err(e) => {
                 // Point at the phase itself when the error is about one.

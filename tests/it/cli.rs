@@ -761,3 +761,30 @@ fn config_lengths_take_units_or_say_what_they_expect() {
             ":2:29: remind_before_end_minutes: \"soon\" is not a length: expected a whole number of minutes, like 90",
         ));
 }
+
+/// Issue 14: config warnings were repeated (a fast pattern's warning named the pattern
+/// twice). Each command says each warning once, naming the pattern once.
+#[test]
+fn config_warnings_are_said_once() {
+    let env = Env::new();
+    env.write_config(
+        "typo_key = 1\n[[breathing.pattern]]\nname = \"fast\"\nphases = [[\"inhale\", 2], [\"exhale\", 2]]\n",
+    );
+    for args in [
+        &["plan", "list"][..],
+        &["breathe", "--list"],
+        &["summary"],
+        &["config", "check"],
+    ] {
+        let out = env.cmd().args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(
+            err.matches("unknown key `typo_key`").count(),
+            1,
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.matches("breaths/min").count(), 1, "{args:?}: {err}");
+        assert_eq!(err.matches("\"fast\"").count(), 1, "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 2, "{args:?}: {err}");
+    }
+}
