@@ -788,3 +788,42 @@ fn config_warnings_are_said_once() {
         assert_eq!(err.lines().count(), 2, "{args:?}: {err}");
     }
 }
+
+/// Issue 14: on a Monday morning the summary said "0 min (flagged above 40 h)", counted
+/// tomorrow's box as not done and the rest of the week's breathing as missed.
+#[test]
+fn this_weeks_summary_counts_only_what_is_due() {
+    let env = Env::new();
+    env.cmd()
+        .args([
+            "plan",
+            "add",
+            "09:00-10:00 Write #work",
+            "--date",
+            "tomorrow",
+        ])
+        .assert()
+        .success();
+    env.cmd()
+        .args(["plan", "add", "15:00-16:00 Later #work"])
+        .assert()
+        .success();
+    env.cmd()
+        .arg("summary")
+        .assert()
+        .success()
+        .stdout(contains("\nWork           0 min\n"))
+        .stdout(contains("flagged above").not())
+        .stdout(contains("Plan           nothing planned"))
+        .stdout(contains(
+            "Breathing      0 of 3 coherence sessions so far (21 by Sunday)",
+        ));
+    let out = env
+        .cmd()
+        .args(["summary", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["breathing"]["goal"], 3, "{v}");
+    assert_eq!(v["breathing"]["goal_week"], 21, "{v}");
+}
