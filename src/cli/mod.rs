@@ -394,10 +394,9 @@ pub fn box_id(s: &str) -> Result<i64, String> {
 /// Parses a session id as `serein log` shows it, `s12`, or bare, `12` (see [`box_id`]).
 pub fn session_id(s: &str) -> Result<i64, String> {
     let t = s.trim();
-    if t.starts_with('#') {
+    if let Some(n) = t.strip_prefix('#') {
         return Err(format!(
-            "{t:?} is a box id (as in `serein plan list`), not a session id; session ids look like s{0} or {0} (see `serein log`)",
-            &t[1..]
+            "{t:?} is a box id (as in `serein plan list`), not a session id; session ids look like s{n} or {n} (see `serein log`)"
         ));
     }
     t.strip_prefix(['s', 'S'])

@@ -827,3 +827,45 @@ fn this_weeks_summary_counts_only_what_is_due() {
     assert_eq!(v["breathing"]["goal"], 3, "{v}");
     assert_eq!(v["breathing"]["goal_week"], 21, "{v}");
 }
+
+/// Issue 14: the README named three Do-Not-Disturb backends (and a legend at 120×40).
+/// Its doctor section lists every backend of `notify::dnd`, as `doctor` does.
+#[test]
+fn readme_names_every_dnd_backend() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let backends = serein::cli::doctor::BACKENDS;
+    assert!(readme.contains(backends), "README doesn't list: {backends}");
+    // One module per backend (shortcuts.rs is macOS's).
+    for e in std::fs::read_dir(root.join("src/notify/dnd")).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().to_string();
+        let Some(module) = name.strip_suffix(".rs").filter(|m| *m != "mod") else {
+            continue;
+        };
+        let shown = match module {
+            "shortcuts" => "macos",
+            "kde" => "kde plasma",
+            m => m,
+        };
+        assert!(
+            backends.to_lowercase().contains(shown),
+            "{module}.rs is a backend that BACKENDS doesn't name"
+        );
+    }
+    assert!(!readme.contains("120×40"), "the legend shows from 30 rows");
+}
+
+/// The example config's `[keys]` list names every action of the key table with its default
+/// keys, as the README promises.
+#[test]
+fn example_config_lists_every_key_action() {
+    let mut missing = Vec::new();
+    for row in serein::keys::TABLE {
+        let keys: Vec<String> = row.keys.iter().map(|k| format!("\"{k}\"")).collect();
+        let want = format!("{} = [{}]", row.action.name(), keys.join(", "));
+        if !serein::config::EXAMPLE.contains(&want) {
+            missing.push(want);
+        }
+    }
+    assert!(missing.is_empty(), "config.example.toml lacks {missing:#?}");
+}
