@@ -177,7 +177,9 @@ fn config_errors_name_file_line_and_column() {
         .assert()
         .code(2)
         .stderr(contains(format!("{file}:2:22:")))
-        .stderr(contains("invalid type"));
+        .stderr(contains(
+            "work_hours_per_day: \"eight\" is not a length: expected a number of hours",
+        ));
     // The same error stops `plan` commands before anything is touched.
     env.cmd()
         .args(["plan", "list"])
