@@ -8,6 +8,11 @@ use crate::notify::dnd::{Detected, Dnd, detect};
 use crate::notify::guard::{self, Leftover};
 use crate::store::Store;
 
+/// The Do-Not-Disturb backends, as `doctor` and the README name them (one per module of
+/// `notify::dnd`; a test checks both).
+pub const BACKENDS: &str =
+    "dunst, mako, SwayNC, GNOME, KDE Plasma, Xfce; macOS: offline.macos_on/off";
+
 /// `serein doctor`: prints a line per check; fails (exit 1) when any check did.
 pub fn doctor(paths: &Paths) -> Result<(), Failure> {
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -62,7 +67,7 @@ async fn run(paths: &Paths) -> Result<(), Failure> {
     }
     match &det.backend {
         Some(dnd) => do_not_disturb(dnd.as_ref(), store.as_mut(), &mut p).await,
-        None => p.bad("do-not-disturb  no supported backend here (dunst, mako, SwayNC, GNOME, KDE Plasma, Xfce; macOS: offline.macos_on/off); the rest of serein works normally".into()),
+        None => p.bad(format!("do-not-disturb  no supported backend here ({BACKENDS}); the rest of serein works normally")),
     }
     p.finish()
 }

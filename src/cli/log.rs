@@ -16,18 +16,28 @@ use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub enum LogCmd {
-    /// Fix a recorded session's times (local, on its day) or note.
+    /// Fix a recorded session's times (local, on its day) or note: at least one of
+    /// --start, --end, --note.
     Edit {
+        /// The session id, s12 or 12, as `serein log` shows it.
+        #[arg(value_name = "ID", value_parser = crate::cli::session_id)]
         id: i64,
+        /// New start time on the session's day.
         #[arg(long, value_name = "HH:MM")]
         start: Option<String>,
+        /// New end time (before the start: after midnight).
         #[arg(long, value_name = "HH:MM")]
         end: Option<String>,
+        /// New note; an empty one removes it.
         #[arg(long)]
         note: Option<String>,
     },
     /// Remove a recorded session.
-    Rm { id: i64 },
+    Rm {
+        /// The session id, s12 or 12, as `serein log` shows it.
+        #[arg(value_name = "ID", value_parser = crate::cli::session_id)]
+        id: i64,
+    },
 }
 
 /// What `serein log` shows when it edits nothing: a day or its week, as text or JSON.
@@ -155,6 +165,7 @@ fn log_line(s: &Session, now: Now) -> String {
             reason.as_str().to_string(),
             overrun_s,
         ),
+        // As wide as a time, so the columns after it stay aligned.
         _ => (
             "now".to_string(),
             "running".to_string(),
@@ -172,8 +183,8 @@ fn log_line(s: &Session, now: Now) -> String {
         extra.push(format!("“{n}”"));
     }
     format!(
-        "  #{:<4} {start}-{end}  {:<9} {:>5} of {:<5} {:<9} {}{}",
-        s.id,
+        "  {:<5} {start}-{end:<5}  {:<9} {:>5} of {:<5} {:<9} {}{}",
+        format!("s{}", s.id),
         s.kind.as_str(),
         dur((s.actual_s(now.utc) / 60) as u32),
         dur(((s.total_s() + 30) / 60) as u32),
@@ -196,10 +207,15 @@ fn edit_session(
     end: Option<&str>,
     note: Option<String>,
 ) -> Result<(), Failure> {
+    if start.is_none() && end.is_none() && note.is_none() {
+        return Err(Failure::input(format!(
+            "nothing to change on session s{id}: give --start HH:MM, --end HH:MM or --note TEXT"
+        )));
+    }
     let mut store = open_store(paths)?;
     let mut s = store
         .session(id)?
-        .ok_or_else(|| Failure::input(format!("no session with id {id} (see `serein log`)")))?;
+        .ok_or_else(|| Failure::input(format!("no session s{id} (see `serein log`)")))?;
     if start.is_some() || end.is_some() {
         retime(&mut s, now, start, end)?;
     }
@@ -207,7 +223,7 @@ fn edit_session(
         s.note = (!n.trim().is_empty()).then(|| n.trim().to_string());
     }
     store.save_session(&s)?;
-    println!("updated session #{id}");
+    println!("updated session s{id}");
     Ok(())
 }
 
@@ -233,7 +249,7 @@ fn retime(
     } = s.state
     else {
         return Err(Failure::input(format!(
-            "session #{id} is still running: stop it before editing its times"
+            "session s{id} is still running: stop it before editing its times"
         )));
     };
     let new_start = start
@@ -280,9 +296,9 @@ fn remove(paths: &Paths, id: i64) -> Result<(), Failure> {
     let mut store = open_store(paths)?;
     if !store.delete_session(id)? {
         return Err(Failure::input(format!(
-            "no session with id {id} (see `serein log`)"
+            "no session s{id} (see `serein log`)"
         )));
     }
-    println!("removed session #{id}");
+    println!("removed session s{id}");
     Ok(())
 }

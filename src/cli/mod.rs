@@ -77,6 +77,7 @@ pub enum Command {
     Resume,
     /// Give the running session more time: `serein extend 5m`.
     Extend {
+        /// How much more: 5m, 1h, 1h30.
         #[arg(value_name = "LENGTH", allow_hyphen_values = true)]
         by: String,
     },
@@ -93,12 +94,13 @@ pub enum Command {
     Log {
         #[command(subcommand)]
         edit: Option<log::LogCmd>,
-        /// The day (today, yesterday, YYYY-MM-DD…).
-        #[arg(long, short, conflicts_with = "week")]
+        /// The day (today, yesterday, YYYY-MM-DD…); with --week, the week holding it.
+        #[arg(long, short)]
         date: Option<String>,
-        /// This week, Monday to Sunday (with --date: that date's week).
+        /// The whole week, Monday to Sunday: this week, or with --date that date's week.
         #[arg(long)]
         week: bool,
+        /// Machine-readable output: one object per session.
         #[arg(long)]
         json: bool,
     },
@@ -172,9 +174,17 @@ pub enum Command {
         owner: u32,
     },
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
-    Completions { shell: clap_complete::Shell },
-    /// Print the man page (roff) to standard output.
-    Man,
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page serein(1) (roff) to standard output, or with --dir write it and a
+    /// page for every subcommand (serein-plan(1), serein-plan-add(1)…) into a folder.
+    Man {
+        /// Write serein.1 and every serein-*.1 page here (created if needed) instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -330,6 +340,28 @@ pub fn breathe_exercise(
     e.map_err(|e| Failure::input(format!("can't breathe like that: {e}")))
 }
 
+/// The command tree the man pages are made of: without the `help` subcommand, which has no
+/// page of its own to refer to.
+fn man_command() -> clap::Command {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    cmd
+}
+
+/// `serein man [--dir DIR]`: serein(1) on standard output, or every page into DIR. serein(1)
+/// lists its subcommands as serein-plan(1)…, which are the pages `--dir` writes.
+fn man(dir: Option<&Path>) -> Result<(), Failure> {
+    let Some(dir) = dir else {
+        clap_mangen::Man::new(man_command()).render(&mut std::io::stdout())?;
+        return Ok(());
+    };
+    let named = |e: std::io::Error| Failure::other(format!("{}: {e}", dir.display()));
+    std::fs::create_dir_all(dir).map_err(named)?;
+    clap_mangen::generate_to(man_command(), dir).map_err(named)?;
+    println!("wrote the man pages to {}", dir.display());
+    Ok(())
+}
+
 /// Names the database file in a store failure that doesn't already (e.g. a read-only file).
 fn name_db(f: Failure, db: &Path) -> Failure {
     if f.unnamed_db {
@@ -342,6 +374,45 @@ fn name_db(f: Failure, db: &Path) -> Failure {
 /// Opens the database for a command.
 pub(crate) fn open_store(paths: &Paths) -> Result<Store, Failure> {
     Ok(Store::open(&paths.db_file())?)
+}
+
+/// Parses a box id as `serein plan list` shows it, `#12`, or bare, `12`.
+///
+/// Ids: boxes are `#12` (as in `plan list`), sessions `s12` (as in `serein log`); each
+/// command that takes one accepts its own form and the bare number, and refuses the other
+/// kind's form with a message saying which id is which.
+pub fn box_id(s: &str) -> Result<i64, String> {
+    let t = s.trim();
+    if let Some(n) = t
+        .strip_prefix(['s', 'S'])
+        .and_then(|n| n.parse::<i64>().ok())
+    {
+        return Err(format!(
+            "{t:?} is a session id (as in `serein log`), not a box id; box ids look like #{n} or {n} (see `serein plan list`)"
+        ));
+    }
+    t.strip_prefix('#')
+        .unwrap_or(t)
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("{s:?} is not a box id; expected #N or N, as in `serein plan list`"))
+}
+
+/// Parses a session id as `serein log` shows it, `s12`, or bare, `12` (see [`box_id`]).
+pub fn session_id(s: &str) -> Result<i64, String> {
+    let t = s.trim();
+    if let Some(n) = t.strip_prefix('#') {
+        return Err(format!(
+            "{t:?} is a box id (as in `serein plan list`), not a session id; session ids look like s{n} or {n} (see `serein log`)"
+        ));
+    }
+    t.strip_prefix(['s', 'S'])
+        .unwrap_or(t)
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("{s:?} is not a session id; expected sN or N, as in `serein log`"))
 }
 
 /// Parses `today`, `tomorrow`, `yesterday` or `YYYY-MM-DD`.
@@ -459,16 +530,51 @@ fn dispatch(
             clap_complete::generate(shell, &mut Cli::command(), "serein", &mut std::io::stdout());
             Ok(())
         }
-        Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
-            Ok(())
-        }
+        Command::Man { dir } => man(dir.as_deref()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every subcommand and argument shown by `--help` has a description (hidden ones aside).
+    #[test]
+    fn every_command_and_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if a.is_hide_set() || id == "help" || id == "version" {
+                    continue;
+                }
+                if a.get_help().is_none_or(|h| h.to_string().trim().is_empty()) {
+                    missing.push(format!("{path} <{id}>"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if sub.is_hide_set() || sub.get_name() == "help" {
+                    continue;
+                }
+                let sub_path = format!("{path} {}", sub.get_name());
+                if sub
+                    .get_about()
+                    .is_none_or(|h| h.to_string().trim().is_empty())
+                {
+                    missing.push(sub_path.clone());
+                }
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        walk(&cmd, "serein", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "no help text for:\n{}",
+            missing.join("\n")
+        );
+    }
 
     #[test]
     fn dates() {

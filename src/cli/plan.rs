@@ -41,9 +41,15 @@ pub enum PlanCmd {
         json: bool,
     },
     /// Remove a box by id.
-    Rm { id: i64 },
-    /// Move a box to a new start time, keeping its length.
+    Rm {
+        /// The box id, #12 or 12, as `serein plan list` shows it.
+        #[arg(value_name = "ID", value_parser = crate::cli::box_id)]
+        id: i64,
+    },
+    /// Move a box to a new start time, keeping its length; it must still end by 24:00.
     Move {
+        /// The box id, #12 or 12, as `serein plan list` shows it.
+        #[arg(value_name = "ID", value_parser = crate::cli::box_id)]
         id: i64,
         /// New start, e.g. 14:30.
         #[arg(value_name = "HH:MM")]
@@ -51,7 +57,10 @@ pub enum PlanCmd {
     },
     /// Mark a box done (or not done with --undo).
     Done {
+        /// The box id, #12 or 12, as `serein plan list` shows it.
+        #[arg(value_name = "ID", value_parser = crate::cli::box_id)]
         id: i64,
+        /// Mark it not done.
         #[arg(long)]
         undo: bool,
     },
@@ -63,8 +72,9 @@ pub enum PlanCmd {
         #[arg(long, short)]
         yes: bool,
     },
-    /// Copy a [[template]] from the config into a day.
+    /// Copy a [[template]] from the config into a day; boxes already there are skipped.
     ApplyTemplate {
+        /// The template's name (see `serein plan templates`).
         name: String,
         #[command(flatten)]
         date: DateArg,
@@ -93,8 +103,10 @@ pub fn run(p: PlanCmd, cfg: &Config, paths: &Paths, now: Now) -> Result<(), Fail
         PlanCmd::Move { id, start } => move_to(store, id, &start),
         PlanCmd::Done { id, undo } => done(store, id, undo),
         PlanCmd::Clear { date, yes } => clear(store, date_of(&date)?, yes),
-        PlanCmd::ApplyTemplate { name, date } => apply_template(store, cfg, &name, date_of(&date)?),
-        PlanCmd::CopyUnfinished { date } => copy_unfinished(store, cfg, date_of(&date)?),
+        PlanCmd::ApplyTemplate { name, date } => {
+            apply_template(store, cfg, &name, date_of(&date)?, today)
+        }
+        PlanCmd::CopyUnfinished { date } => copy_unfinished(store, cfg, date_of(&date)?, today),
         PlanCmd::Templates => {
             templates(cfg);
             Ok(())
@@ -125,8 +137,15 @@ struct JsonDay<'a> {
     overlapping_ids: Vec<i64>,
 }
 
-fn no_box(id: i64) -> Failure {
-    Failure::input(format!("no box with id {id} (see `serein plan list`)"))
+/// No box `id`: says so, and whether `id` is a session's (ids of boxes and sessions differ).
+fn no_box(store: &Store, id: i64) -> Failure {
+    let session = match store.session(id) {
+        Ok(Some(_)) => format!(" (s{id} is a session, see `serein log`)"),
+        _ => String::new(),
+    };
+    Failure::input(format!(
+        "no box #{id}{session}; box ids are in `serein plan list`"
+    ))
 }
 
 fn describe(b: &Timebox) -> String {
@@ -144,6 +163,18 @@ fn describe(b: &Timebox) -> String {
     )
 }
 
+/// `Mon 23 Nov 2026 (today)`: the day a box went to, named in every confirmation so that a
+/// `--date` lost to the shell (an unquoted `#work` starts a comment) shows.
+fn day_name(date: NaiveDate, today: NaiveDate) -> String {
+    let rel = match (date - today).num_days() {
+        0 => " (today)",
+        1 => " (tomorrow)",
+        -1 => " (yesterday)",
+        _ => "",
+    };
+    format!("{}{rel}", date.format("%a %-d %b %Y"))
+}
+
 fn warn_overlaps(store: &Store, b: &Timebox) -> Result<(), Failure> {
     for o in store
         .day(b.date)?
@@ -155,14 +186,19 @@ fn warn_overlaps(store: &Store, b: &Timebox) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Inserts boxes in one transaction and prints each with its new id.
-fn insert_and_report(store: &mut Store, boxes: Vec<plan::NewTimebox>) -> Result<(), Failure> {
+/// Inserts boxes in one transaction and prints each with its new id and day.
+fn insert_and_report(
+    store: &mut Store,
+    boxes: Vec<plan::NewTimebox>,
+    today: NaiveDate,
+) -> Result<(), Failure> {
     let ids = store.apply(&Change {
         insert: boxes.clone(),
         ..Change::default()
     })?;
     for (id, nb) in ids.into_iter().zip(boxes) {
-        println!("added {}", describe(&Timebox::from_new(id, nb)));
+        let b = Timebox::from_new(id, nb);
+        println!("added {} on {}", describe(&b), day_name(b.date, today));
     }
     Ok(())
 }
@@ -193,7 +229,7 @@ fn add(
         .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
     let id = store.insert(&nb)?;
     let b = Timebox::from_new(id, nb);
-    println!("added {}", describe(&b));
+    println!("added {} on {}", describe(&b), day_name(date, now.date()));
     warn_overlaps(store, &b)
 }
 
@@ -278,14 +314,16 @@ fn json_box<'a>(b: &'a Timebox, zone: &Zone) -> JsonBox<'a> {
 
 /// `serein plan rm ID`.
 fn remove(store: &mut Store, id: i64) -> Result<(), Failure> {
-    let b = store.delete(id)?.ok_or_else(|| no_box(id))?;
+    let Some(b) = store.delete(id)? else {
+        return Err(no_box(store, id));
+    };
     println!("removed {}", describe(&b));
     Ok(())
 }
 
 /// `serein plan move ID HH:MM`: keeps the box's length.
 fn move_to(store: &mut Store, id: i64, start: &str) -> Result<(), Failure> {
-    let b = store.get(id)?.ok_or_else(|| no_box(id))?;
+    let b = store.get(id)?.ok_or_else(|| no_box(store, id))?;
     let to = parse::parse_clock(start)
         .filter(|m| *m < plan::DAY_MINUTES)
         .ok_or_else(|| {
@@ -293,6 +331,16 @@ fn move_to(store: &mut Store, id: i64, start: &str) -> Result<(), Failure> {
                 "{start:?} is not a start time; expected HH:MM, e.g. 14:30"
             ))
         })?;
+    let len = b.minutes();
+    if u32::from(to) + u32::from(len) > u32::from(plan::DAY_MINUTES) {
+        return Err(Failure::input(format!(
+            "can't move #{id} to {}: it lasts {}, so it would end at {} the next day, and a box can't run past midnight (24:00); start it by {}, or shorten it first",
+            hhmm(to),
+            dur(u32::from(len)),
+            hhmm((to + len) % plan::DAY_MINUTES),
+            hhmm(plan::DAY_MINUTES - len)
+        )));
+    }
     let nb =
         plan::moved_to(&b, to).map_err(|e| Failure::input(format!("can't move #{id}: {e}")))?;
     store.update(&nb)?;
@@ -302,7 +350,9 @@ fn move_to(store: &mut Store, id: i64, start: &str) -> Result<(), Failure> {
 
 /// `serein plan done ID [--undo]`.
 fn done(store: &mut Store, id: i64, undo: bool) -> Result<(), Failure> {
-    let nb = store.set_done(id, !undo)?.ok_or_else(|| no_box(id))?;
+    let Some(nb) = store.set_done(id, !undo)? else {
+        return Err(no_box(store, id));
+    };
     println!(
         "{} {}",
         if undo { "not done:" } else { "done:" },
@@ -353,6 +403,7 @@ fn apply_template(
     cfg: &Config,
     name: &str,
     date: NaiveDate,
+    today: NaiveDate,
 ) -> Result<(), Failure> {
     let t = cfg.template(name).ok_or_else(|| {
         let names: Vec<&str> = cfg.templates.iter().map(|t| t.name.as_str()).collect();
@@ -371,7 +422,7 @@ fn apply_template(
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
     let existing = store.day(date)?;
-    let placed = plan::place_all(
+    let t = plan::place_template(
         &drafts,
         &existing,
         date,
@@ -379,18 +430,33 @@ fn apply_template(
         &cfg.default_domain,
     )
     .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
-    insert_and_report(store, placed)
+    for b in &t.skipped {
+        println!("already there: {}", describe(b));
+    }
+    if t.placed.is_empty() {
+        println!(
+            "nothing to add: template {name:?} is already on {}",
+            day_name(date, today)
+        );
+        return Ok(());
+    }
+    insert_and_report(store, t.placed, today)
 }
 
 /// `serein plan copy-unfinished [--date D]`: from the day before.
-fn copy_unfinished(store: &mut Store, cfg: &Config, date: NaiveDate) -> Result<(), Failure> {
+fn copy_unfinished(
+    store: &mut Store,
+    cfg: &Config,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), Failure> {
     let prev = date - Duration::days(1);
     let copies = plan::copy_unfinished(&store.day(prev)?, &store.day(date)?, date, cfg.day_start.0);
     if copies.is_empty() {
         println!("nothing unfinished on {}", prev.format("%a %d %b %Y"));
         return Ok(());
     }
-    insert_and_report(store, copies)
+    insert_and_report(store, copies, today)
 }
 
 /// `serein plan templates`.

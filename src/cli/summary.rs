@@ -182,6 +182,7 @@ fn week_json(s: &WeekSummary) -> Value {
         "breathing": {
             "sessions": s.breathing_sessions,
             "goal": s.breathing_goal,
+            "goal_week": s.breathing_goal_week,
         },
         "offline_kept_percent": s.offline_kept_percent,
         "interruptions": s.interruptions,
@@ -299,13 +300,13 @@ fn grid(s: &WeekSummary, shown: &[&str]) -> Vec<(String, [i64; 7], i64)> {
 /// The week's numbers as (label, value) lines: shared by the table and Markdown.
 fn numbers(s: &WeekSummary, cfg: &Config) -> Vec<(&'static str, String)> {
     let limit = (cfg.balance.work_info_hours * 60.0).round() as i64;
-    let mut v = vec![
-        (
-            "Work",
-            format!("{} (flagged above {})", hm(s.work_minutes), hm(limit)),
-        ),
-        ("Rest of life", hm(s.rest_minutes)),
-    ];
+    // The threshold is worth a word only once it is passed (the flag below says why).
+    let work = if s.work_minutes > limit {
+        format!("{} (above {}, see below)", hm(s.work_minutes), hm(limit))
+    } else {
+        hm(s.work_minutes)
+    };
+    let mut v = vec![("Work", work), ("Rest of life", hm(s.rest_minutes))];
     v.push((
         "Plan",
         match s.plan_adherence_percent {
@@ -354,7 +355,12 @@ fn numbers(s: &WeekSummary, cfg: &Config) -> Vec<(&'static str, String)> {
     ));
     v.push((
         "Breathing",
-        if s.breathing_goal > 0 {
+        if s.breathing_goal_week > 0 && s.breathing_goal < s.breathing_goal_week {
+            format!(
+                "{} of {} coherence sessions so far ({} by Sunday)",
+                s.breathing_sessions, s.breathing_goal, s.breathing_goal_week
+            )
+        } else if s.breathing_goal > 0 {
             format!(
                 "{} of {} coherence sessions",
                 s.breathing_sessions, s.breathing_goal

@@ -180,10 +180,22 @@ fn session_for(
             })?;
             Ok(from_box(b, length, now))
         }
-        [id] if id.parse::<i64>().is_ok() => {
-            let id: i64 = id.parse().unwrap_or_default();
+        // A box id, `#12` or `12`; `s12` is a session's (told apart unless --for makes it a
+        // title).
+        [w] if crate::cli::box_id(w).is_ok()
+            || (length.is_none() && crate::cli::session_id(w).is_ok()) =>
+        {
+            let id = crate::cli::box_id(w).map_err(Failure::input)?;
             let b = store.get(id)?.ok_or_else(|| {
-                Failure::input(format!("no box with id {id} (see `serein plan list`)"))
+                let session = match store.session(id) {
+                    Ok(Some(_)) => format!(
+                        "; s{id} is a session (see `serein log`), and `serein start` takes a box id"
+                    ),
+                    _ => String::new(),
+                };
+                Failure::input(format!(
+                    "{w} is not a box id: there is no box #{id}{session} (box ids: `serein plan list`)"
+                ))
             })?;
             if b.date != today {
                 return Err(Failure::input(format!(

@@ -13,6 +13,7 @@ use crate::domain::parse;
 use crate::keys::KeyOverrides;
 
 mod paths;
+mod units;
 mod validate;
 
 pub use paths::Paths;
@@ -30,8 +31,10 @@ pub struct Config {
     /// Last hour shown on the Today timeline ("18:00").
     pub day_end: ClockTime,
     /// Planned work above this many hours a day is flagged.
+    #[serde(deserialize_with = "units::hours")]
     pub work_hours_per_day: f64,
     /// Step for moving and resizing boxes with J/K and +/-.
+    #[serde(deserialize_with = "units::minutes_u16")]
     pub step_minutes: u16,
     /// Domain of a box typed without a `#tag`.
     pub default_domain: String,
@@ -92,16 +95,22 @@ impl Config {
 #[serde(default)]
 pub struct BalanceConfig {
     /// Work hours a week above which the summary says so (info).
+    #[serde(deserialize_with = "units::hours")]
     pub work_info_hours: f64,
     /// Above this: the EU average limit (notice).
+    #[serde(deserialize_with = "units::hours")]
     pub work_notice_hours: f64,
     /// At or above this: the WHO/ILO long-hours figure (strong).
+    #[serde(deserialize_with = "units::hours")]
     pub work_strong_hours: f64,
     /// Less rest than this between one day's work and the next is flagged.
+    #[serde(deserialize_with = "units::hours")]
     pub daily_rest_hours: f64,
     /// A week whose longest time off work is shorter than this is flagged.
+    #[serde(deserialize_with = "units::hours")]
     pub weekly_rest_hours: f64,
     /// A block of focus longer than this without a break is flagged.
+    #[serde(deserialize_with = "units::minutes")]
     pub long_block_minutes: u32,
     /// Weekend work in at least this many of the last 4 weeks is flagged; 0 never.
     pub weekend_weeks: u32,
@@ -257,6 +266,7 @@ pub struct BreathingConfig {
     /// Times of day for a reminder (the 365 method: three a day). Empty: no reminders.
     pub reminders: Vec<ClockTime>,
     /// How long `z` puts a reminder off.
+    #[serde(deserialize_with = "units::minutes")]
     pub snooze_minutes: u32,
     /// Sessions a day to aim for; Today shows "2/3".
     pub daily_goal: u32,
@@ -278,6 +288,7 @@ pub struct CustomPattern {
     pub name: String,
     pub phases: Vec<(String, f64)>,
     /// Length of a session in minutes (default 5).
+    #[serde(deserialize_with = "units::opt_minutes_f64")]
     pub minutes: Option<f64>,
 }
 
@@ -380,10 +391,12 @@ pub struct TimerConfig {
     /// After a break, start the next focus box automatically?
     pub break_to_focus: Transition,
     /// Offer a break after this much focus with no break.
+    #[serde(deserialize_with = "units::minutes")]
     pub break_after_minutes: u32,
     /// Suggested break length as a share of the focus streak (flowtime style): 0.2 = 1/5.
     pub break_ratio: f64,
     /// Notify this many minutes before the end (0: no reminder).
+    #[serde(deserialize_with = "units::minutes")]
     pub remind_before_end_minutes: u32,
     /// Desktop notifications on/off.
     pub notifications: bool,

@@ -352,9 +352,8 @@ impl Config {
         let warnings = match breath::custom(&c.name, &c.phases) {
             Ok((_, w)) => {
                 let place = src.place(&at("phases"));
-                w.into_iter()
-                    .map(|w| format!("{place}: pattern {:?}: {w}", c.name))
-                    .collect()
+                // The warning names the pattern already.
+                w.into_iter().map(|w| format!("{place}: {w}")).collect()
             }
             Err(e) => {
                 // Point at the phase itself when the error is about one.
@@ -483,12 +482,49 @@ fn toml_error(text: &str, path: &Path, e: &toml::de::Error) -> ConfigError {
         }
         None => (None, None),
     };
+    let mut message = plain_types(e.message().trim());
+    // Name the key whose value was refused (`key = value` on the error's line).
+    if let Some(key) = e.span().and_then(|s| key_before(text, s.start))
+        && !message.starts_with(key)
+    {
+        message = format!("{key}: {message}");
+    }
     ConfigError {
         path: path.to_path_buf(),
         line,
         column,
-        message: e.message().trim().to_string(),
+        message,
     }
+}
+
+/// serde's Rust type names in a message, in words: `expected f64` → `expected a number`.
+fn plain_types(message: &str) -> String {
+    let mut m = message.to_string();
+    for (rust, words) in [
+        ("expected f64", "expected a number, like 8 or 7.5"),
+        ("expected f32", "expected a number, like 8 or 7.5"),
+        ("expected u8", "expected a whole number, 0 or more"),
+        ("expected u16", "expected a whole number, 0 or more"),
+        ("expected u32", "expected a whole number, 0 or more"),
+        ("expected u64", "expected a whole number, 0 or more"),
+        ("expected usize", "expected a whole number, 0 or more"),
+        ("expected i64", "expected a whole number"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        if let Some(rest) = m.strip_suffix(rust) {
+            m = format!("{rest}{words}");
+        }
+    }
+    m
+}
+
+/// The key of a `key = value` line whose value starts at byte `offset`.
+fn key_before(text: &str, offset: usize) -> Option<&str> {
+    let before = text.get(..offset)?;
+    let line = before.rsplit('\n').next()?;
+    let key = line.trim_end().strip_suffix('=')?.trim();
+    let key = key.trim_matches('"');
+    (!key.is_empty() && !key.contains(['[', '{', ','])).then_some(key)
 }
 
 /// 1-based line and column (in chars) of a byte offset.
@@ -615,7 +651,19 @@ mod tests {
                 "day_start = \"08:00\"\nwork_hours_per_day = \"eight\"\n",
                 2,
                 22,
-                "invalid type",
+                "work_hours_per_day: \"eight\" is not a length: expected a number of hours, like 8 or 7.5",
+            ),
+            (
+                "[timer]\nbreak_after_minutes = 1.5\n",
+                2,
+                23,
+                "break_after_minutes: 1.5 is not a whole number: expected a whole number of minutes",
+            ),
+            (
+                "[breathing]\ndaily_goal = \"3\"\n",
+                2,
+                14,
+                "daily_goal: invalid type: string \"3\", expected a whole number, 0 or more",
             ),
             ("day_start = 08:00:00:00\n", 1, 13, ""),
             ("\n\nday_start = \"25:00\"\n", 3, 13, "not a time of day"),

@@ -362,7 +362,9 @@ pub fn place(
     })
 }
 
-/// Places several drafts in order (a template), each seeing the ones placed before it.
+/// Places several drafts in order (a template), each seeing the ones placed before it, and
+/// leaves out those already on the day ([`place_template`]): applying a template twice adds
+/// nothing the second time.
 pub fn place_all(
     drafts: &[crate::domain::parse::Draft],
     existing: &[Timebox],
@@ -370,12 +372,56 @@ pub fn place_all(
     from: u16,
     default_domain: &str,
 ) -> Result<Vec<NewTimebox>, PlanError> {
+    place_template(drafts, existing, date, from, default_domain).map(|t| t.placed)
+}
+
+/// A template placed on a day: the boxes to add, and the stored boxes that made a line
+/// unnecessary.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Templated {
+    pub placed: Vec<NewTimebox>,
+    /// Boxes already on the day that a template line would have duplicated, in line order.
+    pub skipped: Vec<Timebox>,
+}
+
+/// Whether `b` is what `d` would add: same title, domain and kind, and the same times (a line
+/// with times) or the same length anywhere (a `45m Title` line, which may have found any
+/// free slot).
+fn same_as_draft(b: &Timebox, d: &crate::domain::parse::Draft, default_domain: &str) -> bool {
+    use crate::domain::parse::When;
+    let domain = d.domain.as_deref().unwrap_or(default_domain);
+    let when = match d.when {
+        When::Span { start, end } => b.start == start && b.end == end,
+        When::StartFor { start, len } => b.start == start && b.minutes() == len,
+        When::For { len } => b.minutes() == len,
+    };
+    when && b.title == d.title && b.domain == domain && b.kind == d.kind
+}
+
+/// Places a template's drafts in order, each seeing the ones placed before it. A line whose
+/// box is already on the day (same title, domain, kind and times — or length, for a line
+/// without times) is skipped: each stored box stands for one line at most.
+pub fn place_template(
+    drafts: &[crate::domain::parse::Draft],
+    existing: &[Timebox],
+    date: NaiveDate,
+    from: u16,
+    default_domain: &str,
+) -> Result<Templated, PlanError> {
     let mut seen: Vec<Timebox> = existing.to_vec();
-    let mut out = Vec::new();
+    let mut unused: Vec<&Timebox> = existing.iter().collect();
+    let mut out = Templated::default();
     for d in drafts {
+        if let Some(i) = unused
+            .iter()
+            .position(|b| same_as_draft(b, d, default_domain))
+        {
+            out.skipped.push(unused.remove(i).clone());
+            continue;
+        }
         let nb = place(d, &seen, date, from, default_domain)?;
         seen.push(Timebox::from_new(-1, nb.clone()));
-        out.push(nb);
+        out.placed.push(nb);
     }
     Ok(out)
 }
@@ -599,6 +645,50 @@ mod tests {
                 .map(|(i, n)| Timebox::from_new(20 + i as i64, n.clone())),
         );
         assert!(copy_unfinished(&src, &target, date, 480).is_empty());
+    }
+
+    #[test]
+    fn a_template_applied_twice_adds_nothing_the_second_time() {
+        use crate::domain::parse::parse;
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let domains = ["work", "health"];
+        let lines = [
+            "09:00-10:30 Deep work #work",
+            "30m Walk #health",
+            "12:00 +1h Lunch #break",
+            "30m Walk #health",
+        ];
+        let drafts: Vec<_> = lines.iter().map(|l| parse(l, &domains).unwrap()).collect();
+        let first = place_template(&drafts, &[], date, 480, "work").unwrap();
+        assert_eq!(first.placed.len(), 4);
+        assert!(first.skipped.is_empty());
+        let stored: Vec<Timebox> = first
+            .placed
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Timebox::from_new(i as i64 + 1, n.clone()))
+            .collect();
+        let again = place_template(&drafts, &stored, date, 480, "work").unwrap();
+        assert!(again.placed.is_empty(), "{:?}", again.placed);
+        let ids: Vec<i64> = again.skipped.iter().map(|b| b.id).collect();
+        assert_eq!(ids, vec![1, 2, 3, 4]);
+        assert!(
+            place_all(&drafts, &stored, date, 480, "work")
+                .unwrap()
+                .is_empty()
+        );
+        // A box moved since, or one of the two walks removed: only what is missing comes back.
+        let mut moved = stored.clone();
+        moved[0].start = 600;
+        moved[0].end = 690;
+        moved.remove(3);
+        let third = place_template(&drafts, &moved, date, 480, "work").unwrap();
+        let titles: Vec<(&str, u16)> = third
+            .placed
+            .iter()
+            .map(|b| (b.title.as_str(), b.start))
+            .collect();
+        assert_eq!(titles, vec![("Deep work", 540), ("Walk", 510)]);
     }
 
     #[test]

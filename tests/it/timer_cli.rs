@@ -173,7 +173,7 @@ fn start_status_pause_resume_extend_stop_log() {
         .args(["log", "rm", "99"])
         .assert()
         .code(2)
-        .stderr(contains("no session with id 99"));
+        .stderr(contains("no session s99"));
     at(&env, "10:00")
         .args(["log", "rm", &id])
         .assert()
@@ -197,7 +197,7 @@ fn bad_timer_input_is_refused() {
         (&["pause"], "nothing is running"),
         (&["resume"], "nothing is running"),
         (&["extend", "5m"], "nothing is running"),
-        (&["start", "999"], "no box with id 999"),
+        (&["start", "999"], "there is no box #999"),
         (
             &["start", "Write", "--for", "0m"],
             "expected a positive length",

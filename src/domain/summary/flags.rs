@@ -7,8 +7,13 @@ use serde::Serialize;
 use super::hm;
 use super::week::{DaySummary, WeekSummary};
 
-/// WHO/ILO estimate of deaths from long working hours [S47].
+/// WHO/ILO estimate of deaths from long working hours [S47]: 55 h or more a week against
+/// 35–40 h. It supports the 55 h flag only.
 pub(super) const SOURCE_WHO_ILO: &str = "WHO/ILO 2021 (Pega et al., Environment International)";
+/// What the 40 h flag rests on: 35–40 h is the usual full-time week and the comparison band
+/// of the WHO/ILO study [S47], not a risk threshold of its own.
+pub(super) const SOURCE_STANDARD_WEEK: &str = "35–40 h is a standard full-time week (the reference band in \
+     WHO/ILO 2021, Pega et al.); no health threshold at 40 h is claimed";
 /// EU Working Time Directive, weekly limit [S48].
 pub(super) const SOURCE_EU_WEEK: &str = "EU Working Time Directive 2003/88/EC, art. 6";
 /// EU Working Time Directive, daily rest [S48].
@@ -179,13 +184,21 @@ pub(super) fn week_flags(s: &WeekSummary, facts: FlagFacts, th: &Thresholds) -> 
         // The days so far with fewer sessions than the daily goal.
         let below =
             days(&|d| d.date <= facts.today && d.breathing_sessions < facts.breathing_goal_per_day);
+        let text = if s.breathing_goal < s.breathing_goal_week {
+            format!(
+                "{} of {} coherence sessions so far this week ({} by Sunday).",
+                s.breathing_sessions, s.breathing_goal, s.breathing_goal_week
+            )
+        } else {
+            format!(
+                "{} of {} coherence sessions this week.",
+                s.breathing_sessions, s.breathing_goal
+            )
+        };
         flags.push(Flag {
             kind: FlagKind::Breathing,
             level: Level::Info,
-            text: format!(
-                "{} of {} coherence sessions this week.",
-                s.breathing_sessions, s.breathing_goal
-            ),
+            text,
             source: SOURCE_BREATHING,
             days: below,
         });
@@ -218,10 +231,11 @@ pub fn work_hours_flag(work_minutes: i64, th: &Thresholds) -> Option<Flag> {
         (
             Level::Info,
             format!(
-                "You logged {logged} of work, more than {}.",
+                "You logged {logged} of work, more than {}: longer than a standard full-time \
+                 week.",
                 hm(th.work_info_minutes)
             ),
-            SOURCE_WHO_ILO,
+            SOURCE_STANDARD_WEEK,
         )
     } else {
         return None;
@@ -237,7 +251,6 @@ pub fn work_hours_flag(work_minutes: i64, th: &Thresholds) -> Option<Flag> {
 
 /// The daily-rest flag for the days short of rest.
 fn daily_rest_flag(days: &[NaiveDate], th: &Thresholds) -> Flag {
-    let names: Vec<String> = days.iter().map(|d| d.format("%a").to_string()).collect();
     Flag {
         kind: FlagKind::DailyRest,
         level: Level::Notice,
@@ -245,7 +258,7 @@ fn daily_rest_flag(days: &[NaiveDate], th: &Thresholds) -> Flag {
             "On {} you had under {} off between work sessions ({}).",
             count(days.len() as u32, "day", "days"),
             hm(th.daily_rest_minutes),
-            names.join(", ")
+            day_names(days)
         ),
         source: SOURCE_EU_REST,
         days: days.to_vec(),
@@ -303,13 +316,14 @@ fn offline_hours_flag(s: &WeekSummary, days: Vec<NaiveDate>) -> Flag {
         kind: FlagKind::OfflineHours,
         level: Level::Notice,
         text: format!(
-            "{} during your offline hours ({}).",
+            "{} during your offline hours ({}; {}).",
             count(
                 s.after_hours_sessions,
                 "work session happened",
                 "work sessions happened"
             ),
-            hm(s.after_hours_minutes)
+            hm(s.after_hours_minutes),
+            day_names(&days)
         ),
         source: SOURCE_OFFLINE,
         days,
@@ -322,14 +336,25 @@ fn long_block_flag(minutes: i64, day: Option<NaiveDate>, th: &Thresholds) -> Fla
         kind: FlagKind::LongBlock,
         level: Level::Info,
         text: format!(
-            "Your longest block without a break was {}. Breaking up blocks of over {} is \
+            "Your longest block without a break was {}{}. Breaking up blocks of over {} is \
              a rule of thumb, not a proven limit.",
             hm(minutes),
+            day.map(|d| format!(", on {}", day_names(&[d])))
+                .unwrap_or_default(),
             hm(th.long_block_minutes)
         ),
         source: SOURCE_BREAKS,
         days: day.into_iter().collect(),
     }
+}
+
+/// `Tue 24 Nov, Wed 25 Nov`: the days a flag is about, by date.
+fn day_names(days: &[NaiveDate]) -> String {
+    let names: Vec<String> = days
+        .iter()
+        .map(|d| d.format("%a %-d %b").to_string())
+        .collect();
+    names.join(", ")
 }
 
 fn count(n: u32, one: &str, many: &str) -> String {

@@ -75,7 +75,8 @@ pub struct WeekSummary {
     /// Focus minutes in the other domains.
     pub rest_minutes: i64,
     pub per_day: [DaySummary; 7],
-    /// Minutes of planned focus boxes in the week.
+    /// Minutes of planned focus boxes in the week that are due: ended by `now`, or marked
+    /// done (boxes still ahead are not late yet, so the current week counts only those).
     pub planned_minutes: i64,
     /// Focus minutes spent on planned boxes, each box counted up to its planned length.
     pub planned_done_minutes: i64,
@@ -104,8 +105,11 @@ pub struct WeekSummary {
     pub interruptions: u32,
     /// Finished coherence breathing sessions.
     pub breathing_sessions: u32,
-    /// `breathing_goal_per_day * 7`.
+    /// The goal so far: `breathing_goal_per_day` times the week's days up to today (all 7
+    /// for a past week, none for a future one), so days still ahead don't count as missed.
     pub breathing_goal: u32,
+    /// `breathing_goal_per_day * 7`: the goal for the whole week.
+    pub breathing_goal_week: u32,
     /// Share of offline time (schedule and recorded periods, up to `now`) with no work session
     /// in it, rounded down; `None` when the week had no offline time yet.
     pub offline_kept_percent: Option<u8>,
@@ -171,7 +175,9 @@ pub fn summarize_with<Tz: TimeZone>(
         .flat_map(|(_, ps)| ps.iter().map(|p| (p.start, p.end)))
         .collect();
     let (planned_minutes, planned_done_minutes) =
-        plan_adherence(inputs.timeboxes, week, tz, &t.focus_on_box);
+        plan_adherence(inputs.timeboxes, week, tz, now, &t.focus_on_box);
+    let today = now.with_timezone(tz).date_naive();
+    let days_so_far = week.days().iter().filter(|d| **d <= today).count() as u32;
     let per_day = t.per_day;
     let weekend = per_day[5..].iter().filter(|d| d.work_minutes > 0);
     let mut summary = WeekSummary {
@@ -200,7 +206,8 @@ pub fn summarize_with<Tz: TimeZone>(
         longest_rest_minutes: longest_rest,
         interruptions: t.interruptions,
         breathing_sessions: per_day.iter().map(|d| d.breathing_sessions).sum(),
-        breathing_goal: inputs.breathing_goal_per_day.saturating_mul(7),
+        breathing_goal: inputs.breathing_goal_per_day.saturating_mul(days_so_far),
+        breathing_goal_week: inputs.breathing_goal_per_day.saturating_mul(7),
         offline_kept_percent: offline_kept(inputs, week, tz, &work_in_week),
         flags: Vec::new(),
         per_day,
@@ -211,7 +218,7 @@ pub fn summarize_with<Tz: TimeZone>(
         after_hours_days: t.after_hours_days,
         block_day,
         finished_with_work: now >= week_end && !work_in_week.is_empty(),
-        today: now.with_timezone(tz).date_naive(),
+        today,
         breathing_goal_per_day: inputs.breathing_goal_per_day,
     };
     summary.flags = week_flags(&summary, facts, th);
@@ -393,18 +400,22 @@ fn percent(part: i64, whole: i64) -> Option<u8> {
     (whole > 0).then(|| (part.clamp(0, whole) * 100 / whole) as u8)
 }
 
-/// Planned focus minutes in the week (real minutes, DST-aware), and the focus minutes spent
-/// on them, each box counted up to its planned length.
+/// Planned focus minutes in the week that are due (real minutes, DST-aware), and the focus
+/// minutes spent on them, each box counted up to its planned length. A box is due once its
+/// planned end has passed or it is marked done: a box still ahead (later today, tomorrow) is
+/// not missed yet.
 fn plan_adherence<Tz: TimeZone>(
     boxes: &[Timebox],
     week: Week,
     tz: &Tz,
+    now: DateTime<Utc>,
     focus_on_box: &BTreeMap<i64, i64>,
 ) -> (i64, i64) {
     let (mut planned, mut done) = (0i64, 0i64);
+    let due = |b: &Timebox| b.done || time::resolve(tz, time::wall(b.date, b.end)) <= now;
     for b in boxes
         .iter()
-        .filter(|b| b.kind == Kind::Focus && week.contains(b.date))
+        .filter(|b| b.kind == Kind::Focus && week.contains(b.date) && due(b))
     {
         let len = i64::from(plan::real_len(b, tz));
         planned += len;

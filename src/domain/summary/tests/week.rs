@@ -391,6 +391,92 @@ fn plan_adherence_counts_focus_on_planned_boxes_up_to_their_length() {
     assert_eq!(s.work_minutes, 165);
 }
 
+/// Issue 14: in the current week, boxes still ahead counted as not done, and days still
+/// ahead as breathing sessions missed.
+#[test]
+fn the_current_week_counts_only_what_is_due_so_far() {
+    let tb = |id, date: &str, start: u16, end: u16, done| Timebox {
+        id,
+        date: d(date),
+        start,
+        end,
+        title: "x".into(),
+        domain: "work".into(),
+        kind: Kind::Focus,
+        done,
+    };
+    let on = |id, start: &str, m| {
+        let mut s = work(start, m);
+        s.timebox_id = Some(id);
+        s
+    };
+    let titles = vec!["Cardiac coherence (365)".to_string()];
+    let timeboxes = vec![
+        tb(1, "2026-11-24", 540, 600, false), // Tue 09:00-10:00: due, 60 spent
+        tb(2, "2026-11-24", 600, 660, false), // Tue 10:00-11:00: due at "now", nothing spent
+        tb(3, "2026-11-24", 840, 900, true),  // Tue 14:00: ahead but done early, 30 spent
+        tb(4, "2026-11-24", 900, 960, false), // Tue 15:00: ahead
+        tb(5, "2026-11-26", 540, 600, false), // Thu: ahead
+    ];
+    let sessions = vec![
+        on(1, "2026-11-24 09:00", 60),
+        on(3, "2026-11-24 11:00", 30),
+        session(
+            SessionKind::Breathing,
+            "health",
+            "Cardiac coherence (365)",
+            "2026-11-23 08:30",
+            5,
+            EndReason::Finished,
+        ),
+    ];
+    let s = summarize(
+        &Inputs {
+            sessions: &sessions,
+            timeboxes: &timeboxes,
+            work_domains: WORK,
+            schedule: &OfflineSchedule::none(),
+            after_hours_ids: &[],
+            offline_periods: &[],
+            breathing_goal_per_day: 3,
+            coherence_titles: &titles,
+            now: at("2026-11-24 11:00"),
+        },
+        nov(),
+        &Paris,
+    );
+    // Boxes 1, 2 and 3 are due: 180 planned, 90 done.
+    assert_eq!((s.planned_minutes, s.planned_done_minutes), (180, 90));
+    assert_eq!(s.plan_adherence_percent, Some(50));
+    // Monday and Tuesday so far: 6 sessions, not 21.
+    assert_eq!((s.breathing_goal, s.breathing_goal_week), (6, 21));
+    let f = flag(&s, FlagKind::Breathing);
+    assert_eq!(
+        f.text,
+        "1 of 6 coherence sessions so far this week (21 by Sunday)."
+    );
+    assert_eq!(f.days, vec![d("2026-11-23"), d("2026-11-24")]);
+    // A week still ahead: nothing due, nothing missed.
+    let s = summarize(
+        &Inputs {
+            sessions: &[],
+            timeboxes: &[tb(9, "2026-12-01", 540, 600, false)],
+            work_domains: WORK,
+            schedule: &OfflineSchedule::none(),
+            after_hours_ids: &[],
+            offline_periods: &[],
+            breathing_goal_per_day: 3,
+            coherence_titles: &titles,
+            now: at("2026-11-24 11:00"),
+        },
+        Week::of(d("2026-12-01")),
+        &Paris,
+    );
+    assert_eq!((s.planned_minutes, s.plan_adherence_percent), (0, None));
+    assert_eq!(s.breathing_goal, 0);
+    assert!(s.flags.is_empty(), "{:?}", s.flags);
+}
+
 #[test]
 fn interruptions_and_weekend_weeks_are_counted() {
     let mut a = work("2026-11-23 09:00", 30);
