@@ -23,7 +23,7 @@ fn phase_color(kind: PhaseKind) -> Color {
         PhaseKind::Inhale => Color::Cyan,
         PhaseKind::InhaleTopUp => Color::LightCyan,
         PhaseKind::HoldFull | PhaseKind::HoldEmpty => Color::Yellow,
-        PhaseKind::Exhale => Color::Blue,
+        PhaseKind::Exhale => Color::LightBlue,
     }
 }
 

@@ -91,7 +91,7 @@ fn colours_follow_domains_unless_no_color() {
     let t = render(&m, 80, 24);
     let buf = t.backend().buffer();
     let colours: Vec<Color> = buf.content().iter().map(|c| c.fg).collect();
-    assert!(colours.contains(&Color::Blue), "work is blue");
+    assert!(colours.contains(&Color::LightBlue), "work is light blue");
     assert!(colours.contains(&Color::Yellow), "social is yellow");
     m.no_color = true;
     let t = render(&m, 80, 24);
@@ -189,6 +189,37 @@ fn the_now_marker_shows_in_the_evening() {
             assert!(s.contains("›Call mum"), "{w}x{ht}\n{s}");
         }
     }
+}
+
+#[test]
+fn the_selection_reads_on_light_and_dark_terminals() {
+    let mut m = loaded(&full_day(), &[]);
+    m.no_color = false;
+    let t = render(&m, 80, 24);
+    let buf = t.backend().buffer();
+    let rows = rows_of(&t);
+    let y = rows.iter().position(|r| r.contains('›')).expect("a selected row") as u16;
+    let x0 = rows[y as usize].chars().position(|c| c == '›').unwrap() as u16;
+    // The selected title: reversed video (readable on any background), not a fixed dark
+    // background that black text disappears into on a light terminal.
+    for x in x0..x0 + 10 {
+        let c = &buf[(x, y)];
+        assert!(
+            c.modifier.contains(Modifier::REVERSED) && c.bg == Color::Reset,
+            "cell {x},{y} {:?}: fg {:?} bg {:?} {:?}",
+            c.symbol(),
+            c.fg,
+            c.bg,
+            c.modifier
+        );
+    }
+    // Dark blue (ANSI 4) is close to unreadable on a black background: no text uses it.
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg != Color::Blue && c.bg != Color::Blue),
+        "dark blue on screen"
+    );
 }
 
 #[test]
