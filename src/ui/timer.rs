@@ -18,7 +18,9 @@ use crate::ui::{centered, fit, width};
 /// Rows of the big digits.
 const BIG_ROWS: usize = 5;
 
-/// A 5-row block font for the countdown: digits, `:` and `+`.
+/// A 5-row block font for the countdown: digits, `:` and `+`. A `█` here is drawn as a
+/// painted cell (a reversed space), never as the block glyph: fonts draw `█` a little short of
+/// the cell in xterm and others, which left slivers between the rows of a digit.
 fn glyph(c: char) -> [&'static str; BIG_ROWS] {
     match c {
         '0' => ["█████", "█   █", "█   █", "█   █", "█████"],
@@ -75,7 +77,6 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     {
         let total = s.total_s().max(1) as f64;
         let done = (total - s.remaining_s(now).max(0) as f64).clamp(0.0, total);
-        let ratio = done / total;
         let style = match s.phase(now) {
             Phase::Overrun => theme.error(),
             _ => theme.domain(
@@ -85,10 +86,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             ),
         };
         frame.render_widget(
-            Gauge::default()
-                .ratio(ratio)
-                .gauge_style(style)
-                .label(format!("{:.0}%", ratio * 100.0)),
+            Paragraph::new(gauge(done / total, area.width.saturating_sub(2) as usize, style, theme)),
             Rect {
                 x: area.x + 1,
                 y: area.y + area.height - 3,
@@ -117,6 +115,46 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             ..area
         },
     );
+}
+
+/// A bar `w` cells wide: the part done painted in `style`, the part to go a dim track, then the
+/// percentage.
+fn gauge(ratio: f64, w: usize, style: Style, theme: &Theme) -> Line<'static> {
+    let label = format!(" {:.0}%", ratio * 100.0);
+    let bar = w.saturating_sub(width(&label));
+    let filled = ((ratio * bar as f64).round() as usize).min(bar);
+    Line::from(vec![
+        Span::styled(" ".repeat(filled), painted(style)),
+        Span::styled("─".repeat(bar - filled), theme.dim()),
+        Span::styled(label, theme.dim()),
+    ])
+}
+
+/// `style` as a painted cell: a space in reverse video fills the whole cell in the style's
+/// colour (the terminal's text colour without one), with or without colours.
+fn painted(style: Style) -> Style {
+    style.add_modifier(Modifier::REVERSED)
+}
+
+/// One row of big digits: `█` as painted cells, anything else blank, centred in `w`.
+fn big_row(row: &str, style: Style, w: usize) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ".repeat(w.saturating_sub(width(row)) / 2))];
+    let mut run = String::new();
+    let mut lit = false;
+    for c in row.chars() {
+        let on = c == '█';
+        if on != lit && !run.is_empty() {
+            let st = if lit { painted(style) } else { Style::default() };
+            spans.push(Span::styled(std::mem::take(&mut run), st));
+        }
+        lit = on;
+        run.push(' ');
+    }
+    if !run.is_empty() {
+        let st = if lit { painted(style) } else { Style::default() };
+        spans.push(Span::styled(run, st));
+    }
+    Line::from(spans)
 }
 
 fn hints(m: &Model, w: usize) -> String {
@@ -269,7 +307,7 @@ fn time_lines(
     ));
     if big_fits {
         for row in big(time) {
-            lines.push(Line::styled(centered(&row, w), tstyle));
+            lines.push(big_row(&row, tstyle, w));
         }
     } else {
         lines.push(Line::styled(centered(time, w), tstyle));
