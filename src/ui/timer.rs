@@ -3,11 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::app::model::{Level, Model, Offer};
+use crate::app::timer::overrun_text;
 use crate::domain::plan::{self, dur, hhmm};
 use crate::domain::session::{Phase, Session, State, clock_text};
 use crate::domain::time::minute_of_day;
@@ -210,13 +211,13 @@ fn running(
             m.keymap.keys_for(Action::PauseResume)
         ),
         (Phase::Overrun, _) => {
-            let over = clock_text(-rem);
+            let over = overrun_text(-rem);
             let x = m.keymap.keys_for(Action::Finish);
             let plus = m.keymap.keys_for(Action::Extend5);
             if w >= 60 {
-                format!("over by {over} — {x} finishes, {plus} gives 5 more minutes")
+                format!("{over} over — {x} finishes, {plus} gives 5 more minutes")
             } else {
-                format!("over by {over} · {x} finish · {plus} 5 min")
+                format!("{over} over · {x} finish · {plus} 5 min")
             }
         }
         (_, State::Running { deadline }) => {
@@ -344,10 +345,7 @@ fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
         ));
         let mut detail = format!("{spent} of {} planned", dur((s.total_s() / 60) as u32));
         if over > 0 {
-            detail.push_str(&format!(
-                " · {} over",
-                clock_text(over).trim_start_matches('+')
-            ));
+            detail.push_str(&format!(" · {} over", overrun_text(over)));
         }
         lines.push(Line::styled(centered(&detail, w), theme.dim()));
         lines.push(Line::raw(""));

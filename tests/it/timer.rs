@@ -95,7 +95,7 @@ async fn a_box_runs_to_its_end_with_no_key_pressed() {
     );
     let screen = terminal.backend().to_string();
     assert!(
-        screen.contains("over by 01:00") || screen.contains("over by 00:59"),
+        screen.contains("1m over") || screen.contains("59s over"),
         "{screen}"
     );
 }
@@ -475,4 +475,23 @@ fn big_digits_are_whole_cells() {
         // "14:00" in five rows: a good many painted cells.
         assert!(lit > 40, "{lit} painted cells");
     }
+}
+
+#[test]
+fn overrun_reads_as_a_length_not_a_time() {
+    let m = timer_model("overrun");
+    let s = screen(&m, 80, 24);
+    assert!(s.contains("6m over"), "{s}");
+    assert!(!s.contains("over by 06:00"), "{s}");
+    // After it ended.
+    let mut m = model_at(at(9, 41));
+    m.screen = Screen::Timer;
+    let mut ended = timer_model("overrun").timer.session.unwrap();
+    ended
+        .end(EndReason::Finished, at(9, 45).and_utc())
+        .unwrap();
+    m.timer.last_ended = Some(ended);
+    let s = screen(&m, 80, 24);
+    assert!(s.contains("10m over"), "{s}");
+    assert!(!s.contains("10:00 over"), "{s}");
 }
