@@ -276,6 +276,10 @@ fn title_line(m: &Model, s: &Session, theme: &Theme, w: usize) -> Line<'static> 
     if m.notify_failed {
         label = format!("⊘ no notifications · {label}");
     }
+    if m.breathe.reminder_due {
+        let b = m.keymap.keys_for(Action::Breathe);
+        label = format!("◌ breathe now: {b} · {label}");
+    }
     let title = fit(&s.title, w.saturating_sub(width(&label) + 4));
     let pad = w.saturating_sub(2 + width(&title) + width(&label) + 1);
     Line::from(vec![

@@ -198,21 +198,53 @@ fn header(m: &Model, theme: &Theme, w: usize, is_today: bool) -> Line<'static> {
     } else {
         String::new()
     };
-    let left = format!(
-        " {} · {}{breaths}",
+    let day = format!(
+        " {} · {}",
         m.today.date.format(date_fmt),
         relative_day(m.today.date, m.today())
     );
-    // A lasting marker when the desktop refused a notification (details in the log).
-    let marker = if m.notify_failed {
-        "⊘ no notifications  "
-    } else {
-        ""
-    };
-    let badge = crate::app::offline::badge(m)
-        .map(|b| format!("{b}  "))
-        .unwrap_or_default();
-    let clock = format!("{badge}{marker}{} ", m.now.format("%H:%M"));
+    let left = format!("{day}{breaths}");
+    let long = w >= 60;
+    let b = m.keymap.keys_for(Action::Breathe);
+    // Markers on the right, most important first, each as far as the day's name still shows:
+    // a breathing reminder stays in sight until taken or snoozed, whatever became of its
+    // notification (refused, unavailable, hidden by Do-Not-Disturb) and of the status line;
+    // the offline badge; a lasting marker when the desktop refused a notification.
+    let markers = [
+        m.breathe.reminder_due.then(|| {
+            if long {
+                format!("◌ breathe now: {b}  ")
+            } else {
+                format!("◌ breathe: {b}  ")
+            }
+        }),
+        crate::app::offline::badge(m).map(|b| format!("{b}  ")),
+        m.notify_failed.then(|| {
+            if long {
+                "⊘ no notifications  ".to_string()
+            } else {
+                "⊘  ".to_string()
+            }
+        }),
+    ];
+    let time = format!("{} ", m.now.format("%H:%M"));
+    let mut shown = [false; 3];
+    let mut used = width(&day) + 1 + width(&time);
+    for (i, mk) in markers.iter().enumerate() {
+        if let Some(mk) = mk
+            && used + width(mk) <= w
+        {
+            used += width(mk);
+            shown[i] = true;
+        }
+    }
+    // Shown in their usual order: reminder, badge, notification marker, clock.
+    let clock: String = markers
+        .iter()
+        .zip(shown)
+        .filter_map(|(mk, on)| mk.as_ref().filter(|_| on).cloned())
+        .chain(std::iter::once(time))
+        .collect();
     let left = fit(&left, w.saturating_sub(width(&clock)));
     let pad = w.saturating_sub(width(&left) + width(&clock));
     Line::from(vec![

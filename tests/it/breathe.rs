@@ -453,3 +453,41 @@ async fn without_motion_the_screen_wakes_on_the_exercises_own_seconds() {
         );
     }
 }
+
+#[test]
+fn a_due_reminder_stays_visible_when_notifications_fail() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut m = model_at(at(8, 29));
+    let mut shell = Shell::new(&mut store);
+    shell.start(&mut m, at(8, 29));
+    shell.dispatch(&mut m, Msg::Tick, at(8, 30));
+    assert!(m.breathe.reminder_due);
+    // The desktop refuses the notification: its warning replaces the reminder's text...
+    shell.dispatch(
+        &mut m,
+        Msg::NotifyFailed("org.freedesktop.Notifications was not provided".into()),
+        at(8, 30),
+    );
+    // ...and a minute later both have faded from the status line.
+    for s in 1..=60 {
+        shell.dispatch(
+            &mut m,
+            Msg::Tick,
+            at(8, 30) + Duration::seconds(s),
+        );
+    }
+    for (w, h) in [(100, 30), (48, 20)] {
+        let s = screen(&m, w, h);
+        let header = s.lines().next().unwrap();
+        assert!(header.contains("◌ breathe"), "{w}x{h}: {header}\n{s}");
+    }
+    // Started (or snoozed), it goes.
+    shell.dispatch(&mut m, key(KeyCode::Char('z')), at(8, 32));
+    let s = screen(&m, 100, 30);
+    assert!(!s.lines().next().unwrap().contains("breathe now"), "{s}");
+    // Its two hours over, an ignored reminder goes too.
+    shell.dispatch(&mut m, Msg::Tick, at(8, 45));
+    assert!(m.breathe.reminder_due);
+    shell.dispatch(&mut m, Msg::Tick, at(10, 31));
+    assert!(!m.breathe.reminder_due);
+}
