@@ -258,3 +258,38 @@ fn the_time_axis_never_runs_backwards_with_overlaps() {
         }
     }
 }
+
+#[test]
+fn help_fits_every_screen_at_48x20_and_100x30() {
+    // (keys to reach the screen, a word its help shows)
+    let screens: [(&[char], &str); 5] = [
+        (&[], "next box"),
+        (&['w'], "week"),
+        (&['w', 'r'], "rating"),
+        (&['b'], "pattern"),
+        (&['\n'], "pause"),
+    ];
+    for (keys, word) in screens {
+        let mut ks: Vec<Msg> = keys
+            .iter()
+            .map(|&c| {
+                if c == '\n' {
+                    Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+                } else {
+                    key(c)
+                }
+            })
+            .collect();
+        ks.push(key('?'));
+        let m = loaded(&full_day(), &ks);
+        for (w, h) in [(48, 20), (100, 30), (80, 24)] {
+            let s = screen(&m, w, h);
+            assert!(
+                s.contains("any key closes this help"),
+                "{keys:?} at {w}x{h}: help cut\n{s}"
+            );
+            assert!(s.contains('└') && s.contains('┘'), "{keys:?} {w}x{h}\n{s}");
+            assert!(s.contains(word), "{keys:?} {w}x{h}: {word}\n{s}");
+        }
+    }
+}
