@@ -138,8 +138,7 @@ fn pattern_columns(rows: &[[String; 4]], w: usize) -> Vec<String> {
     let right = |s: &str, n: usize| format!("{}{s}", " ".repeat(n.saturating_sub(width(s))));
     // Try with timings and rate, then rate only, then the name and length alone.
     for (timings, rate) in [(true, true), (false, true), (false, false)] {
-        let fixed =
-            usize::from(timings) * (tw + 2) + usize::from(rate) * (rw + 2) + lw + 2;
+        let fixed = usize::from(timings) * (tw + 2) + usize::from(rate) * (rw + 2) + lw + 2;
         let nw = col(0).min(w.saturating_sub(fixed));
         if nw < 8 && (timings || rate) {
             continue;

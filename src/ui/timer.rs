@@ -87,7 +87,12 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             ),
         };
         frame.render_widget(
-            Paragraph::new(gauge(done / total, area.width.saturating_sub(2) as usize, style, theme)),
+            Paragraph::new(gauge(
+                done / total,
+                area.width.saturating_sub(2) as usize,
+                style,
+                theme,
+            )),
             Rect {
                 x: area.x + 1,
                 y: area.y + area.height - 3,
@@ -145,14 +150,22 @@ fn big_row(row: &str, style: Style, w: usize) -> Line<'static> {
     for c in row.chars() {
         let on = c == '█';
         if on != lit && !run.is_empty() {
-            let st = if lit { painted(style) } else { Style::default() };
+            let st = if lit {
+                painted(style)
+            } else {
+                Style::default()
+            };
             spans.push(Span::styled(std::mem::take(&mut run), st));
         }
         lit = on;
         run.push(' ');
     }
     if !run.is_empty() {
-        let st = if lit { painted(style) } else { Style::default() };
+        let st = if lit {
+            painted(style)
+        } else {
+            Style::default()
+        };
         spans.push(Span::styled(run, st));
     }
     Line::from(spans)

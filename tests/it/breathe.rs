@@ -470,11 +470,7 @@ fn a_due_reminder_stays_visible_when_notifications_fail() {
     );
     // ...and a minute later both have faded from the status line.
     for s in 1..=60 {
-        shell.dispatch(
-            &mut m,
-            Msg::Tick,
-            at(8, 30) + Duration::seconds(s),
-        );
+        shell.dispatch(&mut m, Msg::Tick, at(8, 30) + Duration::seconds(s));
     }
     for (w, h) in [(100, 30), (48, 20)] {
         let s = screen(&m, w, h);
@@ -542,10 +538,7 @@ fn the_pattern_list_lines_up_with_any_names() {
                 .map(|y| {
                     // The last one: a name may hold "/min" too.
                     (0..w - 4).rev().find(|&x| {
-                        (0..4)
-                            .map(|i| buf[(x + i, y)].symbol())
-                            .collect::<String>()
-                            == "/min"
+                        (0..4).map(|i| buf[(x + i, y)].symbol()).collect::<String>() == "/min"
                     })
                 })
                 .collect();

@@ -198,7 +198,10 @@ fn the_selection_reads_on_light_and_dark_terminals() {
     let t = render(&m, 80, 24);
     let buf = t.backend().buffer();
     let rows = rows_of(&t);
-    let y = rows.iter().position(|r| r.contains('›')).expect("a selected row") as u16;
+    let y = rows
+        .iter()
+        .position(|r| r.contains('›'))
+        .expect("a selected row") as u16;
     let x0 = rows[y as usize].chars().position(|c| c == '›').unwrap() as u16;
     // The selected title: reversed video (readable on any background), not a fixed dark
     // background that black text disappears into on a light terminal.
@@ -245,7 +248,11 @@ fn the_time_axis_never_runs_backwards_with_overlaps() {
                     continue;
                 };
                 let t = hh * 60 + mm;
-                assert!(t >= last, "axis goes back to {g} at {w}x{h}:\n{}", rows.join("\n"));
+                assert!(
+                    t >= last,
+                    "axis goes back to {g} at {w}x{h}:\n{}",
+                    rows.join("\n")
+                );
                 last = t;
             }
             // Every box still shows its times (head gutter or the times row).

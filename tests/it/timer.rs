@@ -8,8 +8,8 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use futures_util::StreamExt;
 use insta::assert_snapshot;
 use ratatui::Terminal;
-use ratatui::style::Modifier;
 use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
 use serein::app::model::{Model, Offer, Screen};
 use serein::app::msg::Msg;
 use serein::config::{OnEnd, Transition};
@@ -451,7 +451,10 @@ fn the_gauge_has_a_visible_track() {
                 })
                 .count();
             // One space may part the bar from its label.
-            assert!(blank <= 1, "{w}x{h} no_color={no_color}: {blank} blank in {row:?}");
+            assert!(
+                blank <= 1,
+                "{w}x{h} no_color={no_color}: {blank} blank in {row:?}"
+            );
         }
     }
 }
@@ -487,9 +490,7 @@ fn overrun_reads_as_a_length_not_a_time() {
     let mut m = model_at(at(9, 41));
     m.screen = Screen::Timer;
     let mut ended = timer_model("overrun").timer.session.unwrap();
-    ended
-        .end(EndReason::Finished, at(9, 45).and_utc())
-        .unwrap();
+    ended.end(EndReason::Finished, at(9, 45).and_utc()).unwrap();
     m.timer.last_ended = Some(ended);
     let s = screen(&m, 80, 24);
     assert!(s.contains("10m over"), "{s}");
