@@ -319,6 +319,17 @@ pub fn advance(m: &mut Model, now: Now, frame: bool) -> Update {
 /// offline hours; a held reminder comes when that ends, if still within its two hours.
 pub fn reminders(m: &mut Model, now: Now) -> Update {
     let mut u = Update::default();
+    let minute = now.local.hour() * 60 + now.local.minute();
+    // A reminder left unanswered shows (header marker) until its two hours are over.
+    if m.breathe.reminder_due
+        && !m.config.breathing.reminders.iter().any(|t| {
+            let at = u32::from(t.0);
+            (at..at + 120).contains(&minute)
+        })
+    {
+        m.breathe.reminder_due = false;
+        u.redraw = true;
+    }
     if m.config.breathing.reminders.is_empty()
         || m.breathe.snoozed_until.is_some_and(|t| now.local < t)
         || m.timer
@@ -331,7 +342,6 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
     {
         return u;
     }
-    let minute = now.local.hour() * 60 + now.local.minute();
     for t in m.config.breathing.reminders.clone() {
         let at = u32::from(t.0);
         if minute < at || minute >= at + 120 {

@@ -487,7 +487,7 @@ fn pause_resume(m: &mut Model, mut s: Session, now: Now) -> Update {
         let _ = s.resume(now.utc);
         let rem = s.remaining_s(now.utc);
         let text = if rem < 0 {
-            format!("resumed — {} over", clock_text(-rem))
+            format!("resumed — {} over", overrun_text(-rem))
         } else {
             format!("resumed — {} left", clock_text(rem))
         };
@@ -530,6 +530,17 @@ pub fn note(m: &mut Model, id: i64, text: &str) -> Update {
 }
 
 /// The header line on Today while a session exists: `▶ Write report 12:34`.
+/// How long a session ran past its end, as a length (`45s`, `6m`, `1h05`): `10:00 over` read
+/// like a time of day.
+pub fn overrun_text(secs: i64) -> String {
+    let secs = secs.max(0);
+    if secs < 60 {
+        format!("{secs}s")
+    } else {
+        dur((secs / 60) as u32)
+    }
+}
+
 pub fn status_line(s: &Session, now: DateTime<Utc>) -> String {
     let icon = s.phase(now).icon();
     format!("{icon} {} {}", s.title, clock_text(s.remaining_s(now)))

@@ -489,7 +489,7 @@ impl Default for Config {
             step_minutes: 15,
             default_domain: "work".into(),
             domains: vec![
-                d("work", Color::Blue, true),
+                d("work", Color::LightBlue, true),
                 d("personal", Color::Green, false),
                 d("family", Color::Magenta, false),
                 d("social", Color::Yellow, false),

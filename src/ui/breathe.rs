@@ -23,7 +23,7 @@ fn phase_color(kind: PhaseKind) -> Color {
         PhaseKind::Inhale => Color::Cyan,
         PhaseKind::InhaleTopUp => Color::LightCyan,
         PhaseKind::HoldFull | PhaseKind::HoldEmpty => Color::Yellow,
-        PhaseKind::Exhale => Color::Blue,
+        PhaseKind::Exhale => Color::LightBlue,
     }
 }
 
@@ -91,29 +91,33 @@ fn choosing(m: &Model, sel: usize, theme: &Theme, frame: &mut Frame, area: Rect)
     let w = area.width as usize;
     let list = patterns(m);
     let mut lines = vec![Line::raw("")];
-    for (i, p) in list.iter().enumerate() {
-        let mark = if i == sel { "›" } else { " " };
-        let e = crate::domain::breath::Exercise::default_for(p.clone());
-        let len = match p.default_cycles {
-            Some(c) => format!("{c} cycles"),
-            None => format!("{} min", (e.total_secs() / 60.0).round()),
-        };
-        let text = if w >= 70 {
-            format!(
-                " {mark} {:<26} {:<28} {:>5.1}/min · {len}",
-                p.name,
+    let rows: Vec<[String; 4]> = list
+        .iter()
+        .map(|p| {
+            let e = crate::domain::breath::Exercise::default_for(p.clone());
+            let len = match p.default_cycles {
+                Some(c) => format!("{c} cycles"),
+                None => format!("{} min", (e.total_secs() / 60.0).round()),
+            };
+            [
+                p.name.clone(),
                 p.timings(),
-                p.per_minute()
-            )
-        } else {
-            format!(" {mark} {} · {len}", p.name)
-        };
+                format!("{:.1}/min", p.per_minute()),
+                len,
+            ]
+        })
+        .collect();
+    for (i, cells) in pattern_columns(&rows, w.saturating_sub(3))
+        .into_iter()
+        .enumerate()
+    {
+        let mark = if i == sel { "›" } else { " " };
         let style = if i == sel {
             theme.selected()
         } else {
             Style::default()
         };
-        lines.push(Line::styled(fit(&text, w), style));
+        lines.push(Line::styled(fit(&format!(" {mark} {cells}"), w), style));
     }
     lines.push(Line::raw(""));
     if let Some(p) = list.get(sel) {
@@ -121,6 +125,40 @@ fn choosing(m: &Model, sel: usize, theme: &Theme, frame: &mut Frame, area: Rect)
     }
     frame.render_widget(Paragraph::new(lines), body(area));
     "  j/k choose · ⏎ start · esc back · ? help"
+}
+
+/// The pattern list's rows (name, timings, rate, length) as aligned text `w` cells wide at
+/// most: columns padded by display width (CJK and emoji names take two cells a character),
+/// the rate and length right-aligned. The timings go first when space runs short, then the
+/// rate; a long name is cut with `…`.
+fn pattern_columns(rows: &[[String; 4]], w: usize) -> Vec<String> {
+    let col = |k: usize| rows.iter().map(|r| width(&r[k])).max().unwrap_or(0);
+    let (tw, rw, lw) = (col(1), col(2), col(3));
+    let pad = |s: &str, n: usize| format!("{s}{}", " ".repeat(n.saturating_sub(width(s))));
+    let right = |s: &str, n: usize| format!("{}{s}", " ".repeat(n.saturating_sub(width(s))));
+    // Try with timings and rate, then rate only, then the name and length alone.
+    for (timings, rate) in [(true, true), (false, true), (false, false)] {
+        let fixed = usize::from(timings) * (tw + 2) + usize::from(rate) * (rw + 2) + lw + 2;
+        let nw = col(0).min(w.saturating_sub(fixed));
+        if nw < 8 && (timings || rate) {
+            continue;
+        }
+        return rows
+            .iter()
+            .map(|r| {
+                let mut line = pad(&fit(&r[0], nw), nw);
+                if timings {
+                    line.push_str(&format!("  {}", pad(&r[1], tw)));
+                }
+                if rate {
+                    line.push_str(&format!("  {}", right(&r[2], rw)));
+                }
+                line.push_str(&format!("  {}", right(&r[3], lw)));
+                line
+            })
+            .collect();
+    }
+    Vec::new()
 }
 
 /// The safety text shown before a pattern's first use; returns the hints.

@@ -16,10 +16,52 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let popup_w = area.width.saturating_sub(2).min(78);
     let inner_w = popup_w.saturating_sub(2) as usize;
     let mut lines = key_lines(model, theme, inner_w);
-    lines.extend(screen_notes(model, theme));
+    // The notes that fit under the keys (all but the closing line), whole, in order: in a
+    // small pane (48×20) the box must not run off the screen and cut its last lines.
+    let room = usize::from(area.height.saturating_sub(3));
+    let mut used: usize = lines.iter().map(|l| wrapped_rows(l, inner_w)).sum();
+    for note in screen_notes(model, theme) {
+        let rows = wrapped_rows(&note, inner_w);
+        if used + rows > room {
+            break;
+        }
+        used += rows;
+        lines.push(note);
+    }
     lines.push(Line::styled("any key closes this help", theme.dim()));
 
     draw_popup(frame, area, popup_w, inner_w, lines);
+}
+
+/// Rows `line` takes wrapped at word boundaries in `w` cells, as the paragraph wraps it
+/// (a word longer than a row is broken).
+fn wrapped_rows(line: &Line, w: usize) -> usize {
+    let w = w.max(1);
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let (mut rows, mut pos) = (1, 0);
+    let mut pending_space = 0;
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            pending_space += 1;
+        }
+        let ww = width(word);
+        if ww == 0 {
+            continue;
+        }
+        if pos > 0 && pos + pending_space + ww > w {
+            rows += 1;
+            pos = 0;
+        } else {
+            pos += pending_space;
+        }
+        pending_space = 0;
+        pos += ww;
+        while pos > w {
+            rows += 1;
+            pos -= w;
+        }
+    }
+    rows
 }
 
 /// The screen's keys and what they do, in two columns when `inner_w` allows, then a blank.
@@ -117,11 +159,7 @@ fn screen_notes(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
 
 /// The lines in a bordered box centred in `area`, as tall as they need (clipped to `area`).
 fn draw_popup(frame: &mut Frame, area: Rect, popup_w: u16, inner_w: usize, lines: Vec<Line<'_>>) {
-    // Wrapped lines need more rows than entries; estimate generously, then clip to the screen.
-    let text_rows: usize = lines
-        .iter()
-        .map(|l| l.width().max(1).div_ceil(inner_w.max(1)))
-        .sum();
+    let text_rows: usize = lines.iter().map(|l| wrapped_rows(l, inner_w)).sum();
     let height = (text_rows as u16 + 2).min(area.height);
     let popup = Rect {
         x: area.x + (area.width.saturating_sub(popup_w)) / 2,

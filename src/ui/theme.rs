@@ -1,4 +1,8 @@
 //! Colours and emphasis in one place; with `NO_COLOR` only bold/dim/reverse remain.
+//!
+//! Only the terminal's 16 named colours are used (its own palette, tuned by the user for a
+//! light or a dark background), never dark blue on its own (close to unreadable on black), and
+//! emphasis that does not assume a background: the selection is reverse video.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -48,14 +52,10 @@ impl Theme {
         }
     }
 
+    /// Reverse video: the terminal's own colours swapped, readable on a light background
+    /// as on a dark one (a fixed dark background hid black text on light terminals).
     pub fn selected(&self) -> Style {
-        if self.color {
-            Style::default()
-                .bg(Color::Rgb(50, 54, 62))
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::default().add_modifier(Modifier::REVERSED)
-        }
+        Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
     pub fn now(&self) -> Style {

@@ -3,11 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::app::model::{Level, Model, Offer};
+use crate::app::timer::overrun_text;
 use crate::domain::plan::{self, dur, hhmm};
 use crate::domain::session::{Phase, Session, State, clock_text};
 use crate::domain::time::minute_of_day;
@@ -18,7 +19,9 @@ use crate::ui::{centered, fit, width};
 /// Rows of the big digits.
 const BIG_ROWS: usize = 5;
 
-/// A 5-row block font for the countdown: digits, `:` and `+`.
+/// A 5-row block font for the countdown: digits, `:` and `+`. A `█` here is drawn as a
+/// painted cell (a reversed space), never as the block glyph: fonts draw `█` a little short of
+/// the cell in xterm and others, which left slivers between the rows of a digit.
 fn glyph(c: char) -> [&'static str; BIG_ROWS] {
     match c {
         '0' => ["█████", "█   █", "█   █", "█   █", "█████"],
@@ -75,7 +78,6 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     {
         let total = s.total_s().max(1) as f64;
         let done = (total - s.remaining_s(now).max(0) as f64).clamp(0.0, total);
-        let ratio = done / total;
         let style = match s.phase(now) {
             Phase::Overrun => theme.error(),
             _ => theme.domain(
@@ -85,10 +87,12 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             ),
         };
         frame.render_widget(
-            Gauge::default()
-                .ratio(ratio)
-                .gauge_style(style)
-                .label(format!("{:.0}%", ratio * 100.0)),
+            Paragraph::new(gauge(
+                done / total,
+                area.width.saturating_sub(2) as usize,
+                style,
+                theme,
+            )),
             Rect {
                 x: area.x + 1,
                 y: area.y + area.height - 3,
@@ -117,6 +121,54 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             ..area
         },
     );
+}
+
+/// A bar `w` cells wide: the part done painted in `style`, the part to go a dim track, then the
+/// percentage.
+fn gauge(ratio: f64, w: usize, style: Style, theme: &Theme) -> Line<'static> {
+    let label = format!(" {:.0}%", ratio * 100.0);
+    let bar = w.saturating_sub(width(&label));
+    let filled = ((ratio * bar as f64).round() as usize).min(bar);
+    Line::from(vec![
+        Span::styled(" ".repeat(filled), painted(style)),
+        Span::styled("─".repeat(bar - filled), theme.dim()),
+        Span::styled(label, theme.dim()),
+    ])
+}
+
+/// `style` as a painted cell: a space in reverse video fills the whole cell in the style's
+/// colour (the terminal's text colour without one), with or without colours.
+fn painted(style: Style) -> Style {
+    style.add_modifier(Modifier::REVERSED)
+}
+
+/// One row of big digits: `█` as painted cells, anything else blank, centred in `w`.
+fn big_row(row: &str, style: Style, w: usize) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ".repeat(w.saturating_sub(width(row)) / 2))];
+    let mut run = String::new();
+    let mut lit = false;
+    for c in row.chars() {
+        let on = c == '█';
+        if on != lit && !run.is_empty() {
+            let st = if lit {
+                painted(style)
+            } else {
+                Style::default()
+            };
+            spans.push(Span::styled(std::mem::take(&mut run), st));
+        }
+        lit = on;
+        run.push(' ');
+    }
+    if !run.is_empty() {
+        let st = if lit {
+            painted(style)
+        } else {
+            Style::default()
+        };
+        spans.push(Span::styled(run, st));
+    }
+    Line::from(spans)
 }
 
 fn hints(m: &Model, w: usize) -> String {
@@ -172,13 +224,13 @@ fn running(
             m.keymap.keys_for(Action::PauseResume)
         ),
         (Phase::Overrun, _) => {
-            let over = clock_text(-rem);
+            let over = overrun_text(-rem);
             let x = m.keymap.keys_for(Action::Finish);
             let plus = m.keymap.keys_for(Action::Extend5);
             if w >= 60 {
-                format!("over by {over} — {x} finishes, {plus} gives 5 more minutes")
+                format!("{over} over — {x} finishes, {plus} gives 5 more minutes")
             } else {
-                format!("over by {over} · {x} finish · {plus} 5 min")
+                format!("{over} over · {x} finish · {plus} 5 min")
             }
         }
         (_, State::Running { deadline }) => {
@@ -237,6 +289,10 @@ fn title_line(m: &Model, s: &Session, theme: &Theme, w: usize) -> Line<'static> 
     if m.notify_failed {
         label = format!("⊘ no notifications · {label}");
     }
+    if m.breathe.reminder_due {
+        let b = m.keymap.keys_for(Action::Breathe);
+        label = format!("◌ breathe now: {b} · {label}");
+    }
     let title = fit(&s.title, w.saturating_sub(width(&label) + 4));
     let pad = w.saturating_sub(2 + width(&title) + width(&label) + 1);
     Line::from(vec![
@@ -269,7 +325,7 @@ fn time_lines(
     ));
     if big_fits {
         for row in big(time) {
-            lines.push(Line::styled(centered(&row, w), tstyle));
+            lines.push(big_row(&row, tstyle, w));
         }
     } else {
         lines.push(Line::styled(centered(time, w), tstyle));
@@ -306,10 +362,7 @@ fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
         ));
         let mut detail = format!("{spent} of {} planned", dur((s.total_s() / 60) as u32));
         if over > 0 {
-            detail.push_str(&format!(
-                " · {} over",
-                clock_text(over).trim_start_matches('+')
-            ));
+            detail.push_str(&format!(" · {} over", overrun_text(over)));
         }
         lines.push(Line::styled(centered(&detail, w), theme.dim()));
         lines.push(Line::raw(""));

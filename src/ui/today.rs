@@ -17,6 +17,9 @@ use crate::ui::{count, fit, width, window};
 
 /// Minutes per timeline row.
 const SLOT: u16 = 15;
+/// Free stretches at least this long get longer rows (30 min, then an hour) when the day does
+/// not fit the pane, so that an evening does not push the now line out of reach.
+const LONG_GAP: u16 = 120;
 /// Width of the time gutter: `09:00 `.
 const GUTTER: usize = 6;
 
@@ -38,9 +41,17 @@ pub enum RowKind {
     Body(usize, u16),
 }
 
-/// Lays the day out as rows: free slots of 15 min, and each box `max(1, round(len/15))` rows tall.
-/// Overlapping boxes are stacked one after the other (and flagged when drawn).
-fn rows(boxes: &[Timebox], day_start: u16, day_end: u16, now: Option<u16>) -> Vec<Row> {
+/// Lays the day out as rows: free slots of 15 min (`long_slot` in free stretches of two hours
+/// or more), and each box `max(1, round(len/15))` rows tall. Overlapping boxes are stacked one
+/// after the other (and flagged when drawn); a box that starts before the one above it ends
+/// gets at least two rows, so its times show on its second.
+fn rows(
+    boxes: &[Timebox],
+    day_start: u16,
+    day_end: u16,
+    now: Option<u16>,
+    long_slot: u16,
+) -> Vec<Row> {
     let first = boxes.iter().map(|b| b.start).min().unwrap_or(day_start);
     let last = boxes.iter().map(|b| b.end).max().unwrap_or(day_end);
     let mut from = day_start.min(first);
@@ -58,10 +69,11 @@ fn rows(boxes: &[Timebox], day_start: u16, day_end: u16, now: Option<u16>) -> Ve
         if b < a + 5 {
             return;
         }
+        let slot = if b - a >= LONG_GAP { long_slot } else { SLOT };
         let mut t = a;
         let mut first = true;
         while t < b {
-            let next = ((t / SLOT + 1) * SLOT).min(b);
+            let next = ((t / slot + 1) * slot).min(b);
             out.push(Row {
                 at: t,
                 until: next,
@@ -79,7 +91,8 @@ fn rows(boxes: &[Timebox], day_start: u16, day_end: u16, now: Option<u16>) -> Ve
         }
         // u32: `len * k` overflows u16 for boxes of 16 hours and more.
         let len = u32::from(b.minutes());
-        let n = ((len + u32::from(SLOT) / 2) / u32::from(SLOT)).max(1);
+        let stacked = b.start < cursor;
+        let n = ((len + u32::from(SLOT) / 2) / u32::from(SLOT)).max(1 + u32::from(stacked));
         let at = |k: u32| b.start + (len * k / n) as u16;
         for k in 0..n {
             out.push(Row {
@@ -185,21 +198,53 @@ fn header(m: &Model, theme: &Theme, w: usize, is_today: bool) -> Line<'static> {
     } else {
         String::new()
     };
-    let left = format!(
-        " {} · {}{breaths}",
+    let day = format!(
+        " {} · {}",
         m.today.date.format(date_fmt),
         relative_day(m.today.date, m.today())
     );
-    // A lasting marker when the desktop refused a notification (details in the log).
-    let marker = if m.notify_failed {
-        "⊘ no notifications  "
-    } else {
-        ""
-    };
-    let badge = crate::app::offline::badge(m)
-        .map(|b| format!("{b}  "))
-        .unwrap_or_default();
-    let clock = format!("{badge}{marker}{} ", m.now.format("%H:%M"));
+    let left = format!("{day}{breaths}");
+    let long = w >= 60;
+    let b = m.keymap.keys_for(Action::Breathe);
+    // Markers on the right, most important first, each as far as the day's name still shows:
+    // a breathing reminder stays in sight until taken or snoozed, whatever became of its
+    // notification (refused, unavailable, hidden by Do-Not-Disturb) and of the status line;
+    // the offline badge; a lasting marker when the desktop refused a notification.
+    let markers = [
+        m.breathe.reminder_due.then(|| {
+            if long {
+                format!("◌ breathe now: {b}  ")
+            } else {
+                format!("◌ breathe: {b}  ")
+            }
+        }),
+        crate::app::offline::badge(m).map(|b| format!("{b}  ")),
+        m.notify_failed.then(|| {
+            if long {
+                "⊘ no notifications  ".to_string()
+            } else {
+                "⊘  ".to_string()
+            }
+        }),
+    ];
+    let time = format!("{} ", m.now.format("%H:%M"));
+    let mut shown = [false; 3];
+    let mut used = width(&day) + 1 + width(&time);
+    for (i, mk) in markers.iter().enumerate() {
+        if let Some(mk) = mk
+            && used + width(mk) <= w
+        {
+            used += width(mk);
+            shown[i] = true;
+        }
+    }
+    // Shown in their usual order: reminder, badge, notification marker, clock.
+    let clock: String = markers
+        .iter()
+        .zip(shown)
+        .filter_map(|(mk, on)| mk.as_ref().filter(|_| on).cloned())
+        .chain(std::iter::once(time))
+        .collect();
     let left = fit(&left, w.saturating_sub(width(&clock)));
     let pad = w.saturating_sub(width(&left) + width(&clock));
     Line::from(vec![
@@ -223,25 +268,28 @@ fn legend_line(m: &Model, theme: &Theme) -> Line<'static> {
 
 fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_today: bool) {
     let now = is_today.then(|| minute_of_day(m.now));
-    let rows = rows(
-        &m.today.boxes,
-        m.config.day_start.0,
-        m.config.day_end.0,
-        now,
-    );
-    let overlapping = plan::overlapping_ids(&m.today.boxes);
     let height = area.height as usize;
+    // The finest rows that fit the pane; long free stretches give way first.
+    let lay_out = |slot| {
+        rows(
+            &m.today.boxes,
+            m.config.day_start.0,
+            m.config.day_end.0,
+            now,
+            slot,
+        )
+    };
+    let rows = [SLOT, 30]
+        .into_iter()
+        .map(lay_out)
+        .find(|r| r.len() <= height)
+        .unwrap_or_else(|| lay_out(60));
+    let overlapping = plan::overlapping_ids(&m.today.boxes);
     let selected = m.selected_index();
     let now_row = now.and_then(|n| rows.iter().position(|r| r.at <= n && n < r.until));
-    let target = selected
-        .and_then(|s| rows.iter().position(|r| r.kind == RowKind::Head(s)))
-        .or(now_row)
-        .unwrap_or(0);
-    let offset = if rows.len() <= height {
-        0
-    } else {
-        target.saturating_sub(height / 3).min(rows.len() - height)
-    };
+    let head = selected.and_then(|s| rows.iter().position(|r| r.kind == RowKind::Head(s)));
+    let offset = scroll_offset(rows.len(), height, head, now_row);
+    let labels = axis_labels(m, theme, &rows, now_row);
     let w = area.width as usize;
     let mut lines = Vec::with_capacity(height);
     for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
@@ -250,6 +298,7 @@ fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_tod
             theme,
             row,
             w,
+            labels[i].clone(),
             Some(i) == now_row,
             &overlapping,
             selected,
@@ -267,16 +316,70 @@ fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_tod
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// The first timeline row shown: the selected box's first row a third of the way down, moved
+/// so that the now row shows too when both fit (the selection wins when they don't).
+fn scroll_offset(len: usize, height: usize, head: Option<usize>, now: Option<usize>) -> usize {
+    if len <= height {
+        return 0;
+    }
+    let last = len - height;
+    let target = head.or(now).unwrap_or(0);
+    let mut offset = target.saturating_sub(height / 3).min(last);
+    if let Some(n) = now
+        && !(offset..offset + height).contains(&n)
+    {
+        let keep = head.unwrap_or(n);
+        let (lo, hi) = (keep.min(n), keep.max(n));
+        if hi - lo < height {
+            // One row of room past the now line when there is space for it.
+            offset = if n > keep {
+                (hi + 2).saturating_sub(height).min(lo)
+            } else {
+                lo.saturating_sub(1).max((hi + 1).saturating_sub(height))
+            };
+        }
+    }
+    offset.min(last)
+}
+
+/// The time gutter of every row, read top to bottom as an axis: a label earlier than one
+/// above it (the start of a box stacked under an overlapping one) is left out, so the axis
+/// never runs backwards; that box's times show on its second row.
+fn axis_labels(
+    m: &Model,
+    theme: &Theme,
+    rows: &[Row],
+    now_row: Option<usize>,
+) -> Vec<Option<(String, Style)>> {
+    let mut latest = 0;
+    rows.iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let (at, style) = gutter(m, theme, row, Some(i) == now_row)?;
+            if at < latest {
+                return None;
+            }
+            latest = at;
+            Some((format!("{} ", hhmm(at)), style))
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
 fn row_line(
     m: &Model,
     theme: &Theme,
     row: &Row,
     w: usize,
+    label: Option<(String, Style)>,
     is_now: bool,
     overlapping: &[i64],
     selected: Option<usize>,
 ) -> Line<'static> {
-    let mut spans = vec![gutter(m, theme, row, is_now)];
+    let mut spans = vec![match label {
+        Some((text, style)) => Span::styled(text, style),
+        None => Span::raw(" ".repeat(GUTTER)),
+    }];
     let rest = w.saturating_sub(GUTTER);
     match row.kind {
         RowKind::Free { gap } => spans.extend(free_span(theme, gap, rest, is_now)),
@@ -338,26 +441,24 @@ fn row_line(
     Line::from(spans)
 }
 
-/// The time gutter: the box start on head rows, the hour where a row crosses one, the time now.
-fn gutter(m: &Model, theme: &Theme, row: &Row, is_now: bool) -> Span<'static> {
+/// The time in the gutter, if any: the box start on head rows, the hour where a row crosses
+/// one, the time now.
+fn gutter(m: &Model, theme: &Theme, row: &Row, is_now: bool) -> Option<(u16, Style)> {
     let hour =
         (row.at.div_ceil(60) * 60 < row.until.max(row.at + 1)).then(|| row.at.div_ceil(60) * 60);
-    let (text, style) = if is_now {
+    if is_now {
         // A box's first row keeps its start time; elsewhere the gutter shows the time now.
-        match row.kind {
-            RowKind::Head(_) => (format!("{} ", hhmm(row.at)), theme.now()),
-            _ => (format!("{} ", m.now.format("%H:%M")), theme.now()),
-        }
-    } else {
-        match row.kind {
-            RowKind::Head(_) => (format!("{} ", hhmm(row.at)), Style::default()),
-            _ => match hour {
-                Some(h) if h < plan::DAY_MINUTES => (format!("{} ", hhmm(h)), theme.dim()),
-                _ => (" ".repeat(GUTTER), Style::default()),
-            },
-        }
-    };
-    Span::styled(text, style)
+        return Some(match row.kind {
+            RowKind::Head(_) => (row.at, theme.now()),
+            _ => (minute_of_day(m.now), theme.now()),
+        });
+    }
+    match row.kind {
+        RowKind::Head(_) => Some((row.at, Style::default())),
+        _ => hour
+            .filter(|h| *h < plan::DAY_MINUTES)
+            .map(|h| (h, theme.dim())),
+    }
 }
 
 /// A free row: the line marking now, or the gap's length on its first row (`rest` wide).
@@ -578,7 +679,7 @@ mod tests {
             tb(3, 570, 660),
             tb(4, 700, 790),
         ];
-        let r = rows(&boxes, 480, 1080, None);
+        let r = rows(&boxes, 480, 1080, None, SLOT);
         let heads: Vec<usize> = r
             .iter()
             .filter_map(|r| match r.kind {
@@ -600,14 +701,14 @@ mod tests {
 
     #[test]
     fn whole_day_boxes_lay_out() {
-        let r = rows(&[tb(1, 0, 1440)], 480, 1080, Some(600));
+        let r = rows(&[tb(1, 0, 1440)], 480, 1080, Some(600), SLOT);
         assert_eq!(r.len(), 96);
         assert_eq!(r.last().map(|r| (r.at, r.until)), Some((1425, 1440)));
     }
 
     #[test]
     fn timeline_stretches_to_boxes_and_now() {
-        let r = rows(&[tb(1, 420, 450)], 480, 1080, Some(1200));
+        let r = rows(&[tb(1, 420, 450)], 480, 1080, Some(1200), SLOT);
         assert_eq!(r.first().map(|r| r.at), Some(420));
         assert_eq!(r.last().map(|r| r.until), Some(1260));
     }

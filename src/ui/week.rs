@@ -13,8 +13,20 @@ use crate::domain::summary::{DaySummary, Flag, Level, WeekSummary, hm, hmm, minu
 use crate::ui::theme::Theme;
 use crate::ui::{fit, width};
 
-/// Fill characters by domain position: the bars stay readable without colour.
+/// Fill characters by domain: the bars stay readable without colour.
 const FILLS: [char; 6] = ['█', '▓', '▒', '░', '▚', '▞'];
+
+/// A domain's fill, the same every week: by its place among the configured domains (so a
+/// week without one of them does not shift the others); a domain not in the config takes the
+/// fill after the configured ones.
+fn fill(m: &Model, name: &str) -> char {
+    let configured = &m.config.domains;
+    let i = configured
+        .iter()
+        .position(|d| d.name == name)
+        .unwrap_or(configured.len());
+    FILLS[i.min(FILLS.len() - 1)]
+}
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -222,7 +234,7 @@ fn day_cells(
     let bar_w = scale.width;
     let mut cells: Vec<(char, Style)> = Vec::with_capacity(bar_w);
     let mut acc = 0i64;
-    for (i, name) in domains.iter().enumerate() {
+    for name in domains {
         let mins = minutes_of(&d.minutes_by_domain, name);
         if mins == 0 {
             continue;
@@ -234,7 +246,7 @@ fn day_cells(
         acc += mins;
         let style = theme.domain(&m.config, name, false);
         for _ in from..to.min(bar_w) {
-            cells.push((FILLS[i.min(FILLS.len() - 1)], style));
+            cells.push((fill(m, name), style));
         }
     }
     while cells.len() < bar_w {
@@ -261,7 +273,7 @@ fn legend_lines<'a>(
     let mut legend: Vec<Span> = Vec::new();
     let mut rows: Vec<Line> = Vec::new();
     let mut used = 0;
-    for (i, name) in domains.iter().enumerate() {
+    for name in domains {
         let mins = minutes_of(&s.minutes_by_domain, name);
         if mins == 0 {
             continue;
@@ -278,7 +290,7 @@ fn legend_lines<'a>(
         }
         used += need;
         legend.push(Span::styled(
-            format!("{} ", FILLS[i.min(FILLS.len() - 1)]),
+            format!("{} ", fill(m, name)),
             theme.domain(&m.config, name, false),
         ));
         legend.push(Span::raw(format!("{text}  ")));
@@ -484,12 +496,95 @@ mod tests {
                 assert!(line.width() <= w, "{w}: {line:?} is {} wide", line.width());
             }
         }
-        // Each logged domain has its own fill; personal is the second shown, not the second
-        // configured.
+        // Each logged domain has its own fill, by its place in the config.
         let mon = bar_lines(&m, &theme, &s, 80, false).remove(0).to_string();
         for c in ['█', '▓', '▒', '░'] {
             assert!(mon.contains(c), "{c} in {mon}");
         }
+    }
+
+    /// A week's summary of finished sessions: (domain, minutes) from 08:00 on `day`.
+    fn week_of(day: chrono::NaiveDate, slices: &[(&str, i64)]) -> WeekSummary {
+        use crate::domain::session::{EndReason, Session, SessionKind};
+        use crate::domain::summary::{Inputs, Week, summarize};
+        let t0 = day.and_hms_opt(8, 0, 0).unwrap().and_utc();
+        let sessions: Vec<Session> = slices
+            .iter()
+            .scan(t0, |t, &(d, m)| {
+                let mut s = Session::start("x", d, SessionKind::Focus, None, m * 60, *t, day, 0);
+                s.end(EndReason::Finished, *t + chrono::Duration::minutes(m))
+                    .unwrap();
+                *t += chrono::Duration::minutes(m);
+                Some(s)
+            })
+            .collect();
+        let schedule = crate::domain::offline::OfflineSchedule::none();
+        summarize(
+            &Inputs {
+                sessions: &sessions,
+                timeboxes: &[],
+                work_domains: &["work"],
+                schedule: &schedule,
+                after_hours_ids: &[],
+                offline_periods: &[],
+                breathing_goal_per_day: 0,
+                coherence_titles: &[],
+                now: t0 + chrono::Duration::days(8),
+            },
+            Week::of(day),
+            &chrono::Utc,
+        )
+    }
+
+    #[test]
+    fn a_domain_keeps_its_fill_from_week_to_week() {
+        let d = |day| chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        let m = Model::new(
+            crate::config::Config::default(),
+            crate::keys::Keymap::default(),
+            d(23).and_hms_opt(9, 0, 0).unwrap(),
+        );
+        let theme = Theme::new(true);
+        // One week with work and family, the next with family only, the next with an
+        // unconfigured domain besides: family's fill is the same in all three.
+        let weeks = [
+            week_of(d(16), &[("work", 120), ("family", 120)]),
+            week_of(d(23), &[("family", 120)]),
+            week_of(d(30), &[("garden", 120), ("family", 120)]),
+        ];
+        let fills: Vec<(char, String)> = weeks
+            .iter()
+            .map(|s| {
+                let mon = bar_lines(&m, &theme, s, 80, false).remove(0);
+                let legend = bar_lines(&m, &theme, s, 80, false)
+                    .into_iter()
+                    .map(|l| l.to_string())
+                    .find(|l| l.contains("family"))
+                    .unwrap();
+                let fam = legend
+                    .split("  ")
+                    .find(|p| p.contains("family"))
+                    .and_then(|p| p.trim().chars().next())
+                    .unwrap();
+                (fam, mon.to_string())
+            })
+            .collect();
+        for (fam, mon) in &fills {
+            assert_eq!(*fam, fills[0].0, "family's fill changed: {fills:?}");
+            assert!(mon.contains(*fam), "{mon}");
+        }
+        // An unconfigured domain gets a fill no configured one shown has.
+        let legend = bar_lines(&m, &theme, &weeks[2], 80, false)
+            .into_iter()
+            .map(|l| l.to_string())
+            .find(|l| l.contains("garden"))
+            .unwrap();
+        let garden = legend
+            .split("  ")
+            .find(|p| p.contains("garden"))
+            .and_then(|p| p.trim().chars().next())
+            .unwrap();
+        assert_ne!(garden, fills[0].0, "{legend}");
     }
 
     #[test]

@@ -453,3 +453,100 @@ async fn without_motion_the_screen_wakes_on_the_exercises_own_seconds() {
         );
     }
 }
+
+#[test]
+fn a_due_reminder_stays_visible_when_notifications_fail() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut m = model_at(at(8, 29));
+    let mut shell = Shell::new(&mut store);
+    shell.start(&mut m, at(8, 29));
+    shell.dispatch(&mut m, Msg::Tick, at(8, 30));
+    assert!(m.breathe.reminder_due);
+    // The desktop refuses the notification: its warning replaces the reminder's text...
+    shell.dispatch(
+        &mut m,
+        Msg::NotifyFailed("org.freedesktop.Notifications was not provided".into()),
+        at(8, 30),
+    );
+    // ...and a minute later both have faded from the status line.
+    for s in 1..=60 {
+        shell.dispatch(&mut m, Msg::Tick, at(8, 30) + Duration::seconds(s));
+    }
+    for (w, h) in [(100, 30), (48, 20)] {
+        let s = screen(&m, w, h);
+        let header = s.lines().next().unwrap();
+        assert!(header.contains("◌ breathe"), "{w}x{h}: {header}\n{s}");
+    }
+    // Started (or snoozed), it goes.
+    shell.dispatch(&mut m, key(KeyCode::Char('z')), at(8, 32));
+    let s = screen(&m, 100, 30);
+    assert!(!s.lines().next().unwrap().contains("breathe now"), "{s}");
+    // Its two hours over, an ignored reminder goes too.
+    shell.dispatch(&mut m, Msg::Tick, at(8, 45));
+    assert!(m.breathe.reminder_due);
+    shell.dispatch(&mut m, Msg::Tick, at(10, 31));
+    assert!(!m.breathe.reminder_due);
+}
+
+#[test]
+fn the_pattern_list_lines_up_with_any_names() {
+    let mut m = model_at(at(10, 0));
+    for (name, phases) in [
+        ("呼吸 ゆっくり", vec![("inhale", 5.0), ("exhale", 7.0)]),
+        ("x", vec![("inhale", 4.0), ("exhale", 8.0)]),
+        (
+            "A rather long custom pattern name",
+            vec![("inhale", 4.0), ("hold", 2.0), ("exhale", 6.0)],
+        ),
+        ("Café", vec![("inhale", 6.0), ("exhale", 6.0)]),
+    ] {
+        m.config
+            .breathing
+            .patterns
+            .push(serein::config::CustomPattern {
+                name: name.into(),
+                phases: phases.into_iter().map(|(k, s)| (k.into(), s)).collect(),
+                minutes: None,
+            });
+    }
+    serein::app::breathe::open(&mut m);
+    let n = serein::app::breathe::patterns(&m).len();
+    for (w, h) in [(100, 30), (80, 24), (48, 20)] {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| serein::ui::view(&m, f)).unwrap();
+        let buf = t.backend().buffer();
+        // Cells from the pattern rows (rows 2..2+n): the column where each row's text ends,
+        // and in wide panes where "/min" starts.
+        let ends: Vec<u16> = (2..2 + n as u16)
+            .map(|y| {
+                (0..w)
+                    .rev()
+                    .find(|&x| !buf[(x, y)].symbol().trim().is_empty())
+                    .unwrap_or(0)
+            })
+            .collect();
+        let text: Vec<String> = (2..2 + n as u16)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect())
+            .collect();
+        assert!(
+            ends.iter().all(|e| *e == ends[0]),
+            "{w}x{h}: rows end at {ends:?}\n{}",
+            text.join("\n")
+        );
+        if w >= 80 {
+            let per_min: Vec<Option<u16>> = (2..2 + n as u16)
+                .map(|y| {
+                    // The last one: a name may hold "/min" too.
+                    (0..w - 4).rev().find(|&x| {
+                        (0..4).map(|i| buf[(x + i, y)].symbol()).collect::<String>() == "/min"
+                    })
+                })
+                .collect();
+            assert!(
+                per_min.iter().all(|p| p.is_some() && *p == per_min[0]),
+                "{w}x{h}: /min at {per_min:?}\n{}",
+                text.join("\n")
+            );
+        }
+    }
+}

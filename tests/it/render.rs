@@ -4,7 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 use serein::app::model::Model;
 use serein::app::msg::Msg;
 use serein::domain::plan::Kind;
@@ -91,7 +91,7 @@ fn colours_follow_domains_unless_no_color() {
     let t = render(&m, 80, 24);
     let buf = t.backend().buffer();
     let colours: Vec<Color> = buf.content().iter().map(|c| c.fg).collect();
-    assert!(colours.contains(&Color::Blue), "work is blue");
+    assert!(colours.contains(&Color::LightBlue), "work is light blue");
     assert!(colours.contains(&Color::Yellow), "social is yellow");
     m.no_color = true;
     let t = render(&m, 80, 24);
@@ -153,4 +153,150 @@ fn a_failed_notification_leaves_a_marker() {
             .unwrap()
             .contains("⊘ no notifications")
     );
+}
+
+/// `loaded`, at another time of the day.
+fn loaded_at(boxes: &[serein::domain::plan::NewTimebox], now: chrono::NaiveDateTime) -> Model {
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert_many(boxes).unwrap();
+    let mut m = model_at(now);
+    let mut shell = Shell::new(&mut store);
+    shell.start(&mut m, now);
+    m
+}
+
+/// The rows of a rendered buffer, one string per row.
+fn rows_of(t: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    let (w, h) = (buf.area.width, buf.area.height);
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect()
+}
+
+#[test]
+fn the_now_marker_shows_in_the_evening() {
+    // The last box ends at 18:00; late in the evening the now line must still be on screen.
+    for (h, m) in [(21, 40), (23, 10), (23, 55)] {
+        let model = loaded_at(&full_day(), at(h, m));
+        for (w, ht) in [(100, 30), (80, 24), (48, 20)] {
+            let s = screen(&model, w, ht);
+            assert!(
+                s.contains(&format!("{h:02}:{m:02} ─")) && s.contains(" now"),
+                "{h:02}:{m:02} at {w}x{ht}: no now line\n{s}"
+            );
+            // The selected box (the day's last) stays in view too.
+            assert!(s.contains("›Call mum"), "{w}x{ht}\n{s}");
+        }
+    }
+}
+
+#[test]
+fn the_selection_reads_on_light_and_dark_terminals() {
+    let mut m = loaded(&full_day(), &[]);
+    m.no_color = false;
+    let t = render(&m, 80, 24);
+    let buf = t.backend().buffer();
+    let rows = rows_of(&t);
+    let y = rows
+        .iter()
+        .position(|r| r.contains('›'))
+        .expect("a selected row") as u16;
+    let x0 = rows[y as usize].chars().position(|c| c == '›').unwrap() as u16;
+    // The selected title: reversed video (readable on any background), not a fixed dark
+    // background that black text disappears into on a light terminal.
+    for x in x0..x0 + 10 {
+        let c = &buf[(x, y)];
+        assert!(
+            c.modifier.contains(Modifier::REVERSED) && c.bg == Color::Reset,
+            "cell {x},{y} {:?}: fg {:?} bg {:?} {:?}",
+            c.symbol(),
+            c.fg,
+            c.bg,
+            c.modifier
+        );
+    }
+    // Dark blue (ANSI 4) is close to unreadable on a black background: no text uses it.
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg != Color::Blue && c.bg != Color::Blue),
+        "dark blue on screen"
+    );
+}
+
+#[test]
+fn the_time_axis_never_runs_backwards_with_overlaps() {
+    let boxes = [
+        nb(10 * 60, 12 * 60, "Long meeting", "work", Kind::Focus),
+        nb(10 * 60 + 30, 11 * 60, "Inside it", "personal", Kind::Focus),
+        nb(11 * 60, 11 * 60 + 10, "Short one", "health", Kind::Focus),
+        nb(11 * 60 + 45, 13 * 60, "Crossing", "family", Kind::Focus),
+    ];
+    for now in [at(10, 20), at(10, 50), at(11, 5)] {
+        let m = loaded_at(&boxes, now);
+        for (w, h) in [(100, 60), (48, 20)] {
+            let t = render(&m, w, h);
+            let rows = rows_of(&t);
+            let mut last = 0u32;
+            for r in &rows[1..rows.len() - 2] {
+                let g: String = r.chars().take(5).collect();
+                let Some((hh, mm)) = g.split_once(':') else {
+                    continue;
+                };
+                let (Ok(hh), Ok(mm)) = (hh.parse::<u32>(), mm.parse::<u32>()) else {
+                    continue;
+                };
+                let t = hh * 60 + mm;
+                assert!(
+                    t >= last,
+                    "axis goes back to {g} at {w}x{h}:\n{}",
+                    rows.join("\n")
+                );
+                last = t;
+            }
+            // Every box still shows its times (head gutter or the times row).
+            let s = rows.join("\n");
+            for times in ["10:30–11:00", "11:00–11:10"] {
+                if h > 20 {
+                    assert!(s.contains(times), "{times} at {w}x{h}:\n{s}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn help_fits_every_screen_at_48x20_and_100x30() {
+    // (keys to reach the screen, a word its help shows)
+    let screens: [(&[char], &str); 5] = [
+        (&[], "next box"),
+        (&['w'], "week"),
+        (&['w', 'r'], "rating"),
+        (&['b'], "pattern"),
+        (&['\n'], "pause"),
+    ];
+    for (keys, word) in screens {
+        let mut ks: Vec<Msg> = keys
+            .iter()
+            .map(|&c| {
+                if c == '\n' {
+                    Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+                } else {
+                    key(c)
+                }
+            })
+            .collect();
+        ks.push(key('?'));
+        let m = loaded(&full_day(), &ks);
+        for (w, h) in [(48, 20), (100, 30), (80, 24)] {
+            let s = screen(&m, w, h);
+            assert!(
+                s.contains("any key closes this help"),
+                "{keys:?} at {w}x{h}: help cut\n{s}"
+            );
+            assert!(s.contains('└') && s.contains('┘'), "{keys:?} {w}x{h}\n{s}");
+            assert!(s.contains(word), "{keys:?} {w}x{h}: {word}\n{s}");
+        }
+    }
 }

@@ -9,6 +9,7 @@ use futures_util::StreamExt;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
 use serein::app::model::{Model, Offer, Screen};
 use serein::app::msg::Msg;
 use serein::config::{OnEnd, Transition};
@@ -94,7 +95,7 @@ async fn a_box_runs_to_its_end_with_no_key_pressed() {
     );
     let screen = terminal.backend().to_string();
     assert!(
-        screen.contains("over by 01:00") || screen.contains("over by 00:59"),
+        screen.contains("1m over") || screen.contains("59s over"),
         "{screen}"
     );
 }
@@ -329,9 +330,18 @@ fn timer_model(state: &str) -> Model {
     m
 }
 
+/// The screen as text, a painted cell (reversed space: big digits, the gauge) shown as `█`.
 fn screen(m: &Model, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| serein::ui::view(m, f)).unwrap();
+    t.draw(|f| {
+        serein::ui::view(m, f);
+        for c in f.buffer_mut().content.iter_mut() {
+            if c.symbol() == " " && c.modifier.contains(Modifier::REVERSED) {
+                c.set_symbol("█");
+            }
+        }
+    })
+    .unwrap();
     t.backend().to_string()
 }
 
@@ -342,4 +352,147 @@ fn timer_screen_snapshots() {
         assert_snapshot!(format!("timer_{state}_80x24"), screen(&m, 80, 24));
         assert_snapshot!(format!("timer_{state}_48x20"), screen(&m, 48, 20));
     }
+}
+
+/// The rows of a rendered buffer, and the buffer.
+fn render(m: &Model, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| serein::ui::view(m, f)).unwrap();
+    t
+}
+
+fn rows_of(t: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_start_message_leaves_the_timer_footer() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .insert_many(&[nb(9 * 60, 9 * 60 + 25, "Write report", "work", Kind::Focus)])
+        .unwrap();
+    let clock = TokioClock {
+        start: tokio::time::Instant::now(),
+        local: at(9, 0),
+    };
+    let mut model = model_at(clock.local());
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let events = futures_util::stream::iter(vec![Ok::<_, io::Error>(enter)])
+        .chain(futures_util::stream::pending());
+    let (_tx, mut inbox) = tokio::sync::mpsc::unbounded_channel();
+    serein::shell::run(
+        &mut terminal,
+        &mut model,
+        &mut store,
+        &clock,
+        events,
+        &mut inbox,
+        Box::new(RecordingDesktop::default()),
+        tokio::time::sleep(std::time::Duration::from_secs(30)),
+    )
+    .await
+    .unwrap();
+    assert_eq!(model.screen, Screen::Timer);
+    assert!(model.status.is_none(), "{:?}", model.status);
+    let footer = rows_of(&terminal).pop().unwrap();
+    assert!(!footer.contains("started"), "{footer}");
+    assert!(footer.contains("pause"), "{footer}");
+}
+
+#[test]
+fn the_start_message_goes_at_the_next_key_or_after_a_while() {
+    let (mut store, mut m) = day_with(
+        &[nb(9 * 60, 9 * 60 + 25, "Write report", "work", Kind::Focus)],
+        at(9, 0),
+    );
+    let mut shell = Shell::new(&mut store);
+    let t = |s: i64| at(9, 0) + Duration::seconds(s);
+    shell.start(&mut m, t(0));
+    shell.dispatch(&mut m, key(KeyCode::Enter), t(0));
+    assert!(screen(&m, 80, 24).contains("started “Write report”"));
+    for s in 1..=9 {
+        shell.dispatch(&mut m, Msg::Tick, t(s));
+    }
+    let s = screen(&m, 80, 24);
+    assert!(!s.contains("started “Write report”"), "{s}");
+    // A message, then any key (even an unbound one) clears it.
+    let footer = |m: &Model| screen(m, 80, 24).lines().last().unwrap().to_string();
+    shell.dispatch(&mut m, ch(' '), t(10));
+    assert!(footer(&m).contains("paused"), "{}", footer(&m));
+    shell.dispatch(&mut m, ch('Z'), t(11));
+    assert!(!footer(&m).contains("paused"), "{}", footer(&m));
+}
+
+#[test]
+fn the_gauge_has_a_visible_track() {
+    for no_color in [true, false] {
+        let mut m = timer_model("running");
+        m.no_color = no_color;
+        for (w, h) in [(80, 24), (48, 20)] {
+            let t = render(&m, w, h);
+            let buf = t.backend().buffer();
+            let y = h - 3;
+            let row = &rows_of(&t)[y as usize];
+            assert!(row.contains("44%"), "{row:?}");
+            // 11 of 25 minutes done: the part still to go is drawn, not left blank (a cell
+            // is blank when it is a space not painted in reverse).
+            let blank = (1..w - 1)
+                .filter(|&x| {
+                    let c = &buf[(x, y)];
+                    c.symbol() == " " && !c.modifier.contains(Modifier::REVERSED)
+                })
+                .count();
+            // One space may part the bar from its label.
+            assert!(
+                blank <= 1,
+                "{w}x{h} no_color={no_color}: {blank} blank in {row:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn big_digits_are_whole_cells() {
+    for no_color in [true, false] {
+        let mut m = timer_model("running");
+        m.no_color = no_color;
+        let t = render(&m, 80, 24);
+        let buf = t.backend().buffer();
+        // Block glyphs leave slivers between rows and columns in xterm; painted cells
+        // (reversed spaces) fill the whole cell.
+        let blocks = buf.content().iter().filter(|c| c.symbol() == "█").count();
+        let lit = buf
+            .content()
+            .iter()
+            .filter(|c| c.symbol() == " " && c.modifier.contains(Modifier::REVERSED))
+            .count();
+        assert_eq!(blocks, 0, "block glyphs:\n{}", rows_of(&t).join("\n"));
+        // "14:00" in five rows: a good many painted cells.
+        assert!(lit > 40, "{lit} painted cells");
+    }
+}
+
+#[test]
+fn overrun_reads_as_a_length_not_a_time() {
+    let m = timer_model("overrun");
+    let s = screen(&m, 80, 24);
+    assert!(s.contains("6m over"), "{s}");
+    assert!(!s.contains("over by 06:00"), "{s}");
+    // After it ended.
+    let mut m = model_at(at(9, 41));
+    m.screen = Screen::Timer;
+    let mut ended = timer_model("overrun").timer.session.unwrap();
+    ended.end(EndReason::Finished, at(9, 45).and_utc()).unwrap();
+    m.timer.last_ended = Some(ended);
+    let s = screen(&m, 80, 24);
+    assert!(s.contains("10m over"), "{s}");
+    assert!(!s.contains("10:00 over"), "{s}");
 }
