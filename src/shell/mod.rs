@@ -160,6 +160,7 @@ where
 {
     let mut stats = RunStats::default();
     let mut dirty = shell.start(model, clock.stamp());
+    shell.start_watch();
     tokio::pin!(shutdown);
     // 30 fps, polled only while a breathing shape moves on screen: no frames otherwise.
     let mut frames = tokio::time::interval(Duration::from_millis(33));
@@ -322,6 +323,15 @@ impl<'a> Shell<'a> {
         self
     }
 
+    /// Starts the file notifications (inside the run loop: they need its tokio runtime).
+    fn start_watch(&mut self) {
+        let db = self.effects.store.path().filter(|_| self.watch_store);
+        let config = self.config.as_ref().map(|c| c.path.as_path());
+        if db.is_some() || config.is_some() {
+            self.watch = FileWatch::new(db, config);
+        }
+    }
+
     /// The database is on disk, should be followed, and no notification tells us of changes.
     fn polls_store(&self) -> bool {
         self.watch_store
@@ -397,11 +407,6 @@ impl<'a> Shell<'a> {
             queue.extend(self.effects.run(e, now));
         }
         self.drain(model, queue, now, false);
-        let db = self.effects.store.path().filter(|_| self.watch_store);
-        let config = self.config.as_ref().map(|c| c.path.as_path());
-        if db.is_some() || config.is_some() {
-            self.watch = FileWatch::new(db, config);
-        }
         true
     }
 
