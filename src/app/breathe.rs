@@ -301,9 +301,17 @@ pub fn advance(m: &mut Model, now: Now, frame: bool) -> Update {
     if f.done {
         return end(m, true, now);
     }
+    // Paused, nothing moves: the tick has nothing to draw.
+    let paused = matches!(
+        b.stage,
+        BreathStage::Running {
+            paused_at: Some(_),
+            ..
+        }
+    );
     let mut u = Update {
         // Frames redraw the moving shape; without motion, the tick redraws the countdown.
-        redraw: frame || b.reduce_motion || m.screen != Screen::Breathe,
+        redraw: frame || (!paused && (b.reduce_motion || m.screen != Screen::Breathe)),
         effects: Vec::new(),
     };
     let phase = (f.kind, f.cycle, f.prelude);

@@ -17,13 +17,17 @@ pub enum Msg {
     Key(KeyEvent),
     /// The terminal was resized: everything must be drawn again.
     Resize,
-    /// The periodic tick: on each second of the wall clock in the TUI and while a session
-    /// runs; in an idle daemon at the next offline change (at most 60 s apart).
+    /// The tick: when something shown or due changes (see `update::next_tick`): each second
+    /// while a countdown is on screen, else at the next minute, deadline, reminder or offline
+    /// change; in the daemon at those events and its heartbeat.
     Tick,
     /// Another process woke the daemon over its socket: a tick, and the offline state is
     /// handed to the enforcer again — it may hold the folder's lock now (the TUI that did just
     /// quit), so it takes over at once instead of at its next retry.
     Woken,
+    /// The database changed on disk (the shell watches it with inotify): reload what is shown
+    /// if another process committed.
+    StoreChanged,
     /// A 30 fps animation frame (only while a breathing shape moves on screen), or a wake-up
     /// at the exercise's next shown second without motion.
     Frame,

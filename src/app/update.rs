@@ -3,13 +3,14 @@
 //! each message and key to the screen whose decisions it is: `today`, `timer`, `breathe`,
 //! `week` (and the review), `offline`.
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::app::model::{Level, Mode, Model, Prompt, PromptPurpose, Screen};
 use crate::app::msg::{Effect, Msg, Purpose};
 use crate::app::{breathe, offline, timer, today, week};
+use crate::domain::session::State;
 use crate::domain::time::{Now, minute_of_day};
 use crate::keys::Action;
 
@@ -73,17 +74,30 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
         }
         Msg::Tick => {
             let mut u = tick(m, before);
+            let session = m.timer.session.clone();
+            let mut clocked = timer::tick(m, now);
+            let offline = offline::tick(m, now);
+            clocked.redraw |= offline.redraw;
+            clocked.effects.extend(offline.effects);
+            // The countdown and the offline badge are drawn on Today and the Timer only: a
+            // tick elsewhere redraws for them only when the session itself changed.
+            if !shows_clock(m.screen) && m.timer.session == session {
+                clocked.redraw = false;
+            }
             for t in [
-                timer::tick(m, now),
+                clocked,
                 breathe::advance(m, now, false),
                 breathe::reminders(m, now),
-                offline::tick(m, now),
             ] {
                 u.redraw |= t.redraw;
                 u.effects.extend(t.effects);
             }
             u
         }
+        Msg::StoreChanged => Update {
+            redraw: false,
+            effects: vec![poll_external(m)],
+        },
         Msg::Frame => breathe::advance(m, now, true),
         Msg::Shutdown => breathe::stop_for_exit(m, now),
         Msg::ConfigChanged(config) => {
@@ -162,16 +176,13 @@ fn tick(m: &mut Model, before: NaiveDateTime) -> Update {
         u.redraw = true;
         u.effects.push(Effect::LoadDay(m.today.date));
     }
-    // Only the clock's minute and the now marker move while idle.
-    if minute_of_day(m.now) != minute_of_day(before) || m.now.date() != before.date() {
+    // Only the clock's minute and the now marker move while idle, on the screens showing them.
+    if m.now.date() != before.date()
+        || (shows_clock(m.screen) && minute_of_day(m.now) != minute_of_day(before))
+    {
         u.redraw = true;
     }
-    let week = m
-        .week
-        .as_ref()
-        .filter(|_| m.screen == Screen::Week)
-        .map(|v| (v.week, std::sync::Arc::clone(&m.week_params)));
-    u.effects.push(Effect::PollExternal(m.today.date, week));
+    u.effects.push(poll_external(m));
     // Status messages fade (errors stay longer); a prompt keeps its error until fixed.
     if let Some(s) = &m.status {
         let keep = if s.level == Level::Error { 20 } else { 8 };
@@ -181,6 +192,83 @@ fn tick(m: &mut Model, before: NaiveDateTime) -> Update {
         }
     }
     u
+}
+
+/// Looks for another process's writes to what is shown: the day, and the Week screen's week.
+fn poll_external(m: &Model) -> Effect {
+    let week = m
+        .week
+        .as_ref()
+        .filter(|_| m.screen == Screen::Week)
+        .map(|v| (v.week, std::sync::Arc::clone(&m.week_params)));
+    Effect::PollExternal(m.today.date, week)
+}
+
+/// Screens that show the wall clock's minute (header clock, now marker, next box), the
+/// status line, the offline badge and a running session's countdown.
+fn shows_clock(screen: Screen) -> bool {
+    matches!(screen, Screen::Today | Screen::Timer)
+}
+
+/// How often a running session's heartbeat is written (the shell keeps to it): what a
+/// `kill -9` of the process running a session in overrun can lose.
+pub const HEARTBEAT_S: i64 = 30;
+
+/// When the loop must tick next: the next second while a digit on screen changes every
+/// second (a running countdown on Today or the Timer, a breathing exercise), otherwise the
+/// next minute of the wall clock (the header clock; breathing reminders and the day are
+/// minute-grained) or the next instant something is due ([`next_event`]), whichever comes
+/// first. The shell sleeps until then with a timer on the wall clock, so a suspend or a clock
+/// change still wakes it on time.
+pub fn next_tick(m: &Model, now: Now) -> DateTime<Utc> {
+    let second = now.utc.with_nanosecond(0).unwrap_or(now.utc) + TimeDelta::seconds(1);
+    let countdown = shows_clock(m.screen)
+        && m.timer
+            .session
+            .as_ref()
+            .is_some_and(|s| matches!(s.state, State::Running { .. }));
+    let breathing = m.breathe.breath.as_ref().is_some_and(|b| {
+        matches!(
+            b.stage,
+            crate::app::model::BreathStage::Running {
+                paused_at: None,
+                ..
+            }
+        )
+    });
+    if countdown || breathing {
+        return second;
+    }
+    let minute = second.with_second(0).unwrap_or(second) + TimeDelta::minutes(1);
+    let minute = if second.second() == 0 { second } else { minute };
+    next_event(m, now).map_or(minute, |e| e.min(minute))
+}
+
+/// The next instant something is due whatever the screen, if any: a running session's
+/// reminder, its end and its heartbeat, a status message fading, the offline state's next
+/// change. The daemon sleeps until then (or its own heartbeat).
+pub fn next_event(m: &Model, now: Now) -> Option<DateTime<Utc>> {
+    let mut due: Vec<DateTime<Utc>> = Vec::new();
+    if let Some(State::Running { deadline }) = m.timer.session.as_ref().map(|s| s.state) {
+        due.push(deadline);
+        let remind = i64::from(m.config.timer.remind_before_end_minutes) * 60;
+        if remind > 0 {
+            due.push(deadline - TimeDelta::seconds(remind));
+        }
+        due.push(now.utc + TimeDelta::seconds(HEARTBEAT_S));
+    }
+    if let Some(s) = &m.status {
+        let keep = if s.level == Level::Error { 20 } else { 8 };
+        due.push(now.utc + (s.since + TimeDelta::seconds(keep) - now.local));
+    }
+    // Overrunning, a focus box asks for Do-Not-Disturb "until the next second", for ever: that
+    // is no change to wake for.
+    if let Some(until) = m.offline.dnd_desired.as_ref().and_then(|d| d.until)
+        && until > now.utc + TimeDelta::seconds(1)
+    {
+        due.push(until);
+    }
+    due.into_iter().filter(|t| *t > now.utc).min()
 }
 
 /// A key in normal mode goes through the key table (`crate::keys`) on every screen; only

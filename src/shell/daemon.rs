@@ -13,12 +13,14 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use crate::app::model::Model;
+use crate::app::update;
 use crate::config::{Config, Paths};
+use crate::domain::time::Now;
 use crate::keys::Keymap;
 use crate::shell::clock::Clock;
 use crate::shell::instance::{self, Instance};
 use crate::shell::ticker::Ticker;
-use crate::shell::{Frontend, RealDesktop, Shell, give_back, run_loop, until_next_second};
+use crate::shell::{Frontend, RealDesktop, Shell, give_back, run_loop, until};
 use crate::store::Store;
 
 /// How long the daemon stays with nothing to do (wall clock).
@@ -78,9 +80,10 @@ impl Launch {
     }
 }
 
-/// The daemon's frontend: nothing to draw, no input. It wakes every second while a session
-/// runs, otherwise when the offline state next changes (at most a minute), and leaves once it
-/// has had nothing to do for a minute of wall-clock time, or when its database is gone.
+/// The daemon's frontend: nothing to draw, no input. It wakes when something is due — a
+/// session's reminder, end or heartbeat (every `HEARTBEAT_S` while one runs), the next offline
+/// change — or after a minute, and leaves once it has had nothing to do for a minute of
+/// wall-clock time, or when its database is gone.
 #[derive(Debug)]
 pub struct Headless {
     /// `serein daemon --stay`: never leave for being idle.
@@ -122,20 +125,18 @@ impl Frontend for Headless {
         std::future::pending().await
     }
 
-    fn next_tick(&self, model: &Model, now: DateTime<Utc>) -> Duration {
-        // With a session: every second (countdown, heartbeat). `serein offline`/`start` wake
-        // us over the socket after a change.
-        if model.timer.session.is_some() {
-            return until_next_second(now);
-        }
-        let mut next = now + MAX_SLEEP;
-        if let Some(until) = model.offline.dnd_desired.as_ref().and_then(|d| d.until) {
-            next = next.min(until);
+    fn next_tick(&self, model: &Model, now: Now) -> Duration {
+        // Only when something is due (a session's reminder and end, its heartbeat, the next
+        // offline change), else once a minute. `serein offline`/`start` and the TUI wake us
+        // over the socket after a change.
+        let mut next = now.utc + MAX_SLEEP;
+        if let Some(due) = update::next_event(model, now) {
+            next = next.min(due);
         }
         if !self.stay {
             next = next.min(self.idle_until);
         }
-        (next - now).to_std().unwrap_or_default() + Duration::from_millis(3)
+        until(next, now.utc)
     }
 
     fn done(&mut self, model: &Model, now: DateTime<Utc>) -> bool {

@@ -10,6 +10,7 @@ pub mod hooks;
 pub mod instance;
 pub mod ticker;
 pub mod tui;
+pub mod watch;
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -30,6 +31,7 @@ use crate::app::update;
 use crate::domain::time::Now;
 use crate::shell::clock::Clock;
 use crate::shell::ticker::Ticker;
+use crate::shell::watch::{Changed, FileWatch};
 use crate::store::Store;
 
 pub use desktop::{Desktop, RealDesktop, Recorded, RecordingDesktop, give_back};
@@ -42,6 +44,8 @@ pub struct RunStats {
     pub ticks: u64,
     /// Animation frames asked for (30 fps while a breathing shape moves).
     pub frames: u64,
+    /// Wake-ups by a file notification (another process wrote the database or the config).
+    pub notified: u64,
 }
 
 /// What the run loop serves: a terminal that draws and gives key events ([`TerminalFrontend`]),
@@ -52,12 +56,13 @@ pub trait Frontend {
     /// The next input as a message; `None` when the input ended (the loop leaves).
     fn input(&mut self) -> impl Future<Output = Option<io::Result<Msg>>>;
     /// How long the loop may sleep before its next tick.
-    fn next_tick(&self, model: &Model, now: DateTime<Utc>) -> Duration;
+    fn next_tick(&self, model: &Model, now: Now) -> Duration;
     /// Asked after each message: whether the loop leaves now.
     fn done(&mut self, model: &Model, now: DateTime<Utc>) -> bool;
 }
 
-/// The TUI's frontend: a terminal and its event stream; a tick every second of the wall clock.
+/// The TUI's frontend: a terminal and its event stream; a tick when something shown changes
+/// (`update::next_tick`: each second while a countdown is on screen, else each minute).
 pub struct TerminalFrontend<'t, B: Backend, E> {
     pub terminal: &'t mut Terminal<B>,
     pub events: E,
@@ -85,8 +90,8 @@ where
         }
     }
 
-    fn next_tick(&self, _: &Model, now: DateTime<Utc>) -> Duration {
-        until_next_second(now)
+    fn next_tick(&self, model: &Model, now: Now) -> Duration {
+        until(update::next_tick(model, now), now.utc)
     }
 
     fn done(&mut self, _: &Model, _: DateTime<Utc>) -> bool {
@@ -94,10 +99,9 @@ where
     }
 }
 
-/// Just after the next whole second of the wall clock: one wake-up a second. The margin keeps a
-/// timer that fires a hair early from waking us twice.
-pub(crate) fn until_next_second(now: DateTime<Utc>) -> Duration {
-    Duration::from_millis(1003 - u64::from(now.timestamp_subsec_millis().min(999)))
+/// Just after `at`: the margin keeps a timer that fires a hair early from waking us twice.
+pub(crate) fn until(at: DateTime<Utc>, now: DateTime<Utc>) -> Duration {
+    (at - now).to_std().unwrap_or_default() + Duration::from_millis(3)
 }
 
 /// Test entry point: [`run_loop`] on a given terminal, sleeping with tokio's timer (tests drive
@@ -123,7 +127,7 @@ where
     S: Future<Output = ()>,
 {
     let mut frontend = TerminalFrontend { terminal, events };
-    let mut shell = Shell::with_desktop(store, desktop);
+    let mut shell = Shell::with_desktop(store, desktop).watch_store();
     run_loop(
         &mut frontend,
         &mut shell,
@@ -156,6 +160,7 @@ where
 {
     let mut stats = RunStats::default();
     let mut dirty = shell.start(model, clock.stamp());
+    shell.start_watch();
     tokio::pin!(shutdown);
     // 30 fps, polled only while a breathing shape moves on screen: no frames otherwise.
     let mut frames = tokio::time::interval(Duration::from_millis(33));
@@ -169,42 +174,62 @@ where
             dirty = false;
         }
         let now = clock.stamp();
-        let tick_in = frontend.next_tick(model, now.utc);
+        let mut tick_in = frontend.next_tick(model, now);
+        if shell.polls_store() {
+            tick_in = tick_in.min(watch::POLL);
+        }
         // Without motion, the Breathe screen still wakes when its shown second turns (it
         // follows the exercise, not the wall clock): a frame then instead of a tick.
         let (sleep, breath_wake) = match model.breath_wake_ms(now).map(Duration::from_millis) {
             Some(b) if b < tick_in => (b, true),
             _ => (tick_in, false),
         };
-        let msg = tokio::select! {
+        let watch = shell.watch.as_ref();
+        let event = tokio::select! {
             input = frontend.input() => match input {
-                Some(Ok(msg)) => msg,
+                Some(Ok(msg)) => Ok(msg),
                 Some(Err(e)) => break Err(e.into()),
                 None => break Ok(()),
             },
-            Some(msg) = inbox.recv() => msg,
+            Some(msg) = inbox.recv() => Ok(msg),
             _ = frames.tick(), if model.animating() => {
                 stats.frames += 1;
-                Msg::Frame
+                Ok(Msg::Frame)
             }
             _ = ticker.sleep(sleep) => {
                 if breath_wake {
-                    Msg::Frame
+                    Ok(Msg::Frame)
                 } else {
                     stats.ticks += 1;
-                    Msg::Tick
+                    Ok(Msg::Tick)
                 }
+            }
+            changed = async { watch?.changed().await.ok() }, if watch.is_some() => {
+                stats.notified += 1;
+                Err(changed)
             }
             _ = &mut shutdown => break Ok(()),
         };
         let now = clock.stamp();
-        let d = shell.dispatch(model, msg, now);
+        let d = match event {
+            Ok(msg) => shell.dispatch(model, msg, now),
+            Err(Some(changed)) => shell.changed(model, changed, now),
+            // The watch failed (it should not): poll from now on.
+            Err(None) => {
+                tracing::warn!("file notifications failed: polling instead");
+                shell.watch = None;
+                shell.watch_failed = true;
+                Dispatched::default()
+            }
+        };
         dirty |= d.redraw;
         if d.quit || frontend.done(model, now.utc) {
             break Ok(());
         }
     };
-    shell.dispatch(model, Msg::Shutdown, clock.stamp());
+    let now = clock.stamp();
+    shell.dispatch(model, Msg::Shutdown, now);
+    shell.last_heartbeat(model, now);
     left.map(|()| stats)
 }
 
@@ -215,14 +240,22 @@ pub struct Dispatched {
     pub quit: bool,
 }
 
-/// A running session whose heartbeat is older than this has no process running it.
-pub const STALE_S: i64 = 5;
+/// A running session whose heartbeat is older than this has no process running it: two
+/// heartbeats missed ([`update::HEARTBEAT_S`] apart), and a margin.
+pub const STALE_S: i64 = 2 * update::HEARTBEAT_S + 5;
 
 /// Runs `update` and the effects it asks for, feeding results back until nothing is left.
 /// The TUI loop, the daemon and the flow tests all go through here.
 pub struct Shell<'a> {
     effects: effects::Effects<'a>,
     config: Option<ConfigWatch>,
+    /// Follow the database's changes by file notification (the TUI); the daemon is woken
+    /// over its socket instead.
+    watch_store: bool,
+    /// Notifications on the database and the config file, made at start.
+    watch: Option<FileWatch>,
+    /// The notifications failed while running: poll.
+    watch_failed: bool,
 }
 
 /// The config file as last read: checked (one `stat`) on each tick, read again when it changed.
@@ -272,11 +305,68 @@ impl<'a> Shell<'a> {
                 revision: store.revision().unwrap_or(0),
                 daemon_running: false,
                 is_daemon: false,
-                heartbeats: 0,
+                last_beat: None,
                 store,
                 desktop,
             },
             config: None,
+            watch_store: false,
+            watch: None,
+            watch_failed: false,
+        }
+    }
+
+    /// Learns about other processes' writes to the database by file notification (inotify)
+    /// instead of looking on every tick; polls every [`watch::POLL`] where that is missing.
+    pub fn watch_store(mut self) -> Shell<'a> {
+        self.watch_store = true;
+        self
+    }
+
+    /// Starts the file notifications (inside the run loop: they need its tokio runtime).
+    fn start_watch(&mut self) {
+        let db = self.effects.store.path().filter(|_| self.watch_store);
+        let config = self.config.as_ref().map(|c| c.path.as_path());
+        if db.is_some() || config.is_some() {
+            self.watch = FileWatch::new(db, config);
+        }
+    }
+
+    /// The database is on disk, should be followed, and no notification tells us of changes.
+    fn polls_store(&self) -> bool {
+        self.watch_store
+            && self.effects.store.path().is_some()
+            && (self.watch_failed || !self.watch.as_ref().is_some_and(FileWatch::watches_store))
+    }
+
+    /// A watched file changed: the config is read again if it changed, the shown data reloaded
+    /// if another process committed.
+    pub fn changed(
+        &mut self,
+        model: &mut Model,
+        changed: Changed,
+        now: impl Into<Now>,
+    ) -> Dispatched {
+        let mut queue = VecDeque::new();
+        if changed.config
+            && let Some(msg) = self.config.as_mut().and_then(ConfigWatch::changed)
+        {
+            queue.push_back(msg);
+        }
+        if changed.store {
+            queue.push_back(Msg::StoreChanged);
+        }
+        self.drain(model, queue, now.into(), false)
+    }
+
+    /// Leaving with a session running: its heartbeat says until when it ran (what a recovery
+    /// closes it at if nothing else takes over).
+    fn last_heartbeat(&mut self, model: &Model, now: Now) {
+        if let Some(s) = &model.timer.session
+            && matches!(s.state, crate::domain::session::State::Running { .. })
+            && let Err(e) = self.effects.store.heartbeat(s.id, now.utc)
+        {
+            tracing::warn!("last heartbeat not written: {e}");
         }
     }
 
@@ -316,23 +406,34 @@ impl<'a> Shell<'a> {
         for e in update::init(model) {
             queue.extend(self.effects.run(e, now));
         }
-        self.drain(model, queue, now);
+        self.drain(model, queue, now, false);
         true
     }
 
     /// Handles one message at `now`.
     pub fn dispatch(&mut self, model: &mut Model, msg: Msg, now: impl Into<Now>) -> Dispatched {
         let mut queue = VecDeque::new();
-        if matches!(msg, Msg::Tick | Msg::Woken)
+        let watched = self.watch.as_ref();
+        // A config file followed by notification is read again when it changes, not looked at.
+        if (matches!(msg, Msg::Woken)
+            || (matches!(msg, Msg::Tick) && !watched.is_some_and(FileWatch::watches_config)))
             && let Some(changed) = self.config.as_mut().and_then(ConfigWatch::changed)
         {
             queue.push_back(changed);
         }
+        // Likewise the database: a tick does not look for other processes' writes.
+        let skip_poll = matches!(msg, Msg::Tick) && watched.is_some_and(FileWatch::watches_store);
         queue.push_back(msg);
-        self.drain(model, queue, now.into())
+        self.drain(model, queue, now.into(), skip_poll)
     }
 
-    fn drain(&mut self, model: &mut Model, mut queue: VecDeque<Msg>, now: Now) -> Dispatched {
+    fn drain(
+        &mut self,
+        model: &mut Model,
+        mut queue: VecDeque<Msg>,
+        now: Now,
+        skip_poll: bool,
+    ) -> Dispatched {
         let mut out = Dispatched::default();
         while let Some(msg) = queue.pop_front() {
             let u = update::update(model, msg, now);
@@ -341,6 +442,9 @@ impl<'a> Shell<'a> {
                 if e == Effect::Quit {
                     out.quit = true;
                     return out;
+                }
+                if skip_poll && matches!(e, Effect::PollExternal(..)) {
+                    continue;
                 }
                 queue.extend(self.effects.run(e, now));
             }

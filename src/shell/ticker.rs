@@ -6,6 +6,11 @@
 //! tokio's `AsyncFd` waits for it in the same event loop. Tests under paused tokio time use
 //! the tokio sleep, whose clock they control. timerfd is Linux's: elsewhere (macOS) the loop
 //! sleeps with tokio's timer.
+//!
+//! The timerfd counts the wall clock (`CLOCK_REALTIME`, an absolute deadline), so a long sleep
+//! still ends on time across a suspend, and `TFD_TIMER_CANCEL_ON_SET` ends it early when the
+//! clock is set (NTP step, a manual change): the loop wakes and re-derives everything from the
+//! new `now` instead of sleeping towards a deadline that moved.
 
 use std::io;
 #[cfg(target_os = "linux")]
@@ -36,10 +41,7 @@ impl Ticker {
     pub fn precise() -> Ticker {
         // SAFETY: plain syscall; the fd is owned below.
         let fd = unsafe {
-            libc::timerfd_create(
-                libc::CLOCK_MONOTONIC,
-                libc::TFD_NONBLOCK | libc::TFD_CLOEXEC,
-            )
+            libc::timerfd_create(libc::CLOCK_REALTIME, libc::TFD_NONBLOCK | libc::TFD_CLOEXEC)
         };
         if fd < 0 {
             return Ticker::Tokio;
@@ -53,7 +55,8 @@ impl Ticker {
         }
     }
 
-    /// Sleeps for `d` (re-arming replaces any earlier deadline).
+    /// Sleeps for `d` of wall-clock time (re-arming replaces any earlier deadline); returns
+    /// early when the system clock is set.
     pub async fn sleep(&self, d: Duration) -> io::Result<()> {
         match self {
             Ticker::Tokio => {
@@ -63,19 +66,28 @@ impl Ticker {
             #[cfg(target_os = "linux")]
             Ticker::TimerFd(fd) => {
                 let d = d.max(Duration::from_millis(1));
+                let mut start = libc::timespec {
+                    tv_sec: 0,
+                    tv_nsec: 0,
+                };
+                // SAFETY: a valid clock id and a valid timespec to fill.
+                unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut start) };
+                let nanos = start.tv_nsec as u64 + u64::from(d.subsec_nanos());
                 let spec = libc::itimerspec {
                     it_interval: libc::timespec {
                         tv_sec: 0,
                         tv_nsec: 0,
                     },
                     it_value: libc::timespec {
-                        tv_sec: d.as_secs() as libc::time_t,
-                        tv_nsec: d.subsec_nanos() as libc::c_long,
+                        tv_sec: start.tv_sec
+                            + (d.as_secs() + nanos / 1_000_000_000) as libc::time_t,
+                        tv_nsec: (nanos % 1_000_000_000) as libc::c_long,
                     },
                 };
+                let flags = libc::TFD_TIMER_ABSTIME | libc::TFD_TIMER_CANCEL_ON_SET;
                 // SAFETY: a valid timerfd and a valid itimerspec.
                 let r = unsafe {
-                    libc::timerfd_settime(fd.as_raw_fd(), 0, &spec, std::ptr::null_mut())
+                    libc::timerfd_settime(fd.as_raw_fd(), flags, &spec, std::ptr::null_mut())
                 };
                 if r < 0 {
                     return Err(io::Error::last_os_error());
@@ -88,10 +100,15 @@ impl Ticker {
                         let n = unsafe {
                             libc::read(inner.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len())
                         };
-                        if n < 0 {
-                            Err(io::Error::last_os_error())
-                        } else {
+                        if n >= 0 {
+                            return Ok(());
+                        }
+                        let e = io::Error::last_os_error();
+                        // The clock was set: wake now, the loop re-derives its deadlines.
+                        if e.raw_os_error() == Some(libc::ECANCELED) {
                             Ok(())
+                        } else {
+                            Err(e)
                         }
                     });
                     match read {

@@ -117,7 +117,7 @@ pub fn run_terminal(
             terminal: &mut terminal,
             events: EventStream::new(),
         };
-        let mut shell = Shell::with_desktop(&mut store, Box::new(desktop));
+        let mut shell = Shell::with_desktop(&mut store, Box::new(desktop)).watch_store();
         if let Some((path, explicit)) = config_file {
             shell = shell.watch_config(path, explicit);
         }

@@ -25,11 +25,14 @@ pub(crate) struct Effects<'a> {
     /// The store's revision last seen: it moves with real changes, not heartbeats.
     pub(super) revision: i64,
     /// Whether another process, a daemon for this data folder, runs (it heartbeats then),
-    /// checked now and then.
+    /// checked at each heartbeat due.
     pub(super) daemon_running: bool,
     /// This process is the daemon: it always heartbeats its sessions.
     pub(super) is_daemon: bool,
-    pub(super) heartbeats: u32,
+    /// The last heartbeat written (session id, at): written again [`HEARTBEAT_S`] later.
+    ///
+    /// [`HEARTBEAT_S`]: crate::app::update::HEARTBEAT_S
+    pub(super) last_beat: Option<(i64, chrono::DateTime<chrono::Utc>)>,
     pub(super) desktop: Box<dyn Desktop + 'a>,
 }
 

@@ -26,15 +26,23 @@ impl Effects<'_> {
     }
 
     pub(super) fn heartbeat(&mut self, id: i64, at: DateTime<Utc>) -> Vec<Msg> {
-        // A running daemon heartbeats the session already; check every 30 s.
-        if !self.is_daemon && self.heartbeats.is_multiple_of(30) {
+        // Every HEARTBEAT_S, not every tick (a second's margin for the ticks' own).
+        let every = chrono::TimeDelta::seconds(crate::app::update::HEARTBEAT_S - 1);
+        if self
+            .last_beat
+            .is_some_and(|(last, t)| last == id && at >= t && at - t < every)
+        {
+            return Vec::new();
+        }
+        self.last_beat = Some((id, at));
+        // A running daemon heartbeats the session already.
+        if !self.is_daemon {
             self.daemon_running = self
                 .store
                 .path()
                 .and_then(|p| p.parent())
                 .is_some_and(|d| instance::is_running(d).unwrap_or(false));
         }
-        self.heartbeats = self.heartbeats.wrapping_add(1);
         if self.daemon_running {
             return Vec::new();
         }
