@@ -80,12 +80,17 @@ pub enum Command {
     },
     /// One line for a status bar (tmux, waybar, polybar); nothing when idle.
     Status {
-        /// Placeholders: {icon} {title} {remaining} {domain} {kind} {state} {deadline}.
+        /// Placeholders: {icon} {title} {remaining} {domain} {kind} {state} {deadline}
+        /// ({{ and }} write braces); or `waybar`: waybar's custom-module JSON (text,
+        /// tooltip, class, alt, percentage).
         #[arg(long)]
         format: Option<String>,
         /// state, title, domain, started, deadline, remaining_s, overrun_s.
         #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// Keep running and print a line each time it changes (an empty line when idle).
+        #[arg(long)]
+        follow: bool,
     },
     /// The session log: what really happened.
     Log {
@@ -401,7 +406,11 @@ fn dispatch(
         Command::Pause => timer::pause(paths, &load()?.config, now, false),
         Command::Resume => timer::pause(paths, &load()?.config, now, true),
         Command::Extend { by } => timer::extend(paths, now, &by),
-        Command::Status { format, json } => timer::status(paths, now, format.as_deref(), json),
+        Command::Status {
+            format,
+            json,
+            follow,
+        } => timer::status(paths, clock, format.as_deref(), json, follow),
         Command::Log {
             edit,
             date,

@@ -13,6 +13,7 @@ mod keys;
 mod layout;
 mod offline;
 mod render;
+mod status;
 mod summary;
 mod timer;
 mod timer_cli;
