@@ -54,6 +54,53 @@ pub struct Config {
     pub offline: OfflineConfig,
     /// When the weekly summary raises a flag.
     pub balance: BalanceConfig,
+    /// A chime at the end of a box and at breathing phase changes.
+    pub sound: SoundConfig,
+}
+
+/// `[sound]`: a short chime played by a system player (pw-play, paplay, aplay or afplay, the
+/// first on PATH), never through an audio library. Off by default.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct SoundConfig {
+    /// Play sounds at all.
+    pub enabled: bool,
+    /// A chime when a box's time is up (and when a break is over).
+    pub box_end: bool,
+    /// A chime at each breathing phase change.
+    pub breathing: bool,
+    /// Your own sound file (WAV is safest: every player reads it); `~/` is your home. None:
+    /// serein's own chime.
+    pub file: Option<PathBuf>,
+}
+
+impl Default for SoundConfig {
+    fn default() -> Self {
+        SoundConfig {
+            enabled: false,
+            box_end: true,
+            breathing: false,
+            file: None,
+        }
+    }
+}
+
+impl SoundConfig {
+    /// The configured file with `~/` expanded (None: the built-in chime).
+    pub fn file_path(&self) -> Option<PathBuf> {
+        self.file.as_deref().map(expand_home)
+    }
+}
+
+/// `~/x` as `$HOME/x`; any other path as it is.
+pub fn expand_home(path: &Path) -> PathBuf {
+    match path.strip_prefix("~") {
+        Ok(rest) => std::env::var_os("HOME")
+            .map(PathBuf::from)
+            .unwrap_or_default()
+            .join(rest),
+        Err(_) => path.to_path_buf(),
+    }
 }
 
 /// `[balance]`: thresholds of the weekly summary's flags. Defaults from wellbeing.md: the
@@ -459,6 +506,7 @@ impl Default for Config {
             breathing: BreathingConfig::default(),
             offline: OfflineConfig::default(),
             balance: BalanceConfig::default(),
+            sound: SoundConfig::default(),
         }
     }
 }

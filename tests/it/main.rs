@@ -13,6 +13,7 @@ mod keys;
 mod layout;
 mod offline;
 mod render;
+mod sound;
 mod status;
 mod summary;
 mod timer;
