@@ -81,7 +81,8 @@ else
     root=$work/root
     mkdir -p "$root/var/lib/dpkg/info" "$root/var/lib/dpkg/updates"
     touch "$root/var/lib/dpkg/status"
-    dpkg --root="$root" --force-depends --force-not-root --force-script-chrootless \
+    # dpkg looks for ldconfig and start-stop-daemon, which a user's PATH may lack.
+    PATH="$PATH:/usr/sbin:/sbin" dpkg --root="$root" --force-depends --force-not-root --force-script-chrootless \
         --log=/dev/null -i "$deb" >/dev/null || fail "dpkg --root -i"
     out=$(PATH="$root/usr/bin:$PATH" sh -c "$(echo "$smoke" | sed "s#/tmp/serein-home#$work/home#")") ||
         fail "the installed serein: $out"

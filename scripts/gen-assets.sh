@@ -16,11 +16,12 @@ if [ ! -x "$bin" ]; then
     exit 1
 fi
 mkdir -p "$out"
-"$bin" man >"$out/serein.1"
+# Gzipped as Debian policy asks (-n: no name or time stamp, so the bytes are reproducible).
+"$bin" man | gzip -9n >"$out/serein.1.gz"
 "$bin" completions bash >"$out/serein.bash"
 "$bin" completions zsh >"$out/_serein"
 "$bin" completions fish >"$out/serein.fish"
-for f in serein.1 serein.bash _serein serein.fish; do
+for f in serein.1.gz serein.bash _serein serein.fish; do
     [ -s "$out/$f" ] || { echo "gen-assets: $out/$f is empty" >&2; exit 1; }
 done
 echo "gen-assets: man page and completions in $out"

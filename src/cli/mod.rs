@@ -78,7 +78,8 @@ pub enum Command {
         #[arg(value_name = "LENGTH", allow_hyphen_values = true)]
         by: String,
     },
-    /// One line for a status bar (tmux, waybar, polybar); nothing when idle.
+    /// One line for a status bar (tmux, waybar, polybar, i3blocks); nothing when idle. With
+    /// --follow, a line each time it changes.
     Status {
         /// Placeholders: {icon} {title} {remaining} {domain} {kind} {state} {deadline}
         /// ({{ and }} write braces); or `waybar`: waybar's custom-module JSON (text,
