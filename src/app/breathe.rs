@@ -170,6 +170,12 @@ fn end(m: &mut Model, completed: bool, now: Now) -> Update {
     if m.config.breathing.bell && completed {
         u.effects.push(Effect::Bell);
     }
+    if m.config.sound.enabled && m.config.sound.breathing && completed {
+        u.effects.push(Effect::Chime {
+            claim: None,
+            file: m.config.sound.file.clone(),
+        });
+    }
     u
 }
 
@@ -315,8 +321,16 @@ pub fn advance(m: &mut Model, now: Now, frame: bool) -> Update {
         effects: Vec::new(),
     };
     let phase = (f.kind, f.cycle, f.prelude);
-    if b.last_phase.is_some_and(|p| p != phase) && m.config.breathing.bell {
-        u.effects.push(Effect::Bell);
+    if b.last_phase.is_some_and(|p| p != phase) {
+        if m.config.breathing.bell {
+            u.effects.push(Effect::Bell);
+        }
+        if m.config.sound.enabled && m.config.sound.breathing {
+            u.effects.push(Effect::Chime {
+                claim: None,
+                file: m.config.sound.file.clone(),
+            });
+        }
     }
     b.last_phase = Some(phase);
     u

@@ -149,6 +149,13 @@ pub enum Effect {
         argv: Vec<String>,
         event: HookEvent,
     },
+    /// Play the chime (`[sound]`): `file`, or serein's own when `None` or missing. With a
+    /// claim `(session, key)`, only the first process to claim it plays (the TUI and the
+    /// daemon both see a box end).
+    Chime {
+        claim: Option<(i64, String)>,
+        file: Option<std::path::PathBuf>,
+    },
     /// Ring the terminal bell.
     Bell,
     /// Make sure a background `serein daemon` runs, so notifications come after we quit.

@@ -217,8 +217,17 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
                 "finish it, or give it 5 more minutes".to_string(),
             ),
         };
-        if notify(m, &mut u, &s, format!("end@{}", s.extended_s), n) && m.config.timer.bell {
-            u.effects.push(Effect::Bell);
+        let key = format!("end@{}", s.extended_s);
+        if notify(m, &mut u, &s, key.clone(), n) {
+            if m.config.timer.bell {
+                u.effects.push(Effect::Bell);
+            }
+            if m.config.sound.enabled && m.config.sound.box_end {
+                u.effects.push(Effect::Chime {
+                    claim: Some((s.id, format!("chime:{key}"))),
+                    file: m.config.sound.file.clone(),
+                });
+            }
         }
         if m.config.timer.on_end != OnEnd::Overrun {
             let f = finish(

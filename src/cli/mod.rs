@@ -81,14 +81,20 @@ pub enum Command {
         #[arg(value_name = "LENGTH", allow_hyphen_values = true)]
         by: String,
     },
-    /// One line for a status bar (tmux, waybar, polybar); nothing when idle.
+    /// One line for a status bar (tmux, waybar, polybar, i3blocks); nothing when idle. With
+    /// --follow, a line each time it changes.
     Status {
-        /// Placeholders: {icon} {title} {remaining} {domain} {kind} {state} {deadline}.
+        /// Placeholders: {icon} {title} {remaining} {domain} {kind} {state} {deadline}
+        /// ({{ and }} write braces); or `waybar`: waybar's custom-module JSON (text,
+        /// tooltip, class, alt, percentage).
         #[arg(long)]
         format: Option<String>,
         /// state, title, domain, started, deadline, remaining_s, overrun_s.
         #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// Keep running and print a line each time it changes (an empty line when idle).
+        #[arg(long)]
+        follow: bool,
     },
     /// The session log: what really happened.
     Log {
@@ -480,7 +486,11 @@ fn dispatch(
         Command::Pause => timer::pause(paths, &load()?.config, now, false),
         Command::Resume => timer::pause(paths, &load()?.config, now, true),
         Command::Extend { by } => timer::extend(paths, now, &by),
-        Command::Status { format, json } => timer::status(paths, now, format.as_deref(), json),
+        Command::Status {
+            format,
+            json,
+            follow,
+        } => timer::status(paths, clock, format.as_deref(), json, follow),
         Command::Log {
             edit,
             date,

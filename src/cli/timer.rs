@@ -364,65 +364,475 @@ struct StatusJson<'a> {
     overrun_s: Option<i64>,
 }
 
-/// `serein status`: one line for a status bar, fast enough to run every second. Reads only.
-pub fn status(paths: &Paths, now: Now, format: Option<&str>, json: bool) -> Result<(), Failure> {
-    // No database yet means nothing runs; don't create one just to say so.
-    let session = if paths.db_file().exists() {
-        Store::open(&paths.db_file())?.active_session()?
-    } else {
-        None
-    };
-    // Read-only: a session nothing ran past its deadline is over (the next start closes it).
-    let session = session.filter(|s| !s.clone().recover(now.utc, crate::shell::STALE_S));
-    let mut out = std::io::stdout().lock();
-    let Some(s) = session else {
-        if json {
-            writeln!(out, "{}", serde_json::json!({ "state": "idle" }))?;
+/// Waybar's custom-module JSON (`"return-type": "json"`).
+#[derive(Serialize)]
+struct WaybarJson<'a> {
+    text: &'a str,
+    tooltip: &'a str,
+    /// focus, break, paused, overrun or idle: the CSS class of the module.
+    class: &'a str,
+    /// The same word, for waybar's `format-icons`.
+    alt: &'a str,
+    /// Share of the box already behind, 0–100.
+    percentage: u8,
+}
+
+/// One placeholder of `status --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Icon,
+    Title,
+    Remaining,
+    Domain,
+    Kind,
+    State,
+    Deadline,
+}
+
+const FIELDS: [(&str, Field); 7] = [
+    ("icon", Field::Icon),
+    ("title", Field::Title),
+    ("remaining", Field::Remaining),
+    ("domain", Field::Domain),
+    ("kind", Field::Kind),
+    ("state", Field::State),
+    ("deadline", Field::Deadline),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Text(String),
+    Field(Field),
+}
+
+/// A checked `--format` template: text and known placeholders (`{{`/`}}` are literal braces).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Template(Vec<Piece>);
+
+impl Template {
+    fn parse(format: &str) -> Result<Template, String> {
+        let known = || {
+            FIELDS
+                .iter()
+                .map(|(n, _)| format!("{{{n}}}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut pieces = Vec::new();
+        let mut text = String::new();
+        let mut chars = format.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '{' if chars.peek() == Some(&'{') => {
+                    chars.next();
+                    text.push('{');
+                }
+                '}' if chars.peek() == Some(&'}') => {
+                    chars.next();
+                    text.push('}');
+                }
+                '{' => {
+                    let mut name = String::new();
+                    let mut closed = false;
+                    for c in chars.by_ref() {
+                        if c == '}' {
+                            closed = true;
+                            break;
+                        }
+                        name.push(c);
+                    }
+                    if !closed {
+                        return Err(format!(
+                            "--format {format:?}: “{{{name}” is not closed; placeholders are {}, and {{{{ }}}} write literal braces",
+                            known()
+                        ));
+                    }
+                    let field = FIELDS
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, f)| *f)
+                        .ok_or_else(|| {
+                            format!(
+                                "--format {format:?}: unknown placeholder {{{name}}}; known: {} (or `--format waybar`; {{{{ }}}} write literal braces)",
+                                known()
+                            )
+                        })?;
+                    if !text.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut text)));
+                    }
+                    pieces.push(Piece::Field(field));
+                }
+                '}' => {
+                    return Err(format!(
+                        "--format {format:?}: a lone “}}”; write }}}} for a literal brace (placeholders: {})",
+                        known()
+                    ));
+                }
+                c => text.push(c),
+            }
         }
-        return Ok(());
-    };
-    let phase = s.phase(now.utc);
-    let icon = phase.icon();
-    let state = match phase {
+        if !text.is_empty() {
+            pieces.push(Piece::Text(text));
+        }
+        Ok(Template(pieces))
+    }
+
+    /// Whether the rendered line changes every second while a session runs.
+    fn has_seconds(&self) -> bool {
+        self.0.contains(&Piece::Field(Field::Remaining))
+    }
+
+    fn render(&self, s: &Session, now: Now) -> String {
+        let phase = s.phase(now.utc);
+        let mut out = String::new();
+        for p in &self.0 {
+            match p {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Field(f) => out.push_str(&match f {
+                    Field::Icon => phase.icon().to_string(),
+                    Field::Title => s.title.clone(),
+                    Field::Remaining => clock_text(s.remaining_s(now.utc)),
+                    Field::Domain => s.domain.clone(),
+                    Field::Kind => s.kind.as_str().to_string(),
+                    Field::State => state_word(phase).to_string(),
+                    Field::Deadline => s.deadline().map(|d| local_hhmm(now, d)).unwrap_or_default(),
+                }),
+            }
+        }
+        out
+    }
+}
+
+fn state_word(phase: Phase) -> &'static str {
+    match phase {
         Phase::Running => "running",
         Phase::Paused => "paused",
         Phase::Overrun => "overrun",
         Phase::Ended => "idle",
-    };
-    let remaining = s.remaining_s(now.utc);
-    if json {
-        let j = StatusJson {
-            state,
-            id: Some(s.id),
-            title: Some(&s.title),
-            domain: Some(&s.domain),
-            kind: Some(s.kind.as_str()),
-            started: Some(s.started),
-            deadline: s.deadline(),
-            remaining_s: Some(remaining.max(0)),
-            overrun_s: Some(s.overrun_s(now.utc)),
-        };
-        serde_json::to_writer(&mut out, &j)?;
-        writeln!(out)?;
-        return Ok(());
     }
-    let default = if phase == Phase::Overrun {
-        "{remaining} {title}"
+}
+
+/// What `serein status` prints: a line (`--format`, or the default one), `--json`, or
+/// `--format waybar`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum StatusOutput {
+    /// `None`: the default, which differs in overrun.
+    Line(Option<Template>),
+    Json,
+    Waybar,
+}
+
+impl StatusOutput {
+    fn new(format: Option<&str>, json: bool) -> Result<StatusOutput, Failure> {
+        Ok(match (format, json) {
+            (_, true) => StatusOutput::Json,
+            (Some("waybar"), _) => StatusOutput::Waybar,
+            (Some(f), _) => StatusOutput::Line(Some(Template::parse(f).map_err(Failure::input)?)),
+            (None, _) => StatusOutput::Line(None),
+        })
+    }
+
+    /// Whether the output changes every second while a session runs (not when paused).
+    fn has_seconds(&self) -> bool {
+        match self {
+            StatusOutput::Line(Some(t)) => t.has_seconds(),
+            _ => true,
+        }
+    }
+
+    /// The line for `session` at `now`; `None` when idle and a plain line asks for nothing.
+    fn render(&self, session: Option<&Session>, now: Now) -> Option<String> {
+        match self {
+            StatusOutput::Line(t) => {
+                let s = session?;
+                let line = match t {
+                    Some(t) => t.render(s, now),
+                    None => default_template(s.phase(now.utc)).render(s, now),
+                };
+                Some(line)
+            }
+            StatusOutput::Json => Some(match session {
+                None => serde_json::json!({ "state": "idle" }).to_string(),
+                Some(s) => {
+                    let j = StatusJson {
+                        state: state_word(s.phase(now.utc)),
+                        id: Some(s.id),
+                        title: Some(&s.title),
+                        domain: Some(&s.domain),
+                        kind: Some(s.kind.as_str()),
+                        started: Some(s.started),
+                        deadline: s.deadline(),
+                        remaining_s: Some(s.remaining_s(now.utc).max(0)),
+                        overrun_s: Some(s.overrun_s(now.utc)),
+                    };
+                    serde_json::to_string(&j).unwrap_or_default()
+                }
+            }),
+            StatusOutput::Waybar => Some(waybar(session, now)),
+        }
+    }
+}
+
+fn default_template(phase: Phase) -> Template {
+    use Field::*;
+    let sp = || Piece::Text(" ".into());
+    Template(if phase == Phase::Overrun {
+        vec![Piece::Field(Remaining), sp(), Piece::Field(Title)]
     } else {
-        "{icon} {title} {remaining}"
+        vec![
+            Piece::Field(Icon),
+            sp(),
+            Piece::Field(Title),
+            sp(),
+            Piece::Field(Remaining),
+        ]
+    })
+}
+
+/// Waybar's JSON for `session` at `now`: one line.
+fn waybar(session: Option<&Session>, now: Now) -> String {
+    let Some(s) = session else {
+        let j = WaybarJson {
+            text: "",
+            tooltip: "serein: nothing running",
+            class: "idle",
+            alt: "idle",
+            percentage: 0,
+        };
+        return serde_json::to_string(&j).unwrap_or_default();
     };
-    let line = format
-        .unwrap_or(default)
-        .replace("{icon}", icon)
-        .replace("{title}", &s.title)
-        .replace("{domain}", &s.domain)
-        .replace("{kind}", s.kind.as_str())
-        .replace("{state}", state)
-        .replace("{remaining}", &clock_text(remaining))
-        .replace(
-            "{deadline}",
-            &s.deadline().map(|d| local_hhmm(now, d)).unwrap_or_default(),
-        );
-    writeln!(out, "{line}")?;
+    let phase = s.phase(now.utc);
+    let class = match phase {
+        Phase::Paused => "paused",
+        Phase::Overrun => "overrun",
+        Phase::Ended => "idle",
+        Phase::Running if s.kind == SessionKind::Break => "break",
+        Phase::Running => "focus",
+    };
+    let total = s.total_s().max(1);
+    let behind = (total - s.remaining_s(now.utc).max(0)).clamp(0, total);
+    let percentage = (behind * 100 / total) as u8;
+    let text = default_template(phase).render(s, now);
+    let until = s
+        .deadline()
+        .map(|d| format!(" · until {}", local_hhmm(now, d)))
+        .unwrap_or_default();
+    let tooltip = format!(
+        "{} · {} · {} {}{until}",
+        s.title,
+        s.domain,
+        state_word(phase),
+        clock_text(s.remaining_s(now.utc))
+    );
+    let j = WaybarJson {
+        text: &text,
+        tooltip: &tooltip,
+        class,
+        alt: class,
+        percentage,
+    };
+    serde_json::to_string(&j).unwrap_or_default()
+}
+
+/// The running session as `serein status` shows it: read-only, so a session nothing ran
+/// past its deadline counts as over (the next start closes it).
+fn shown_session(store: Option<&Store>, now: Now) -> Result<Option<Session>, Failure> {
+    let Some(store) = store else {
+        return Ok(None);
+    };
+    Ok(store
+        .active_session()?
+        .filter(|s| !s.clone().recover(now.utc, crate::shell::STALE_S)))
+}
+
+/// `serein status`: one line for a status bar, fast enough to run every second. Reads only.
+/// With `follow`, prints a line at each change of it instead, until killed.
+pub fn status(
+    paths: &Paths,
+    clock: &dyn crate::shell::clock::Clock,
+    format: Option<&str>,
+    json: bool,
+    follow: bool,
+) -> Result<(), Failure> {
+    let output = StatusOutput::new(format, json)?;
+    if follow {
+        return status_follow(paths, clock, &output);
+    }
+    let now = clock.stamp();
+    // No database yet means nothing runs; don't create one just to say so.
+    let store = if paths.db_file().exists() {
+        Some(Store::open(&paths.db_file())?)
+    } else {
+        None
+    };
+    let session = shown_session(store.as_ref(), now)?;
+    if let Some(line) = output.render(session.as_ref(), now) {
+        writeln!(std::io::stdout().lock(), "{line}")?;
+    }
     Ok(())
+}
+
+/// `serein status --follow`: prints the line when it changes, never the same line twice. It
+/// sleeps until the shown text can next change by itself — the next second of the countdown
+/// when seconds are shown and the clock runs, else the deadline or the next minute — and,
+/// on Linux, wakes when a file in the data folder changes (inotify), so a start or stop from
+/// another process shows at once. Elsewhere such a change shows at the next minute.
+fn status_follow(
+    paths: &Paths,
+    clock: &dyn crate::shell::clock::Clock,
+    output: &StatusOutput,
+) -> Result<(), Failure> {
+    let mut store: Option<Store> = None;
+    let mut watch: Option<dir_watch::DirWatch> = None;
+    let mut last: Option<String> = None;
+    let mut out = std::io::stdout().lock();
+    loop {
+        if watch.is_none() {
+            watch = dir_watch::DirWatch::new(&paths.data_dir);
+        }
+        if store.is_none() && paths.db_file().exists() {
+            store = Some(Store::open(&paths.db_file())?);
+        }
+        let now = clock.stamp();
+        let session = shown_session(store.as_ref(), now)?;
+        // Idle prints an empty line here, so that a bar clears what it showed.
+        let line = output.render(session.as_ref(), now).unwrap_or_default();
+        if last.as_ref() != Some(&line) {
+            writeln!(out, "{line}")?;
+            out.flush()?;
+            last = Some(line);
+        }
+        let wait = next_change(session.as_ref(), output.has_seconds(), now);
+        match &watch {
+            Some(w) => w.wait(wait),
+            None => std::thread::sleep(wait),
+        }
+    }
+}
+
+/// How long until the shown status can change with time alone.
+fn next_change(session: Option<&Session>, seconds: bool, now: Now) -> std::time::Duration {
+    use std::time::Duration;
+    // Just past the boundary, so the new value is read, not the old one.
+    const PAST: i64 = 20;
+    let minute = {
+        let into_ms = (now.utc.timestamp_millis()).rem_euclid(60_000);
+        60_000 - into_ms + PAST
+    };
+    let ms = match session.and_then(|s| s.deadline()) {
+        Some(deadline) => {
+            let to_deadline = (deadline - now.utc).num_milliseconds();
+            if seconds {
+                // The countdown (and the overrun count) moves on the deadline's second.
+                match to_deadline.rem_euclid(1000) {
+                    0 => 1000 + PAST,
+                    x => x + PAST,
+                }
+            } else if to_deadline > 0 {
+                // The state and icon change at the deadline.
+                minute.min(to_deadline + PAST)
+            } else {
+                minute
+            }
+        }
+        None => minute,
+    };
+    Duration::from_millis(ms as u64)
+}
+
+/// Waking when a file in a folder changes: inotify on Linux (a start, stop or pause from
+/// another process writes the database there); elsewhere nothing, and the caller sleeps.
+mod dir_watch {
+    use std::path::Path;
+    use std::time::Duration;
+
+    #[cfg(target_os = "linux")]
+    pub struct DirWatch(std::os::fd::OwnedFd);
+
+    #[cfg(target_os = "linux")]
+    impl DirWatch {
+        pub fn new(dir: &Path) -> Option<DirWatch> {
+            use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+            use std::os::unix::ffi::OsStrExt;
+            let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+            // SAFETY: plain syscalls; the fd is owned (and closed) by OwnedFd from here on.
+            let fd = unsafe { libc::inotify_init1(libc::IN_NONBLOCK | libc::IN_CLOEXEC) };
+            if fd < 0 {
+                return None;
+            }
+            let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+            let mask = libc::IN_MODIFY
+                | libc::IN_CREATE
+                | libc::IN_DELETE
+                | libc::IN_MOVED_TO
+                | libc::IN_CLOSE_WRITE;
+            // SAFETY: `path` is a valid C string for the duration of the call.
+            let wd = unsafe { libc::inotify_add_watch(fd.as_raw_fd(), path.as_ptr(), mask) };
+            (wd >= 0).then_some(DirWatch(fd))
+        }
+
+        /// Waits until `timeout` passes or something in the folder changes.
+        pub fn wait(&self, timeout: Duration) {
+            use std::os::fd::AsRawFd;
+            let fd = self.0.as_raw_fd();
+            let mut p = libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+            // SAFETY: one valid pollfd.
+            let n = unsafe { libc::poll(&mut p, 1, ms) };
+            if n > 0 {
+                // Drain the events: what changed doesn't matter, only that something did.
+                let mut buf = [0u8; 4096];
+                // SAFETY: reads into a buffer of the given length; the fd is non-blocking.
+                while unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) } > 0 {}
+                // A commit writes several times in a row: let it finish before reading.
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub struct DirWatch;
+
+    #[cfg(not(target_os = "linux"))]
+    impl DirWatch {
+        pub fn new(_dir: &Path) -> Option<DirWatch> {
+            None
+        }
+        pub fn wait(&self, timeout: Duration) {
+            std::thread::sleep(timeout);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_placeholders_are_checked() {
+        let t = Template::parse("{icon} {title} {{x}} {remaining}").unwrap();
+        assert!(t.has_seconds());
+        assert!(
+            !Template::parse("{title} until {deadline}")
+                .unwrap()
+                .has_seconds()
+        );
+        for (bad, names) in [
+            ("{bogus}", "unknown placeholder {bogus}"),
+            ("{title} {Title}", "unknown placeholder {Title}"),
+            ("{title", "is not closed"),
+            ("a } b", "a lone"),
+        ] {
+            let e = Template::parse(bad).unwrap_err();
+            assert!(e.contains(names), "{bad}: {e}");
+            assert!(
+                e.contains("{icon} {title} {remaining} {domain} {kind} {state} {deadline}"),
+                "{e}"
+            );
+        }
+    }
 }

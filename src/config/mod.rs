@@ -59,6 +59,8 @@ pub struct Config {
     pub balance: BalanceConfig,
     /// `serein import`: which domain imported tags and projects go to.
     pub import: ImportConfig,
+    /// A chime at the end of a box and at breathing phase changes.
+    pub sound: SoundConfig,
 }
 
 /// `[import]`: how `serein import` maps another tool's tags and projects to domains. The
@@ -86,6 +88,51 @@ impl Config {
                 .unwrap_or_else(|| self.default_domain.clone()),
             domains: self.domains.iter().map(|d| d.name.clone()).collect(),
         }
+    }
+}
+
+/// `[sound]`: a short chime played by a system player (pw-play, paplay, aplay or afplay, the
+/// first on PATH), never through an audio library. Off by default.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct SoundConfig {
+    /// Play sounds at all.
+    pub enabled: bool,
+    /// A chime when a box's time is up (and when a break is over).
+    pub box_end: bool,
+    /// A chime at each breathing phase change.
+    pub breathing: bool,
+    /// Your own sound file (WAV is safest: every player reads it); `~/` is your home. None:
+    /// serein's own chime.
+    pub file: Option<PathBuf>,
+}
+
+impl Default for SoundConfig {
+    fn default() -> Self {
+        SoundConfig {
+            enabled: false,
+            box_end: true,
+            breathing: false,
+            file: None,
+        }
+    }
+}
+
+impl SoundConfig {
+    /// The configured file with `~/` expanded (None: the built-in chime).
+    pub fn file_path(&self) -> Option<PathBuf> {
+        self.file.as_deref().map(expand_home)
+    }
+}
+
+/// `~/x` as `$HOME/x`; any other path as it is.
+pub fn expand_home(path: &Path) -> PathBuf {
+    match path.strip_prefix("~") {
+        Ok(rest) => std::env::var_os("HOME")
+            .map(PathBuf::from)
+            .unwrap_or_default()
+            .join(rest),
+        Err(_) => path.to_path_buf(),
     }
 }
 
@@ -503,6 +550,7 @@ impl Default for Config {
             offline: OfflineConfig::default(),
             balance: BalanceConfig::default(),
             import: ImportConfig::default(),
+            sound: SoundConfig::default(),
         }
     }
 }

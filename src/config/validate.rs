@@ -60,6 +60,7 @@ impl Config {
         config.validate_balance(src)?;
         config.validate_offline(src)?;
         config.validate_import(src)?;
+        warnings.extend(config.validate_sound(src)?);
         warnings.extend(config.hook_problems(text, path));
         Ok((config, warnings))
     }
@@ -450,6 +451,32 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// Checks `[sound] file`: a path (absolute, or from `~/`); a file that isn't there is a
+    /// warning, not an error (a moved sound file must not stop the timer).
+    fn validate_sound(&self, src: Source) -> Result<Vec<String>, ConfigError> {
+        let at = [Seg::Key("sound"), Seg::Key("file")];
+        let (Some(raw), Some(file)) = (&self.sound.file, self.sound.file_path()) else {
+            return Ok(Vec::new());
+        };
+        if !file.is_absolute() {
+            return Err(src.error(
+                &at,
+                format!(
+                    "file = {:?}: expected an absolute path or one from your home, like \"~/sounds/bell.wav\"",
+                    raw.display().to_string()
+                ),
+            ));
+        }
+        if !file.is_file() {
+            return Ok(vec![format!(
+                "{}: [sound] file {}: no such file; serein's own chime plays instead",
+                src.place(&at),
+                file.display()
+            )]);
+        }
+        Ok(Vec::new())
     }
 
     /// Hooks whose program can't be run, located in the file. Not fatal when loading (a

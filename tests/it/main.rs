@@ -14,6 +14,8 @@ mod keys;
 mod layout;
 mod offline;
 mod render;
+mod sound;
+mod status;
 mod summary;
 mod timer;
 mod timer_cli;

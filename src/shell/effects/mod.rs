@@ -2,13 +2,15 @@
 //!
 //! `run` only dispatches; each family of effects has its runner in its own file: the plan
 //! (`plan`), sessions and timers (`session`), breathing (`breathing`), the offline override
-//! (`offline`), the week and its review (`week`), and what reaches the desktop (`desktop`).
+//! (`offline`), the week and its review (`week`), what reaches the desktop (`desktop`) and
+//! the chime (`sound`).
 
 mod breathing;
 mod desktop;
 mod offline;
 mod plan;
 mod session;
+mod sound;
 mod week;
 
 use crate::app::msg::{Effect, Msg};
@@ -83,6 +85,7 @@ impl Effects<'_> {
                 event,
             } => self.hook(session, &key, argv, event, now),
             Effect::Remind { key, notification } => self.remind(&key, notification, now),
+            Effect::Chime { claim, file } => self.chime(claim, file, now),
             Effect::Bell => self.bell(),
             Effect::EnsureDaemon => self.ensure_daemon(),
             Effect::SetDnd(d) => self.set_dnd(d),
