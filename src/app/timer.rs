@@ -539,16 +539,7 @@ pub fn note(m: &mut Model, id: i64, text: &str) -> Update {
 }
 
 /// The header line on Today while a session exists: `▶ Write report 12:34`.
-/// How long a session ran past its end, as a length (`45s`, `6m`, `1h05`): `10:00 over` read
-/// like a time of day.
-pub fn overrun_text(secs: i64) -> String {
-    let secs = secs.max(0);
-    if secs < 60 {
-        format!("{secs}s")
-    } else {
-        dur((secs / 60) as u32)
-    }
-}
+pub use crate::domain::session::overrun_text;
 
 pub fn status_line(s: &Session, now: DateTime<Utc>) -> String {
     let icon = s.phase(now).icon();

@@ -492,7 +492,7 @@ pub(crate) fn submit_template(m: &mut Model, name: &str) -> Result<Update, Strin
         .map(|l| parse::parse(l, &domains))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| e.to_string())?;
-    let placed = plan::place_all(
+    let t = plan::place_template(
         &drafts,
         &m.today.boxes,
         m.today.date,
@@ -500,15 +500,23 @@ pub(crate) fn submit_template(m: &mut Model, name: &str) -> Result<Update, Strin
         &m.config.default_domain,
     )
     .map_err(|e| e.to_string())?;
-    let n = placed.len();
     m.mode = Mode::Normal;
-    m.set_status(
-        Level::Info,
-        format!(
-            "added {} from “{name}”",
-            crate::domain::count(n, "box", "boxes")
-        ),
+    let (placed, already) = (t.placed, t.skipped.len());
+    if placed.is_empty() {
+        m.set_status(
+            Level::Info,
+            format!("nothing to add: “{name}” is already on this day"),
+        );
+        return Ok(Update::redraw());
+    }
+    let mut said = format!(
+        "added {} from “{name}”",
+        crate::domain::count(placed.len(), "box", "boxes")
     );
+    if already > 0 {
+        said.push_str(&format!("; {already} already there"));
+    }
+    m.set_status(Level::Info, said);
     Ok(change(
         m,
         "template",

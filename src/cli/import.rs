@@ -33,18 +33,21 @@ pub enum ImportFrom {
     /// else $XDG_DATA_HOME/timewarrior/data), one YYYY-MM.data file, or the JSON of
     /// `timew export` (a file, or - for standard input).
     Timew {
+        /// A data folder, a YYYY-MM.data file, `timew export` JSON, or - (default: found).
         #[arg(value_name = "PATH")]
         path: Option<PathBuf>,
     },
     /// Watson: its `frames` file (default $WATSON_DIR/frames, else
     /// $XDG_CONFIG_HOME/watson/frames, else ~/.config/watson/frames), or - for standard input.
     Watson {
+        /// Watson's frames file, or - (default: found as above).
         #[arg(value_name = "PATH")]
         path: Option<PathBuf>,
     },
     /// bartib: its activity file (the one given to bartib with -f or $BARTIB_FILE), or - for
     /// standard input. Its wall times are read in the local time zone.
     Bartib {
+        /// bartib's activity file, or - for standard input.
         #[arg(value_name = "PATH", env = "BARTIB_FILE")]
         path: PathBuf,
     },

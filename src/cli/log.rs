@@ -174,7 +174,10 @@ fn log_line(s: &Session, now: Now) -> String {
     };
     let mut extra = Vec::new();
     if over > 0 {
-        extra.push(format!("{} over", clock_text(over)));
+        extra.push(format!(
+            "{} over",
+            crate::domain::session::overrun_text(over)
+        ));
     }
     if s.interruptions > 0 {
         extra.push(format!("{} interrupted", s.interruptions));

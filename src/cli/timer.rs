@@ -292,7 +292,7 @@ pub fn stop(paths: &Paths, cfg: &Config, now: Now, note: Option<String>) -> Resu
     }
     let over = match s.state {
         State::Ended { overrun_s, .. } if overrun_s > 0 => {
-            format!(", {} over", clock_text(overrun_s))
+            format!(", {} over", crate::domain::session::overrun_text(overrun_s))
         }
         _ => String::new(),
     };

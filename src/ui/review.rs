@@ -336,28 +336,35 @@ fn checkin_rows(form: &ReviewForm, theme: &Theme, cols: Cols, w: usize) -> Vec<I
 
 /// Up to three rows: the week in numbers, then its flags (a notice or stronger stands out).
 fn numbers(s: &WeekSummary, theme: &Theme, w: usize) -> Vec<Item> {
+    // Each number with its longer and shorter wordings, longest first.
     let mut parts = vec![
-        format!("Work {}", hm(s.work_minutes)),
-        format!("rest of life {}", hm(s.rest_minutes)),
-        count(s.breaks as usize, "break", "breaks"),
+        vec![format!("Work {}", hm(s.work_minutes))],
+        vec![format!("rest of life {}", hm(s.rest_minutes))],
+        vec![count(s.breaks as usize, "break", "breaks")],
     ];
     if s.breathing_goal > 0 {
-        parts.push(format!(
-            "breathing {} of {}",
-            s.breathing_sessions, s.breathing_goal
-        ));
+        let short = format!("breathing {} of {}", s.breathing_sessions, s.breathing_goal);
+        // This week's goal counts only the days so far; say so where there is room.
+        if s.breathing_goal < s.breathing_goal_week {
+            parts.push(vec![format!("{short} so far"), short]);
+        } else {
+            parts.push(vec![short]);
+        }
     }
     // Numbers that don't fit are left out whole rather than cut mid-number; the most important
     // come first.
     let mut line = String::new();
-    for p in parts {
-        let next = if line.is_empty() {
-            format!(" {p}")
-        } else {
-            format!("{line} · {p}")
-        };
-        if width(&next) <= w {
-            line = next;
+    for wordings in parts {
+        for p in wordings {
+            let next = if line.is_empty() {
+                format!(" {p}")
+            } else {
+                format!("{line} · {p}")
+            };
+            if width(&next) <= w {
+                line = next;
+                break;
+            }
         }
     }
     let mut out = vec![Item::new(Kind::Numbers, 10, Line::raw(line))];

@@ -385,7 +385,10 @@ fn body_lines<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Vec<Line<'a>
             hm(s.longest_block_without_break_minutes)
         ),
     ));
-    let breathing = if s.breathing_goal > 0 {
+    // This week's goal counts only the days so far; say so, or "12 of 18" reads as a miss.
+    let breathing = if s.breathing_goal > 0 && s.breathing_goal < s.breathing_goal_week {
+        format!("{} of {} so far", s.breathing_sessions, s.breathing_goal)
+    } else if s.breathing_goal > 0 {
         format!("{} of {}", s.breathing_sessions, s.breathing_goal)
     } else {
         s.breathing_sessions.to_string()

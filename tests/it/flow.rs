@@ -269,7 +269,16 @@ fn days_templates_and_unfinished() {
                 (780, 840, "Admin".into()),
             ]
         );
-        // Undo removes the whole template at once.
+        // Applying it again adds nothing, and says why rather than "added 0 boxes".
+        d.keys("T");
+        d.enter();
+        assert_eq!(d.model.today.boxes.len(), 3);
+        let said = d.model.status.clone().expect("a status").text;
+        assert!(
+            said.contains("already") && said.contains("weekday"),
+            "status after a second apply: {said}"
+        );
+        // Undo removes the whole template at once (the empty second apply is no step).
         d.keys("u");
         assert_eq!(d.model.today.boxes.len(), 1);
         d.keys("x");

@@ -107,7 +107,8 @@ fn start_status_pause_resume_extend_stop_log() {
         .args(["stop", "--note", "went well"])
         .assert()
         .success()
-        .stdout(contains("■ finished “Write report” after 32m, 02:00 over"));
+        // A length, not `02:00 over`, which reads like a time of day.
+        .stdout(contains("■ finished “Write report” after 32m, 2m over"));
     at(&env, "09:41")
         .arg("status")
         .assert()
@@ -118,6 +119,12 @@ fn start_status_pause_resume_extend_stop_log() {
         .assert()
         .stdout("{\"state\":\"idle\"}\n");
 
+    let text = at(&env, "09:41").arg("log").output().unwrap().stdout;
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("2m over") && !text.contains("02:00"),
+        "the log says the overrun as a length:\n{text}"
+    );
     let log = json(
         &at(&env, "09:41")
             .args(["log", "--json"])
