@@ -10,7 +10,7 @@ use crate::cli::{Failure, open_store, parse_date};
 use crate::config::Paths;
 use crate::domain::parse;
 use crate::domain::plan::{self, dur};
-use crate::domain::session::{Session, State, clock_text};
+use crate::domain::session::{Session, State, overrun_text};
 use crate::domain::time::{Now, local_hhmm, resolve, wall};
 use crate::store::Store;
 
@@ -174,10 +174,7 @@ fn log_line(s: &Session, now: Now) -> String {
     };
     let mut extra = Vec::new();
     if over > 0 {
-        extra.push(format!(
-            "{} over",
-            crate::domain::session::overrun_text(over)
-        ));
+        extra.push(format!("{} over", overrun_text(over)));
     }
     if s.interruptions > 0 {
         extra.push(format!("{} interrupted", s.interruptions));
