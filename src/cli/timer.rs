@@ -685,16 +685,37 @@ fn status_follow(
     let mut store: Option<Store> = None;
     let mut watch: Option<dir_watch::DirWatch> = None;
     let mut last: Option<String> = None;
+    let mut failing: Option<String> = None;
     let mut out = std::io::stdout().lock();
     loop {
         if watch.is_none() {
             watch = dir_watch::DirWatch::new(&paths.data_dir);
         }
-        if store.is_none() && paths.db_file().exists() {
-            store = Some(Store::open(&paths.db_file())?);
-        }
         let now = clock.stamp();
-        let session = shown_session(store.as_ref(), now)?;
+        // A database that can't be read for now (being replaced, busy, from a newer serein)
+        // is said on stderr and tried again: a bar's follower must not end, or the bar stays
+        // blank until the next login.
+        let read = (|| -> Result<Option<Session>, Failure> {
+            if store.is_none() && paths.db_file().exists() {
+                store = Some(Store::open(&paths.db_file())?);
+            }
+            shown_session(store.as_ref(), now)
+        })();
+        let session = match read {
+            Ok(s) => {
+                failing = None;
+                s
+            }
+            Err(e) => {
+                if failing.as_ref() != Some(&e.message) {
+                    eprintln!("serein: {} (trying again every second)", e.message);
+                    failing = Some(e.message);
+                }
+                store = None;
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                continue;
+            }
+        };
         // Idle prints an empty line here, so that a bar clears what it showed.
         let line = output.render(session.as_ref(), now).unwrap_or_default();
         if last.as_ref() != Some(&line) {

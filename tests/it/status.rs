@@ -231,3 +231,28 @@ fn follow_json_and_waybar_tick_with_the_countdown_one_distinct_line_each() {
         }
     }
 }
+
+/// A status bar's `--follow` must outlive a database it can't read for a while (replaced,
+/// half-written, from a newer serein): it says why on stderr and tries again, rather than
+/// leaving the bar blank until the next login.
+#[cfg(target_os = "linux")]
+#[test]
+fn follow_keeps_going_when_the_database_cannot_be_read_for_a_while() {
+    let env = Env::new();
+    env.cmd().args(["plan", "list"]).assert().success();
+    let db = env.data_dir().join("serein.db");
+    let good = std::fs::read(&db).unwrap();
+    std::fs::write(&db, vec![b'x'; 8192]).unwrap();
+    let f = Follow::start(&env, &["--format", "{title} {state}"]);
+    std::thread::sleep(Duration::from_millis(1500));
+    std::fs::write(&db, good).unwrap();
+    env.cmd()
+        .args(["start", "Write #work", "--for", "25m"])
+        .assert()
+        .success();
+    let lines = f.rest(Duration::from_secs(3));
+    assert!(
+        lines.iter().any(|l| l == "Write running"),
+        "--follow went on after the unreadable database: {lines:?}"
+    );
+}

@@ -197,13 +197,13 @@ impl Record {
     /// domain's tag, or "untagged".
     pub fn to_row(&self, map: &Mapping, zone: Zone) -> ImportRow {
         let (domain, by) = map.domain_for(&self.tags);
-        let is_break = self.tags.iter().any(|t| t == BREAK_TAG);
+        let is_break = self.tags.iter().any(|t| t.eq_ignore_ascii_case(BREAK_TAG));
         let title = self.title.clone().unwrap_or_else(|| {
             let rest: Vec<&str> = self
                 .tags
                 .iter()
                 .enumerate()
-                .filter(|(i, t)| Some(*i) != by && *t != BREAK_TAG)
+                .filter(|(i, t)| Some(*i) != by && !t.eq_ignore_ascii_case(BREAK_TAG))
                 .map(|(_, t)| t.as_str())
                 .collect();
             if !rest.is_empty() {
@@ -404,7 +404,7 @@ mod tests {
             &'a str,
             SessionKind,
         );
-        let cases: [Case; 5] = [
+        let cases: [Case; 6] = [
             (
                 &["client-a", "report"],
                 None,
@@ -419,6 +419,14 @@ mod tests {
                 &["break", "work", "Stretch"],
                 None,
                 "Stretch",
+                "work",
+                SessionKind::Break,
+            ),
+            // Tags are matched without case, as the domain mapping does.
+            (
+                &["Break", "work", "Walk"],
+                None,
+                "Walk",
                 "work",
                 SessionKind::Break,
             ),

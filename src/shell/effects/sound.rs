@@ -45,36 +45,55 @@ impl Effects<'_> {
         file: Option<PathBuf>,
         now: Now,
     ) -> Vec<Msg> {
-        if let Some((session, key)) = claim {
-            match self.store.claim(session, &key, now.utc) {
-                Ok(true) => {}
-                Ok(false) => return Vec::new(),
-                Err(e) => {
-                    tracing::warn!("chime claim failed: {e}");
-                    return Vec::new();
-                }
-            }
-        }
-        if PLAYING.swap(true, Ordering::SeqCst) {
-            return Vec::new();
-        }
         let path = std::env::var_os("PATH").unwrap_or_default();
-        match play(&path, file.as_deref(), &cache_dir()) {
+        match start_chime(self.store, claim, file.as_deref(), &path, &cache_dir(), now) {
             Ok(Some(child)) => reap(child),
-            Ok(None) => {
+            Ok(None) => {}
+            Err(e) => tracing::warn!("chime not played: {e}"),
+        }
+        Vec::new()
+    }
+}
+
+/// Starts a chime unless one is playing or no player is on `path`; a claimed chime (a box's
+/// end, which the TUI and the daemon both see) is claimed only when it can really play, so a
+/// process without a player leaves it to the other. `None`: nothing started.
+fn start_chime(
+    store: &mut crate::store::Store,
+    claim: Option<(i64, String)>,
+    file: Option<&Path>,
+    path: &OsStr,
+    cache: &Path,
+    now: Now,
+) -> io::Result<Option<Child>> {
+    if find_player(path).is_none() {
+        if !NO_PLAYER_LOGGED.swap(true, Ordering::SeqCst) {
+            tracing::info!("no sound player on PATH (pw-play, paplay, aplay, afplay): no chime");
+        }
+        return Ok(None);
+    }
+    if PLAYING.swap(true, Ordering::SeqCst) {
+        return Ok(None);
+    }
+    if let Some((session, key)) = claim {
+        match store.claim(session, &key, now.utc) {
+            Ok(true) => {}
+            Ok(false) => {
                 PLAYING.store(false, Ordering::SeqCst);
-                if !NO_PLAYER_LOGGED.swap(true, Ordering::SeqCst) {
-                    tracing::info!(
-                        "no sound player on PATH (pw-play, paplay, aplay, afplay): no chime"
-                    );
-                }
+                return Ok(None);
             }
             Err(e) => {
                 PLAYING.store(false, Ordering::SeqCst);
-                tracing::warn!("chime not played: {e}");
+                return Err(io::Error::other(format!("chime claim failed: {e}")));
             }
         }
-        Vec::new()
+    }
+    match play(path, file, cache) {
+        Ok(Some(child)) => Ok(Some(child)),
+        r => {
+            PLAYING.store(false, Ordering::SeqCst);
+            r
+        }
     }
 }
 
@@ -260,6 +279,38 @@ mod tests {
             args_after(child, bin.path()).trim(),
             format!("aplay -q {}", chime.display())
         );
+    }
+
+    #[test]
+    fn a_process_without_a_player_leaves_the_claimed_chime_to_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::Store::open_in_memory().unwrap();
+        let at = chrono::Utc::now();
+        let s = crate::domain::session::Session::start(
+            "Write",
+            "work",
+            crate::domain::session::SessionKind::Focus,
+            None,
+            60,
+            at,
+            at.date_naive(),
+            0,
+        );
+        let id = store.start_session(&s).unwrap();
+        let now = Now::at(at, crate::domain::time::Zone::utc());
+        let claim = Some((id, "chime:end@1".to_string()));
+        let started = start_chime(
+            &mut store,
+            claim,
+            None,
+            OsStr::new(dir.path().to_str().unwrap()),
+            dir.path(),
+            now,
+        )
+        .unwrap();
+        assert!(started.is_none(), "no player: nothing plays");
+        // The claim is still there for a process that can play it.
+        assert!(store.claim(id, "chime:end@1", now.utc).unwrap());
     }
 
     #[test]
