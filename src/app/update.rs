@@ -262,11 +262,21 @@ pub fn next_event(m: &Model, now: Now) -> Option<DateTime<Utc>> {
         due.push(now.utc + (s.since + TimeDelta::seconds(keep) - now.local));
     }
     // Overrunning, a focus box asks for Do-Not-Disturb "until the next second", for ever: that
-    // is no change to wake for.
+    // is no change to wake for. Any other change is, however close (a schedule edge at 19:00
+    // seen from 18:59:59.4).
+    let overrunning = m
+        .timer
+        .session
+        .as_ref()
+        .is_some_and(|s| matches!(s.state, State::Running { deadline } if deadline <= now.utc));
     if let Some(until) = m.offline.dnd_desired.as_ref().and_then(|d| d.until)
-        && until > now.utc + TimeDelta::seconds(1)
+        && !(overrunning && until <= now.utc + TimeDelta::seconds(1))
     {
         due.push(until);
+    }
+    // A snoozed breathing reminder comes back when the snooze ends.
+    if let Some(t) = m.breathe.snoozed_until {
+        due.push(now.utc + (t - now.local));
     }
     due.into_iter().filter(|t| *t > now.utc).min()
 }

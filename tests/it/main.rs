@@ -6,6 +6,7 @@ pub mod skip;
 mod breathe;
 mod cli;
 mod concurrency;
+mod due;
 mod e2e;
 mod flow;
 mod idle;
