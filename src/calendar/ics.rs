@@ -91,7 +91,7 @@ pub enum Length {
 }
 
 /// One VEVENT, ready to expand.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub uid: String,
     pub summary: String,

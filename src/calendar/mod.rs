@@ -50,7 +50,7 @@ impl std::error::Error for CalendarError {}
 
 /// A source read and parsed: its events and the newest modification time of its files (to
 /// know when to read it again).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub source: Source,
     pub events: Vec<Event>,
@@ -132,4 +132,38 @@ pub fn load(source: &Source) -> Result<Loaded, CalendarError> {
         events,
         modified,
     })
+}
+
+/// What checking one source gave: read again, or broken (the caller keeps its last good copy).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reload {
+    Read(Loaded),
+    Failed {
+        name: String,
+        error: CalendarError,
+        /// The modification time seen, so an unchanged broken file is not read every minute.
+        modified: Option<SystemTime>,
+    },
+}
+
+/// Reads again the sources whose files changed since the modification time last seen
+/// (`None`: never read). Unchanged sources give nothing; this is the shell's whole calendar
+/// I/O, run off the draw path.
+pub fn reload(sources: &[(Source, Option<SystemTime>)]) -> Vec<Reload> {
+    let mut out = Vec::new();
+    for (source, seen) in sources {
+        let now = modified(&source.path);
+        if now.is_some() && now == *seen {
+            continue;
+        }
+        out.push(match load(source) {
+            Ok(l) => Reload::Read(l),
+            Err(error) => Reload::Failed {
+                name: source.name.clone(),
+                error,
+                modified: now,
+            },
+        });
+    }
+    out
 }

@@ -390,3 +390,119 @@ fn a_broken_file_names_file_and_line() {
     let e = load(&source("missing.ics")).unwrap_err().to_string();
     assert!(e.contains("missing.ics: cannot read"), "{e}");
 }
+
+/// A model at 10:20 on 2026-11-23 (UTC) with one calendar, started by the shell (which reads
+/// the calendar off the draw path), with `boxes` stored.
+fn today_with(
+    ics: &str,
+    boxes: &[serein::domain::plan::NewTimebox],
+) -> (
+    tempfile::TempDir,
+    serein::app::model::Model,
+    serein::store::Store,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("work.ics");
+    std::fs::write(&path, ics).unwrap();
+    let mut m = crate::model_at(crate::at(10, 20));
+    m.config.calendars = vec![serein::config::CalendarConfig {
+        name: "work".into(),
+        path,
+        domain: "work".into(),
+    }];
+    let mut store = serein::store::Store::open_in_memory().unwrap();
+    store.insert_many(boxes).unwrap();
+    let now = m.now;
+    serein::shell::Shell::new(&mut store).start(&mut m, now);
+    (dir, m, store)
+}
+
+const DAY_ICS: &str = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nSUMMARY:Standup\nDTSTART:20261123T110000\nDTEND:20261123T113000\nEND:VEVENT\nBEGIN:VEVENT\nUID:b\nSUMMARY:Offsite\nDTSTART;VALUE=DATE:20261123\nEND:VEVENT\nEND:VCALENDAR\n";
+
+#[test]
+fn meetings_show_on_today_as_read_only_boxes_and_all_day_in_the_header() {
+    let (_d, m, _s) = today_with(DAY_ICS, &[]);
+    let screen = crate::render::screen(&m, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].contains("◆ Offsite"), "{screen}");
+    let row = lines
+        .iter()
+        .find(|l| l.contains("Standup"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        row.contains("11:00")
+            && row.contains("┃ ◆ Standup")
+            && row.contains("30m · meeting · work"),
+        "{row}"
+    );
+    assert!(!screen.contains("no boxes on this day"), "{screen}");
+    // Not selectable: nothing is selected on a day with only meetings.
+    assert_eq!(m.today.selected, None);
+}
+
+#[test]
+fn placement_skips_meetings_on_today() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use serein::app::msg::Msg;
+    let (_d, mut m, mut store) = today_with(DAY_ICS, &[]);
+    let now = m.now;
+    let mut shell = serein::shell::Shell::new(&mut store);
+    let key = |c: KeyCode| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    shell.dispatch(&mut m, key(KeyCode::Char('a')), now);
+    for c in "45m Write".chars() {
+        shell.dispatch(&mut m, key(KeyCode::Char(c)), now);
+    }
+    shell.dispatch(&mut m, key(KeyCode::Enter), now);
+    let b: Vec<(u16, u16, &str)> = m
+        .today
+        .boxes
+        .iter()
+        .map(|b| (b.start, b.end, b.title.as_str()))
+        .collect();
+    // From 10:20 (rounded to 10:20), 45 minutes would end at 11:05, inside the 11:00 meeting.
+    assert_eq!(b, vec![(11 * 60 + 30, 12 * 60 + 15, "Write")]);
+}
+
+#[test]
+fn a_broken_calendar_keeps_its_last_good_copy_and_warns() {
+    use serein::app::msg::Msg;
+    let (d, mut m, mut store) = today_with(DAY_ICS, &[]);
+    assert_eq!(m.today.calendars.meetings.len(), 2);
+    let path = d.path().join("work.ics");
+    std::fs::write(
+        &path,
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:nope\nEND:VEVENT\nEND:VCALENDAR\n",
+    )
+    .unwrap();
+    // Another modification time than the one read (filesystems with coarse times).
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let mut shell = serein::shell::Shell::new(&mut store);
+    let next = m.now + chrono::Duration::minutes(1);
+    shell.dispatch(&mut m, Msg::Tick, next);
+    assert_eq!(
+        m.today.calendars.meetings.len(),
+        2,
+        "the last good copy stays"
+    );
+    let status = m
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        status.contains("work.ics:3: ") && status.contains("keeping the last good copy"),
+        "{status}"
+    );
+    let screen = crate::render::screen(&m, 120, 24);
+    let header = screen.lines().next().unwrap();
+    assert!(
+        header.contains("⚠ calendar work broken · ◆ Offsite"),
+        "{screen}"
+    );
+}
