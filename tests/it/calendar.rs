@@ -506,3 +506,43 @@ fn a_broken_calendar_keeps_its_last_good_copy_and_warns() {
         "{screen}"
     );
 }
+
+#[test]
+fn cli_lists_a_days_meetings_and_checks_sources() {
+    let env = crate::Env::new();
+    env.write_config(&format!(
+        "[[calendar]]\nname = \"google\"\npath = \"{}\"\n",
+        fixture("google.ics").display()
+    ));
+    let out = env
+        .cmd()
+        .args(["calendar", "list", "--date", "2026-12-11"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        text,
+        "all day      Team offsite  #work  (google)\n09:30-09:45  Standup  #work  (google)\n"
+    );
+    let out = env
+        .cmd()
+        .args(["calendar", "list", "--date", "2026-12-10"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout),
+        "no meetings on 2026-12-10\n"
+    );
+    env.cmd().args(["calendar", "check"]).assert().success();
+
+    env.write_config(&format!(
+        "[[calendar]]\nname = \"bad\"\npath = \"{}\"\n",
+        fixture("broken.ics").display()
+    ));
+    let out = env.cmd().args(["calendar", "check"]).assert().failure();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.contains("✗ bad: ") && text.contains("broken.ics:7: "),
+        "{text}"
+    );
+}
