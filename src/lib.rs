@@ -4,6 +4,7 @@
 //! `store`). See `DESIGN.md` in the shared folder for the rules.
 
 pub mod app;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod domain;

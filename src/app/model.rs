@@ -138,6 +138,24 @@ pub struct TodayState {
     pub selected: Option<i64>,
     pub undo: Vec<UndoEntry>,
     pub pending: Option<Pending>,
+    /// Calendar sources and the shown day's meetings (read-only).
+    pub calendars: Calendars,
+}
+
+/// The calendars as last read, and the shown day's meetings expanded from them (in `update`,
+/// never while drawing).
+#[derive(Debug, Clone, Default)]
+pub struct Calendars {
+    /// The last good copy of each source.
+    pub loaded: Vec<crate::calendar::Loaded>,
+    /// Each source's file modification time when last read (or found broken).
+    pub seen: Vec<(String, Option<std::time::SystemTime>)>,
+    /// Broken sources: name and error (file:line: what), shown as a warning.
+    pub problems: Vec<(String, String)>,
+    /// The day `meetings` were expanded for.
+    pub date: Option<NaiveDate>,
+    /// Meetings with any part on `date`, timed and all-day.
+    pub meetings: Vec<crate::domain::meeting::Meeting>,
 }
 
 /// The focus timer: the session under way and what follows it.
@@ -246,6 +264,7 @@ impl Model {
             selected: None,
             undo: Vec::new(),
             pending: None,
+            calendars: Calendars::default(),
         };
         let timer = TimerState {
             session: None,

@@ -41,6 +41,8 @@ pub enum Msg {
     ManualLoaded(Option<crate::domain::policy::Manual>),
     /// What the Do-Not-Disturb enforcer applied.
     DndApplied(crate::notify::enforcer::Applied),
+    /// Calendar sources read again because their files changed (or broken).
+    CalendarsLoaded(Vec<crate::calendar::Reload>),
     /// The boxes of a day, freshly read from the store.
     DayLoaded {
         date: NaiveDate,
@@ -104,6 +106,9 @@ pub enum Effect {
     ),
     /// Read a day and answer with `Msg::DayLoaded`.
     LoadDay(NaiveDate),
+    /// Read again the calendar sources whose files changed since the modification time last
+    /// seen; answers `Msg::CalendarsLoaded` when any did.
+    LoadCalendars(Vec<(crate::calendar::Source, Option<std::time::SystemTime>)>),
     /// Read another day and answer with `Msg::OtherDayLoaded`.
     LoadOther(NaiveDate, Purpose),
     /// Commit a change in one transaction and answer with `Msg::Saved` or `Msg::StoreFailed`.

@@ -8,6 +8,7 @@ use tui_input::Input;
 use crate::app::model::{Level, Mode, Model, Pending, Prompt, PromptPurpose, UndoEntry};
 use crate::app::msg::{Effect, Purpose};
 use crate::app::update::Update;
+use crate::domain::meeting::{self, MeetingSlot};
 use crate::domain::parse::{self, Draft, When};
 use crate::domain::plan::{self, Change, Patch, Timebox, dur, hhmm};
 use crate::domain::time::minute_of_day;
@@ -19,6 +20,10 @@ use crate::keys::Action;
 pub(crate) fn day_loaded(m: &mut Model, date: NaiveDate, boxes: Vec<Timebox>) -> Update {
     if date != m.today.date {
         return Update::default();
+    }
+    // The day may have changed without `go_to` (midnight): its meetings follow.
+    if m.today.calendars.date != Some(date) {
+        refresh_meetings(m);
     }
     let first = !m.today.loaded;
     if !first && boxes == m.today.boxes {
@@ -257,6 +262,7 @@ fn go_to(m: &mut Model, date: NaiveDate) -> Update {
     m.today.boxes.clear();
     m.today.loaded = false;
     m.today.selected = None;
+    refresh_meetings(m);
     Update::redraw().with(Effect::LoadDay(date))
 }
 
@@ -374,6 +380,22 @@ fn warn_overlap(m: &mut Model, changed: &[Timebox]) {
             );
             return;
         }
+        if let Some(o) = meeting_slots(m)
+            .into_iter()
+            .find(|s| s.start < c.end && c.start < s.end)
+        {
+            m.set_status(
+                Level::Warn,
+                format!(
+                    "“{}” overlaps the meeting “{}” ({}-{})",
+                    c.title,
+                    o.title,
+                    hhmm(o.start),
+                    hhmm(o.end)
+                ),
+            );
+            return;
+        }
     }
 }
 
@@ -391,9 +413,11 @@ fn placement_start(m: &Model) -> u16 {
 /// first free slot from now (or from the day's start on another day).
 pub(crate) fn submit_add(m: &mut Model, text: &str) -> Result<Update, String> {
     let draft = parse::parse(text, &m.config.domain_names()).map_err(|e| e.to_string())?;
-    let nb = plan::place(
+    let busy = meeting::busy(&meeting_slots(m));
+    let nb = plan::place_around(
         &draft,
         &m.today.boxes,
+        &busy,
         m.today.date,
         placement_start(m),
         &m.config.default_domain,
@@ -492,9 +516,11 @@ pub(crate) fn submit_template(m: &mut Model, name: &str) -> Result<Update, Strin
         .map(|l| parse::parse(l, &domains))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| e.to_string())?;
-    let t = plan::place_template(
+    let busy = meeting::busy(&meeting_slots(m));
+    let t = plan::place_template_around(
         &drafts,
         &m.today.boxes,
+        &busy,
         m.today.date,
         m.config.day_start.0,
         &m.config.default_domain,
@@ -563,4 +589,98 @@ pub(crate) fn copy_unfinished(m: &mut Model, from: NaiveDate, source: &[Timebox]
         },
         true,
     )
+}
+
+/// The shown day's timed meetings, as pieces of that day (for drawing and placement).
+pub(crate) fn meeting_slots(m: &Model) -> Vec<MeetingSlot> {
+    meeting::day_slots(&m.today.calendars.meetings, m.today.date, &m.zone)
+}
+
+/// Expands the shown day's meetings from the calendars as last read.
+fn refresh_meetings(m: &mut Model) {
+    let date = m.today.date;
+    let zone = m.zone;
+    let c = &mut m.today.calendars;
+    c.meetings = c
+        .loaded
+        .iter()
+        .flat_map(|l| l.meetings(date, date, &zone))
+        .collect();
+    c.date = Some(date);
+}
+
+/// Asks the shell to look at the configured calendars' files (None: none configured). A
+/// source removed from the config is forgotten here.
+pub(crate) fn calendar_probe(m: &mut Model) -> Option<Effect> {
+    let names: Vec<String> = m.config.calendars.iter().map(|c| c.name.clone()).collect();
+    let c = &mut m.today.calendars;
+    let before = c.loaded.len() + c.problems.len();
+    c.loaded.retain(|l| names.contains(&l.source.name));
+    c.problems.retain(|(n, _)| names.contains(n));
+    c.seen.retain(|(n, _)| names.contains(n));
+    if c.loaded.len() + c.problems.len() != before {
+        refresh_meetings(m);
+    }
+    calendar_probe_of(m)
+}
+
+/// [`calendar_probe`] without forgetting removed sources (at start nothing is loaded yet).
+pub(crate) fn calendar_probe_of(m: &Model) -> Option<Effect> {
+    let sources = m.config.calendar_sources();
+    if sources.is_empty() {
+        return None;
+    }
+    let seen = &m.today.calendars.seen;
+    Some(Effect::LoadCalendars(
+        sources
+            .into_iter()
+            .map(|s| {
+                let at = seen.iter().find(|(n, _)| *n == s.name).and_then(|x| x.1);
+                (s, at)
+            })
+            .collect(),
+    ))
+}
+
+/// Calendar sources read again: a good read replaces the last copy; a broken one keeps it
+/// and says so in the status line (and in the header, until fixed).
+pub(crate) fn calendars_loaded(m: &mut Model, reads: Vec<crate::calendar::Reload>) -> Update {
+    use crate::calendar::Reload;
+    let mut warn = None;
+    for r in reads {
+        let c = &mut m.today.calendars;
+        let (name, modified) = match &r {
+            Reload::Read(l) => (l.source.name.clone(), l.modified),
+            Reload::Failed { name, modified, .. } => (name.clone(), *modified),
+        };
+        c.seen.retain(|(n, _)| *n != name);
+        c.seen.push((name.clone(), modified));
+        c.problems.retain(|(n, _)| *n != name);
+        match r {
+            Reload::Read(l) => {
+                c.loaded.retain(|o| o.source.name != name);
+                c.loaded.push(l);
+            }
+            Reload::Failed { error, .. } => {
+                let kept = if c.loaded.iter().any(|o| o.source.name == name) {
+                    "keeping the last good copy"
+                } else {
+                    "no meetings from it"
+                };
+                warn = Some(format!("calendar “{name}”: {error} ({kept})"));
+                c.problems.push((name, error.to_string()));
+            }
+        }
+    }
+    // Configured order, whatever order the reads came in.
+    let order: Vec<String> = m.config.calendars.iter().map(|c| c.name.clone()).collect();
+    m.today
+        .calendars
+        .loaded
+        .sort_by_key(|l| order.iter().position(|n| *n == l.source.name));
+    refresh_meetings(m);
+    if let Some(w) = warn {
+        m.set_status(Level::Warn, w);
+    }
+    Update::redraw()
 }

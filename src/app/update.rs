@@ -44,6 +44,7 @@ pub fn init(m: &Model) -> Vec<Effect> {
         Effect::LoadBreathSeen,
         Effect::LoadManual,
     ];
+    v.extend(today::calendar_probe_of(m));
     // Opened straight on the review (`serein review`) or the Week screen.
     if let Some(r) = &m.review {
         v.push(Effect::LoadReview(r.form.review.week));
@@ -104,6 +105,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             m.apply_config(*config);
             m.set_status(Level::Info, "config read again");
             let mut u = offline::tick(m, now);
+            u.effects.extend(today::calendar_probe(m));
             u.redraw = true;
             u
         }
@@ -145,6 +147,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             Update::redraw()
         }
         Msg::DayLoaded { date, boxes } => today::day_loaded(m, date, boxes),
+        Msg::CalendarsLoaded(r) => today::calendars_loaded(m, r),
         Msg::WeekLoaded(w, data) => week::loaded(m, w, *data),
         Msg::ReviewLoaded {
             week: w,
@@ -183,6 +186,10 @@ fn tick(m: &mut Model, before: NaiveDateTime) -> Update {
         u.redraw = true;
     }
     u.effects.push(poll_external(m));
+    // Calendar files are looked at once a minute (a stat each; read only when changed).
+    if m.now.date() != before.date() || minute_of_day(m.now) != minute_of_day(before) {
+        u.effects.extend(today::calendar_probe(m));
+    }
     // Status messages fade (errors stay longer); a prompt keeps its error until fixed.
     if let Some(s) = &m.status {
         let keep = if s.level == Level::Error { 20 } else { 8 };

@@ -1,5 +1,6 @@
 //! Subcommands: they print, never draw.
 
+pub mod calendar;
 pub mod config;
 pub mod doctor;
 pub mod export;
@@ -167,6 +168,9 @@ pub enum Command {
     /// Offline hours: whether we are offline now and why; go offline or online by hand.
     #[command(subcommand)]
     Offline(OfflineCmd),
+    /// Calendars ([[calendar]] in the config): a day's meetings, and a check of every source.
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCmd),
     /// Import finished intervals from Timewarrior, Watson or bartib as sessions; tags and
     /// projects map to domains by [import] in the config. Importing again adds nothing.
     Import(import::ImportCmd),
@@ -508,6 +512,7 @@ fn dispatch(
         Command::Breathe { list: true, .. } => breathe_list(&load()?.config),
         Command::Breathe { .. } => Err(Failure::other("serein breathe needs a terminal")),
         Command::Offline(c) => offline::run(c, paths, &load()?.config, now),
+        Command::Calendar(c) => calendar::run(c, &load()?.config, now),
         Command::Import(c) => import::run(c, paths, &load()?.config, now),
         Command::Export(c) => export::run(c, paths, now),
         Command::Review(a) if a.show => review::show(&a, paths, now.local.date()),

@@ -61,6 +61,46 @@ pub struct Config {
     pub import: ImportConfig,
     /// A chime at the end of a box and at breathing phase changes.
     pub sound: SoundConfig,
+    /// Calendar sources (`[[calendar]]`): meetings shown on Today as read-only boxes.
+    #[serde(rename = "calendar")]
+    pub calendars: Vec<CalendarConfig>,
+}
+
+/// `[[calendar]]`: a local `.ics` file or a vdir folder (one `.ics` per event, as vdirsyncer
+/// and khal keep them) whose events show as meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct CalendarConfig {
+    /// Shown beside its meetings and in errors; unique.
+    pub name: String,
+    /// The `.ics` file or the folder; absolute or from `~/`.
+    pub path: PathBuf,
+    /// The life domain its meetings count as.
+    pub domain: String,
+}
+
+impl Default for CalendarConfig {
+    fn default() -> Self {
+        CalendarConfig {
+            name: String::new(),
+            path: PathBuf::new(),
+            domain: "work".into(),
+        }
+    }
+}
+
+impl Config {
+    /// The configured calendar sources, paths with `~/` expanded.
+    pub fn calendar_sources(&self) -> Vec<crate::calendar::Source> {
+        self.calendars
+            .iter()
+            .map(|c| crate::calendar::Source {
+                name: c.name.clone(),
+                path: expand_home(&c.path),
+                domain: c.domain.clone(),
+            })
+            .collect()
+    }
 }
 
 /// `[import]`: how `serein import` maps another tool's tags and projects to domains. The
@@ -551,6 +591,7 @@ impl Default for Config {
             balance: BalanceConfig::default(),
             import: ImportConfig::default(),
             sound: SoundConfig::default(),
+            calendars: Vec::new(),
         }
     }
 }
@@ -704,6 +745,63 @@ mod tests {
         let (cfg, warnings) = parse(EXAMPLE).expect("example parses");
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(cfg, Config::default());
+    }
+
+    /// The commented `[[calendar]]` example, uncommented, parses (the example file itself
+    /// must parse into the defaults, which have no calendars).
+    #[test]
+    fn example_calendar_section_parses() {
+        let start = EXAMPLE
+            .find("# [[calendar]]")
+            .expect("a [[calendar]] example");
+        let block: String = EXAMPLE[start..]
+            .lines()
+            .take_while(|l| l.starts_with("# "))
+            .map(|l| format!("{}\n", &l[2..]))
+            .collect();
+        let (cfg, warnings) = parse(&block).unwrap_or_else(|e| panic!("{e:?}\n{block}"));
+        // Only the example paths' absence is reported, at the `path` key.
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(
+            warnings[0].starts_with("cfg.toml:3:1: calendar \"work\": "),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings
+                .iter()
+                .all(|w| w.contains("no such file or folder")),
+            "{warnings:?}"
+        );
+        assert_eq!(cfg.calendars.len(), 2, "{block}");
+        assert_eq!(cfg.calendars[1].domain, "work");
+    }
+
+    #[test]
+    fn calendar_errors_point_at_the_key() {
+        let cases = [
+            ("[[calendar]]\npath = \"/x.ics\"\n", 1, "needs a name"),
+            (
+                "[[calendar]]\nname = \"a\"\npath = \"/x.ics\"\n[[calendar]]\nname = \"a\"\npath = \"/y.ics\"\n",
+                5,
+                "defined twice",
+            ),
+            (
+                "[[calendar]]\nname = \"a\"\npath = \"cal.ics\"\n",
+                3,
+                "absolute path",
+            ),
+            ("[[calendar]]\nname = \"a\"\n", 1, "needs a path"),
+            (
+                "[[calendar]]\nname = \"a\"\npath = \"/x.ics\"\ndomain = \"wrok\"\n",
+                4,
+                "not one of the domains",
+            ),
+        ];
+        for (text, line, has) in cases {
+            let e = parse(text).unwrap_err();
+            assert_eq!(e.line, Some(line), "{text}: {e:?}");
+            assert!(e.message.contains(has), "{text}: {}", e.message);
+        }
     }
 
     #[test]

@@ -61,6 +61,7 @@ impl Config {
         config.validate_offline(src)?;
         config.validate_import(src)?;
         warnings.extend(config.validate_sound(src)?);
+        warnings.extend(config.validate_calendars(src)?);
         warnings.extend(config.hook_problems(text, path));
         Ok((config, warnings))
     }
@@ -477,6 +478,66 @@ impl Config {
             )]);
         }
         Ok(Vec::new())
+    }
+
+    /// Checks `[[calendar]]`: named, unique, an absolute (or `~/`) path, a known domain. A path
+    /// that isn't there is a warning (a synced folder may appear later).
+    fn validate_calendars(&self, src: Source) -> Result<Vec<String>, ConfigError> {
+        let mut warnings = Vec::new();
+        for (i, c) in self.calendars.iter().enumerate() {
+            let at = |k: &'static str| [Seg::Key("calendar"), Seg::Index(i), Seg::Key(k)];
+            if c.name.trim().is_empty() {
+                return Err(src.error(
+                    &[Seg::Key("calendar"), Seg::Index(i)],
+                    "a [[calendar]] needs a name, e.g. name = \"work\"".into(),
+                ));
+            }
+            if self.calendars[..i].iter().any(|o| o.name == c.name) {
+                return Err(src.error(
+                    &at("name"),
+                    format!("calendar {:?} is defined twice", c.name),
+                ));
+            }
+            if c.path.as_os_str().is_empty() {
+                return Err(src.error(
+                    &[Seg::Key("calendar"), Seg::Index(i)],
+                    format!(
+                        "calendar {:?} needs a path: an .ics file or a folder of them, like \"~/calendars/work.ics\"",
+                        c.name
+                    ),
+                ));
+            }
+            let path = super::expand_home(&c.path);
+            if !path.is_absolute() {
+                return Err(src.error(
+                    &at("path"),
+                    format!(
+                        "path = {:?}: expected an absolute path or one from your home, like \"~/calendars/work.ics\"",
+                        c.path.display().to_string()
+                    ),
+                ));
+            }
+            if !self.domains.iter().any(|d| d.name == c.domain) {
+                return Err(src.error(
+                    &at("domain"),
+                    format!(
+                        "calendar {:?}: domain = {:?} is not one of the domains ({})",
+                        c.name,
+                        c.domain,
+                        self.domain_names().join(", ")
+                    ),
+                ));
+            }
+            if !path.exists() {
+                warnings.push(format!(
+                    "{}: calendar {:?}: {}: no such file or folder; no meetings from it until it appears",
+                    src.place(&at("path")),
+                    c.name,
+                    path.display()
+                ));
+            }
+        }
+        Ok(warnings)
     }
 
     /// Hooks whose program can't be run, located in the file. Not fatal when loading (a

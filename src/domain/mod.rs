@@ -2,6 +2,7 @@
 
 pub mod breath;
 pub mod import;
+pub mod meeting;
 pub mod offline;
 pub mod parse;
 pub mod plan;

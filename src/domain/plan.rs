@@ -206,7 +206,11 @@ pub fn overlapping_ids(boxes: &[Timebox]) -> Vec<i64> {
 
 /// Free `(start, end)` intervals between `from` and `to` not covered by any box.
 pub fn gaps(boxes: &[Timebox], from: u16, to: u16) -> Vec<(u16, u16)> {
-    let mut covered: Vec<(u16, u16)> = boxes.iter().map(|b| (b.start, b.end)).collect();
+    free(boxes.iter().map(|b| (b.start, b.end)).collect(), from, to)
+}
+
+/// Free intervals between `from` and `to` outside the `covered` spans.
+fn free(mut covered: Vec<(u16, u16)>, from: u16, to: u16) -> Vec<(u16, u16)> {
     covered.sort();
     let mut out = Vec::new();
     let mut cursor = from;
@@ -225,8 +229,23 @@ pub fn gaps(boxes: &[Timebox], from: u16, to: u16) -> Vec<(u16, u16)> {
 /// Start of the first free slot of `len` minutes at or after `from` (rounded up to 5 min),
 /// ending by midnight.
 fn next_free_slot(boxes: &[Timebox], from: u16, len: u16) -> Result<u16, PlanError> {
+    next_free_around(boxes, &[], from, len)
+}
+
+/// [`next_free_slot`] that also keeps out of `busy` spans (meetings).
+fn next_free_around(
+    boxes: &[Timebox],
+    busy: &[(u16, u16)],
+    from: u16,
+    len: u16,
+) -> Result<u16, PlanError> {
     let from = from.div_ceil(5) * 5;
-    gaps(boxes, from.min(DAY_MINUTES), DAY_MINUTES)
+    let covered = boxes
+        .iter()
+        .map(|b| (b.start, b.end))
+        .chain(busy.iter().copied())
+        .collect();
+    free(covered, from.min(DAY_MINUTES), DAY_MINUTES)
         .into_iter()
         .find(|(s, e)| e - s >= len)
         .map(|(s, _)| s)
@@ -338,6 +357,19 @@ pub fn place(
     from: u16,
     default_domain: &str,
 ) -> Result<NewTimebox, PlanError> {
+    place_around(d, existing, &[], date, from, default_domain)
+}
+
+/// [`place`] with `busy` spans (the day's meetings, `(start, end)` minutes) that a
+/// `45m Title` line must not land on; spans with times keep them.
+pub fn place_around(
+    d: &crate::domain::parse::Draft,
+    existing: &[Timebox],
+    busy: &[(u16, u16)],
+    date: NaiveDate,
+    from: u16,
+    default_domain: &str,
+) -> Result<NewTimebox, PlanError> {
     use crate::domain::parse::When;
     let (start, end) = match d.when {
         When::Span { start, end } => check_span(i32::from(start), i32::from(end))?,
@@ -345,7 +377,7 @@ pub fn place(
             check_span(i32::from(start), i32::from(start) + i32::from(len))?
         }
         When::For { len } => {
-            let s = next_free_slot(existing, from, len)?;
+            let s = next_free_around(existing, busy, from, len)?;
             (s, s + len)
         }
     };
@@ -408,6 +440,18 @@ pub fn place_template(
     from: u16,
     default_domain: &str,
 ) -> Result<Templated, PlanError> {
+    place_template_around(drafts, existing, &[], date, from, default_domain)
+}
+
+/// [`place_template`] keeping `45m Title` lines out of `busy` spans (meetings).
+pub fn place_template_around(
+    drafts: &[crate::domain::parse::Draft],
+    existing: &[Timebox],
+    busy: &[(u16, u16)],
+    date: NaiveDate,
+    from: u16,
+    default_domain: &str,
+) -> Result<Templated, PlanError> {
     let mut seen: Vec<Timebox> = existing.to_vec();
     let mut unused: Vec<&Timebox> = existing.iter().collect();
     let mut out = Templated::default();
@@ -419,7 +463,7 @@ pub fn place_template(
             out.skipped.push(unused.remove(i).clone());
             continue;
         }
-        let nb = place(d, &seen, date, from, default_domain)?;
+        let nb = place_around(d, &seen, busy, date, from, default_domain)?;
         seen.push(Timebox::from_new(-1, nb.clone()));
         out.placed.push(nb);
     }
@@ -512,6 +556,32 @@ pub(crate) fn test_box(id: i64, start: u16, end: u16) -> Timebox {
 mod tests {
     use super::test_box as tb;
     use super::*;
+
+    /// `45m Title` skips meetings (busy spans) as it skips boxes; a line with times keeps them.
+    #[test]
+    fn placement_skips_meetings() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let boxes = vec![tb(1, 540, 600)];
+        let busy = [(600, 660), (690, 720)];
+        let names = ["work"];
+        // (line, placed start..end)
+        let cases = [
+            ("45m Write", (720, 765)),
+            ("30m Write", (660, 690)),
+            ("10:00-10:30 Write", (600, 630)),
+        ];
+        for (line, want) in cases {
+            let d = crate::domain::parse::parse(line, &names).unwrap();
+            let nb = place_around(&d, &boxes, &busy, date, 540, "work").unwrap();
+            assert_eq!((nb.start, nb.end), want, "{line}");
+            let t = place_template_around(&[d], &boxes, &busy, date, 540, "work").unwrap();
+            assert_eq!(
+                (t.placed[0].start, t.placed[0].end),
+                want,
+                "{line} (template)"
+            );
+        }
+    }
 
     #[test]
     fn overlaps_and_gaps() {

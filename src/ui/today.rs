@@ -113,6 +113,74 @@ fn rows(
     out
 }
 
+/// Ids given to meetings laid out among the boxes (stored boxes have positive ids).
+const MEETING_ID: i64 = -1_000_000;
+
+fn is_meeting(b: &Timebox) -> bool {
+    b.id <= MEETING_ID
+}
+
+/// The boxes and the day's timed meetings (as read-only stand-ins with their own ids), in
+/// start order: what the timeline lays out. The meetings were expanded in `update`.
+fn timeline_items(m: &Model) -> std::borrow::Cow<'_, [Timebox]> {
+    let slots = crate::app::today::meeting_slots(m);
+    if slots.is_empty() {
+        return std::borrow::Cow::Borrowed(&m.today.boxes);
+    }
+    let mut items = m.today.boxes.clone();
+    items.extend(slots.into_iter().enumerate().map(|(k, s)| Timebox {
+        id: MEETING_ID - k as i64,
+        date: m.today.date,
+        start: s.start,
+        end: s.end,
+        title: s.title,
+        domain: s.domain,
+        kind: Kind::Focus,
+        done: false,
+    }));
+    // Stable: boxes keep their order among themselves.
+    items.sort_by_key(|b| b.start);
+    std::borrow::Cow::Owned(items)
+}
+
+/// A meeting's first row: its own glyph, read-only (never selected), domain-coloured bar.
+fn meeting_head_spans(m: &Model, theme: &Theme, b: &Timebox, rest: usize) -> Vec<Span<'static>> {
+    let bar = theme.domain(&m.config, &b.domain, false);
+    let text_w = rest.saturating_sub(1);
+    let len = dur(u32::from(b.minutes()));
+    let info = if rest >= 54 {
+        format!(" {len} · meeting · {} ", b.domain)
+    } else {
+        format!(" {len} {} ", b.domain)
+    };
+    let glyph = " ◆ ";
+    let fixed = width(glyph) + width(&info);
+    let title = fit(&b.title, text_w.saturating_sub(fixed));
+    let pad = text_w.saturating_sub(fixed + width(&title));
+    vec![
+        Span::styled("┃", bar),
+        Span::styled(glyph, bar),
+        Span::styled(title, theme.title()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(info, bar),
+    ]
+}
+
+/// Broken calendars and all-day events, for the header: ` · ⚠ calendar work broken · ◆ Offsite`.
+fn all_day_text(m: &Model) -> String {
+    let c = &m.today.calendars;
+    let mut out = String::new();
+    // The warning first: a narrow header cuts from the right.
+    if !c.problems.is_empty() {
+        let names: Vec<&str> = c.problems.iter().map(|(n, _)| n.as_str()).collect();
+        out.push_str(&format!(" · ⚠ calendar {} broken", names.join(", ")));
+    }
+    for e in crate::domain::meeting::all_day(&c.meetings, m.today.date) {
+        out.push_str(&format!(" · ◆ {}", e.title));
+    }
+    out
+}
+
 /// A human name for `date` seen from `today`.
 fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
     match (date - today).num_days() {
@@ -203,7 +271,7 @@ fn header(m: &Model, theme: &Theme, w: usize, is_today: bool) -> Line<'static> {
         m.today.date.format(date_fmt),
         relative_day(m.today.date, m.today())
     );
-    let left = format!("{day}{breaths}");
+    let left = format!("{day}{breaths}{}", all_day_text(m));
     let long = w >= 60;
     let b = m.keymap.keys_for(Action::Breathe);
     // Markers on the right, most important first, each as far as the day's name still shows:
@@ -270,22 +338,18 @@ fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_tod
     let now = is_today.then(|| minute_of_day(m.now));
     let height = area.height as usize;
     // The finest rows that fit the pane; long free stretches give way first.
-    let lay_out = |slot| {
-        rows(
-            &m.today.boxes,
-            m.config.day_start.0,
-            m.config.day_end.0,
-            now,
-            slot,
-        )
-    };
+    let items = timeline_items(m);
+    let lay_out = |slot| rows(&items, m.config.day_start.0, m.config.day_end.0, now, slot);
     let rows = [SLOT, 30]
         .into_iter()
         .map(lay_out)
         .find(|r| r.len() <= height)
         .unwrap_or_else(|| lay_out(60));
     let overlapping = plan::overlapping_ids(&m.today.boxes);
-    let selected = m.selected_index();
+    let selected = m
+        .today
+        .selected
+        .and_then(|id| items.iter().position(|b| b.id == id));
     let now_row = now.and_then(|n| rows.iter().position(|r| r.at <= n && n < r.until));
     let head = selected.and_then(|s| rows.iter().position(|r| r.kind == RowKind::Head(s)));
     let offset = scroll_offset(rows.len(), height, head, now_row);
@@ -296,6 +360,7 @@ fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_tod
         lines.push(row_line(
             m,
             theme,
+            &items,
             row,
             w,
             labels[i].clone(),
@@ -304,7 +369,7 @@ fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_tod
             selected,
         ));
     }
-    if m.today.boxes.is_empty() && m.today.loaded && lines.len() > 1 {
+    if items.is_empty() && m.today.loaded && lines.len() > 1 {
         let add = m.keymap.keys_for(Action::Add);
         let hint = format!(
             "{}no boxes on this day — {add} adds one",
@@ -369,6 +434,7 @@ fn axis_labels(
 fn row_line(
     m: &Model,
     theme: &Theme,
+    items: &[Timebox],
     row: &Row,
     w: usize,
     label: Option<(String, Style)>,
@@ -383,11 +449,20 @@ fn row_line(
     let rest = w.saturating_sub(GUTTER);
     match row.kind {
         RowKind::Free { gap } => spans.extend(free_span(theme, gap, rest, is_now)),
+        RowKind::Head(i) if is_meeting(&items[i]) => {
+            spans.extend(meeting_head_spans(m, theme, &items[i], rest));
+        }
         RowKind::Head(i) | RowKind::Body(i, _) => {
-            let b = &m.today.boxes[i];
+            let b = &items[i];
             let is_sel = selected == Some(i);
             let bar_style = theme.domain(&m.config, &b.domain, b.kind == Kind::Break);
-            let bar = if b.kind == Kind::Break { "┊" } else { "▌" };
+            let bar = if is_meeting(b) {
+                "┃"
+            } else if b.kind == Kind::Break {
+                "┊"
+            } else {
+                "▌"
+            };
             let base = if is_sel {
                 theme.selected()
             } else {

@@ -4,6 +4,7 @@
 pub mod skip;
 
 mod breathe;
+mod calendar;
 mod cli;
 mod concurrency;
 mod due;

@@ -55,6 +55,10 @@ impl Effects<'_> {
     pub(super) fn run(&mut self, e: Effect, now: Now) -> Vec<Msg> {
         match e {
             Effect::LoadDay(date) => self.load_day(date),
+            Effect::LoadCalendars(known) => match crate::calendar::reload(&known) {
+                r if r.is_empty() => Vec::new(),
+                r => vec![Msg::CalendarsLoaded(r)],
+            },
             Effect::LoadOther(date, purpose) => self.load_other(date, purpose),
             Effect::Apply(change) => self.apply(&change),
             Effect::MarkDone(id) => self.mark_done(id),
