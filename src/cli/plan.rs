@@ -97,14 +97,16 @@ pub fn run(p: PlanCmd, cfg: &Config, paths: &Paths, now: Now) -> Result<(), Fail
     let today = now.date();
     let date_of = |d: &DateArg| parse_date(&d.date, today).map_err(Failure::input);
     match p {
-        PlanCmd::Add { text, date } => add(store, cfg, now, date_of(&date)?, &text.join(" ")),
+        PlanCmd::Add { text, date } => {
+            add(store, cfg, now, date_of(&date)?, &zone, &text.join(" "))
+        }
         PlanCmd::List { date, json } => list(store, cfg, &zone, date_of(&date)?, json),
         PlanCmd::Rm { id } => remove(store, id),
         PlanCmd::Move { id, start } => move_to(store, id, &start),
         PlanCmd::Done { id, undo } => done(store, id, undo),
         PlanCmd::Clear { date, yes } => clear(store, date_of(&date)?, yes),
         PlanCmd::ApplyTemplate { name, date } => {
-            apply_template(store, cfg, &name, date_of(&date)?, today)
+            apply_template(store, cfg, &name, date_of(&date)?, today, &zone)
         }
         PlanCmd::CopyUnfinished { date } => copy_unfinished(store, cfg, date_of(&date)?, today),
         PlanCmd::Templates => {
@@ -213,19 +215,35 @@ fn search_from(cfg: &Config, now: NaiveDateTime, date: NaiveDate) -> u16 {
     }
 }
 
+/// The day's meetings from the configured calendars, as busy `(start, end)` minutes that a
+/// `45m Title` line must not land on. A calendar that can't be read is said and left out.
+fn meetings_busy(cfg: &Config, date: NaiveDate, zone: &Zone) -> Vec<(u16, u16)> {
+    let mut meetings = Vec::new();
+    for source in cfg.calendar_sources() {
+        match crate::calendar::load(&source) {
+            Ok(l) => meetings.extend(l.meetings(date, date, zone)),
+            Err(e) => eprintln!("warning: calendar {:?} left out: {e}", source.name),
+        }
+    }
+    let slots = crate::domain::meeting::day_slots(&meetings, date, zone);
+    crate::domain::meeting::busy(&slots)
+}
+
 /// `serein plan add BOX…`.
 fn add(
     store: &mut Store,
     cfg: &Config,
     now: NaiveDateTime,
     date: NaiveDate,
+    zone: &Zone,
     text: &str,
 ) -> Result<(), Failure> {
     let draft = parse::parse(text, &cfg.domain_names())
         .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
     let existing = store.day(date)?;
     let from = search_from(cfg, now, date);
-    let nb = plan::place(&draft, &existing, date, from, &cfg.default_domain)
+    let busy = meetings_busy(cfg, date, zone);
+    let nb = plan::place_around(&draft, &existing, &busy, date, from, &cfg.default_domain)
         .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
     let id = store.insert(&nb)?;
     let b = Timebox::from_new(id, nb);
@@ -404,6 +422,7 @@ fn apply_template(
     name: &str,
     date: NaiveDate,
     today: NaiveDate,
+    zone: &Zone,
 ) -> Result<(), Failure> {
     let t = cfg.template(name).ok_or_else(|| {
         let names: Vec<&str> = cfg.templates.iter().map(|t| t.name.as_str()).collect();
@@ -422,9 +441,11 @@ fn apply_template(
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
     let existing = store.day(date)?;
-    let t = plan::place_template(
+    let busy = meetings_busy(cfg, date, zone);
+    let t = plan::place_template_around(
         &drafts,
         &existing,
+        &busy,
         date,
         cfg.day_start.0,
         &cfg.default_domain,

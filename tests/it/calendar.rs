@@ -546,3 +546,34 @@ fn cli_lists_a_days_meetings_and_checks_sources() {
         "{text}"
     );
 }
+
+/// `serein plan add "45m …"` and `plan apply-template` from the command line find the next
+/// free slot around the day's meetings, as the TUI does.
+#[test]
+fn cli_placement_skips_meetings() {
+    let env = crate::Env::new();
+    let ics = env.path().join("mine.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n\
+         UID:early@test\r\nDTSTAMP:20261201T000000Z\r\nDTSTART:20261214T080000\r\n\
+         DTEND:20261214T090000\r\nSUMMARY:Early sync\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    env.write_config(&format!(
+        "[[calendar]]\nname = \"mine\"\npath = \"{}\"\n\n[[template]]\nname = \"t\"\nboxes = [\"30m Mail #work\"]\n",
+        ics.display()
+    ));
+    env.cmd()
+        .env("SEREIN_NOW", "2026-12-10T10:00")
+        .args(["plan", "add", "45m Read #work", "--date", "2026-12-14"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("09:00-09:45 Read"));
+    env.cmd()
+        .env("SEREIN_NOW", "2026-12-10T10:00")
+        .args(["plan", "apply-template", "t", "--date", "2026-12-14"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("09:45-10:15 Mail"));
+}
