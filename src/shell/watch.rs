@@ -79,7 +79,9 @@ mod linux {
     pub struct FileWatch {
         fd: AsyncFd<OwnedFd>,
         store: Option<Dir>,
-        config: Option<Dir>,
+        /// The config file's folder, and the folder of the file it links to, if it is a link
+        /// (a dotfiles repository: an editor writes the target, in its own folder).
+        config: Vec<Dir>,
     }
 
     /// What a write, a replace (editor: write a temp file, rename it over) or a removal does.
@@ -125,8 +127,16 @@ mod linux {
             // SAFETY: `raw` is a fresh descriptor we own.
             let owned = unsafe { OwnedFd::from_raw_fd(raw) };
             let store = db.and_then(|p| add(raw, p, &["-wal"]));
-            let config = config.and_then(|p| add(raw, p, &[]));
-            if store.is_none() && config.is_none() {
+            let config: Vec<Dir> = config
+                .map(|p| {
+                    let target = std::fs::canonicalize(p).ok().filter(|t| t != p);
+                    std::iter::once(p.to_path_buf())
+                        .chain(target)
+                        .filter_map(|f| add(raw, &f, &[]))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if store.is_none() && config.is_empty() {
                 return None;
             }
             // SAFETY: the AsyncFd owns the descriptor and nothing else closes it while registered.
@@ -141,7 +151,7 @@ mod linux {
 
         /// Whether the config file is watched.
         pub fn watches_config(&self) -> bool {
-            self.config.is_some()
+            !self.config.is_empty()
         }
 
         /// Waits until a watched file changes; all events queued by then count as one.
@@ -200,15 +210,12 @@ mod linux {
                 // The queue overflowed: anything may have changed.
                 if mask & libc::IN_Q_OVERFLOW != 0 {
                     out.store |= self.store.is_some();
-                    out.config |= self.config.is_some();
+                    out.config |= !self.config.is_empty();
                     continue;
                 }
-                let hit = |d: &Option<Dir>| {
-                    d.as_ref()
-                        .is_some_and(|d| d.wd == wd && d.names.iter().any(|n| n == name))
-                };
-                out.store |= hit(&self.store);
-                out.config |= hit(&self.config);
+                let hit = |d: &Dir| d.wd == wd && d.names.iter().any(|n| n == name);
+                out.store |= self.store.as_ref().is_some_and(hit);
+                out.config |= self.config.iter().any(hit);
             }
         }
     }

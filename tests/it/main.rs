@@ -21,6 +21,7 @@ mod status;
 mod summary;
 mod timer;
 mod timer_cli;
+mod watch;
 mod zone;
 
 use std::path::{Path, PathBuf};
