@@ -6,11 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-20}
 cargo build --release --quiet --bin serein --example gen_history
-BIN=$PWD/target/release/serein
+T=$(realpath "${CARGO_TARGET_DIR:-target}")/release
+BIN=$T/serein
 W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 export HOME=$W XDG_CONFIG_HOME=$W/cfg XDG_STATE_HOME=$W/state SEREIN_NOW=2026-11-23T10:00 TERM=xterm-256color
 mkdir -p "$W/empty" "$W/full"
-target/release/examples/gen_history "$W/full" 5 2026-11-23
+"$T/examples/gen_history" "$W/full" 5 2026-11-23
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 # wall ms of one command, run in a pseudo-terminal for the TUI

@@ -15,7 +15,9 @@ cd "$(dirname "$0")/.."
 SECS=${1:-60}
 TIMR=${2:-/tmp/timr/bin/timr-tui}
 PORSMO=${3:-/tmp/porsmo/bin/porsmo}
-cargo build --release --quiet --bin serein
+# The same targets as benches/summary.sh: building examples turns on dev-dependency features
+# (tokio's test-util) for the whole build, so building only the binary here would rebuild it.
+cargo build --release --quiet --bin serein --example gen_history --example timew_export
 BIN=$(realpath "${CARGO_TARGET_DIR:-target}")/release/serein
 W=$(mktemp -d); SOCK=serein-bench-$$
 DPID=

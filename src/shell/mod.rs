@@ -66,6 +66,12 @@ pub trait Frontend {
 pub struct TerminalFrontend<'t, B: Backend, E> {
     pub terminal: &'t mut Terminal<B>,
     pub events: E,
+    /// The terminal has a fixed viewport (the real TUI): its size is asked for again only
+    /// after a resize event, not on every frame (ratatui's full-screen viewport opens
+    /// `/dev/tty` for an ioctl on each draw, once a second under a countdown).
+    pub fixed_size: bool,
+    /// A resize event came since the last draw (`fixed_size` only).
+    pub resized: bool,
 }
 
 impl<B, E> Frontend for TerminalFrontend<'_, B, E>
@@ -75,6 +81,13 @@ where
     E: Stream<Item = io::Result<Event>> + Unpin,
 {
     fn draw(&mut self, model: &Model) -> anyhow::Result<()> {
+        if self.fixed_size && std::mem::take(&mut self.resized) {
+            let size = self.terminal.size()?;
+            if size != self.terminal.get_frame().area().as_size() {
+                self.terminal
+                    .resize(ratatui::layout::Rect::from((Default::default(), size)))?;
+            }
+        }
         self.terminal.draw(|f| crate::ui::view(model, f))?;
         Ok(())
     }
@@ -83,7 +96,10 @@ where
         loop {
             match self.events.next().await? {
                 Ok(Event::Key(k)) => return Some(Ok(Msg::Key(k))),
-                Ok(Event::Resize(..)) => return Some(Ok(Msg::Resize)),
+                Ok(Event::Resize(..)) => {
+                    self.resized = true;
+                    return Some(Ok(Msg::Resize));
+                }
                 Ok(_) => continue,
                 Err(e) => return Some(Err(e)),
             }
@@ -126,7 +142,12 @@ where
     C: Clock,
     S: Future<Output = ()>,
 {
-    let mut frontend = TerminalFrontend { terminal, events };
+    let mut frontend = TerminalFrontend {
+        terminal,
+        events,
+        fixed_size: false,
+        resized: false,
+    };
     let mut shell = Shell::with_desktop(store, desktop).watch_store();
     run_loop(
         &mut frontend,

@@ -5,6 +5,7 @@ use std::io;
 
 use crossterm::event::EventStream;
 use ratatui::Terminal;
+use ratatui::backend::Backend as _;
 
 use crate::app::model::Model;
 use crate::shell::clock::Clock;
@@ -112,10 +113,21 @@ pub fn run_terminal(
         }
         // No `terminal.clear()`: it asks the terminal for the cursor position (ESC[6n) and
         // fails after 2 s where nothing answers; the screen was cleared on entry instead.
-        let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+        // A fixed viewport of the size now: resized on resize events (see `fixed_size`).
+        let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
+        let area = ratatui::layout::Rect::from((Default::default(), backend.size()?));
+        let mut terminal = Terminal::with_options(
+            backend,
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(area),
+            },
+        )?;
         let mut frontend = TerminalFrontend {
             terminal: &mut terminal,
             events: EventStream::new(),
+            fixed_size: true,
+            // Looked at once more on the first frame: a resize before the events are read.
+            resized: true,
         };
         let mut shell = Shell::with_desktop(&mut store, Box::new(desktop)).watch_store();
         if let Some((path, explicit)) = config_file {
