@@ -134,15 +134,25 @@ fn unfold(text: &str) -> Vec<(usize, String)> {
 pub fn parse(text: &str) -> Result<Vec<Event>, IcsError> {
     let lines = unfold(text);
     check_structure(&lines)?;
-    let joined: String = lines
+    // Each component is parsed on its own: the `icalendar` parser's time grows with the square
+    // of the text it is given (measured: 500 events 71 ms, 2,000 events 1.7 s in one text).
+    let chunks = components(&lines);
+    let cals = chunks
         .iter()
-        .map(|(_, l)| l.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let cal = read_calendar(&joined).map_err(|e| IcsError {
-        line: syntax_line(&e).and_then(|n| lines.get(n.saturating_sub(1)).map(|l| l.0)),
-        message: format!("not iCalendar syntax: {}", first_line(&e)),
-    })?;
+        .map(|(first, text)| {
+            read_calendar(text).map_err(|e| IcsError {
+                // Line `n` of a chunk is `lines[first + n - 1]`.
+                line: syntax_line(&e).and_then(|n| {
+                    let i = first + n as isize - 1;
+                    usize::try_from(i)
+                        .ok()
+                        .and_then(|i| lines.get(i))
+                        .map(|l| l.0)
+                }),
+                message: format!("not iCalendar syntax: {}", first_line(&e)),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let event_lines: Vec<usize> = lines
         .iter()
         .enumerate()
@@ -151,8 +161,10 @@ pub fn parse(text: &str) -> Result<Vec<Event>, IcsError> {
         .collect();
     let mut zones: Vec<(String, chrono_tz::Tz)> = Vec::new();
     let mut vevents: Vec<&Component> = Vec::new();
-    for c in &cal.components {
-        collect(c, &mut zones, &mut vevents);
+    for cal in &cals {
+        for c in &cal.components {
+            collect(c, &mut zones, &mut vevents);
+        }
     }
     let mut out = Vec::new();
     for (k, c) in vevents.into_iter().enumerate() {
@@ -160,6 +172,45 @@ pub fn parse(text: &str) -> Result<Vec<Event>, IcsError> {
         out.push(read_event(c, &lines, at, &zones)?);
     }
     Ok(out)
+}
+
+/// The texts handed to the parser, each with the index in `lines` its first line stands for:
+/// every component directly inside a VCALENDAR, wrapped in a VCALENDAR of its own (whose
+/// added first line stands for the index before the component's). A text that doesn't begin
+/// with BEGIN:VCALENDAR is given whole, as it is.
+fn components(lines: &[(usize, String)]) -> Vec<(isize, String)> {
+    let is =
+        |l: &str, what: &str| l.len() >= what.len() && l[..what.len()].eq_ignore_ascii_case(what);
+    let wrapped = lines.first().is_some_and(|(_, l)| is(l, "BEGIN:VCALENDAR"));
+    if !wrapped {
+        let all: Vec<&str> = lines.iter().map(|(_, l)| l.as_str()).collect();
+        return vec![(0, all.join("\n"))];
+    }
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = None;
+    for (i, (_, l)) in lines.iter().enumerate() {
+        if is(l, "BEGIN:") {
+            depth += 1;
+            if depth == 2 {
+                start = Some(i);
+            }
+        } else if is(l, "END:") {
+            if depth == 2
+                && let Some(s) = start.take()
+            {
+                let mut text = String::from("BEGIN:VCALENDAR\n");
+                for (_, l) in &lines[s..=i] {
+                    text.push_str(l);
+                    text.push('\n');
+                }
+                text.push_str("END:VCALENDAR");
+                out.push((s as isize - 1, text));
+            }
+            depth = depth.saturating_sub(1);
+        }
+    }
+    out
 }
 
 /// BEGIN/END balance and `NAME:value` shape, checked here so the error names the right line.
@@ -572,6 +623,12 @@ mod tests {
                 "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
                 2,
                 "has no DTSTART",
+            ),
+            // Components are parsed one by one: lines still count from the file's top.
+            (
+                "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nDTSTART:20261207T090000Z\nEND:VEVENT\nBEGIN:VEVENT\nUID:b\nSUMMARY:b\n  folded\nDTSTART:2026\nEND:VEVENT\nEND:VCALENDAR\n",
+                11,
+                "DTSTART value \"2026\"",
             ),
         ];
         for (text, line, has) in cases {
