@@ -26,6 +26,19 @@ pub fn expand(
     last: NaiveDate,
     zone: &Zone,
 ) -> Vec<Meeting> {
+    expand_with(events, origin, first, last, zone, true)
+}
+
+/// [`expand`], with or without starting a rule's walk near the range ([`skip_ahead`]); the
+/// tests check both give the same meetings.
+fn expand_with(
+    events: &[Event],
+    origin: Origin,
+    first: NaiveDate,
+    last: NaiveDate,
+    zone: &Zone,
+    skip: bool,
+) -> Vec<Meeting> {
     let from = resolve(zone, first.and_time(NaiveTime::MIN));
     let to = resolve(
         zone,
@@ -70,10 +83,10 @@ pub fn expand(
             }
             continue;
         }
-        let skip = replaced.get(e.uid.as_str());
+        let replaced_here = replaced.get(e.uid.as_str());
         let recurring = e.rule.is_some() || !e.rdates.is_empty();
-        for wall in walls(e, from, to) {
-            if e.exdates.contains(&wall) || skip.is_some_and(|s| s.contains(&wall)) {
+        for wall in walls(e, from, to, skip) {
+            if e.exdates.contains(&wall) || replaced_here.is_some_and(|s| s.contains(&wall)) {
                 continue;
             }
             let m = instance(e, origin, wall, recurring.then_some(wall), zone);
@@ -100,6 +113,7 @@ fn walls(
     e: &Event,
     from: chrono::DateTime<chrono::Utc>,
     to: chrono::DateTime<chrono::Utc>,
+    skip: bool,
 ) -> Vec<NaiveDateTime> {
     let len = match e.length {
         Length::Exact(d) => d,
@@ -116,7 +130,8 @@ fn walls(
     };
     push(e.start);
     if let Some(set) = &e.rule {
-        for dt in set {
+        let near = if skip { skip_ahead(set, lo) } else { None };
+        for dt in near.as_ref().unwrap_or(set) {
             let w = dt.naive_utc();
             if w >= hi {
                 break;
@@ -129,6 +144,41 @@ fn walls(
     }
     out.sort();
     out
+}
+
+/// The same rule started at its last whole period before `lo`, so a daily meeting begun years
+/// ago isn't walked day by day from then on every expansion. Only where that gives exactly the
+/// same instances from `lo` on: one DAILY or WEEKLY rule, no COUNT (it counts from the first
+/// instance) and no BYSETPOS. Moving DTSTART by whole periods keeps its weekday, its time and
+/// the rule's week numbering; the `rrule` crate yields DTSTART only when it matches the rule,
+/// as before (the event's own DTSTART is added by [`walls`] either way).
+fn skip_ahead(set: &rrule::RRuleSet, lo: NaiveDateTime) -> Option<rrule::RRuleSet> {
+    use chrono::TimeZone;
+    use rrule::Frequency;
+    let [r] = set.get_rrule().as_slice() else {
+        return None;
+    };
+    if r.get_count().is_some()
+        || !r.get_by_set_pos().is_empty()
+        || !set.get_rdate().is_empty()
+        || !set.get_exdate().is_empty()
+        || !set.get_exrule().is_empty()
+    {
+        return None;
+    }
+    let days = i64::from(r.get_interval().max(1))
+        * match r.get_freq() {
+            Frequency::Daily => 1,
+            Frequency::Weekly => 7,
+            _ => return None,
+        };
+    let start = set.get_dt_start().naive_utc();
+    let periods = (lo - start).num_days().div_euclid(days) - 1;
+    if periods <= 0 {
+        return None;
+    }
+    let moved = start + Duration::days(periods * days);
+    Some(rrule::RRuleSet::new(rrule::Tz::UTC.from_utc_datetime(&moved)).rrule(r.clone()))
 }
 
 fn instance(
@@ -177,5 +227,69 @@ fn instance(
         calendar: origin.calendar.to_string(),
         domain: origin.domain.to_string(),
         time,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::ics::parse;
+
+    /// Rules begun long ago, of every shape [`skip_ahead`] handles or refuses, expanded over
+    /// weeks across years and DST changes: starting the walk near the range changes nothing.
+    #[test]
+    fn skipping_ahead_gives_the_same_meetings() {
+        let rules = [
+            "FREQ=DAILY",
+            "FREQ=DAILY;INTERVAL=3",
+            "FREQ=WEEKLY",
+            "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH",
+            "FREQ=WEEKLY;INTERVAL=3;BYDAY=SU;WKST=SU",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;WKST=WE",
+            "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20261201T000000Z",
+            "FREQ=WEEKLY;BYDAY=SA;COUNT=400",
+            "FREQ=MONTHLY;BYDAY=1MO",
+            "FREQ=DAILY;BYMONTH=3,10",
+            "FREQ=WEEKLY;BYDAY=MO,FR;BYSETPOS=1",
+        ];
+        let starts = ["20190104T093000", "20210331T020000", "20230615T233000"];
+        let mut text = String::from("BEGIN:VCALENDAR\n");
+        for (i, r) in rules.iter().enumerate() {
+            for (j, st) in starts.iter().enumerate() {
+                text.push_str(&format!(
+                    "BEGIN:VEVENT\nUID:r{i}s{j}\nDTSTART;TZID=Europe/Paris:{st}\n\
+                     DURATION:PT50M\nRRULE:{r}\nSUMMARY:{r}\nEND:VEVENT\n"
+                ));
+            }
+        }
+        text.push_str("END:VCALENDAR\n");
+        let events = parse(&text).unwrap();
+        let origin = Origin {
+            calendar: "c",
+            domain: "work",
+        };
+        let zone = Zone::Named(chrono_tz::Europe::Paris);
+        let weeks = [
+            "2019-01-01",
+            "2021-03-22",
+            "2021-03-29",
+            "2023-06-12",
+            "2026-03-23",
+            "2026-10-19",
+            "2026-10-26",
+            "2026-11-30",
+            "2027-06-07",
+        ];
+        let mut seen = 0;
+        for w in weeks {
+            let first: NaiveDate = w.parse().unwrap();
+            let last = first + Duration::days(6);
+            let fast = expand_with(&events, origin, first, last, &zone, true);
+            let slow = expand_with(&events, origin, first, last, &zone, false);
+            assert_eq!(fast, slow, "week of {w}");
+            seen += fast.len();
+        }
+        assert!(seen > 500, "the weeks hold meetings: {seen}");
     }
 }
