@@ -577,3 +577,94 @@ fn cli_placement_skips_meetings() {
         .success()
         .stdout(predicates::str::contains("09:45-10:15 Mail"));
 }
+
+/// `serein export ics`: the plan as a valid iCalendar file that serein's own calendar reader
+/// (and so a calendar app) reads back to the same boxes, on a DST day included; with
+/// `--sessions`, the log too. Text with `;` `,` and accents survives; lines end in CRLF and
+/// are folded at 75 octets.
+#[test]
+fn export_ics_reads_back_as_the_same_boxes() {
+    let env = crate::Env::new();
+    for (line, date) in [
+        ("09:00-10:30 Write; the report, v2 #work", "2026-11-23"),
+        ("12:00-13:00 Lunch with Léa #social", "2026-11-23"),
+        // Paris leaves summer time at 03:00 that night: the box still lasts its wall hours.
+        ("01:00-04:00 Night shift #work", "2026-10-25"),
+        (
+            "14:00-15:00 A very long title that goes on and on past the seventy-five octet limit #work",
+            "2026-11-24",
+        ),
+    ] {
+        env.cmd()
+            .args(["plan", "add", line, "--date", date])
+            .assert()
+            .success();
+    }
+    env.cmd()
+        .args(["start", "Focus #work", "--for", "25m"])
+        .assert()
+        .success();
+    env.cmd()
+        .env("SEREIN_NOW", "2026-11-23T10:00")
+        .arg("stop")
+        .assert()
+        .success();
+
+    let out = env
+        .cmd()
+        .args(["export", "ics", "--sessions"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+    for l in text.split("\r\n") {
+        assert!(l.len() <= 75, "a line longer than 75 octets: {l:?}");
+        assert!(!l.contains('\n'), "a bare LF: {l:?}");
+    }
+    let events = serein::calendar::ics::parse(&text).unwrap();
+    let ics_path = env.path().join("export.ics");
+    std::fs::write(&ics_path, &text).unwrap();
+    let source = Source {
+        name: "export".into(),
+        path: ics_path,
+        domain: "work".into(),
+    };
+    let loaded = serein::calendar::load(&source).unwrap();
+    let z = zone("Europe/Paris");
+    let mut got: Vec<String> = loaded
+        .meetings(d("2026-10-24"), d("2026-11-25"), &z)
+        .iter()
+        .map(|m| line(m, &z))
+        .collect();
+    got.sort();
+    assert_eq!(events.len(), 5, "4 boxes and 1 session");
+    let want = [
+        "2026-10-25 01:00-04:00 Night shift",
+        "2026-11-23 09:00-10:30 Write; the report, v2",
+        "2026-11-23 09:41-10:00 Focus",
+        "2026-11-23 12:00-13:00 Lunch with Léa",
+        "2026-11-24 14:00-15:00 A very long title that goes on and on past the seventy-five octet limit",
+    ];
+    for w in want {
+        assert!(
+            got.iter().any(|g| g.starts_with(w)),
+            "{w:?} not in the export read back: {got:#?}"
+        );
+    }
+    // Without --sessions, only the plan; with a range, only its days.
+    let out = env
+        .cmd()
+        .args([
+            "export",
+            "ics",
+            "--from",
+            "2026-11-23",
+            "--to",
+            "2026-11-23",
+        ])
+        .output()
+        .unwrap();
+    let events = serein::calendar::ics::parse(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    assert_eq!(events.len(), 2);
+}
