@@ -683,13 +683,13 @@ fn status_follow(
     output: &StatusOutput,
 ) -> Result<(), Failure> {
     let mut store: Option<Store> = None;
-    let mut watch: Option<dir_watch::DirWatch> = None;
+    let mut watch: Option<crate::shell::watch::BlockingWatch> = None;
     let mut last: Option<String> = None;
     let mut failing: Option<String> = None;
     let mut out = std::io::stdout().lock();
     loop {
         if watch.is_none() {
-            watch = dir_watch::DirWatch::new(&paths.data_dir);
+            watch = crate::shell::watch::BlockingWatch::new(Some(&paths.db_file()), None);
         }
         let now = clock.stamp();
         // A database that can't be read for now (being replaced, busy, from a newer serein)
@@ -725,7 +725,11 @@ fn status_follow(
         }
         let wait = next_change(session.as_ref(), output.has_seconds(), now);
         match &watch {
-            Some(w) => w.wait(wait),
+            // A commit writes several times in a row: let it finish before reading.
+            Some(w) if w.wait(wait).store => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
+            Some(_) => {}
             None => std::thread::sleep(wait),
         }
     }
@@ -763,72 +767,6 @@ fn next_change(session: Option<&Session>, seconds: bool, now: Now) -> std::time:
 
 /// Waking when a file in a folder changes: inotify on Linux (a start, stop or pause from
 /// another process writes the database there); elsewhere nothing, and the caller sleeps.
-mod dir_watch {
-    use std::path::Path;
-    use std::time::Duration;
-
-    #[cfg(target_os = "linux")]
-    pub struct DirWatch(std::os::fd::OwnedFd);
-
-    #[cfg(target_os = "linux")]
-    impl DirWatch {
-        pub fn new(dir: &Path) -> Option<DirWatch> {
-            use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-            use std::os::unix::ffi::OsStrExt;
-            let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
-            // SAFETY: plain syscalls; the fd is owned (and closed) by OwnedFd from here on.
-            let fd = unsafe { libc::inotify_init1(libc::IN_NONBLOCK | libc::IN_CLOEXEC) };
-            if fd < 0 {
-                return None;
-            }
-            let fd = unsafe { OwnedFd::from_raw_fd(fd) };
-            let mask = libc::IN_MODIFY
-                | libc::IN_CREATE
-                | libc::IN_DELETE
-                | libc::IN_MOVED_TO
-                | libc::IN_CLOSE_WRITE;
-            // SAFETY: `path` is a valid C string for the duration of the call.
-            let wd = unsafe { libc::inotify_add_watch(fd.as_raw_fd(), path.as_ptr(), mask) };
-            (wd >= 0).then_some(DirWatch(fd))
-        }
-
-        /// Waits until `timeout` passes or something in the folder changes.
-        pub fn wait(&self, timeout: Duration) {
-            use std::os::fd::AsRawFd;
-            let fd = self.0.as_raw_fd();
-            let mut p = libc::pollfd {
-                fd,
-                events: libc::POLLIN,
-                revents: 0,
-            };
-            let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
-            // SAFETY: one valid pollfd.
-            let n = unsafe { libc::poll(&mut p, 1, ms) };
-            if n > 0 {
-                // Drain the events: what changed doesn't matter, only that something did.
-                let mut buf = [0u8; 4096];
-                // SAFETY: reads into a buffer of the given length; the fd is non-blocking.
-                while unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) } > 0 {}
-                // A commit writes several times in a row: let it finish before reading.
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-    }
-
-    #[cfg(not(target_os = "linux"))]
-    pub struct DirWatch;
-
-    #[cfg(not(target_os = "linux"))]
-    impl DirWatch {
-        pub fn new(_dir: &Path) -> Option<DirWatch> {
-            None
-        }
-        pub fn wait(&self, timeout: Duration) {
-            std::thread::sleep(timeout);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

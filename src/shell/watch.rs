@@ -30,7 +30,7 @@ pub struct Changed {
 }
 
 #[cfg(target_os = "linux")]
-pub use linux::FileWatch;
+pub use linux::{BlockingWatch, FileWatch};
 
 #[cfg(not(target_os = "linux"))]
 /// No inotify here: never built, the loop polls.
@@ -55,6 +55,22 @@ impl FileWatch {
     }
 }
 
+#[cfg(not(target_os = "linux"))]
+/// No inotify here: never built, the caller sleeps.
+pub struct BlockingWatch;
+
+#[cfg(not(target_os = "linux"))]
+impl BlockingWatch {
+    pub fn new(_: Option<&Path>, _: Option<&Path>) -> Option<BlockingWatch> {
+        None
+    }
+
+    pub fn wait(&self, timeout: Duration) -> Changed {
+        std::thread::sleep(timeout);
+        Changed::default()
+    }
+}
+
 #[cfg(target_os = "linux")]
 mod linux {
     use std::ffi::{CString, OsStr, OsString};
@@ -76,13 +92,29 @@ mod linux {
 
     /// An inotify descriptor watching the database's and the config file's folders.
     #[derive(Debug)]
-    pub struct FileWatch {
-        fd: AsyncFd<OwnedFd>,
+    struct Inotify {
+        fd: OwnedFd,
         store: Option<Dir>,
         /// The config file's folder, and the folder of the file it links to, if it is a link
         /// (a dotfiles repository: an editor writes the target, in its own folder).
         config: Vec<Dir>,
     }
+
+    impl AsRawFd for Inotify {
+        fn as_raw_fd(&self) -> i32 {
+            self.fd.as_raw_fd()
+        }
+    }
+
+    /// [`Inotify`] for the run loop: waited on with tokio.
+    #[derive(Debug)]
+    pub struct FileWatch {
+        fd: AsyncFd<Inotify>,
+    }
+
+    /// [`Inotify`] for a plain blocking loop (`serein status --follow`).
+    #[derive(Debug)]
+    pub struct BlockingWatch(Inotify);
 
     /// What a write, a replace (editor: write a temp file, rename it over) or a removal does.
     const MASK: u32 = libc::IN_MODIFY
@@ -111,10 +143,10 @@ mod linux {
         Some(Dir { wd, names })
     }
 
-    impl FileWatch {
+    impl Inotify {
         /// Watches the database `db` (with its `-wal`) and the config file `config`; `None`
         /// when nothing could be watched.
-        pub fn new(db: Option<&Path>, config: Option<&Path>) -> Option<FileWatch> {
+        fn new(db: Option<&Path>, config: Option<&Path>) -> Option<Inotify> {
             // SAFETY: plain syscall; the fd is owned below.
             let raw = unsafe { libc::inotify_init1(libc::IN_NONBLOCK | libc::IN_CLOEXEC) };
             if raw < 0 {
@@ -139,48 +171,60 @@ mod linux {
             if store.is_none() && config.is_empty() {
                 return None;
             }
+            Some(Inotify {
+                fd: owned,
+                store,
+                config,
+            })
+        }
+
+        /// Reads every event queued (the descriptor is non-blocking) into `out`; `WouldBlock`
+        /// once the queue is empty and nothing was read.
+        fn drain(&self, out: &mut Changed) -> io::Result<()> {
+            let mut buf = [0u8; 4096];
+            loop {
+                // SAFETY: reading into a buffer of its length from our inotify descriptor.
+                let n = unsafe { libc::read(self.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len()) };
+                if n < 0 {
+                    let e = io::Error::last_os_error();
+                    return if e.kind() == io::ErrorKind::WouldBlock && *out != Changed::default() {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    };
+                }
+                self.note(&buf[..n as usize], out);
+            }
+        }
+    }
+
+    impl FileWatch {
+        /// Watches the database `db` (with its `-wal`) and the config file `config`; `None`
+        /// when nothing could be watched.
+        pub fn new(db: Option<&Path>, config: Option<&Path>) -> Option<FileWatch> {
+            let inotify = Inotify::new(db, config)?;
             // SAFETY: the AsyncFd owns the descriptor and nothing else closes it while registered.
-            let fd = unsafe { AsyncFd::register(owned) }.ok()?;
-            Some(FileWatch { fd, store, config })
+            let fd = unsafe { AsyncFd::register(inotify) }.ok()?;
+            Some(FileWatch { fd })
         }
 
         /// Whether the database is watched (the loop then stops polling it).
         pub fn watches_store(&self) -> bool {
-            self.store.is_some()
+            self.fd.get_ref().store.is_some()
         }
 
         /// Whether the config file is watched.
         pub fn watches_config(&self) -> bool {
-            !self.config.is_empty()
+            !self.fd.get_ref().config.is_empty()
         }
 
         /// Waits until a watched file changes; all events queued by then count as one.
         pub async fn changed(&self) -> io::Result<Changed> {
-            let mut buf = [0u8; 4096];
             loop {
                 let mut guard = self.fd.readable().await?;
                 let mut out = Changed::default();
                 // Drain everything queued: a commit is several writes.
-                let read = guard.try_io(|inner| {
-                    loop {
-                        // SAFETY: reading into a buffer of its length from our inotify descriptor.
-                        let n = unsafe {
-                            libc::read(inner.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len())
-                        };
-                        if n < 0 {
-                            let e = io::Error::last_os_error();
-                            return if e.kind() == io::ErrorKind::WouldBlock
-                                && out != Changed::default()
-                            {
-                                Ok(())
-                            } else {
-                                Err(e)
-                            };
-                        }
-                        self.note(&buf[..n as usize], &mut out);
-                    }
-                });
-                match read {
+                match guard.try_io(|inner| inner.get_ref().drain(&mut out)) {
                     Ok(Ok(())) if out != Changed::default() => return Ok(out),
                     Ok(Ok(())) => continue,
                     Ok(Err(e)) => return Err(e),
@@ -193,7 +237,34 @@ mod linux {
                 }
             }
         }
+    }
 
+    impl BlockingWatch {
+        /// Watches the database `db` (with its `-wal`) and the config file `config`; `None`
+        /// when nothing could be watched.
+        pub fn new(db: Option<&Path>, config: Option<&Path>) -> Option<BlockingWatch> {
+            Inotify::new(db, config).map(BlockingWatch)
+        }
+
+        /// Waits until a watched file changes or `timeout` passes; what changed (nothing on
+        /// a timeout).
+        pub fn wait(&self, timeout: std::time::Duration) -> Changed {
+            let mut p = libc::pollfd {
+                fd: self.0.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            let ms = timeout.as_millis().min(i32::MAX as u128) as i32;
+            let mut out = Changed::default();
+            // SAFETY: one valid pollfd.
+            if unsafe { libc::poll(&mut p, 1, ms) } > 0 {
+                let _ = self.0.drain(&mut out);
+            }
+            out
+        }
+    }
+
+    impl Inotify {
         /// Reads a buffer of `inotify_event`s into `out`.
         fn note(&self, mut buf: &[u8], out: &mut Changed) {
             const HEAD: usize = std::mem::size_of::<libc::inotify_event>();
