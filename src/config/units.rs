@@ -29,13 +29,18 @@ fn minutes_of(s: &str) -> Option<u32> {
         .or_else(|| parse_duration(t).map(u32::from))
 }
 
-struct Hours;
+/// A length held in an `f64`: a number as it is, or a string read by `read`; `expected` says
+/// what the key accepts.
+struct FloatLength {
+    expected: &'static str,
+    read: fn(&str) -> Option<f64>,
+}
 
-impl Visitor<'_> for Hours {
+impl Visitor<'_> for FloatLength {
     type Value = f64;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(HOURS)
+        f.write_str(self.expected)
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
         Ok(v)
@@ -47,7 +52,8 @@ impl Visitor<'_> for Hours {
         Ok(v as f64)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
-        hours_of(v).ok_or_else(|| E::custom(format!("{v:?} is not a length: expected {HOURS}")))
+        (self.read)(v)
+            .ok_or_else(|| E::custom(format!("{v:?} is not a length: expected {}", self.expected)))
     }
 }
 
@@ -77,7 +83,10 @@ impl Visitor<'_> for Minutes {
 
 /// `deserialize_with` for a `*_hours` key.
 pub(super) fn hours<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    d.deserialize_any(Hours)
+    d.deserialize_any(FloatLength {
+        expected: HOURS,
+        read: hours_of,
+    })
 }
 
 /// `deserialize_with` for a `*_minutes` key held in a `u32`.
@@ -95,35 +104,20 @@ pub(super) fn minutes_u16<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Err
 /// `deserialize_with` for an optional length in minutes that may have a fraction
 /// (`[[breathing.pattern]] minutes`).
 pub(super) fn opt_minutes_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    struct M;
-    impl Visitor<'_> for M {
-        type Value = f64;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a number of minutes, like 5 or 2.5 (or \"5m\")")
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
-            Ok(v)
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
-            Ok(v as f64)
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
-            Ok(v as f64)
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
-            let t = v.trim();
-            t.strip_suffix('m')
-                .and_then(|n| n.trim().parse::<f64>().ok())
-                .or_else(|| parse_duration(t).map(f64::from))
-                .filter(|m| m.is_finite())
-                .ok_or_else(|| {
-                    E::custom(format!(
-                        "{v:?} is not a length: expected a number of minutes, like 5 or 2.5 (or \"5m\")"
-                    ))
-                })
-        }
-    }
-    d.deserialize_any(M).map(Some)
+    d.deserialize_any(FloatLength {
+        expected: "a number of minutes, like 5 or 2.5 (or \"5m\")",
+        read: fractional_minutes_of,
+    })
+    .map(Some)
+}
+
+/// Reads `2.5m` or `1h30` as minutes, with a fraction (a bare number comes as a number).
+fn fractional_minutes_of(s: &str) -> Option<f64> {
+    let t = s.trim();
+    t.strip_suffix('m')
+        .and_then(|n| n.trim().parse::<f64>().ok())
+        .or_else(|| parse_duration(t).map(f64::from))
+        .filter(|m| m.is_finite())
 }
 
 #[cfg(test)]
