@@ -66,12 +66,12 @@ fn start_chime(
     cache: &Path,
     now: Now,
 ) -> io::Result<Option<Child>> {
-    if find_player(path).is_none() {
+    let Some(player) = find_player(path) else {
         if !NO_PLAYER_LOGGED.swap(true, Ordering::SeqCst) {
             tracing::info!("no sound player on PATH (pw-play, paplay, aplay, afplay): no chime");
         }
         return Ok(None);
-    }
+    };
     if PLAYING.swap(true, Ordering::SeqCst) {
         return Ok(None);
     }
@@ -88,11 +88,11 @@ fn start_chime(
             }
         }
     }
-    match play(path, file, cache) {
-        Ok(Some(child)) => Ok(Some(child)),
-        r => {
+    match spawn(player, file, cache) {
+        Ok(child) => Ok(Some(child)),
+        Err(e) => {
             PLAYING.store(false, Ordering::SeqCst);
-            r
+            Err(e)
         }
     }
 }
@@ -187,13 +187,13 @@ pub fn builtin_chime(cache: &Path) -> io::Result<PathBuf> {
     Ok(target)
 }
 
-/// Starts the first player in `path` on `file` (or the built-in chime), detached; `None` when
-/// no player is there. The caller reaps the child.
-fn play(path: &OsStr, file: Option<&Path>, cache: &Path) -> io::Result<Option<Child>> {
+/// Starts `player` (found by [`find_player`]) on `file` or the built-in chime, detached.
+fn spawn(
+    (player, args): (PathBuf, &'static [&'static str]),
+    file: Option<&Path>,
+    cache: &Path,
+) -> io::Result<Child> {
     use std::os::unix::process::CommandExt;
-    let Some((player, args)) = find_player(path) else {
-        return Ok(None);
-    };
     let sound = sound_file(file, cache)?;
     let child = Command::new(&player)
         .args(args)
@@ -205,12 +205,18 @@ fn play(path: &OsStr, file: Option<&Path>, cache: &Path) -> io::Result<Option<Ch
         .process_group(0)
         .spawn()
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", player.display())))?;
-    Ok(Some(child))
+    Ok(child)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Starts the first player in `path` on `file` (or the built-in chime), detached; `None` when
+    /// no player is there. The caller reaps the child.
+    fn play(path: &OsStr, file: Option<&Path>, cache: &Path) -> io::Result<Option<Child>> {
+        find_player(path).map(|p| spawn(p, file, cache)).transpose()
+    }
 
     /// A fake player named `name` in `dir` that writes its name and arguments to `dir/args`.
     fn fake_player(dir: &Path, name: &str) {
