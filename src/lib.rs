@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod i18n;
 pub mod keys;
 pub mod logging;
 pub mod notify;

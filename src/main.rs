@@ -10,6 +10,9 @@ use serein::shell::clock::{Clock, SystemClock};
 use serein::store::Store;
 
 fn main() -> ExitCode {
+    // The environment's language first (for --help and early errors); `language =` in the
+    // config overrides it once the config is read.
+    serein::i18n::set(serein::i18n::detect_from_env(None));
     let args = Cli::parse();
     if args.command.as_ref().is_some_and(|c| {
         !matches!(
@@ -42,6 +45,9 @@ fn real_main(args: Cli) -> Result<(), Failure> {
     let load = || {
         let loaded = Config::load(&paths.config_file, paths.config_explicit)
             .map_err(|e| Failure::input(e.to_string()))?;
+        if let Some(l) = loaded.config.language {
+            serein::i18n::set(l.0);
+        }
         for w in &loaded.warnings {
             eprintln!("warning: {w}");
         }

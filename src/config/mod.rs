@@ -26,6 +26,9 @@ pub const EXAMPLE: &str = include_str!("../../config.example.toml");
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct Config {
+    /// The language of everything serein writes: `"en"` or `"fr"`; unset follows the
+    /// environment (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub language: Option<Language>,
     /// First hour shown on the Today timeline ("08:00").
     pub day_start: ClockTime,
     /// Last hour shown on the Today timeline ("18:00").
@@ -570,6 +573,7 @@ impl Default for Config {
             work,
         };
         Config {
+            language: None,
             day_start: ClockTime(8 * 60),
             day_end: ClockTime(18 * 60),
             work_hours_per_day: 8.0,
@@ -609,6 +613,24 @@ impl<'de> Deserialize<'de> for ClockTime {
             None => Err(serde::de::Error::custom(format!(
                 "{s:?} is not a time of day; expected HH:MM between 00:00 and 24:00, e.g. \"08:00\""
             ))),
+        }
+    }
+}
+
+/// `language = "fr"`: a language serein speaks, checked while parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Language(pub crate::i18n::Lang);
+
+impl TryFrom<String> for Language {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "en" => Ok(Language(crate::i18n::Lang::En)),
+            "fr" => Ok(Language(crate::i18n::Lang::Fr)),
+            _ => Err(format!(
+                "language {s:?} is not one serein speaks; expected \"en\" or \"fr\" (or leave it out to follow LANG)"
+            )),
         }
     }
 }
@@ -802,6 +824,19 @@ mod tests {
             assert_eq!(e.line, Some(line), "{text}: {e:?}");
             assert!(e.message.contains(has), "{text}: {}", e.message);
         }
+    }
+
+    #[test]
+    fn language_is_en_or_fr_and_anything_else_points_at_the_key() {
+        let (c, _) = parse("language = \"fr\"\n").unwrap();
+        assert_eq!(c.language, Some(Language(crate::i18n::Lang::Fr)));
+        let e = parse("day_start = \"08:00\"\nlanguage = \"de\"\n").unwrap_err();
+        assert_eq!((e.line, e.column), (Some(2), Some(12)), "{e:?}");
+        assert!(
+            e.message.contains("expected \"en\" or \"fr\""),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -72,6 +72,8 @@ impl Env {
             ("XDG_STATE_HOME".into(), format!("{p}/state")),
             ("SEREIN_NOW".into(), "2026-11-23T09:41".into()),
             ("TZ".into(), "Europe/Paris".into()),
+            // English unless a test asks for French (`LANG=fr_FR.UTF-8` or `language =`).
+            ("LANG".into(), "C.UTF-8".into()),
             // Tests that want the background daemon remove this.
             ("SEREIN_NO_DAEMON".into(), "1".into()),
         ]
