@@ -243,6 +243,7 @@ impl crate::domain::summary::WeekParams {
             schedule: cfg.offline.schedule(),
             breathing_goal_per_day: cfg.breathing.daily_goal,
             thresholds: cfg.balance.thresholds(),
+            meetings: Vec::new(),
         }
     }
 }
