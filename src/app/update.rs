@@ -147,7 +147,11 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             Update::redraw()
         }
         Msg::DayLoaded { date, boxes } => today::day_loaded(m, date, boxes),
-        Msg::CalendarsLoaded(r) => today::calendars_loaded(m, r),
+        Msg::CalendarsLoaded(r) => {
+            let mut u = today::calendars_loaded(m, r);
+            u.effects.extend(week::calendars_changed(m));
+            u
+        }
         Msg::WeekLoaded(w, data) => week::loaded(m, w, *data),
         Msg::ReviewLoaded {
             week: w,

@@ -109,7 +109,9 @@ fn env(with_calendar: bool) -> Env {
     env.write_config(&config);
     std::fs::create_dir_all(env.data_dir()).unwrap();
     let mut store = Store::open(&env.data_dir().join("serein.db")).unwrap();
-    store.start_session(&session("2026-11-17 10:30", 60)).unwrap();
+    store
+        .start_session(&session("2026-11-17 10:30", 60))
+        .unwrap();
     env
 }
 
@@ -175,7 +177,10 @@ fn summary_csv_and_table_show_meeting_time() {
     let mut lines = csv.lines();
     let head: Vec<&str> = lines.next().unwrap().split(',').collect();
     let col = head.iter().position(|h| *h == "meeting_minutes").unwrap();
-    let work_col = head.iter().position(|h| *h == "meeting_work_minutes").unwrap();
+    let work_col = head
+        .iter()
+        .position(|h| *h == "meeting_work_minutes")
+        .unwrap();
     let meetings: Vec<&str> = lines.map(|l| l.split(',').nth(col).unwrap()).collect();
     assert_eq!(meetings, ["15", "45", "75", "0", "15", "0", "0"], "{csv}");
     assert!(csv.lines().nth(3).unwrap().split(',').nth(work_col) == Some("75"));
@@ -198,7 +203,11 @@ fn summary_csv_and_table_show_meeting_time() {
 #[test]
 fn a_broken_calendar_is_left_out_with_a_warning() {
     let env = env(true);
-    std::fs::write(env.path().join("work.ics"), "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n").unwrap();
+    std::fs::write(
+        env.path().join("work.ics"),
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n",
+    )
+    .unwrap();
     let out = env
         .cmd()
         .args(["summary", "--week", "2026-W47", "--format", "json"])

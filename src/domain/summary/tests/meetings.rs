@@ -59,10 +59,9 @@ impl Default for MCase {
 }
 
 fn summarize_case(c: &MCase, week: Week) -> WeekSummary {
-    let now = c.now.map_or_else(
-        || at(&format!("{} 12:00", week.next().days()[2])),
-        at,
-    );
+    let now = c
+        .now
+        .map_or_else(|| at(&format!("{} 12:00", week.next().days()[2])), at);
     let inputs = Inputs {
         sessions: &c.sessions,
         timeboxes: &[],
@@ -215,7 +214,13 @@ fn meetings_push_a_week_over_the_hours_lines() {
     }
     let meetings: Vec<Meeting> = ["23", "24", "25"]
         .iter()
-        .map(|day| meeting("work", &format!("2026-11-{day} 17:00"), &format!("2026-11-{day} 19:00")))
+        .map(|day| {
+            meeting(
+                "work",
+                &format!("2026-11-{day} 17:00"),
+                &format!("2026-11-{day} 19:00"),
+            )
+        })
         .collect();
     let without = summarize_case(
         &MCase {
@@ -232,7 +237,10 @@ fn meetings_push_a_week_over_the_hours_lines() {
         },
         nov(),
     );
-    assert_eq!((without.work_minutes, with.work_minutes), (36 * 60, 42 * 60));
+    assert_eq!(
+        (without.work_minutes, with.work_minutes),
+        (36 * 60, 42 * 60)
+    );
     assert!(!kinds(&without).iter().any(|k| k.0 == FlagKind::WorkHours));
     assert!(kinds(&with).iter().any(|k| k.0 == FlagKind::WorkHours));
 }
