@@ -268,6 +268,8 @@ pub struct OfflineConfig {
     pub focus_dnd: bool,
     /// Domains whose focus boxes don't turn Do-Not-Disturb on (e.g. "family").
     pub focus_dnd_except: Vec<String>,
+    /// Do-Not-Disturb during the timed meetings of the `[[calendar]]` sources.
+    pub meeting_dnd: bool,
     /// After an offline period, dismiss what piled up (dunst: close-all). Off by default.
     pub clear_on_end: bool,
     /// macOS: the names of two Shortcuts you made with "Set Focus" (on — best "until" a time
@@ -289,6 +291,7 @@ impl Default for OfflineConfig {
             friday: None,
             focus_dnd: false,
             focus_dnd_except: Vec::new(),
+            meeting_dnd: false,
             clear_on_end: false,
             macos_on: String::new(),
             macos_off: String::new(),
@@ -325,6 +328,7 @@ impl OfflineConfig {
     /// Whether anything here can ever turn Do-Not-Disturb on by itself.
     pub fn is_active(&self) -> bool {
         self.focus_dnd
+            || self.meeting_dnd
             || [
                 Some(&self.weekdays),
                 Some(&self.saturday),
