@@ -222,3 +222,69 @@ fn a_broken_calendar_is_left_out_with_a_warning() {
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(j["meeting_minutes"], 0);
 }
+
+/// `meeting_dnd` through the shell (TUI and daemon share it): a meeting under way asks for
+/// Do-Not-Disturb with its own reason, the loop's next wake is the meeting's end, and it
+/// goes off there.
+#[test]
+fn meeting_dnd_turns_dnd_on_during_a_meeting_and_wakes_at_its_end() {
+    use serein::app::msg::Msg;
+    use serein::domain::policy::Reason;
+    use serein::shell::{RecordingDesktop, Shell};
+
+    use crate::{at, model_at};
+
+    let dir = tempfile::tempdir().unwrap();
+    let ics = dir.path().join("work.ics");
+    // Monday 23 Nov (the model's day, in UTC): a 10:00-10:30 standup, an all-day event.
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:s@test\r\n\
+DTSTART:20261123T100000Z\r\nDTEND:20261123T103000Z\r\nSUMMARY:Standup\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:o@test\r\nDTSTART;VALUE=DATE:20261123\r\nSUMMARY:Offsite\r\n\
+END:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let mut m = model_at(at(9, 0));
+    m.config = toml::from_str(&format!(
+        "[offline]\nmeeting_dnd = true\n\n[[calendar]]\nname = \"work\"\npath = {:?}\n",
+        ics.display().to_string()
+    ))
+    .unwrap();
+    m.config.breathing.reminders.clear();
+    let desktop = RecordingDesktop::default();
+    let mut shell = Shell::with_desktop(&mut store, Box::new(desktop.clone()));
+    shell.start(&mut m, at(9, 0));
+    shell.dispatch(&mut m, Msg::Tick, at(9, 0));
+    let d = m.offline.dnd_desired.clone().unwrap();
+    assert!(!d.on, "{d:?}");
+    // Off until the meeting starts: that is when the loop wakes.
+    assert_eq!(d.until, Some(at(10, 0).and_utc()));
+
+    shell.dispatch(&mut m, Msg::Tick, at(10, 0));
+    let d = m.offline.dnd_desired.clone().unwrap();
+    assert_eq!((d.on, d.reason), (true, Some(Reason::Meeting)));
+    assert_eq!(d.until, Some(at(10, 30).and_utc()));
+    assert_eq!(
+        serein::app::offline::badge(&m).as_deref(),
+        Some("⊘ meeting until 10:30")
+    );
+    let now = serein::domain::time::Now {
+        utc: at(10, 0).and_utc() + chrono::Duration::seconds(1),
+        local: at(10, 0) + chrono::Duration::seconds(1),
+        zone: serein::domain::time::Zone::utc(),
+    };
+    assert_eq!(
+        serein::app::update::next_event(&m, now),
+        Some(at(10, 30).and_utc())
+    );
+
+    shell.dispatch(&mut m, Msg::Tick, at(10, 30));
+    assert!(!m.offline.dnd_desired.as_ref().unwrap().on);
+    // Asked again when the calendars arrived (same "off", a new `until`): the enforcer
+    // reconciles, so only the changes count.
+    let mut asked: Vec<bool> = desktop.recorded().dnd.iter().map(|d| d.on).collect();
+    asked.dedup();
+    assert_eq!(asked, vec![false, true, false]);
+}
