@@ -210,6 +210,11 @@ pub struct OfflineState {
     pub dnd_applied: Option<crate::notify::enforcer::Applied>,
     /// `o` pressed once, then: a second press within 10 s confirms.
     pub confirm_pressed: Option<NaiveDateTime>,
+    /// Today's and tomorrow's timed meetings asking for Do-Not-Disturb (`meeting_dnd`; empty
+    /// when it is off), expanded from the calendars as last read.
+    pub meeting_spans: Vec<crate::domain::policy::MeetingSpan>,
+    /// The local date `meeting_spans` were expanded for; `None`: expand again.
+    pub meetings_for: Option<NaiveDate>,
 }
 
 /// The whole TUI state: what every screen shares, then each screen's own part.
@@ -289,6 +294,8 @@ impl Model {
             dnd_inputs: None,
             dnd_applied: None,
             confirm_pressed: None,
+            meeting_spans: Vec::new(),
+            meetings_for: None,
         };
         let week_params = std::sync::Arc::new(crate::app::week::WeekParams::from_config(&config));
         Model {

@@ -24,8 +24,37 @@ fn focus_until(m: &Model, now: Now) -> Option<chrono::DateTime<chrono::Utc>> {
     })
 }
 
+/// Expands today's and tomorrow's meetings for `meeting_dnd` when the date changed or the
+/// calendars (or the config) were read again; whether they changed.
+fn refresh_meetings(m: &mut Model, now: Now) -> bool {
+    let today = now.local.date();
+    if m.offline.meetings_for == Some(today) {
+        return false;
+    }
+    m.offline.meetings_for = Some(today);
+    let spans = if m.config.offline.meeting_dnd {
+        let tomorrow = today.succ_opt().unwrap_or(today);
+        let meetings: Vec<_> = m
+            .today
+            .calendars
+            .loaded
+            .iter()
+            .flat_map(|l| l.meetings(today, tomorrow, &now.zone))
+            .collect();
+        policy::meeting_spans(&meetings)
+    } else {
+        Vec::new()
+    };
+    let changed = spans != m.offline.meeting_spans;
+    m.offline.meeting_spans = spans;
+    changed
+}
+
 /// Recomputes the desired state; asks the shell to act only when it changed.
 pub fn tick(m: &mut Model, now: Now) -> Update {
+    if refresh_meetings(m, now) {
+        m.offline.dnd_inputs = None;
+    }
     let focus_until = focus_until(m, now);
     // The schedule's periods take real work to expand: recompute only when an input changed
     // or the state's own `until` has come.
@@ -39,12 +68,13 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
         return Update::default();
     }
     m.offline.dnd_inputs = Some(inputs);
-    let d = policy::desired_dnd(
+    let d = policy::desired_dnd_with(
         &m.offline.schedule,
         &now.zone,
         now.utc,
         focus_until,
         m.config.offline.focus_dnd,
+        &m.offline.meeting_spans,
         m.offline.manual,
     );
     if m.offline.dnd_desired.as_ref() == Some(&d) {
@@ -60,10 +90,10 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
 /// The header badge: `⊘ offline until 08:00`, or nothing.
 pub fn badge(m: &Model) -> Option<String> {
     let d = m.offline.dnd_desired.as_ref().filter(|d| d.on)?;
-    let why = if d.reason == Some(Reason::Focus) {
-        "focus"
-    } else {
-        "offline"
+    let why = match d.reason {
+        Some(Reason::Focus) => "focus",
+        Some(Reason::Meeting) => "meeting",
+        _ => "offline",
     };
     let failed = matches!(
         m.offline.dnd_applied,
@@ -107,12 +137,13 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
     }
     m.offline.confirm_pressed = None;
     let manual = if on {
-        Manual::off(
+        Manual::off_with(
             &m.offline.schedule,
             &now.zone,
             now.utc,
             focus_until(m, now),
             m.config.offline.focus_dnd,
+            &m.offline.meeting_spans,
         )
     } else {
         Some(Manual {

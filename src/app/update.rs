@@ -104,6 +104,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
         Msg::ConfigChanged(config) => {
             m.apply_config(*config);
             m.set_status(Level::Info, "config read again");
+            m.offline.meetings_for = None;
             let mut u = offline::tick(m, now);
             u.effects.extend(today::calendar_probe(m));
             u.redraw = true;
@@ -147,7 +148,16 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             Update::redraw()
         }
         Msg::DayLoaded { date, boxes } => today::day_loaded(m, date, boxes),
-        Msg::CalendarsLoaded(r) => today::calendars_loaded(m, r),
+        Msg::CalendarsLoaded(r) => {
+            let mut u = today::calendars_loaded(m, r);
+            u.effects.extend(week::calendars_changed(m));
+            // Meetings may ask for Do-Not-Disturb (`meeting_dnd`): expanded again.
+            m.offline.meetings_for = None;
+            let o = offline::tick(m, now);
+            u.redraw |= o.redraw;
+            u.effects.extend(o.effects);
+            u
+        }
         Msg::WeekLoaded(w, data) => week::loaded(m, w, *data),
         Msg::ReviewLoaded {
             week: w,

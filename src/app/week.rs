@@ -46,10 +46,43 @@ pub fn open(m: &mut Model) -> Update {
     load(m, week)
 }
 
-fn load(m: &Model, week: Week) -> Update {
+fn load(m: &mut Model, week: Week) -> Update {
     Update {
         redraw: true,
-        effects: vec![Effect::LoadWeek(week, Arc::clone(&m.week_params))],
+        effects: vec![Effect::LoadWeek(week, params_for(m, week))],
+    }
+}
+
+/// The summary params for `week`, with the calendars' meetings around it (as last read by the
+/// shell; expanded here, never while drawing). Kept as `m.week_params`, so the re-reads after
+/// another process's writes count them too. Without calendars nothing is expanded.
+pub fn params_for(m: &mut Model, week: Week) -> Arc<WeekParams> {
+    let loaded = &m.today.calendars.loaded;
+    if loaded.is_empty() && m.week_params.meetings.is_empty() {
+        return Arc::clone(&m.week_params);
+    }
+    let (first, last) = crate::domain::summary::meeting_span(week, RECENT_WEEKS);
+    let meetings = loaded
+        .iter()
+        .flat_map(|l| l.meetings(first, last, &m.zone))
+        .collect();
+    m.week_params = Arc::new(WeekParams {
+        meetings,
+        ..(*m.week_params).clone()
+    });
+    Arc::clone(&m.week_params)
+}
+
+/// The calendars were read again: the Week screen's (or the review's) numbers follow.
+pub fn calendars_changed(m: &mut Model) -> Vec<Effect> {
+    let week = match m.screen {
+        Screen::Week => m.week.as_ref().map(|v| v.week),
+        Screen::Review => m.review.as_ref().map(|r| r.form.review.week),
+        _ => None,
+    };
+    match week {
+        Some(w) => vec![Effect::LoadWeek(w, params_for(m, w))],
+        None => Vec::new(),
     }
 }
 
@@ -160,7 +193,7 @@ pub fn open_review(m: &mut Model, week: Week, standalone: bool) -> Update {
         .map(|d| d.summary.clone());
     let mut effects = vec![Effect::LoadReview(week)];
     if shown.is_none() {
-        effects.push(Effect::LoadWeek(week, Arc::clone(&m.week_params)));
+        effects.push(Effect::LoadWeek(week, params_for(m, week)));
     }
     m.review = Some(ReviewView {
         form: ReviewForm::new(Review::new(week, m.now_utc)),
@@ -228,7 +261,8 @@ pub fn review_key(m: &mut Model, k: KeyEvent) -> Update {
             // Back on the Week screen, its numbers may have changed meanwhile.
             match (&m.week, back) {
                 (Some(w), Screen::Week) => {
-                    redraw(vec![Effect::LoadWeek(w.week, Arc::clone(&m.week_params))])
+                    let week = w.week;
+                    redraw(vec![Effect::LoadWeek(week, params_for(m, week))])
                 }
                 _ => redraw(Vec::new()),
             }
@@ -243,5 +277,68 @@ pub fn review_key(m: &mut Model, k: KeyEvent) -> Update {
             let standalone = v.standalone;
             open_review(m, to, standalone)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::{Loaded, Source, ics};
+
+    const ICS: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@test\r\n\
+DTSTART:20261117T090000Z\r\nDTEND:20261117T100000Z\r\nSUMMARY:Review\r\nEND:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+    fn model() -> Model {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        Model::new(
+            crate::config::Config::default(),
+            crate::keys::Keymap::default(),
+            day.and_hms_opt(9, 0, 0).unwrap(),
+        )
+    }
+
+    fn week_params(u: &Update) -> Arc<WeekParams> {
+        u.effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::LoadWeek(_, p) => Some(Arc::clone(p)),
+                _ => None,
+            })
+            .expect("a LoadWeek")
+    }
+
+    #[test]
+    fn the_week_is_loaded_with_the_calendars_meetings() {
+        let mut m = model();
+        // No calendar: the params are the config's, nothing expanded.
+        let u = open(&mut m);
+        assert!(week_params(&u).meetings.is_empty());
+        assert!(Arc::ptr_eq(&week_params(&u), &m.week_params));
+        m.today.calendars.loaded.push(Loaded {
+            source: Source {
+                name: "work".into(),
+                path: "/x.ics".into(),
+                domain: "work".into(),
+            },
+            events: ics::parse(ICS).unwrap(),
+            modified: None,
+        });
+        // The calendars arrive while the Week screen is open: it is loaded again, with them.
+        let effects = calendars_changed(&mut m);
+        let p = week_params(&Update {
+            redraw: true,
+            effects,
+        });
+        assert_eq!(p.meetings.len(), 1);
+        assert_eq!(p.meetings[0].title, "Review");
+        // Going to another week expands that week's.
+        let u = action(&mut m, Action::NextWeek);
+        assert!(
+            week_params(&u).meetings.len() == 1,
+            "still within 12 weeks back"
+        );
+        m.screen = Screen::Today;
+        assert!(calendars_changed(&mut m).is_empty());
     }
 }

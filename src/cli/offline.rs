@@ -65,6 +65,7 @@ fn status(store: &Store, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Fa
         Some(Reason::Schedule) => "offline hours",
         Some(Reason::Focus) => "a focus box",
         Some(Reason::Manual) => "by hand",
+        Some(Reason::Meeting) => "a meeting",
         None => "",
     };
     match (d.on, d.until.map(|u| when_text(now, u))) {

@@ -6,8 +6,11 @@ use serde_json::{Value, json};
 
 use crate::cli::{Failure, SummaryFormat, parse_date};
 use crate::config::{Config, Paths};
-use crate::domain::summary::{RangeSummary, Week, WeekParams, WeekSummary, hm, hmm, minutes_of};
-use crate::domain::time::Now;
+use crate::domain::meeting::Meeting;
+use crate::domain::summary::{
+    RangeSummary, Week, WeekParams, WeekSummary, hm, hmm, meeting_span, minutes_of,
+};
+use crate::domain::time::{Now, Zone};
 use crate::store::{Store, summary};
 
 /// What `serein summary` was asked for.
@@ -76,9 +79,10 @@ pub fn run(
     now: Now,
 ) -> Result<(), Failure> {
     let store = Store::open(&paths.db_file())?;
-    let params = WeekParams::from_config(cfg);
+    let mut params = WeekParams::from_config(cfg);
     let out = match span {
         Span::Week(week) => {
+            params.meetings = week_meetings(cfg, week, &now.zone);
             let data = summary::load_week(&store, &params, week, now.utc, &now.zone, 1)?;
             week_output(&data.summary, cfg, format)
         }
@@ -89,6 +93,29 @@ pub fn run(
     };
     print!("{out}");
     Ok(())
+}
+
+/// The configured calendars' meetings a week's summary reads (`summary::meeting_span`);
+/// nothing is read without `[[calendar]]`. A calendar that can't be read is said on stderr
+/// and left out.
+fn week_meetings(cfg: &Config, week: Week, zone: &Zone) -> Vec<Meeting> {
+    if cfg.calendars.is_empty() {
+        return Vec::new();
+    }
+    let (first, last) = meeting_span(week, 1);
+    let mut out = Vec::new();
+    for source in cfg.calendar_sources() {
+        match crate::calendar::load(&source) {
+            Ok(l) => out.extend(l.meetings(first, last, zone)),
+            Err(e) => eprintln!("{}", calendar_left_out(&source.name, &e.to_string())),
+        }
+    }
+    out
+}
+
+/// The warning for a calendar that could not be read.
+fn calendar_left_out(name: &str, error: &str) -> String {
+    format!("warning: calendar {name:?} left out of the summary: {error}")
 }
 
 fn week_title(s: &WeekSummary) -> String {
@@ -135,6 +162,13 @@ fn by_domain_json(list: &[(String, i64)]) -> Value {
         .collect()
 }
 
+/// Per domain with its meeting minutes (part of `minutes`): the week and its days.
+fn by_domain_meetings_json(list: &[(String, i64)], meetings: &[(String, i64)]) -> Value {
+    list.iter()
+        .map(|(d, m)| json!({ "domain": d, "minutes": m, "meeting_minutes": minutes_of(meetings, d) }))
+        .collect()
+}
+
 /// The stable JSON of a week (README.md, "`serein summary`").
 fn week_json(s: &WeekSummary) -> Value {
     json!({
@@ -144,13 +178,17 @@ fn week_json(s: &WeekSummary) -> Value {
         "to": s.week.sunday(),
         "work_minutes": s.work_minutes,
         "rest_of_life_minutes": s.rest_minutes,
-        "by_domain": by_domain_json(&s.minutes_by_domain),
+        "meeting_minutes": s.meeting_minutes,
+        "meeting_work_minutes": s.meeting_work_minutes,
+        "by_domain": by_domain_meetings_json(&s.minutes_by_domain, &s.meeting_minutes_by_domain),
         "days": s.per_day.iter().map(|d| json!({
             "date": d.date,
             "weekday": d.date.format("%a").to_string(),
             "work_minutes": d.work_minutes,
             "rest_of_life_minutes": d.other_minutes,
-            "by_domain": by_domain_json(&d.minutes_by_domain),
+            "meeting_minutes": d.meeting_minutes,
+            "meeting_work_minutes": d.meeting_work_minutes,
+            "by_domain": by_domain_meetings_json(&d.minutes_by_domain, &d.meeting_minutes_by_domain),
             "break_minutes": d.break_minutes,
             "breaks": d.breaks,
             "breathing_sessions": d.breathing_sessions,
@@ -288,6 +326,14 @@ fn grid(s: &WeekSummary, shown: &[&str]) -> Vec<(String, [i64; 7], i64)> {
         })
         .collect();
     rows.push(("Work".into(), days(&|d| d.work_minutes), s.work_minutes));
+    // Meetings are already in the rows above; shown apart once there are any.
+    if s.meeting_minutes > 0 {
+        rows.push((
+            MEETINGS_ROW.into(),
+            days(&|d| d.meeting_minutes),
+            s.meeting_minutes,
+        ));
+    }
     rows.push((
         "Rest of life".into(),
         days(&|d| d.other_minutes),
@@ -295,6 +341,22 @@ fn grid(s: &WeekSummary, shown: &[&str]) -> Vec<(String, [i64; 7], i64)> {
     ));
     rows.push(("Breaks".into(), days(&|d| d.break_minutes), s.break_minutes));
     rows
+}
+
+/// The day grid's meeting row (table and Markdown).
+const MEETINGS_ROW: &str = "  of which meetings";
+
+/// The meetings line of the numbers: `11 h in meetings (10 h of them work)`.
+fn meetings_line(s: &WeekSummary) -> String {
+    if s.meeting_work_minutes == s.meeting_minutes {
+        format!("{} in meetings, counted as work", hm(s.meeting_minutes))
+    } else {
+        format!(
+            "{} in meetings ({} of them work)",
+            hm(s.meeting_minutes),
+            hm(s.meeting_work_minutes)
+        )
+    }
 }
 
 /// The week's numbers as (label, value) lines: shared by the table and Markdown.
@@ -306,7 +368,11 @@ fn numbers(s: &WeekSummary, cfg: &Config) -> Vec<(&'static str, String)> {
     } else {
         hm(s.work_minutes)
     };
-    let mut v = vec![("Work", work), ("Rest of life", hm(s.rest_minutes))];
+    let mut v = vec![("Work", work)];
+    if s.meeting_minutes > 0 {
+        v.push(("Meetings", meetings_line(s)));
+    }
+    v.push(("Rest of life", hm(s.rest_minutes)));
     v.push((
         "Plan",
         match s.plan_adherence_percent {
@@ -407,6 +473,8 @@ fn week_csv(s: &WeekSummary, cfg: &Config) -> String {
             "breaks",
             "breathing_sessions",
             "rest_before_minutes",
+            "meeting_minutes",
+            "meeting_work_minutes",
         ]
         .map(String::from),
     );
@@ -426,6 +494,8 @@ fn week_csv(s: &WeekSummary, cfg: &Config) -> String {
             d.breathing_sessions.to_string(),
             d.rest_before_minutes
                 .map_or(String::new(), |m| m.to_string()),
+            d.meeting_minutes.to_string(),
+            d.meeting_work_minutes.to_string(),
         ]);
         out.push(cells.join(","));
     }

@@ -246,6 +246,7 @@ impl crate::domain::summary::WeekParams {
             schedule: cfg.offline.schedule(),
             breathing_goal_per_day: cfg.breathing.daily_goal,
             thresholds: cfg.balance.thresholds(),
+            meetings: Vec::new(),
         }
     }
 }
@@ -270,6 +271,8 @@ pub struct OfflineConfig {
     pub focus_dnd: bool,
     /// Domains whose focus boxes don't turn Do-Not-Disturb on (e.g. "family").
     pub focus_dnd_except: Vec<String>,
+    /// Do-Not-Disturb during the timed meetings of the `[[calendar]]` sources.
+    pub meeting_dnd: bool,
     /// After an offline period, dismiss what piled up (dunst: close-all). Off by default.
     pub clear_on_end: bool,
     /// macOS: the names of two Shortcuts you made with "Set Focus" (on — best "until" a time
@@ -291,6 +294,7 @@ impl Default for OfflineConfig {
             friday: None,
             focus_dnd: false,
             focus_dnd_except: Vec::new(),
+            meeting_dnd: false,
             clear_on_end: false,
             macos_on: String::new(),
             macos_off: String::new(),
@@ -327,6 +331,7 @@ impl OfflineConfig {
     /// Whether anything here can ever turn Do-Not-Disturb on by itself.
     pub fn is_active(&self) -> bool {
         self.focus_dnd
+            || self.meeting_dnd
             || [
                 Some(&self.weekdays),
                 Some(&self.saturday),

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
+use super::meeting::{Meeting, MeetingTime};
 use super::offline::OfflineSchedule;
 
 /// Why DND is (or is kept) in its state.
@@ -11,6 +12,38 @@ pub enum Reason {
     Schedule,
     Focus,
     Manual,
+    /// A calendar meeting under way (`[offline] meeting_dnd`).
+    Meeting,
+}
+
+impl Reason {
+    /// A stable, language-neutral code (journal, state file, JSON).
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::Schedule => "schedule",
+            Reason::Focus => "focus",
+            Reason::Manual => "manual",
+            Reason::Meeting => "meeting",
+        }
+    }
+}
+
+/// From when to when a meeting asks for Do-Not-Disturb.
+pub type MeetingSpan = (DateTime<Utc>, DateTime<Utc>);
+
+/// The timed meetings of `meetings` as spans, in start order (all-day events and empty ones
+/// ask for nothing; cancelled instances never reach here).
+pub fn meeting_spans(meetings: &[Meeting]) -> Vec<MeetingSpan> {
+    let mut out: Vec<MeetingSpan> = meetings
+        .iter()
+        .filter_map(|m| match m.time {
+            MeetingTime::Timed { start, end } if end > start => Some((start, end)),
+            _ => None,
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The desired DND state.
@@ -62,12 +95,33 @@ impl Manual {
         focus_running_until: Option<DateTime<Utc>>,
         focus_dnd: bool,
     ) -> Option<Self> {
-        let d = desired_dnd(schedule, tz, now, focus_running_until, focus_dnd, None);
+        Self::off_with(schedule, tz, now, focus_running_until, focus_dnd, &[])
+    }
+
+    /// [`Manual::off`] with the meetings that ask for Do-Not-Disturb (`meeting_dnd`): during
+    /// a meeting, online until it ends.
+    pub fn off_with<Tz: TimeZone>(
+        schedule: &OfflineSchedule,
+        tz: &Tz,
+        now: DateTime<Utc>,
+        focus_running_until: Option<DateTime<Utc>>,
+        focus_dnd: bool,
+        meetings: &[MeetingSpan],
+    ) -> Option<Self> {
+        let d = desired_dnd_with(
+            schedule,
+            tz,
+            now,
+            focus_running_until,
+            focus_dnd,
+            meetings,
+            None,
+        );
         if !d.on {
             return None;
         }
         let day = now + Duration::hours(OFF_WITHOUT_END_H);
-        let by_schedule = desired_dnd(schedule, tz, now, None, false, None);
+        let by_schedule = desired_dnd_with(schedule, tz, now, None, false, meetings, None);
         if d.reason == Some(Reason::Focus) && !by_schedule.on {
             // A focus box's deadline is no end (it overruns, it is extended): online while it
             // runs, until the offline hours next begin at the latest.
@@ -90,6 +144,8 @@ struct Inputs<'a, Tz: TimeZone> {
     schedule: &'a OfflineSchedule,
     tz: &'a Tz,
     focus_until: Option<DateTime<Utc>>,
+    /// Meetings asking for DND, in start order.
+    meetings: &'a [MeetingSpan],
     manual: Option<Manual>,
 }
 
@@ -103,15 +159,28 @@ impl<Tz: TimeZone> Inputs<'_, Tz> {
         self.focus_until.filter(|&u| t < u)
     }
 
-    /// Whether a focus box or the schedule asks for Do-Not-Disturb at `t` (overrides aside).
+    /// Whether a focus box, the schedule or a meeting asks for Do-Not-Disturb at `t`
+    /// (overrides aside). A meeting in offline hours is offline hours (what may reach you
+    /// then is decided by them).
     fn asked_at(&self, t: DateTime<Utc>) -> Option<Reason> {
         if self.focus_at(t).is_some() {
             Some(Reason::Focus)
         } else if self.schedule.is_offline(self.tz, t) {
             Some(Reason::Schedule)
+        } else if self.meetings.iter().any(|&(a, b)| a <= t && t < b) {
+            Some(Reason::Meeting)
         } else {
             None
         }
+    }
+
+    /// The first meeting start or end after `t`.
+    fn next_meeting_edge(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.meetings
+            .iter()
+            .flat_map(|&(a, b)| [a, b])
+            .filter(|&e| e > t)
+            .min()
     }
 
     /// An "off" override is made to be online for the rest of a stretch that asks for DND
@@ -145,7 +214,11 @@ impl<Tz: TimeZone> Inputs<'_, Tz> {
         } else if let Some(u) = self.focus_at(t) {
             Some(u)
         } else {
-            self.schedule.next_change(self.tz, t)
+            let schedule = self.schedule.next_change(self.tz, t);
+            match (schedule, self.next_meeting_edge(t)) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }
         }
     }
 }
@@ -161,19 +234,44 @@ pub fn desired_dnd<Tz: TimeZone>(
     focus_dnd: bool,
     manual: Option<Manual>,
 ) -> Dnd {
+    desired_dnd_with(
+        schedule,
+        tz,
+        now,
+        focus_running_until,
+        focus_dnd,
+        &[],
+        manual,
+    )
+}
+
+/// [`desired_dnd`] with the meetings that ask for Do-Not-Disturb (`meeting_dnd`; empty when
+/// it is off). Priority: manual > focus > schedule > meeting; `until` is then the next
+/// meeting edge where the on/off value flips, so the loop wakes at meeting starts and ends.
+pub fn desired_dnd_with<Tz: TimeZone>(
+    schedule: &OfflineSchedule,
+    tz: &Tz,
+    now: DateTime<Utc>,
+    focus_running_until: Option<DateTime<Utc>>,
+    focus_dnd: bool,
+    meetings: &[MeetingSpan],
+    manual: Option<Manual>,
+) -> Dnd {
     let mut inputs = Inputs {
         schedule,
         tz,
         focus_until: focus_running_until.filter(|_| focus_dnd),
+        meetings,
         manual: None,
     };
     inputs.manual = manual.filter(|m| inputs.holds(m));
     let (on, reason) = inputs.state(now);
     // Walk events until the on/off value flips. Manual and focus expire once each and every
-    // schedule change is a real change, so this ends within a few steps.
+    // schedule change is a real change, so this ends within a few steps (plus two per meeting:
+    // back-to-back meetings are edges without a flip).
     let mut t = now;
     let mut until = None;
-    for _ in 0..4 {
+    for _ in 0..4 + 2 * meetings.len() {
         let Some(next) = inputs.next_event(t) else {
             break;
         };
@@ -605,6 +703,136 @@ mod tests {
                 "weekdays={rule:?} {now} focus={focus:?} {manual:?}"
             );
         }
+    }
+
+    #[test]
+    fn meetings_ask_for_dnd_and_wake_at_their_edges() {
+        use Reason::{Focus, Meeting, Schedule};
+        let span = |a: &str, b: &str| (paris(a), paris(b));
+        // 2026-11-24 is a Tuesday; offline 19:00-08:00 on weekdays.
+        let standup = span("2026-11-24 10:00", "2026-11-24 10:30");
+        let planning = span("2026-11-24 10:30", "2026-11-24 11:30");
+        let evening = span("2026-11-24 18:30", "2026-11-24 20:00");
+        // (now, focus until, meetings, want)
+        type Case = (&'static str, Option<&'static str>, Vec<MeetingSpan>, Dnd);
+        let cases: Vec<Case> = vec![
+            (
+                "2026-11-24 09:00",
+                None,
+                vec![standup],
+                dnd(false, None, Some("2026-11-24 10:00")),
+            ),
+            (
+                "2026-11-24 10:10",
+                None,
+                vec![standup],
+                dnd(true, Some(Meeting), Some("2026-11-24 10:30")),
+            ),
+            // Back to back: one stretch, until the second ends.
+            (
+                "2026-11-24 10:10",
+                None,
+                vec![standup, planning],
+                dnd(true, Some(Meeting), Some("2026-11-24 11:30")),
+            ),
+            // Ended: off until the offline hours.
+            (
+                "2026-11-24 10:30",
+                None,
+                vec![standup],
+                dnd(false, None, Some("2026-11-24 19:00")),
+            ),
+            // Running into the offline hours: on until they end, offline hours the reason.
+            (
+                "2026-11-24 18:45",
+                None,
+                vec![evening],
+                dnd(true, Some(Meeting), Some("2026-11-25 08:00")),
+            ),
+            (
+                "2026-11-24 19:15",
+                None,
+                vec![evening],
+                dnd(true, Some(Schedule), Some("2026-11-25 08:00")),
+            ),
+            // A focus box ending inside a meeting: focus first, on until the meeting ends.
+            (
+                "2026-11-24 09:45",
+                Some("2026-11-24 10:15"),
+                vec![standup],
+                dnd(true, Some(Focus), Some("2026-11-24 10:30")),
+            ),
+        ];
+        for (now, focus, meetings, want) in cases {
+            let got = desired_dnd_with(
+                &standard(),
+                &Paris,
+                paris(now),
+                focus.map(paris),
+                true,
+                &meetings,
+                None,
+            );
+            assert_eq!(got, want, "at {now} with {meetings:?}");
+        }
+        // Without meeting_dnd (no spans) nothing changes.
+        assert_eq!(
+            desired_dnd(
+                &standard(),
+                &Paris,
+                paris("2026-11-24 10:10"),
+                None,
+                true,
+                None
+            ),
+            dnd(false, None, Some("2026-11-24 19:00"))
+        );
+        // `o` during a meeting: online until it ends, then back to normal.
+        let off = Manual::off_with(
+            &standard(),
+            &Paris,
+            paris("2026-11-24 10:10"),
+            None,
+            false,
+            &[standup],
+        )
+        .unwrap();
+        assert_eq!((off.on, off.until), (false, paris("2026-11-24 10:30")));
+        let during = desired_dnd_with(
+            &standard(),
+            &Paris,
+            paris("2026-11-24 10:20"),
+            None,
+            false,
+            &[standup],
+            Some(off),
+        );
+        assert_eq!(
+            during,
+            dnd(false, Some(Reason::Manual), Some("2026-11-24 19:00"))
+        );
+    }
+
+    #[test]
+    fn meeting_spans_skip_all_day_and_empty_events() {
+        use crate::domain::meeting::{Meeting, MeetingTime};
+        let m = |time| Meeting {
+            uid: "u".into(),
+            instance: None,
+            title: "t".into(),
+            calendar: "c".into(),
+            domain: "work".into(),
+            time,
+        };
+        let (a, b) = (paris("2026-11-24 10:00"), paris("2026-11-24 11:00"));
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let spans = meeting_spans(&[
+            m(MeetingTime::Timed { start: a, end: b }),
+            m(MeetingTime::Timed { start: a, end: a }),
+            m(MeetingTime::AllDay { first: d, last: d }),
+            m(MeetingTime::Timed { start: a, end: b }),
+        ]);
+        assert_eq!(spans, vec![(a, b)]);
     }
 
     #[test]

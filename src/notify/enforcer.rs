@@ -146,12 +146,9 @@ pub struct Enforcer {
     _lock: File,
 }
 
+/// The reason journalled with an offline period: `schedule`, `focus`, `manual` or `meeting`.
 fn reason_text(r: Option<Reason>) -> &'static str {
-    match r {
-        Some(Reason::Focus) => "focus",
-        Some(Reason::Manual) => "manual",
-        _ => "schedule",
-    }
+    r.map_or("schedule", Reason::code)
 }
 
 async fn find_backend(macos: &Option<(String, String)>) -> Option<Box<dyn Dnd>> {

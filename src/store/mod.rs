@@ -66,6 +66,8 @@ const MIGRATION_LIST: &[M<'static>] = &[
     // 9: sessions imported from Timewarrior, Watson or bartib: their source and a key unique
     // within it (`serein import` is idempotent).
     M::up(include_str!("migrations/009_import.sql")),
+    // 10: offline periods may be for a calendar meeting (`meeting_dnd`).
+    M::up(include_str!("migrations/010_meeting_reason.sql")),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

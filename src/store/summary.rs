@@ -12,7 +12,8 @@ use crate::domain::summary::{
 use crate::domain::time;
 
 /// The summary of `week` in time zone `tz`, with the work of the `recent` weeks up to it (the
-/// Week screen's sparkline; `serein summary` needs only the week itself).
+/// Week screen's sparkline; `serein summary` needs only the week itself). The calendars'
+/// meetings come with the params (`WeekParams::meetings`).
 pub fn load_week<Tz: TimeZone>(
     store: &Store,
     p: &WeekParams,
@@ -21,6 +22,7 @@ pub fn load_week<Tz: TimeZone>(
     tz: &Tz,
     recent: usize,
 ) -> Result<WeekData> {
+    let meetings = &p.meetings[..];
     let recent = recent.max(1);
     let first_recent = week.monday - Duration::weeks(recent as i64 - 1);
     let sessions = week_sessions(store, p, week, first_recent)?;
@@ -43,13 +45,14 @@ pub fn load_week<Tz: TimeZone>(
         offline_periods: &periods,
         breathing_goal_per_day: p.breathing_goal_per_day,
         coherence_titles: &p.coherence_titles,
+        meetings,
         now,
     };
     let summary = summary::summarize_with(&inputs, week, tz, &p.thresholds);
     let weeks: Vec<Week> = (0..recent as i64)
         .map(|i| Week::of(first_recent + Duration::weeks(i)))
         .collect();
-    let work = summary::weekly_work_minutes(&sessions, &work_domains, &weeks, now, tz);
+    let work = summary::weekly_work_minutes(&sessions, meetings, &work_domains, &weeks, now, tz);
     Ok(WeekData {
         summary,
         recent: weeks.into_iter().zip(work).collect(),

@@ -574,6 +574,7 @@ mod tests {
             offline_periods: &[],
             breathing_goal_per_day: 3,
             coherence_titles: &[],
+            meetings: &[],
             now: at(),
         };
         let mut s = summary::summarize(&inputs, week("2026-W48"), &Utc);

@@ -27,6 +27,12 @@ fn fill(m: &Model, name: &str) -> char {
         .unwrap_or(configured.len());
     FILLS[i.min(FILLS.len() - 1)]
 }
+/// Meeting time inside a domain's part of a bar (the meeting glyph of the Today screen).
+const MEETING_FILL: char = '◆';
+
+/// The legend's and the numbers' word for meeting time.
+const MEETINGS_LABEL: &str = "meetings";
+
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -243,10 +249,22 @@ fn day_cells(
         // sliver gets one cell, and nothing runs past the bar's width.
         let from = scale.col(acc).max(cells.len());
         let to = scale.col(acc + mins).max(from + 1).min(bar_w);
+        // Its meetings take the end of its part, in the meeting glyph (one cell at least
+        // when the part has room for both).
+        let meet = minutes_of(&d.meeting_minutes_by_domain, name).min(mins);
+        let mut meet_from = scale.col(acc + mins - meet).clamp(from, to);
+        if meet > 0 && meet_from == to && to - from >= 2 {
+            meet_from = to - 1;
+        }
         acc += mins;
         let style = theme.domain(&m.config, name, false);
-        for _ in from..to.min(bar_w) {
-            cells.push((fill(m, name), style));
+        for col in from..to.min(bar_w) {
+            let c = if meet > 0 && col >= meet_from {
+                MEETING_FILL
+            } else {
+                fill(m, name)
+            };
+            cells.push((c, style));
         }
     }
     while cells.len() < bar_w {
@@ -293,6 +311,15 @@ fn legend_lines<'a>(
             format!("{} ", fill(m, name)),
             theme.domain(&m.config, name, false),
         ));
+        legend.push(Span::raw(format!("{text}  ")));
+    }
+    if s.meeting_minutes > 0 {
+        let text = format!("{MEETINGS_LABEL} {}", hmm(s.meeting_minutes));
+        let need = 2 + width(&text) + 2;
+        if used + need > w && !legend.is_empty() && rows.is_empty() {
+            rows.push(Line::from(std::mem::take(&mut legend)));
+        }
+        legend.push(Span::styled(format!("{MEETING_FILL} "), theme.dim()));
         legend.push(Span::raw(format!("{text}  ")));
     }
     if legend.is_empty() && rows.is_empty() {
@@ -359,6 +386,9 @@ fn body_lines<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Vec<Line<'a>
             hm(s.rest_minutes)
         ),
     ));
+    if s.meeting_minutes > 0 {
+        out.push(kv("Meetings", meetings_text(s)));
+    }
     let plan = match s.plan_adherence_percent {
         Some(p) => format!(
             "{} of {} planned ({p} %)",
@@ -409,6 +439,19 @@ fn body_lines<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Vec<Line<'a>
     }
     out.extend(flag_lines(theme, &s.flags));
     out
+}
+
+/// `11 h, counted in the work above` (or `… of them 10 h work` with other domains' calendars).
+fn meetings_text(s: &WeekSummary) -> String {
+    if s.meeting_work_minutes == s.meeting_minutes {
+        format!("{}, counted in the work above", hm(s.meeting_minutes))
+    } else {
+        format!(
+            "{}, of them {} work (counted above)",
+            hm(s.meeting_minutes),
+            hm(s.meeting_work_minutes)
+        )
+    }
 }
 
 /// Work in recent weeks as a sparkline, ending with the shown week's total.
@@ -482,6 +525,7 @@ mod tests {
                 offline_periods: &[],
                 breathing_goal_per_day: 0,
                 coherence_titles: &[],
+                meetings: &[],
                 now: t0 + chrono::Duration::days(1),
             },
             Week::of(day),
@@ -532,6 +576,7 @@ mod tests {
                 offline_periods: &[],
                 breathing_goal_per_day: 0,
                 coherence_titles: &[],
+                meetings: &[],
                 now: t0 + chrono::Duration::days(8),
             },
             Week::of(day),
@@ -588,6 +633,125 @@ mod tests {
             .and_then(|p| p.trim().chars().next())
             .unwrap();
         assert_ne!(garden, fills[0].0, "{legend}");
+    }
+
+    /// A week with logged work and calendar meetings (one overlapping a session, one in the
+    /// evening, one on Saturday), shown on the Week screen.
+    fn meeting_model() -> Model {
+        use crate::app::week::{WeekData, WeekView};
+        use crate::domain::meeting::{Meeting, MeetingTime};
+        use crate::domain::session::{EndReason, Session, SessionKind};
+        use crate::domain::summary::{Inputs, Week, summarize};
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let t = |d: u32, h: u32, mi: u32| day(d).and_hms_opt(h, mi, 0).unwrap().and_utc();
+        let mut sessions = Vec::new();
+        for d in 16..=20 {
+            let mut s = Session::start(
+                "x",
+                "work",
+                SessionKind::Focus,
+                None,
+                0,
+                t(d, 8, 0),
+                day(d),
+                0,
+            );
+            s.end(EndReason::Finished, t(d, 12, 0)).unwrap();
+            sessions.push(s);
+        }
+        let mut fam = Session::start(
+            "x",
+            "family",
+            SessionKind::Focus,
+            None,
+            0,
+            t(18, 17, 0),
+            day(18),
+            0,
+        );
+        fam.end(EndReason::Finished, t(18, 19, 0)).unwrap();
+        sessions.push(fam);
+        let meeting = |d: u32, from: (u32, u32), to: (u32, u32)| Meeting {
+            uid: format!("{d}-{}", from.0),
+            instance: None,
+            title: "Sync".into(),
+            calendar: "work".into(),
+            domain: "work".into(),
+            time: MeetingTime::Timed {
+                start: t(d, from.0, from.1),
+                end: t(d, to.0, to.1),
+            },
+        };
+        let meetings = vec![
+            meeting(16, (13, 0), (15, 0)),
+            meeting(17, (11, 0), (13, 30)),
+            meeting(18, (9, 0), (10, 0)),
+            meeting(19, (14, 0), (18, 0)),
+            meeting(19, (19, 30), (20, 30)),
+            meeting(21, (10, 0), (11, 0)),
+        ];
+        let schedule = crate::domain::offline::OfflineSchedule::none();
+        let s = summarize(
+            &Inputs {
+                sessions: &sessions,
+                timeboxes: &[],
+                work_domains: &["work"],
+                schedule: &schedule,
+                after_hours_ids: &[],
+                offline_periods: &[],
+                breathing_goal_per_day: 0,
+                coherence_titles: &[],
+                meetings: &meetings,
+                now: t(25, 12, 0),
+            },
+            Week::of(day(16)),
+            &chrono::Utc,
+        );
+        let mut m = Model::new(
+            crate::config::Config::default(),
+            crate::keys::Keymap::default(),
+            day(25).and_hms_opt(12, 0, 0).unwrap(),
+        );
+        m.screen = crate::app::model::Screen::Week;
+        m.week = Some(WeekView {
+            week: Week::of(day(16)),
+            data: Some(WeekData {
+                recent: vec![(Week::of(day(16)), s.work_minutes)],
+                summary: s,
+            }),
+            scroll: 0,
+            back_to: crate::app::model::Screen::Today,
+        });
+        m
+    }
+
+    fn screen(m: &Model, w: u16, h: u16) -> String {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        t.draw(|f| draw(m, &Theme::new(true), f, f.area())).unwrap();
+        t.backend().to_string()
+    }
+
+    #[test]
+    fn week_with_meetings_48x20() {
+        let m = meeting_model();
+        let out = screen(&m, 48, 20);
+        assert!(out.contains('◆'), "{out}");
+        insta::assert_snapshot!("week_meetings_48x20", out);
+    }
+
+    #[test]
+    fn week_with_meetings_100x30() {
+        let m = meeting_model();
+        let s = &m.week.as_ref().unwrap().data.as_ref().unwrap().summary;
+        // 20 h logged + 11 h of meetings, of which 1 h 30 under sessions: 29 h 30 of work.
+        assert_eq!((s.meeting_minutes, s.work_minutes), (570, 1770));
+        let out = screen(&m, 100, 30);
+        assert!(out.contains("meetings 9:30"), "{out}");
+        assert!(
+            out.contains("Meetings 9 h 30 min, counted in the work above"),
+            "{out}"
+        );
+        insta::assert_snapshot!("week_meetings_100x30", out);
     }
 
     #[test]

@@ -18,6 +18,7 @@ use super::session::{EndReason, Session, State};
 
 mod flags;
 mod iso_week;
+mod meetings;
 mod pieces;
 mod range;
 mod spans;
@@ -25,12 +26,14 @@ mod week;
 
 pub use flags::{Flag, FlagKind, Level, Thresholds, work_hours_flag};
 pub use iso_week::Week;
+pub use meetings::{as_sessions as meeting_sessions, is_meeting};
 pub use pieces::{Piece, pieces, within_its_day};
 pub use range::{RangeBuilder, RangeSummary, WeekTotals, summarize_range};
 #[cfg(test)]
 pub use week::summarize;
 pub use week::{
-    DaySummary, Inputs, WeekData, WeekParams, WeekSummary, summarize_with, weekly_work_minutes,
+    DaySummary, Inputs, WeekData, WeekParams, WeekSummary, meeting_span, summarize_with,
+    weekly_work_minutes,
 };
 
 /// The minutes of `domain` in a `(domain, minutes)` list; 0 when it isn't there.

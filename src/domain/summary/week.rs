@@ -7,9 +7,11 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, U
 use serde::Serialize;
 
 use super::flags::{Flag, FlagFacts, Thresholds, week_flags};
+use super::meetings::{as_sessions, is_meeting};
 use super::pieces::{Piece, end_of, pieces};
 use super::spans::{Span, longest_block, longest_rest, offline_kept, offline_within, overlap_s};
 use super::{Week, is_coherence, sorted};
+use crate::domain::meeting::Meeting;
 use crate::domain::offline::OfflineSchedule;
 use crate::domain::plan::{self, Kind, Timebox};
 use crate::domain::session::{Session, SessionKind};
@@ -37,6 +39,11 @@ pub struct Inputs<'a> {
     /// Names of the coherence patterns: finished breathing sessions with these titles count
     /// towards the goal (as on the Today screen).
     pub coherence_titles: &'a [String],
+    /// Calendar meetings around the week (as loaded for [`Week::load_from`]'s days, or fewer:
+    /// the weekend-weeks flag then misses the older weeks' meetings). They count as focus
+    /// time in their calendar's domain where no logged session covers them
+    /// (`summary::meetings`), and are kept apart as meeting time.
+    pub meetings: &'a [Meeting],
     pub now: DateTime<Utc>,
 }
 
@@ -50,6 +57,12 @@ pub struct DaySummary {
     pub work_minutes: i64,
     /// Focus minutes in the other domains.
     pub other_minutes: i64,
+    /// Meeting minutes (included above, in their domain), per domain, most first.
+    pub meeting_minutes_by_domain: Vec<(String, i64)>,
+    /// Meeting minutes, all domains (included in `work_minutes` / `other_minutes`).
+    pub meeting_minutes: i64,
+    /// Meeting minutes in work domains (part of `work_minutes`).
+    pub meeting_work_minutes: i64,
     pub break_minutes: i64,
     pub breaks: u32,
     /// Finished coherence breathing sessions.
@@ -74,6 +87,12 @@ pub struct WeekSummary {
     pub work_minutes: i64,
     /// Focus minutes in the other domains.
     pub rest_minutes: i64,
+    /// Meeting minutes per domain (included above), most first.
+    pub meeting_minutes_by_domain: Vec<(String, i64)>,
+    /// Meeting minutes, all domains (included in `work_minutes` / `rest_minutes`).
+    pub meeting_minutes: i64,
+    /// Meeting minutes in work domains (part of `work_minutes`).
+    pub meeting_work_minutes: i64,
     pub per_day: [DaySummary; 7],
     /// Minutes of planned focus boxes in the week that are due: ended by `now`, or marked
     /// done (boxes still ahead are not late yet, so the current week counts only those).
@@ -116,7 +135,9 @@ pub struct WeekSummary {
     pub flags: Vec<Flag>,
 }
 
-/// What a summary needs from the config, taken once (`WeekParams::from_config`, in `config`).
+/// What a summary needs from the config, taken once (`WeekParams::from_config`, in `config`),
+/// and the calendars' meetings around the week to load (expanded by the caller from the
+/// `[[calendar]]` sources; empty without any).
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeekParams {
     pub work_domains: Vec<String>,
@@ -124,6 +145,20 @@ pub struct WeekParams {
     pub schedule: OfflineSchedule,
     pub breathing_goal_per_day: u32,
     pub thresholds: Thresholds,
+    /// Meetings from the Monday three weeks before the week (weekend-weeks flag; the Week
+    /// screen: the first week of its sparkline) to the day after it; see [`meeting_span`].
+    pub meetings: Vec<Meeting>,
+}
+
+/// The local dates `(first, last)` whose meetings a week's summary over `recent` weeks (the
+/// week and the ones before it) reads: the weekend-weeks flag looks three weeks back, and a
+/// day of margin each side catches meetings across midnight.
+pub fn meeting_span(week: Week, recent: usize) -> (NaiveDate, NaiveDate) {
+    let back = (recent.max(4) as i64 - 1) * 7;
+    (
+        week.monday - Duration::days(back + 1),
+        week.sunday() + Duration::days(1),
+    )
 }
 
 /// A week's summary and the work minutes of the weeks up to it.
@@ -153,7 +188,9 @@ pub fn summarize_with<Tz: TimeZone>(
     let is_work = |s: &Session| {
         s.kind == SessionKind::Focus && inputs.work_domains.contains(&s.domain.as_str())
     };
-    let mut all: Vec<&Session> = inputs.sessions.iter().collect();
+    // Meetings join as stand-in sessions where nothing logged covers them.
+    let stand_ins = as_sessions(inputs.meetings, inputs.sessions, now, tz);
+    let mut all: Vec<&Session> = inputs.sessions.iter().chain(&stand_ins).collect();
     all.sort_by_key(|s| (s.started, s.id));
     let in_week = week_pieces(&all, week, now, tz);
     let mut t = tally(inputs, week, tz, &in_week, &is_work);
@@ -185,6 +222,9 @@ pub fn summarize_with<Tz: TimeZone>(
         minutes_by_domain: sorted(t.by_domain),
         work_minutes: per_day.iter().map(|d| d.work_minutes).sum(),
         rest_minutes: per_day.iter().map(|d| d.other_minutes).sum(),
+        meeting_minutes_by_domain: sorted(t.meeting_by_domain),
+        meeting_minutes: per_day.iter().map(|d| d.meeting_minutes).sum(),
+        meeting_work_minutes: per_day.iter().map(|d| d.meeting_work_minutes).sum(),
         planned_minutes,
         planned_done_minutes,
         plan_adherence_percent: percent(planned_done_minutes, planned_minutes),
@@ -255,6 +295,8 @@ struct Tally<'a> {
     per_day: [DaySummary; 7],
     by_domain: BTreeMap<&'a str, i64>,
     by_day_domain: [BTreeMap<&'a str, i64>; 7],
+    meeting_by_domain: BTreeMap<&'a str, i64>,
+    meeting_by_day_domain: [BTreeMap<&'a str, i64>; 7],
     after_hours_minutes: i64,
     /// Days with work in offline hours, in the order found (repeats included).
     after_hours_days: Vec<NaiveDate>,
@@ -281,6 +323,8 @@ fn tally<'a, Tz: TimeZone>(
         }),
         by_domain: BTreeMap::new(),
         by_day_domain: Default::default(),
+        meeting_by_domain: BTreeMap::new(),
+        meeting_by_day_domain: Default::default(),
         after_hours_minutes: 0,
         after_hours_days: Vec::new(),
         after_hours_sessions: 0,
@@ -309,6 +353,9 @@ fn tally<'a, Tz: TimeZone>(
                     if !is_work(s) {
                         t.per_day[i].other_minutes += p.minutes;
                         continue;
+                    }
+                    if is_meeting(s) {
+                        t.per_day[i].meeting_work_minutes += p.minutes;
                     }
                     let inside = if inputs.after_hours_ids.contains(&s.id) {
                         p.minutes
@@ -341,6 +388,14 @@ fn tally<'a, Tz: TimeZone>(
     {
         day.minutes_by_domain = sorted(map);
     }
+    for (day, map) in t
+        .per_day
+        .iter_mut()
+        .zip(std::mem::take(&mut t.meeting_by_day_domain))
+    {
+        day.meeting_minutes = map.values().sum();
+        day.meeting_minutes_by_domain = sorted(map);
+    }
     t
 }
 
@@ -349,6 +404,10 @@ impl<'a> Tally<'a> {
     fn add_focus(&mut self, s: &'a Session, p: &Piece, i: usize) {
         *self.by_domain.entry(&s.domain).or_default() += p.minutes;
         *self.by_day_domain[i].entry(&s.domain).or_default() += p.minutes;
+        if is_meeting(s) {
+            *self.meeting_by_domain.entry(&s.domain).or_default() += p.minutes;
+            *self.meeting_by_day_domain[i].entry(&s.domain).or_default() += p.minutes;
+        }
         if let Some(id) = s.timebox_id {
             *self.focus_on_box.entry(id).or_default() += p.minutes;
         }
@@ -447,17 +506,21 @@ fn weekend_weeks_of_4<Tz: TimeZone>(
     worked.iter().filter(|&&w| w).count() as u32
 }
 
-/// Work minutes of each of `weeks` (for the sparkline of recent weeks).
+/// Work minutes of each of `weeks` (for the sparkline of recent weeks), meetings included
+/// as in the week's summary.
 pub fn weekly_work_minutes<Tz: TimeZone>(
     sessions: &[Session],
+    meetings: &[Meeting],
     work_domains: &[&str],
     weeks: &[Week],
     now: DateTime<Utc>,
     tz: &Tz,
 ) -> Vec<i64> {
     let mut out = vec![0; weeks.len()];
+    let stand_ins = as_sessions(meetings, sessions, now, tz);
     for s in sessions
         .iter()
+        .chain(&stand_ins)
         .filter(|s| s.kind == SessionKind::Focus && work_domains.contains(&s.domain.as_str()))
     {
         for p in pieces(s, now, tz) {

@@ -340,6 +340,7 @@ fn breathing_wording() {
                 offline_periods: &[],
                 breathing_goal_per_day: goal,
                 coherence_titles: &titles,
+                meetings: &[],
                 now: at("2026-12-01 12:00"),
             },
             nov(),
@@ -528,6 +529,7 @@ fn every_flag_at_its_threshold_plus_and_minus_one_minute() {
         offline_periods: &[],
         breathing_goal_per_day: 0,
         coherence_titles: &[],
+        meetings: &[],
         now,
     };
     let during = summarize(&inputs(at("2026-11-29 23:30")), nov(), &Paris);

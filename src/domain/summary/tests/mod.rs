@@ -12,6 +12,7 @@ use chrono_tz::{Europe::Paris, Tz};
 
 mod flags;
 mod iso_week;
+mod meetings;
 mod pieces;
 mod range;
 mod week;
@@ -101,6 +102,7 @@ fn run(case: &Case, week: Week) -> WeekSummary {
         offline_periods: &[],
         breathing_goal_per_day: case.breathing_goal,
         coherence_titles: &titles,
+        meetings: &[],
         now: at_in(&Paris, &format!("{} 12:00", week.next().days()[2])),
     };
     summarize(&inputs, week, &Paris)

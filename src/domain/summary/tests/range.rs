@@ -50,6 +50,7 @@ fn range_totals_by_domain_and_week() {
     assert_eq!(
         weekly_work_minutes(
             &sessions,
+            &[],
             WORK,
             &[nov().prev(), nov()],
             at("2026-12-02 00:00"),
