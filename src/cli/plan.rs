@@ -395,13 +395,14 @@ fn clear(store: &mut Store, date: NaiveDate, yes: bool) -> Result<(), Failure> {
             )));
         }
         eprint!(
-            "Remove {} on {}? [y/N] ",
+            "Remove {} on {}? {} ",
             crate::ui::count(n, "box", "boxes"),
-            date.format("%a %d %b %Y")
+            date.format("%a %d %b %Y"),
+            crate::t!("common-yes-no")
         );
         let mut answer = String::new();
         std::io::stdin().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+        if !parse::is_yes(&answer) {
             println!("kept");
             return Ok(());
         }

@@ -113,10 +113,10 @@ impl Config {
                 .name
                 .chars()
                 .next()
-                .is_some_and(|c| c.is_ascii_lowercase())
+                .is_some_and(is_lower_letter)
                 && d.name
                     .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+                    .all(|c| is_lower_letter(c) || c.is_ascii_digit() || c == '-' || c == '_');
             if !ok {
                 return Err(src.error(
                     &at,
@@ -560,6 +560,12 @@ impl Config {
         }
         out
     }
+}
+
+/// A lowercase letter in any script (`é`, `ß`, `ñ`), or a letter without case; `#santé` is a
+/// tag like `#work`.
+fn is_lower_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_uppercase()
 }
 
 fn toml_error(text: &str, path: &Path, e: &toml::de::Error) -> ConfigError {
