@@ -62,7 +62,7 @@ pub struct ParseError {
 
 /// The accepted time forms, appended to errors about the time.
 pub const ACCEPTED_FORMS: &str =
-    "09:00-10:30 Title #domain · 14h Title · 14h30 +45m Title · 45m Title (next free slot)";
+    "09:00-10:30 Title #domain · 14:00 +45m Title · 45m Title (next free slot)";
 
 /// The length of a box given only a start (`14h Réunion`, `14:00 Call`).
 pub const DEFAULT_MINUTES: u16 = 30;
@@ -417,7 +417,12 @@ fn length_after<'a>(rest: &[Tok<'a>]) -> Option<(Dur, Tok<'a>, usize)> {
 
 /// Reads the time at the start of `words`; returns it and how many words it took.
 fn parse_time(words: &[Tok]) -> Result<(When, usize), ParseError> {
-    let missing = |col| form_err(col, "a time is missing at the start".into());
+    let missing = |col| {
+        form_err(
+            col,
+            "a time is missing at the start, e.g. 14:00, 14h, 14h30 or 14:00 +30m".into(),
+        )
+    };
     let Some(first) = words.first() else {
         return Err(missing(1));
     };
@@ -869,7 +874,7 @@ mod tests {
             ("14h-13h x", 5, "before the start"),
             ("14h +30 Réunion", 5, "\"+30\" is not a length"),
             ("Réunion", 1, "a time is missing"),
-            ("Réunion", 1, "14h Title"),
+            ("Réunion", 1, "e.g. 14:00, 14h, 14h30 or 14:00 +30m"),
             ("14h Réunion #sante", 13, "unknown domain \"#sante\""),
             ("14h", 4, "a title is missing"),
         ];

@@ -4,7 +4,6 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use predicates::prelude::*;
 use predicates::str::contains;
 
 use crate::Env;
@@ -47,19 +46,24 @@ fn fourteen_h_is_a_start_with_the_default_length() {
         .assert()
         .success()
         .stdout(contains("#2 08:00-08:30 Rapport"));
-    // A length in first place takes a `+`.
+    // A length in first place takes a `+`; it goes to the next free slot (now is 09:41).
     env.cmd()
         .args(["plan", "add", "+1h30 Lecture"])
         .assert()
         .success()
-        .stdout(contains("#3 08:30-10:00 Lecture"));
+        .stdout(contains("#3 09:45-11:15 Lecture"));
     env.cmd()
         .args(["plan", "add", "14H30 +45m Appel"])
         .assert()
         .success()
         .stdout(contains("#4 14:30-15:15 Appel"));
     let day = list_json(&env, "today");
-    let b = &day["boxes"][1];
+    let b = day["boxes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["title"] == "Réunion")
+        .unwrap();
     assert_eq!(b["title"], "Réunion");
     assert_eq!(b["start"], "14:00");
     assert_eq!(b["minutes"], 30);
@@ -78,8 +82,7 @@ fn unparsable_times_suggest_the_forms() {
         .args(["plan", "add", "Réunion"])
         .assert()
         .code(2)
-        .stderr(contains("14h Title"))
-        .stderr(contains("14:00 +45m").or(contains("14h30 +45m")));
+        .stderr(contains("14h, 14h30 or 14:00 +30m"));
 }
 
 #[test]
@@ -218,4 +221,61 @@ fn yes_no_prompt_accepts_oui() {
     let screen = wait_for("EXIT=");
     assert!(screen.contains("EXIT=0"), "{screen}");
     assert_eq!(list_json(&env, "today")["boxes"], serde_json::json!([]));
+}
+
+/// `[balance] references = "fr"`: the summary's flags cite the Code du travail instead of
+/// the EU directive, on the same data; the default stays as it was.
+#[test]
+fn french_work_time_references_in_the_summary() {
+    let flags = |references: &str| -> Vec<(String, String)> {
+        let env = Env::new();
+        env.write_config(&format!(
+            "{}\n[balance]\n{references}\n",
+            crate::summary::DEMO_CONFIG
+        ));
+        std::fs::create_dir_all(env.data_dir()).unwrap();
+        let mut store = serein::store::Store::open(&env.data_dir().join("serein.db")).unwrap();
+        crate::summary::demo(&mut store);
+        drop(store);
+        let out = env
+            .cmd()
+            .args(["summary", "--week", "2026-W47", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["flags"]
+            .as_array()
+            .expect("flags")
+            .iter()
+            .map(|f| {
+                (
+                    f["source"].as_str().unwrap().to_string(),
+                    f["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let eu = flags("");
+    let fr = flags("references = \"fr\"");
+    assert!(
+        eu.iter().all(|(s, _)| !s.contains("Code du travail")),
+        "{eu:#?}"
+    );
+    assert!(
+        fr.iter().any(|(s, _)| s.contains("Code du travail")),
+        "{fr:#?}"
+    );
+    assert!(
+        fr.iter().all(|(s, _)| !s.starts_with("EU Working Time")),
+        "{fr:#?}"
+    );
+    // The offline-hours flag names the right to disconnect.
+    if let Some((s, t)) = fr.iter().find(|(_, t)| t.contains("offline hours")) {
+        assert!(s.contains("L2242-17") && t.contains("right to disconnect"), "{t}");
+    }
 }

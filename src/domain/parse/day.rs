@@ -80,9 +80,7 @@ fn weekday(key: &str) -> Option<Weekday> {
 /// `2026-11-23`, or day first: `23/11`, `23/11/2026`, `23/11/26`, `23.11.2026`.
 fn numeric(key: &str, today: NaiveDate) -> Option<NaiveDate> {
     if key.contains('-') {
-        return NaiveDate::parse_from_str(key, "%Y-%m-%d")
-            .ok()
-            .filter(|_| key.len() == 10);
+        return NaiveDate::parse_from_str(key, "%Y-%m-%d").ok();
     }
     let parts: Vec<&str> = key.split(['/', '.']).collect();
     let num = |p: &str, lens: &[usize]| -> Option<u32> {
@@ -202,6 +200,7 @@ mod tests {
             ("23//11", &["not understood"]),
             ("lundii", &["not understood", "lundi"]),
             ("0999-01-01", &["out of range"]),
+            ("+262142-12-31", &["out of range", "1000 to 9999"]),
             ("next week", &["not understood"]),
         ];
         for (s, needles) in table {
