@@ -430,7 +430,20 @@ pub fn session_id(s: &str) -> Result<i64, String> {
 /// `23/11/2026` (day first; US month/day is refused) or `YYYY-MM-DD`
 /// ([`crate::domain::parse::parse_day`]).
 pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    crate::domain::parse::parse_day(s, today)
+    use crate::domain::parse::{DayError, parse_day};
+    let value = s.to_string();
+    parse_day(s, today).map_err(|e| match e {
+        DayError::Unknown => crate::t!("input-date-unknown", value = value),
+        DayError::MonthDay { day, month } => {
+            crate::t!(
+                "input-date-month-day",
+                value = value,
+                day = day,
+                month = month
+            )
+        }
+        DayError::Year => crate::t!("input-date-year", value = value),
+    })
 }
 
 /// Runs a subcommand. `config` is loaded lazily so `config path|check|init` work on a

@@ -15,7 +15,7 @@ use crate::store::{Change, Store};
 
 #[derive(Debug, Args)]
 pub struct DateArg {
-    /// The day: today, tomorrow, yesterday or YYYY-MM-DD.
+    /// The day: today, tomorrow, a weekday, 23/11 (day first, not US order) or YYYY-MM-DD.
     #[arg(long, short, default_value = "today", value_name = "DAY")]
     pub date: String,
 }

@@ -109,11 +109,7 @@ impl Config {
         }
         for (i, d) in self.domains.iter().enumerate() {
             let at = [Seg::Key("domain"), Seg::Index(i), Seg::Key("name")];
-            let ok = d
-                .name
-                .chars()
-                .next()
-                .is_some_and(is_lower_letter)
+            let ok = d.name.chars().next().is_some_and(is_lower_letter)
                 && d.name
                     .chars()
                     .all(|c| is_lower_letter(c) || c.is_ascii_digit() || c == '-' || c == '_');

@@ -25,7 +25,7 @@ use crate::domain::plan::{DAY_MINUTES, Kind, MIN_BOX_MINUTES, hhmm};
 
 mod day;
 
-pub use day::{is_yes, parse_day};
+pub use day::{DayError, is_yes, parse_day};
 
 /// When the box happens, as typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -808,7 +808,14 @@ mod tests {
 
     #[test]
     fn time_form_errors_list_the_accepted_forms() {
-        for input in ["25:00-26:00 x", "10:61-11:00 x", "x", "14:00 +30 x", "9-x y", "25h x"] {
+        for input in [
+            "25:00-26:00 x",
+            "10:61-11:00 x",
+            "x",
+            "14:00 +30 x",
+            "9-x y",
+            "25h x",
+        ] {
             let e = parse(input, DOMAINS).unwrap_err();
             assert!(
                 e.message
@@ -825,7 +832,12 @@ mod tests {
         let table: &[(&str, When, &str, Option<&str>)] = &[
             ("14h Réunion", at(840, DEFAULT_MINUTES), "Réunion", None),
             ("14H Réunion", at(840, DEFAULT_MINUTES), "Réunion", None),
-            ("9h30 Relecture", at(570, DEFAULT_MINUTES), "Relecture", None),
+            (
+                "9h30 Relecture",
+                at(570, DEFAULT_MINUTES),
+                "Relecture",
+                None,
+            ),
             ("14H30 Point", at(870, DEFAULT_MINUTES), "Point", None),
             ("9h05 Café", at(545, DEFAULT_MINUTES), "Café", None),
             ("0h Minuit", at(0, DEFAULT_MINUTES), "Minuit", None),
@@ -837,8 +849,18 @@ mod tests {
             ("14h 45m Appel", at(840, 45), "Appel", None),
             ("14h +1h30 Atelier", at(840, 90), "Atelier", None),
             ("14H30 + 1H30 Atelier", at(870, 90), "Atelier", None),
-            ("9h30-10h45 Relecture #santé", span(570, 645), "Relecture", Some("santé")),
-            ("9h-10h30 Sport #SANTÉ", span(540, 630), "Sport", Some("santé")),
+            (
+                "9h30-10h45 Relecture #santé",
+                span(570, 645),
+                "Relecture",
+                Some("santé"),
+            ),
+            (
+                "9h-10h30 Sport #SANTÉ",
+                span(540, 630),
+                "Sport",
+                Some("santé"),
+            ),
             ("14h–15h Atelier", span(840, 900), "Atelier", None),
             ("14h - 15h Atelier", span(840, 900), "Atelier", None),
             ("22h-24h Lecture", span(1320, 1440), "Lecture", None),
@@ -850,14 +872,23 @@ mod tests {
             ("+ 2h Lecture", When::For { len: 120 }, "Lecture", None),
             ("+8h Journée", When::For { len: 480 }, "Journée", None),
             ("1h30m Revue", When::For { len: 90 }, "Revue", None),
-            ("#santé 7h Yoga", at(420, DEFAULT_MINUTES), "Yoga", Some("santé")),
+            (
+                "#santé 7h Yoga",
+                at(420, DEFAULT_MINUTES),
+                "Yoga",
+                Some("santé"),
+            ),
         ];
         let domains = ["work", "santé"];
         for &(input, when, title, domain) in table {
             let want = draft(when, title, domain, Kind::Focus);
             assert_eq!(parse(input, &domains), Ok(want.clone()), "input: {input:?}");
             // And the canonical line reads back the same.
-            assert_eq!(parse(&format(&want), &domains), Ok(want), "input: {input:?}");
+            assert_eq!(
+                parse(&format(&want), &domains),
+                Ok(want),
+                "input: {input:?}"
+            );
         }
     }
 

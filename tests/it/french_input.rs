@@ -99,10 +99,7 @@ fn french_range_with_an_accented_domain() {
         .assert()
         .success()
         .stdout(contains("14:00-15:00 Marche (santé)"));
-    env.cmd()
-        .args(["config", "check"])
-        .assert()
-        .success();
+    env.cmd().args(["config", "check"]).assert().success();
 }
 
 #[test]
@@ -133,6 +130,18 @@ fn french_days() {
         .code(2)
         .stderr(contains("\"11/23\""))
         .stderr(contains("day first"));
+    // The messages follow the interface language; the input doesn't.
+    env.cmd()
+        .env("LANG", "fr_FR.UTF-8")
+        .args(["plan", "list", "--date", "11/23"])
+        .assert()
+        .code(2)
+        .stderr(contains("le jour s'écrit en premier, 23/11"));
+    env.cmd()
+        .args(["plan", "list", "--date", "someday"])
+        .assert()
+        .code(2)
+        .stderr(contains("DD/MM, DD/MM/YYYY or YYYY-MM-DD"));
     env.cmd()
         .args(["log", "--date", "23/11"])
         .assert()
@@ -202,8 +211,8 @@ fn yes_no_prompt_accepts_oui() {
     let wait_for = |text: &str| {
         let start = Instant::now();
         loop {
-            let s =
-                String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned();
+            let s = String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "0"]).stdout)
+                .into_owned();
             if s.contains(text) {
                 return s;
             }
@@ -216,7 +225,11 @@ fn yes_no_prompt_accepts_oui() {
     };
     let screen = wait_for("?");
     assert!(screen.contains("[o/N]"), "{screen}");
-    assert!(tmux(&["send-keys", "-t", "0", "-l", "oui"]).status.success());
+    assert!(
+        tmux(&["send-keys", "-t", "0", "-l", "oui"])
+            .status
+            .success()
+    );
     assert!(tmux(&["send-keys", "-t", "0", "Enter"]).status.success());
     let screen = wait_for("EXIT=");
     assert!(screen.contains("EXIT=0"), "{screen}");
@@ -276,6 +289,9 @@ fn french_work_time_references_in_the_summary() {
     );
     // The offline-hours flag names the right to disconnect.
     if let Some((s, t)) = fr.iter().find(|(_, t)| t.contains("offline hours")) {
-        assert!(s.contains("L2242-17") && t.contains("right to disconnect"), "{t}");
+        assert!(
+            s.contains("L2242-17") && t.contains("right to disconnect"),
+            "{t}"
+        );
     }
 }
