@@ -14,7 +14,7 @@ pub mod timer;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::config::{Config, Loaded, Paths};
@@ -425,27 +425,25 @@ pub fn session_id(s: &str) -> Result<i64, String> {
         .ok_or_else(|| format!("{s:?} is not a session id; expected sN or N, as in `serein log`"))
 }
 
-/// Parses `today`, `tomorrow`, `yesterday` or `YYYY-MM-DD`.
+/// Parses a day in English or French: `today`, `tomorrow`, `yesterday`, `aujourd'hui`,
+/// `demain`, `hier`, a weekday (`monday`, `lundi`: the next one, today included), `23/11`,
+/// `23/11/2026` (day first; US month/day is refused) or `YYYY-MM-DD`
+/// ([`crate::domain::parse::parse_day`]).
 pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    match s.trim().to_lowercase().as_str() {
-        "today" | "" => Ok(today),
-        "tomorrow" => Ok(today + Duration::days(1)),
-        "yesterday" => Ok(today - Duration::days(1)),
-        other => {
-            let d = NaiveDate::parse_from_str(other, "%Y-%m-%d").map_err(|_| {
-                format!(
-                    "date {s:?} not understood; expected today, tomorrow, yesterday or YYYY-MM-DD"
-                )
-            })?;
-            // Far-off years are typos, and date arithmetic near chrono's limits would panic.
-            if !(1000..=9999).contains(&d.year()) {
-                return Err(format!(
-                    "date {s:?} is out of range; expected a year from 1000 to 9999"
-                ));
-            }
-            Ok(d)
+    use crate::domain::parse::{DayError, parse_day};
+    let value = s.to_string();
+    parse_day(s, today).map_err(|e| match e {
+        DayError::Unknown => crate::t!("input-date-unknown", value = value),
+        DayError::MonthDay { day, month } => {
+            crate::t!(
+                "input-date-month-day",
+                value = value,
+                day = day,
+                month = month
+            )
         }
-    }
+        DayError::Year => crate::t!("input-date-year", value = value),
+    })
 }
 
 /// Runs a subcommand. `config` is loaded lazily so `config path|check|init` work on a

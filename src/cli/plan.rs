@@ -15,7 +15,7 @@ use crate::store::{Change, Store};
 
 #[derive(Debug, Args)]
 pub struct DateArg {
-    /// The day: today, tomorrow, yesterday or YYYY-MM-DD.
+    /// The day: today, tomorrow, a weekday, 23/11 (day first, not US order) or YYYY-MM-DD.
     #[arg(long, short, default_value = "today", value_name = "DAY")]
     pub date: String,
 }
@@ -395,13 +395,14 @@ fn clear(store: &mut Store, date: NaiveDate, yes: bool) -> Result<(), Failure> {
             )));
         }
         eprint!(
-            "Remove {} on {}? [y/N] ",
+            "Remove {} on {}? {} ",
             crate::ui::count(n, "box", "boxes"),
-            date.format("%a %d %b %Y")
+            date.format("%a %d %b %Y"),
+            crate::t!("common-yes-no")
         );
         let mut answer = String::new();
         std::io::stdin().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+        if !parse::is_yes(&answer) {
             println!("kept");
             return Ok(());
         }

@@ -251,10 +251,13 @@ fn after_hours_ok(cfg: &Config, s: &Session, now: Now, yes: bool) -> Result<bool
             "these are your offline hours: add --yes to start work anyway (it counts as after-hours)",
         ));
     }
-    eprint!("These are your offline hours. Start work anyway (it counts as after-hours)? [y/N] ");
+    eprint!(
+        "These are your offline hours. Start work anyway (it counts as after-hours)? {} ",
+        crate::t!("common-yes-no")
+    );
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
-    if matches!(answer.trim(), "y" | "Y" | "yes") {
+    if parse::is_yes(&answer) {
         Ok(true)
     } else {
         Err(Failure::input("not started"))

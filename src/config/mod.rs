@@ -204,6 +204,10 @@ pub struct BalanceConfig {
     pub long_block_minutes: u32,
     /// Weekend work in at least this many of the last 4 weeks is flagged; 0 never.
     pub weekend_weeks: u32,
+    /// `"eu"` (WHO/ILO and the EU directive, with the thresholds above) or `"fr"` (France's
+    /// Code du travail: 35 h legal week, 10 h a day, 48 h a week, 44 h over 12 weeks, 11 h and
+    /// 35 h rest, right to disconnect).
+    pub references: crate::domain::summary::References,
 }
 
 impl Default for BalanceConfig {
@@ -216,6 +220,7 @@ impl Default for BalanceConfig {
             weekly_rest_hours: 35.0,
             long_block_minutes: 90,
             weekend_weeks: 3,
+            references: Default::default(),
         }
     }
 }
@@ -232,6 +237,7 @@ impl BalanceConfig {
             weekly_rest_minutes: m(self.weekly_rest_hours),
             long_block_minutes: i64::from(self.long_block_minutes),
             weekend_weeks: self.weekend_weeks,
+            references: self.references,
         }
     }
 }

@@ -109,14 +109,10 @@ impl Config {
         }
         for (i, d) in self.domains.iter().enumerate() {
             let at = [Seg::Key("domain"), Seg::Index(i), Seg::Key("name")];
-            let ok = d
-                .name
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_lowercase())
+            let ok = d.name.chars().next().is_some_and(is_lower_letter)
                 && d.name
                     .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+                    .all(|c| is_lower_letter(c) || c.is_ascii_digit() || c == '-' || c == '_');
             if !ok {
                 return Err(src.error(
                     &at,
@@ -560,6 +556,12 @@ impl Config {
         }
         out
     }
+}
+
+/// A lowercase letter in any script (`é`, `ß`, `ñ`), or a letter without case; `#santé` is a
+/// tag like `#work`.
+fn is_lower_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_uppercase()
 }
 
 fn toml_error(text: &str, path: &Path, e: &toml::de::Error) -> ConfigError {

@@ -24,7 +24,7 @@ const SCAN_DAYS: i64 = 10;
 const TRUST_DAYS: i64 = 8;
 
 const FORMS: &str = "expected \"all\", \"none\", or one or more \"HH:MM-HH:MM\" windows \
-                     separated by commas (e.g. \"19:00-08:00\" or \"12:00-13:00, 19:00-08:00\")";
+                     separated by commas (e.g. \"19:00-08:00\", \"19h-8h\" or \"12:00-13:00, 19:00-08:00\")";
 
 /// Offline windows for one weekday, in local wall-clock minutes.
 ///
@@ -101,10 +101,18 @@ pub fn parse_rule(s: &str) -> Result<DayRule, String> {
     Ok(DayRule { windows })
 }
 
-/// `HH:MM` (hour may have one digit) → minutes; `24:00` only when `end`.
+/// `HH:MM`, or the French `19h`, `8h30`, `19H30` (hour may have one digit) → minutes;
+/// `24:00` (`24h`) only when `end`.
 fn parse_hm(s: &str, end: bool) -> Result<u16, String> {
-    let bad = || format!("{s:?} is not a time of day (HH:MM)");
-    let (h, m) = s.split_once(':').ok_or_else(bad)?;
+    let bad = || format!("{s:?} is not a time of day (HH:MM or 19h, 8h30)");
+    let (h, m) = match s.split_once(':') {
+        Some(hm) => hm,
+        None => match s.split_once(['h', 'H']) {
+            Some((h, "")) => (h, "00"),
+            Some(hm) => hm,
+            None => return Err(bad()),
+        },
+    };
     let digits =
         |x: &str, lens: &[usize]| lens.contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
     if !digits(h, &[1, 2]) || !digits(m, &[2]) {
@@ -320,7 +328,15 @@ mod tests {
 
     #[test]
     fn parse_accepts_the_config_forms() {
-        let cases: [(&str, &[(u16, u16)]); 9] = [
+        let cases: [(&str, &[(u16, u16)]); 16] = [
+            // French hours, spanning midnight like "19:00-08:00".
+            ("19h-8h", &[(1140, 480)]),
+            ("19H-08H", &[(1140, 480)]),
+            ("12h30-13h30, 19h-8h", &[(750, 810), (1140, 480)]),
+            ("22h–0h", &[(1320, 1440)]),
+            ("18h-24h", &[(1080, 1440)]),
+            ("9h05 - 17h30", &[(545, 1050)]),
+            ("0h-7h", &[(0, 420)]),
             ("all", &[(0, 1440)]),
             (" ALL ", &[(0, 1440)]),
             ("none", &[]),
@@ -339,7 +355,12 @@ mod tests {
     #[test]
     fn parse_errors_name_the_bad_part_and_the_forms() {
         // (input, substrings the message must contain)
-        let cases: [(&str, &[&str]); 9] = [
+        let cases: [(&str, &[&str]); 14] = [
+            ("19h-25h", &["\"25h\"", "hour 25", "00-23"]),
+            ("24h-8h", &["\"24h\"", "only as an end"]),
+            ("19h6-8h", &["\"19h6\"", "not a time of day"]),
+            ("19h60-8h", &["minute 60"]),
+            ("19-8", &["\"19\"", "not a time of day"]),
             ("25:00-26:00", &["\"25:00\"", "hour 25", "00-23"]),
             ("19:00", &["\"19:00\"", "no \"-\""]),
             ("sometimes", &["\"sometimes\"", "not a window"]),

@@ -5,19 +5,27 @@
 //!
 //! # Grammar
 //!
-//! Tokens are separated by whitespace. Tags (`#word`, the first char after `#` an ASCII
-//! letter) may appear anywhere; the first non-tag tokens give the time and the rest is the
-//! title.
+//! Tokens are separated by whitespace. Tags (`#word`, the first char after `#` a letter,
+//! accented ones too: `#santé`) may appear anywhere; the first non-tag tokens give the time
+//! and the rest is the title.
 //!
-//! - `09:00-10:30`, `10:30-12`, `9-10h30`, `22:00-24:00`, `09:00 - 10:30`: a [`When::Span`].
-//! - `14:00 +30m`, `14h +1h30`, `14:00 30m`, `9 +45m`: a [`When::StartFor`].
-//! - `45m`, `1h30`, `2h`: a [`When::For`].
+//! - `09:00-10:30`, `10:30-12`, `9-10h30`, `9h-10h30`, `14h–15h`, `22:00-24:00`,
+//!   `09:00 - 10:30`: a [`When::Span`].
+//! - `14:00 +30m`, `14h +1h30`, `14:00 30m`, `14h 45m`, `9 +45m`: a [`When::StartFor`].
+//! - `14h`, `14H30`, `9h05`, `14:00` followed by the title: a start with the default length
+//!   ([`DEFAULT_MINUTES`]), also a [`When::StartFor`].
+//! - `45m`, `1h30m`, `90m`, `+1h30`, `+2h`: a [`When::For`] (next free slot).
 //!
-//! `14h` and `1h` are both a clock and a duration. A lone `14h` followed by a title is read
-//! as a duration (`1h Inbox` is an hour of inbox, not 01:00); followed by a duration
-//! (`14h +30m Call`) it is a start time.
+//! The first token is a start time whenever it can be one: `14h Réunion` is a box from
+//! 14:00 to 14:30, never a 14-hour box, and `8h Report` starts at 08:00 (the CLI and the TUI
+//! show the times they added). A length in the first place needs a `+` (`+8h Report`) or a
+//! minutes unit (`45m`, `1h30m`). Hours are written `h` or `H`, the French way.
 
 use crate::domain::plan::{DAY_MINUTES, Kind, MIN_BOX_MINUTES, hhmm};
+
+mod day;
+
+pub use day::{DayError, is_yes, parse_day};
 
 /// When the box happens, as typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +63,9 @@ pub struct ParseError {
 /// The accepted time forms, appended to errors about the time.
 pub const ACCEPTED_FORMS: &str =
     "09:00-10:30 Title #domain · 14:00 +45m Title · 45m Title (next free slot)";
+
+/// The length of a box given only a start (`14h Réunion`, `14:00 Call`).
+pub const DEFAULT_MINUTES: u16 = 30;
 
 const MIDNIGHT_ADVICE: &str =
     "boxes can't cross midnight: plan `22:00-24:00` today and `00:00-01:00` tomorrow";
@@ -140,17 +151,9 @@ pub fn format(d: &Draft) -> String {
             format!("{} +{} {}", hhmm(start), format_duration(len), d.title)
         }
         When::For { len } => {
-            // `2h` also reads as a clock: if the title starts like a length or a range,
-            // `2h 30m x` would parse as a start time, so spell the length in minutes.
-            let ambiguous = len % 60 == 0
-                && d.title
-                    .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '–'));
-            let dur = if ambiguous {
-                format!("{len}m")
-            } else {
-                format_duration(len)
-            };
-            format!("{dur} {}", d.title)
+            // `2h` alone reads as a start time (02:00), so whole hours get a `+`.
+            let plus = if len % 60 == 0 { "+" } else { "" };
+            format!("{plus}{} {}", format_duration(len), d.title)
         }
     };
     if let Some(domain) = &d.domain {
@@ -227,7 +230,7 @@ fn tokens(input: &str) -> Vec<Tok<'_>> {
 fn is_tag(s: &str) -> bool {
     s.strip_prefix('#')
         .and_then(|r| r.chars().next())
-        .is_some_and(|c| c.is_ascii_alphabetic())
+        .is_some_and(char::is_alphabetic)
 }
 
 fn is_dash(s: &str) -> bool {
@@ -264,8 +267,8 @@ fn clock_shape(s: &str) -> Option<Clock> {
     let h = s[..hl].parse().ok()?;
     let (m, bare) = match &s.as_bytes()[hl..] {
         [] => (0, true),
-        [b'h'] => (0, false),
-        [b':' | b'h', a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+        [b'h' | b'H'] => (0, false),
+        [b':' | b'h' | b'H', a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
             (u32::from(a - b'0') * 10 + u32::from(b - b'0'), false)
         }
         _ => return None,
@@ -293,8 +296,8 @@ fn duration_shape(s: &str) -> Option<Dur> {
     let n: u32 = s[..nl].parse().ok()?;
     match &s.as_bytes()[nl..] {
         [b'm'] => Some(Dur::Minutes(n)),
-        [b'h'] => Some(Dur::Minutes(n * 60)),
-        [b'h', rest @ ..] => {
+        [b'h' | b'H'] => Some(Dur::Minutes(n * 60)),
+        [b'h' | b'H', rest @ ..] => {
             let (digits, unit) = match rest {
                 [d @ .., b'm'] => (d, true),
                 d => (d, false),
@@ -414,10 +417,23 @@ fn length_after<'a>(rest: &[Tok<'a>]) -> Option<(Dur, Tok<'a>, usize)> {
 
 /// Reads the time at the start of `words`; returns it and how many words it took.
 fn parse_time(words: &[Tok]) -> Result<(When, usize), ParseError> {
-    let missing = |col| form_err(col, "a time is missing at the start".into());
+    let missing = |col| {
+        form_err(
+            col,
+            "a time is missing at the start, e.g. 14:00, 14h, 14h30 or 14:00 +30m".into(),
+        )
+    };
     let Some(first) = words.first() else {
         return Err(missing(1));
     };
+
+    // `+1h30 Title`, `+ 45m Title`: a length, in the next free slot.
+    if first.text.starts_with('+')
+        && let Some((d, tok, used)) = length_after(words)
+    {
+        let len = check_len(d, tok.text, tok.col)?;
+        return Ok((When::For { len }, used));
+    }
 
     if let Some((i, dash)) = first
         .text
@@ -445,19 +461,9 @@ fn parse_time(words: &[Tok]) -> Result<(When, usize), ParseError> {
     let clock = clock_shape(first.text);
     if let Some(c) = clock {
         if let Some((d, tok, used)) = length_after(&words[1..]) {
-            let start = check_clock(c, first.text, first.col, false)?;
+            let start = check_start(c, first)?;
             let len = check_len(d, tok.text, tok.col)?;
-            if start + len > DAY_MINUTES {
-                return Err(err(
-                    tok.col,
-                    format!(
-                        "{} +{} ends after midnight; {MIDNIGHT_ADVICE}",
-                        hhmm(start),
-                        format_duration(len)
-                    ),
-                ));
-            }
-            return Ok((When::StartFor { start, len }, 1 + used));
+            return Ok((start_for(start, len, tok.col)?, 1 + used));
         }
         if let (Some(dash), Some(end)) = (words.get(1), words.get(2))
             && is_dash(dash.text)
@@ -466,30 +472,60 @@ fn parse_time(words: &[Tok]) -> Result<(When, usize), ParseError> {
             let when = check_span((c, first.text, first.col), (ec, end.text, end.col))?;
             return Ok((when, 3));
         }
+        if let Some(next) = words.get(1)
+            && !c.bare
+            && next.text.starts_with('+')
+        {
+            return Err(form_err(
+                next.col,
+                format!(
+                    "\"{}\" is not a length: give a unit, e.g. +45m or +1h30",
+                    next.text
+                ),
+            ));
+        }
+        // `14h Réunion`, `14:00 Call`: a start with the default length. Bare digits
+        // (`3 apples`) are too likely to be part of the title.
+        if !c.bare {
+            let start = check_start(c, first)?;
+            return Ok((start_for(start, DEFAULT_MINUTES, first.col)?, 1));
+        }
     }
 
     if let Some(d) = duration_shape(first.text) {
         let len = check_len(d, first.text, first.col)?;
         return Ok((When::For { len }, 1));
     }
+    Err(missing(first.col))
+}
 
-    match (clock, words.get(1)) {
-        (Some(c), Some(next)) if !c.bare && next.text.starts_with('+') => Err(form_err(
-            next.col,
+/// A start clock, range-checked; a token that could have meant a length (`24h`, `30h`) says
+/// how to write one.
+fn check_start(c: Clock, tok: &Tok) -> Result<u16, ParseError> {
+    check_clock(c, tok.text, tok.col, false).map_err(|mut e| {
+        if tok.text.ends_with(['h', 'H']) {
+            let hint = format!("; for a length, write +{} (e.g. `+{0} Title`)", tok.text);
+            e.message = e
+                .message
+                .replacen("; accepted: ", &format!("{hint}; accepted: "), 1);
+        }
+        e
+    })
+}
+
+/// `start` plus `len`, refused when it would end after midnight.
+fn start_for(start: u16, len: u16, col: usize) -> Result<When, ParseError> {
+    if start + len > DAY_MINUTES {
+        return Err(err(
+            col,
             format!(
-                "\"{}\" is not a length: give a unit, e.g. +45m or +1h30",
-                next.text
+                "{} +{} ends after midnight; {MIDNIGHT_ADVICE}",
+                hhmm(start),
+                format_duration(len)
             ),
-        )),
-        (Some(c), _) if !c.bare => Err(form_err(
-            first.col,
-            format!(
-                "\"{}\" needs an end or a length, e.g. {0}-15:00 or {0} +45m",
-                first.text
-            ),
-        )),
-        _ => Err(missing(first.col)),
+        ));
     }
+    Ok(When::StartFor { start, len })
 }
 
 #[cfg(test)]
@@ -642,14 +678,22 @@ mod tests {
             ),
             (
                 "14h Inbox",
-                draft(When::For { len: 840 }, "Inbox", None, Focus),
+                draft(
+                    When::StartFor {
+                        start: 840,
+                        len: DEFAULT_MINUTES,
+                    },
+                    "Inbox",
+                    None,
+                    Focus,
+                ),
             ),
             (
                 "1h30m Review",
                 draft(When::For { len: 90 }, "Review", None, Focus),
             ),
             (
-                "2h05 Odd length",
+                "+2h05 Odd length",
                 draft(When::For { len: 125 }, "Odd length", None, Focus),
             ),
             (
@@ -681,7 +725,7 @@ mod tests {
                 draft(span(0, 5), "Tiny", Some("work"), Break),
             ),
             (
-                "24h All day",
+                "+24h All day",
                 draft(When::For { len: 1440 }, "All day", None, Focus),
             ),
             (
@@ -716,7 +760,12 @@ mod tests {
             ("10:00-10:04 x", 1, "too short"),
             ("3m x", 1, "too short"),
             ("14:00 +3m x", 7, "too short"),
-            ("25h x", 1, "too long: a box lasts at most 24h"),
+            ("+25h x", 1, "too long: a box lasts at most 24h"),
+            ("25h x", 1, "hours go from 00 to 23"),
+            ("25h x", 1, "for a length, write +25h"),
+            ("24h All day", 1, "24:00 can only end a box"),
+            ("24h All day", 1, "write +24h"),
+            ("23h45 Late", 1, "ends after midnight"),
             (
                 "23:00 +2h x",
                 7,
@@ -728,7 +777,6 @@ mod tests {
             ("Write report", 1, "a time is missing at the start"),
             ("  9 Gym", 3, "a time is missing at the start"),
             ("#work", 1, "a time is missing at the start"),
-            ("14:00 Meeting", 1, "\"14:00\" needs an end or a length"),
             ("14:00 +30 Meeting", 7, "\"+30\" is not a length"),
             ("09:00- x", 7, "needs an end time"),
             ("09:00-x y", 7, "\"x\" is not an end time"),
@@ -760,13 +808,111 @@ mod tests {
 
     #[test]
     fn time_form_errors_list_the_accepted_forms() {
-        for input in ["25:00-26:00 x", "10:61-11:00 x", "x", "14:00 x", "9-x y"] {
+        for input in [
+            "25:00-26:00 x",
+            "10:61-11:00 x",
+            "x",
+            "14:00 +30 x",
+            "9-x y",
+            "25h x",
+        ] {
             let e = parse(input, DOMAINS).unwrap_err();
             assert!(
                 e.message
                     .ends_with(&format!("; accepted: {ACCEPTED_FORMS}")),
                 "{e}"
             );
+        }
+    }
+
+    /// Issue 12: French times are start times; a length in first place needs `+` or `m`.
+    #[test]
+    fn french_forms() {
+        let at = |start, len| When::StartFor { start, len };
+        let table: &[(&str, When, &str, Option<&str>)] = &[
+            ("14h Réunion", at(840, DEFAULT_MINUTES), "Réunion", None),
+            ("14H Réunion", at(840, DEFAULT_MINUTES), "Réunion", None),
+            (
+                "9h30 Relecture",
+                at(570, DEFAULT_MINUTES),
+                "Relecture",
+                None,
+            ),
+            ("14H30 Point", at(870, DEFAULT_MINUTES), "Point", None),
+            ("9h05 Café", at(545, DEFAULT_MINUTES), "Café", None),
+            ("0h Minuit", at(0, DEFAULT_MINUTES), "Minuit", None),
+            ("8h Rapport", at(480, DEFAULT_MINUTES), "Rapport", None),
+            ("1h Inbox", at(60, DEFAULT_MINUTES), "Inbox", None),
+            ("23h30 Fin", at(1410, DEFAULT_MINUTES), "Fin", None),
+            ("14:00 Réunion", at(840, DEFAULT_MINUTES), "Réunion", None),
+            ("14h +30m Appel", at(840, 30), "Appel", None),
+            ("14h 45m Appel", at(840, 45), "Appel", None),
+            ("14h +1h30 Atelier", at(840, 90), "Atelier", None),
+            ("14H30 + 1H30 Atelier", at(870, 90), "Atelier", None),
+            (
+                "9h30-10h45 Relecture #santé",
+                span(570, 645),
+                "Relecture",
+                Some("santé"),
+            ),
+            (
+                "9h-10h30 Sport #SANTÉ",
+                span(540, 630),
+                "Sport",
+                Some("santé"),
+            ),
+            ("14h–15h Atelier", span(840, 900), "Atelier", None),
+            ("14h - 15h Atelier", span(840, 900), "Atelier", None),
+            ("22h-24h Lecture", span(1320, 1440), "Lecture", None),
+            ("22h-24:00 Lecture", span(1320, 1440), "Lecture", None),
+            ("0h-0h30 Nuit", span(0, 30), "Nuit", None),
+            ("45m Courrier", When::For { len: 45 }, "Courrier", None),
+            ("+45m Courrier", When::For { len: 45 }, "Courrier", None),
+            ("+1h30 Lecture", When::For { len: 90 }, "Lecture", None),
+            ("+ 2h Lecture", When::For { len: 120 }, "Lecture", None),
+            ("+8h Journée", When::For { len: 480 }, "Journée", None),
+            ("1h30m Revue", When::For { len: 90 }, "Revue", None),
+            (
+                "#santé 7h Yoga",
+                at(420, DEFAULT_MINUTES),
+                "Yoga",
+                Some("santé"),
+            ),
+        ];
+        let domains = ["work", "santé"];
+        for &(input, when, title, domain) in table {
+            let want = draft(when, title, domain, Kind::Focus);
+            assert_eq!(parse(input, &domains), Ok(want.clone()), "input: {input:?}");
+            // And the canonical line reads back the same.
+            assert_eq!(
+                parse(&format(&want), &domains),
+                Ok(want),
+                "input: {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn french_errors_suggest_the_forms() {
+        let domains = ["work", "santé"];
+        let table: &[(&str, usize, &str)] = &[
+            ("24h Journée", 1, "24:00 can only end a box"),
+            ("24h Journée", 1, "for a length, write +24h"),
+            ("24H Journée", 1, "write +24H"),
+            ("25h Journée", 1, "hours go from 00 to 23"),
+            ("14h60 x", 1, "minutes go from 00 to 59"),
+            ("23h45 Tard", 1, "ends after midnight"),
+            ("14h-13h x", 5, "before the start"),
+            ("14h +30 Réunion", 5, "\"+30\" is not a length"),
+            ("Réunion", 1, "a time is missing"),
+            ("Réunion", 1, "e.g. 14:00, 14h, 14h30 or 14:00 +30m"),
+            ("14h Réunion #sante", 13, "unknown domain \"#sante\""),
+            ("14h", 4, "a title is missing"),
+        ];
+        for &(input, column, needle) in table {
+            let e = parse(input, &domains).expect_err(input);
+            assert_eq!(e.column, column, "input: {input:?}, error: {e}");
+            assert!(e.message.contains(needle), "input: {input:?}, error: {e}");
         }
     }
 
@@ -780,6 +926,12 @@ mod tests {
             ("9h", Some(540)),
             ("9h30", Some(570)),
             ("09h30", Some(570)),
+            ("14H30", Some(870)),
+            ("9h05", Some(545)),
+            ("0h", Some(0)),
+            ("24h", Some(1440)),
+            ("9h5", None),
+            ("9h300", None),
             ("24:00", Some(1440)),
             ("0:00", Some(0)),
             ("24:01", None),
@@ -821,7 +973,7 @@ mod tests {
     #[test]
     fn format_disambiguates_whole_hours() {
         let d = draft(When::For { len: 60 }, "30m stretch", None, Kind::Focus);
-        assert_eq!(format(&d), "60m 30m stretch");
+        assert_eq!(format(&d), "+1h 30m stretch");
         assert_eq!(parse(&format(&d), DOMAINS), Ok(d));
         let d = draft(
             When::For { len: 60 },
@@ -829,7 +981,7 @@ mod tests {
             Some("health"),
             Kind::Break,
         );
-        assert_eq!(format(&d), "1h Stretch #health #break");
+        assert_eq!(format(&d), "+1h Stretch #health #break");
     }
 
     fn check_never_panics(s: &str) {

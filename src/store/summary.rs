@@ -23,7 +23,7 @@ pub fn load_week<Tz: TimeZone>(
     recent: usize,
 ) -> Result<WeekData> {
     let meetings = &p.meetings[..];
-    let recent = recent.max(1);
+    let recent = recent.max(p.thresholds.references.weeks_needed());
     let first_recent = week.monday - Duration::weeks(recent as i64 - 1);
     let sessions = week_sessions(store, p, week, first_recent)?;
     let timeboxes = store.range(week.monday, week.sunday())?;
@@ -53,6 +53,10 @@ pub fn load_week<Tz: TimeZone>(
         .map(|i| Week::of(first_recent + Duration::weeks(i)))
         .collect();
     let work = summary::weekly_work_minutes(&sessions, meetings, &work_domains, &weeks, now, tz);
+    let mut summary = summary;
+    if p.thresholds.references == summary::References::Fr {
+        summary.flags.extend(summary::average_flag(&work));
+    }
     Ok(WeekData {
         summary,
         recent: weeks.into_iter().zip(work).collect(),

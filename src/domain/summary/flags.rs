@@ -110,6 +110,8 @@ pub struct Thresholds {
     pub long_block_minutes: i64,
     /// Weekend work in at least this many of the last 4 weeks is flagged (0: never).
     pub weekend_weeks: u32,
+    /// France's Code du travail instead of the EU directive (`flags_fr`).
+    pub references: super::flags_fr::References,
 }
 
 impl Default for Thresholds {
@@ -122,6 +124,7 @@ impl Default for Thresholds {
             weekly_rest_minutes: 35 * 60,
             long_block_minutes: 90,
             weekend_weeks: 3,
+            references: Default::default(),
         }
     }
 }
@@ -179,6 +182,9 @@ pub(super) fn week_flags(s: &WeekSummary, facts: FlagFacts, th: &Thresholds) -> 
             facts.block_day,
             th,
         ));
+    }
+    if th.references == super::flags_fr::References::Fr {
+        super::flags_fr::apply(&mut flags, s, facts.finished_with_work);
     }
     if s.breathing_goal > 0 && s.breathing_sessions < s.breathing_goal {
         // The days so far with fewer sessions than the daily goal.

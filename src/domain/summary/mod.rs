@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use super::session::{EndReason, Session, State};
 
 mod flags;
+mod flags_fr;
 mod iso_week;
 mod meetings;
 mod pieces;
@@ -25,6 +26,7 @@ mod spans;
 mod week;
 
 pub use flags::{Flag, FlagKind, Level, Thresholds, work_hours_flag};
+pub use flags_fr::{References, average_flag};
 pub use iso_week::Week;
 pub use meetings::{as_sessions as meeting_sessions, is_meeting};
 pub use pieces::{Piece, pieces, within_its_day};
