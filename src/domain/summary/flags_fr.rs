@@ -270,6 +270,9 @@ mod tests {
         WeekSummary {
             week: Week::of(monday()),
             minutes_by_domain: Vec::new(),
+            meeting_minutes_by_domain: Vec::new(),
+            meeting_minutes: 0,
+            meeting_work_minutes: 0,
             work_minutes: work.iter().sum::<i64>() * 60,
             rest_minutes: 0,
             per_day,
