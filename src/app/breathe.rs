@@ -392,10 +392,14 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
             .breathing
             .pattern(&m.config.breathing.default_pattern);
         let what = p.map_or_else(
-            || "a breathing exercise".to_string(),
+            || crate::t!("breathe-reminder-any"),
             |p| {
                 let e = Exercise::default_for(p.clone());
-                format!("{} · {} min", p.name, (e.total_secs() / 60.0).round())
+                crate::t!(
+                    "breathe-reminder-what",
+                    name = crate::ui::breathe::pattern_name(&p),
+                    minutes = format!("{}", (e.total_secs() / 60.0).round())
+                )
             },
         );
         let keys = (
@@ -404,9 +408,11 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
         );
         m.set_status(
             Level::Info,
-            format!(
-                "time to breathe: {what} — {} starts · {} snoozes",
-                keys.0, keys.1
+            crate::t!(
+                "breathe-reminder-status",
+                what = what.clone(),
+                start = keys.0,
+                snooze = keys.1
             ),
         );
         u.redraw = true;
@@ -414,7 +420,7 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
         if m.config.timer.notifications {
             u.effects.push(Effect::Remind {
                 key,
-                notification: Notification::new("Time to breathe", what),
+                notification: Notification::new(crate::t!("breathe-reminder-title"), what),
             });
         }
         break;
@@ -429,7 +435,7 @@ pub fn snooze(m: &mut Model, now: Now) -> Update {
     m.breathe.snoozed_until = Some(now.local + Duration::minutes(mins));
     m.set_status(
         Level::Info,
-        format!("breathing reminder snoozed for {mins} min"),
+        crate::t!("breathe-snoozed", minutes = mins),
     );
     redraw()
 }

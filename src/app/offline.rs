@@ -8,7 +8,9 @@ use crate::app::msg::Effect;
 use crate::app::update::Update;
 use crate::domain::policy::{self, Manual, Reason};
 use crate::domain::session::{SessionKind, State};
-use crate::domain::time::{Now, when_text};
+use crate::domain::time::{Now, local_hhmm};
+use crate::i18n::{DateStyle, date};
+use crate::t;
 use crate::keys::Action;
 
 /// The end of the running focus box that asks for Do-Not-Disturb (not one of
@@ -57,13 +59,24 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     }
 }
 
+/// `08:00` today, `Tue 08:00` / `mar. 08:00` another day (weekday in the user's language).
+fn when_words(now: Now, at: chrono::DateTime<chrono::Utc>) -> String {
+    let hhmm = local_hhmm(&now.zone, now, at);
+    let day = at.with_timezone(&now.zone).date_naive();
+    if day == now.local.date() {
+        hhmm
+    } else {
+        format!("{} {hhmm}", date(day, DateStyle::Weekday))
+    }
+}
+
 /// The header badge: `⊘ offline until 08:00`, or nothing.
 pub fn badge(m: &Model) -> Option<String> {
     let d = m.offline.dnd_desired.as_ref().filter(|d| d.on)?;
     let why = if d.reason == Some(Reason::Focus) {
-        "focus"
+        t!("offline-badge-focus")
     } else {
-        "offline"
+        t!("offline-badge-offline")
     };
     let failed = matches!(
         m.offline.dnd_applied,
@@ -74,12 +87,15 @@ pub fn badge(m: &Model) -> Option<String> {
         local: m.now,
         zone: m.zone,
     };
-    let until = d.until.map(|u| format!(" until {}", when_text(now, u)));
-    Some(format!(
-        "⊘ {why}{}{}",
-        until.unwrap_or_default(),
-        if failed { " (not applied)" } else { "" }
-    ))
+    let badge = match d.until {
+        Some(u) => t!("offline-badge-until", why = why, when = when_words(now, u)),
+        None => t!("offline-badge", why = why),
+    };
+    Some(if failed {
+        format!("{badge} {}", t!("offline-not-applied"))
+    } else {
+        badge
+    })
 }
 
 /// `o`: a first press asks, a second within 10 s goes offline for an hour — or, when offline,
@@ -94,12 +110,12 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
     let key = m.keymap.keys_for(Action::Offline);
     if !confirmed {
         m.offline.confirm_pressed = Some(now.local);
-        let what = if on {
-            "go online (back to the schedule)"
+        let text = if on {
+            t!("offline-confirm-online", key = key)
         } else {
-            "go offline for an hour (Do-Not-Disturb on)"
+            t!("offline-confirm-offline", key = key)
         };
-        m.set_status(Level::Info, format!("{key} again to {what}"));
+        m.set_status(Level::Info, text);
         return Update {
             redraw: true,
             effects: Vec::new(),
@@ -125,9 +141,9 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
     m.set_status(
         Level::Info,
         if on {
-            "online: Do-Not-Disturb off"
+            t!("offline-now-online")
         } else {
-            "offline for an hour"
+            t!("offline-now-offline")
         },
     );
     let mut u = tick(m, now);

@@ -12,11 +12,130 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::breathe::{elapsed, patterns};
 use crate::app::model::{Breath, BreathStage, Model};
-use crate::domain::breath::{PhaseKind, safety};
+use crate::domain::breath::safety::{self, Safety};
+use crate::domain::breath::{Exercise, Pattern, PhaseKind, Timings, fmt_secs};
 use crate::domain::session::clock_text;
 use crate::domain::time::Now;
+use crate::i18n::{self, Lang};
+use crate::t;
 use crate::ui::theme::Theme;
 use crate::ui::{centered, fit, width};
+
+/// A number with at most two decimals, written the user's way (`5.45`, `5,45`).
+pub fn decimal(x: f64) -> String {
+    let s = fmt_secs(x);
+    if i18n::lang() == Lang::Fr {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// The phase word shown large while breathing ("Inhale", "Inspirez").
+pub fn phase_word(kind: PhaseKind) -> String {
+    match kind {
+        PhaseKind::Inhale => t!("breathe-phase-inhale"),
+        PhaseKind::InhaleTopUp => t!("breathe-phase-top-up"),
+        PhaseKind::HoldFull | PhaseKind::HoldEmpty => t!("breathe-phase-hold"),
+        PhaseKind::Exhale => t!("breathe-phase-exhale"),
+    }
+}
+
+/// The short label of a phase in the timings ("in", "out").
+fn phase_short(kind: PhaseKind) -> String {
+    match kind {
+        PhaseKind::Inhale => t!("breathe-short-inhale"),
+        PhaseKind::InhaleTopUp => t!("breathe-short-top-up"),
+        PhaseKind::HoldFull | PhaseKind::HoldEmpty => t!("breathe-short-hold"),
+        PhaseKind::Exhale => t!("breathe-short-exhale"),
+    }
+}
+
+/// A pattern's name in the user's language: a preset's from the messages (with its rate or
+/// side), a custom pattern's as the user wrote it.
+pub fn pattern_name(p: &Pattern) -> String {
+    if p.custom {
+        return p.name.clone();
+    }
+    match p.id.as_str() {
+        "coherence" => t!("breathe-pattern-coherence"),
+        "coherence-4-6" => t!("breathe-pattern-coherence-4-6"),
+        "resonance" => t!("breathe-pattern-resonance", rate = decimal(p.per_minute())),
+        "box" => t!(
+            "breathe-pattern-box",
+            secs = decimal(p.phases.first().map_or(0.0, |ph| ph.secs))
+        ),
+        "478" => t!("breathe-pattern-478"),
+        "sigh" => t!("breathe-pattern-sigh"),
+        _ => p.name.clone(),
+    }
+}
+
+/// One short factual line about a pattern (no health claims).
+pub fn pattern_note(p: &Pattern) -> String {
+    if p.custom {
+        return t!("breathe-note-custom");
+    }
+    match p.id.as_str() {
+        "coherence" => t!("breathe-note-coherence"),
+        "coherence-4-6" => t!("breathe-note-coherence-4-6"),
+        "resonance" => t!("breathe-note-resonance"),
+        "box" => t!("breathe-note-box"),
+        "478" => t!("breathe-note-478"),
+        "sigh" => t!("breathe-note-sigh"),
+        _ => t!("breathe-note-custom"),
+    }
+}
+
+/// A pattern's default length: `4 cycles` or `5 min`.
+pub fn length_text(p: &Pattern) -> String {
+    match p.default_cycles {
+        Some(c) => t!("breathe-length-cycles", n = c),
+        None => {
+            let e = Exercise::default_for(p.clone());
+            t!(
+                "breathe-length-minutes",
+                n = format!("{}", (e.total_secs() / 60.0).round())
+            )
+        }
+    }
+}
+
+/// `in 5 · out 5`, `out 4, then in 4 · hold 7 · out 8` (in the user's language); width and
+/// alignment work as for a `str` (`{:<30}`).
+impl std::fmt::Display for Timings<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let join = |phases: &[crate::domain::breath::Phase]| {
+            phases
+                .iter()
+                .map(|p| format!("{} {}", phase_short(p.kind), decimal(p.secs)))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        let p = self.0;
+        let text = if p.prelude.is_empty() {
+            join(&p.phases)
+        } else {
+            t!(
+                "breathe-timings-then",
+                prelude = join(&p.prelude),
+                cycle = join(&p.phases)
+            )
+        };
+        f.pad(&text)
+    }
+}
+
+/// The safety texts in the user's language (`shared/wellbeing.md`, "Safety texts").
+impl std::fmt::Display for Safety {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&match self {
+            Safety::General => t!("breathe-safety-general"),
+            Safety::Holds => t!("breathe-safety-holds"),
+            Safety::Disclaimer => t!("breathe-safety-disclaimer"),
+        })
+    }
+}
 
 fn phase_color(kind: PhaseKind) -> Color {
     match kind {
@@ -40,7 +159,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     };
     if area.height < 4 || area.width < 20 {
-        frame.render_widget(Paragraph::new("serein: pane too small"), area);
+        frame.render_widget(Paragraph::new(crate::ui::too_small()), area);
         return;
     }
     frame.render_widget(Paragraph::new(title_line(m, b, theme, area)), row(area, 0));
@@ -52,7 +171,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         BreathStage::Done { completed, secs } => done(*completed, *secs, theme, frame, area),
     };
-    let hint = Line::styled(fit(hints, area.width as usize), theme.dim());
+    let hint = Line::styled(fit(&format!("  {hints}"), area.width as usize), theme.dim());
     frame.render_widget(Paragraph::new(hint), row(area, area.height - 1));
 }
 
@@ -61,12 +180,18 @@ fn title_line(m: &Model, b: &Breath, theme: &Theme, area: Rect) -> Line<'static>
     let w = area.width as usize;
     let goal = m.config.breathing.daily_goal;
     let count = if goal > 0 {
-        format!("{} of {goal} today ", m.breaths_today())
+        format!(
+            "{} ",
+            t!("breathe-goal-today", count = m.breaths_today(), goal = goal)
+        )
     } else {
         String::new()
     };
     let title = fit(
-        &format!(" Breathe · {}", b.exercise.pattern.name),
+        &format!(
+            " {}",
+            t!("breathe-title", name = pattern_name(&b.exercise.pattern))
+        ),
         w.saturating_sub(width(&count)),
     );
     let pad = w.saturating_sub(width(&title) + width(&count));
@@ -87,23 +212,24 @@ fn body(area: Rect) -> Rect {
 }
 
 /// The patterns on offer, `sel` marked, with the chosen one's note below; returns the hints.
-fn choosing(m: &Model, sel: usize, theme: &Theme, frame: &mut Frame, area: Rect) -> &'static str {
+fn choosing(m: &Model, sel: usize, theme: &Theme, frame: &mut Frame, area: Rect) -> String {
     let w = area.width as usize;
     let list = patterns(m);
     let mut lines = vec![Line::raw("")];
     let rows: Vec<[String; 4]> = list
         .iter()
         .map(|p| {
-            let e = crate::domain::breath::Exercise::default_for(p.clone());
-            let len = match p.default_cycles {
-                Some(c) => format!("{c} cycles"),
-                None => format!("{} min", (e.total_secs() / 60.0).round()),
+            let rate = format!("{:.1}", p.per_minute());
+            let rate = if i18n::lang() == Lang::Fr {
+                rate.replace('.', ",")
+            } else {
+                rate
             };
             [
-                p.name.clone(),
-                p.timings(),
-                format!("{:.1}/min", p.per_minute()),
-                len,
+                pattern_name(p),
+                p.timings().to_string(),
+                t!("breathe-rate", rate = rate),
+                length_text(p),
             ]
         })
         .collect();
@@ -121,10 +247,10 @@ fn choosing(m: &Model, sel: usize, theme: &Theme, frame: &mut Frame, area: Rect)
     }
     lines.push(Line::raw(""));
     if let Some(p) = list.get(sel) {
-        lines.push(Line::styled(fit(&format!("   {}", p.note), w), theme.dim()));
+        lines.push(Line::styled(fit(&format!("   {}", pattern_note(p)), w), theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), body(area));
-    "  j/k choose · ⏎ start · esc back · ? help"
+    t!("breathe-hints-choosing")
 }
 
 /// The pattern list's rows (name, timings, rate, length) as aligned text `w` cells wide at
@@ -162,20 +288,23 @@ fn pattern_columns(rows: &[[String; 4]], w: usize) -> Vec<String> {
 }
 
 /// The safety text shown before a pattern's first use; returns the hints.
-fn safety_text(b: &Breath, theme: &Theme, frame: &mut Frame, area: Rect) -> &'static str {
+fn safety_text(b: &Breath, theme: &Theme, frame: &mut Frame, area: Rect) -> String {
     let p = &b.exercise.pattern;
     let mut text = vec![
         Line::raw(""),
-        Line::styled(format!("Before your first {}:", p.name), theme.title()),
+        Line::styled(
+            t!("breathe-before-first", name = pattern_name(p)),
+            theme.title(),
+        ),
         Line::raw(""),
-        Line::raw(safety::GENERAL),
+        Line::raw(safety::GENERAL.to_string()),
     ];
     if p.has_holds {
         text.push(Line::raw(""));
-        text.push(Line::raw(safety::HOLDS));
+        text.push(Line::raw(safety::HOLDS.to_string()));
     }
     text.push(Line::raw(""));
-    text.push(Line::styled(safety::DISCLAIMER, theme.dim()));
+    text.push(Line::styled(safety::DISCLAIMER.to_string(), theme.dim()));
     frame.render_widget(
         Paragraph::new(text).wrap(Wrap { trim: true }),
         Rect {
@@ -185,7 +314,7 @@ fn safety_text(b: &Breath, theme: &Theme, frame: &mut Frame, area: Rect) -> &'st
             height: area.height.saturating_sub(2),
         },
     );
-    "  ⏎ begin · esc back"
+    t!("breathe-hints-safety")
 }
 
 /// The exercise under way: the shape (unless motion is reduced), the phase word with its
@@ -197,7 +326,7 @@ fn running(
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) -> &'static str {
+) -> String {
     let w = area.width as usize;
     let now = Now {
         utc: m.now_utc,
@@ -211,18 +340,19 @@ fn running(
         phase_color(f.kind)
     };
     let word = if paused {
-        "Paused".to_string()
+        t!("breathe-paused")
     } else {
-        format!("{}  {}", f.kind.word(), f.phase_left.ceil() as i64)
+        format!("{}  {}", phase_word(f.kind), f.phase_left.ceil() as i64)
     };
     let cycle = if f.prelude {
-        "first, breathe out".to_string()
+        t!("breathe-first-breathe-out")
     } else {
-        format!("cycle {}/{}", f.cycle, f.cycles)
+        t!("breathe-cycle", cycle = f.cycle, cycles = f.cycles)
     };
-    let left = format!(
-        "{cycle} · {} left",
-        clock_text(f.session_left.ceil() as i64)
+    let left = t!(
+        "breathe-left",
+        what = cycle,
+        time = clock_text(f.session_left.ceil() as i64)
     );
     let text_rows = 3u16;
     if !b.reduce_motion {
@@ -248,9 +378,9 @@ fn running(
         row(area, y + 1),
     );
     if paused {
-        "  space resumes · esc stops"
+        t!("breathe-hints-paused")
     } else {
-        "  space pause · esc stop · r motion on/off · ? help"
+        t!("breathe-hints-running")
     }
 }
 
@@ -293,21 +423,23 @@ fn shape(scale: f64, color: Color, frame: &mut Frame, shape: Rect) {
 }
 
 /// The exercise is over: how it ended and after how long; returns the hints.
-fn done(completed: bool, secs: f64, theme: &Theme, frame: &mut Frame, area: Rect) -> &'static str {
+fn done(completed: bool, secs: f64, theme: &Theme, frame: &mut Frame, area: Rect) -> String {
     let w = area.width as usize;
-    let what = if completed { "done" } else { "stopped" };
+    let time = clock_text(secs.round() as i64);
+    let what = if completed {
+        t!("breathe-done", time = time)
+    } else {
+        t!("breathe-stopped", time = time)
+    };
     let lines = vec![
         Line::raw(""),
         Line::raw(""),
         Line::styled(
-            centered(
-                &format!("■ {what} after {}", clock_text(secs.round() as i64)),
-                w,
-            ),
+            centered(&what, w),
             theme.title(),
         ),
-        Line::styled(centered("logged", w), theme.dim()),
+        Line::styled(centered(&t!("breathe-logged"), w), theme.dim()),
     ];
     frame.render_widget(Paragraph::new(lines), body(area));
-    "  ⏎ again · esc back"
+    t!("breathe-hints-done")
 }
