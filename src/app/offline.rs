@@ -10,8 +10,8 @@ use crate::domain::policy::{self, Manual, Reason};
 use crate::domain::session::{SessionKind, State};
 use crate::domain::time::{Now, local_hhmm};
 use crate::i18n::{DateStyle, date};
-use crate::t;
 use crate::keys::Action;
+use crate::t;
 
 /// The end of the running focus box that asks for Do-Not-Disturb (not one of
 /// `focus_dnd_except`'s domains); an overrun box counts until the next second.

@@ -10,26 +10,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::{Canvas, Circle};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::breathe::{elapsed, patterns};
+use crate::app::breathe::{decimal, elapsed, pattern_name, patterns};
 use crate::app::model::{Breath, BreathStage, Model};
 use crate::domain::breath::safety::{self, Safety};
-use crate::domain::breath::{Exercise, Pattern, PhaseKind, Timings, fmt_secs};
+use crate::domain::breath::{Exercise, Pattern, PhaseKind, Timings};
 use crate::domain::session::clock_text;
 use crate::domain::time::Now;
 use crate::i18n::{self, Lang};
 use crate::t;
 use crate::ui::theme::Theme;
 use crate::ui::{centered, fit, width};
-
-/// A number with at most two decimals, written the user's way (`5.45`, `5,45`).
-pub fn decimal(x: f64) -> String {
-    let s = fmt_secs(x);
-    if i18n::lang() == Lang::Fr {
-        s.replace('.', ",")
-    } else {
-        s
-    }
-}
 
 /// The phase word shown large while breathing ("Inhale", "Inspirez").
 pub fn phase_word(kind: PhaseKind) -> String {
@@ -48,26 +38,6 @@ fn phase_short(kind: PhaseKind) -> String {
         PhaseKind::InhaleTopUp => t!("breathe-short-top-up"),
         PhaseKind::HoldFull | PhaseKind::HoldEmpty => t!("breathe-short-hold"),
         PhaseKind::Exhale => t!("breathe-short-exhale"),
-    }
-}
-
-/// A pattern's name in the user's language: a preset's from the messages (with its rate or
-/// side), a custom pattern's as the user wrote it.
-pub fn pattern_name(p: &Pattern) -> String {
-    if p.custom {
-        return p.name.clone();
-    }
-    match p.id.as_str() {
-        "coherence" => t!("breathe-pattern-coherence"),
-        "coherence-4-6" => t!("breathe-pattern-coherence-4-6"),
-        "resonance" => t!("breathe-pattern-resonance", rate = decimal(p.per_minute())),
-        "box" => t!(
-            "breathe-pattern-box",
-            secs = decimal(p.phases.first().map_or(0.0, |ph| ph.secs))
-        ),
-        "478" => t!("breathe-pattern-478"),
-        "sigh" => t!("breathe-pattern-sigh"),
-        _ => p.name.clone(),
     }
 }
 
@@ -187,13 +157,17 @@ fn title_line(m: &Model, b: &Breath, theme: &Theme, area: Rect) -> Line<'static>
     } else {
         String::new()
     };
-    let title = fit(
-        &format!(
-            " {}",
-            t!("breathe-title", name = pattern_name(&b.exercise.pattern))
-        ),
-        w.saturating_sub(width(&count)),
+    let full = format!(
+        " {}",
+        t!("breathe-title", name = pattern_name(&b.exercise.pattern))
     );
+    // A cut title keeps a space before the count.
+    let room = w.saturating_sub(width(&count));
+    let title = if width(&full) > room && !count.is_empty() {
+        fit(&full, room.saturating_sub(1))
+    } else {
+        fit(&full, room)
+    };
     let pad = w.saturating_sub(width(&title) + width(&count));
     Line::from(vec![
         Span::styled(title, theme.title()),
@@ -247,7 +221,10 @@ fn choosing(m: &Model, sel: usize, theme: &Theme, frame: &mut Frame, area: Rect)
     }
     lines.push(Line::raw(""));
     if let Some(p) = list.get(sel) {
-        lines.push(Line::styled(fit(&format!("   {}", pattern_note(p)), w), theme.dim()));
+        lines.push(Line::styled(
+            fit(&format!("   {}", pattern_note(p)), w),
+            theme.dim(),
+        ));
     }
     frame.render_widget(Paragraph::new(lines), body(area));
     t!("breathe-hints-choosing")
@@ -305,15 +282,23 @@ fn safety_text(b: &Breath, theme: &Theme, frame: &mut Frame, area: Rect) -> Stri
     }
     text.push(Line::raw(""));
     text.push(Line::styled(safety::DISCLAIMER.to_string(), theme.dim()));
-    frame.render_widget(
-        Paragraph::new(text).wrap(Wrap { trim: true }),
-        Rect {
-            x: area.x + 1,
-            y: area.y + 1,
-            width: area.width.saturating_sub(2),
-            height: area.height.saturating_sub(2),
-        },
-    );
+    let rect = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    // Every word of the safety text matters more than the blank rows between paragraphs:
+    // they go first when the pane (or a longer language) needs the room.
+    let rows = |t: &[Line]| -> usize {
+        t.iter()
+            .map(|l| crate::ui::help::wrapped_rows(l, usize::from(rect.width)))
+            .sum()
+    };
+    if rows(&text) > usize::from(rect.height) {
+        text.retain(|l| l.width() > 0);
+    }
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), rect);
     t!("breathe-hints-safety")
 }
 
@@ -434,10 +419,7 @@ fn done(completed: bool, secs: f64, theme: &Theme, frame: &mut Frame, area: Rect
     let lines = vec![
         Line::raw(""),
         Line::raw(""),
-        Line::styled(
-            centered(&what, w),
-            theme.title(),
-        ),
+        Line::styled(centered(&what, w), theme.title()),
         Line::styled(centered(&t!("breathe-logged"), w), theme.dim()),
     ];
     frame.render_widget(Paragraph::new(lines), body(area));

@@ -36,7 +36,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// Rows `line` takes wrapped at word boundaries in `w` cells, as the paragraph wraps it
 /// (a word longer than a row is broken).
-fn wrapped_rows(line: &Line, w: usize) -> usize {
+pub(crate) fn wrapped_rows(line: &Line, w: usize) -> usize {
     let w = w.max(1);
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     let (mut rows, mut pos) = (1, 0);
@@ -162,9 +162,11 @@ fn draw_popup(frame: &mut Frame, area: Rect, popup_w: u16, inner_w: usize, lines
     };
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::ALL).title(format!(" {} ", t!("help-title")))),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", t!("help-title"))),
+        ),
         popup,
     );
 }

@@ -266,17 +266,17 @@ fn domain_rows(
     let mut all = history.to_vec();
     all.push(r.clone());
     let trends = review::trend(&all, r.week);
-    for i in 0..r.ratings.len() {
+    for (i, (rating, trend)) in r.ratings.iter().zip(&trends).enumerate() {
         let label = domain_label(i, cols.long);
         let f = index_of(Field::Rating(i));
-        let mut spans = number_spans(&label, r.ratings[i], cols, theme);
+        let mut spans = number_spans(&label, *rating, cols, theme);
         if cols.spark {
-            let spark: String = trends[i].iter().map(|v| spark(*v)).collect();
+            let spark: String = trend.iter().map(|v| spark(*v)).collect();
             spans.push(Span::raw("   "));
             spans.push(Span::styled(spark, theme.info()));
             if cols.trend_numbers {
                 spans.push(Span::styled(
-                    format!("  {}", trend_text(&trends[i])),
+                    format!("  {}", trend_text(trend)),
                     theme.dim(),
                 ));
             }
@@ -699,6 +699,31 @@ mod tests {
             "review_filled_48x20",
             text(&screen(&form, Some(&s), 48, 20, true))
         );
+    }
+
+    /// The review in both languages at 48×20 and 100×30: every field keeps its row, labels
+    /// are cut by display width with `…`, the check-in still says it is not a validated scale.
+    #[test]
+    fn review_in_both_languages_at_48x20_and_100x30() {
+        use crate::i18n::{Lang, with_lang};
+        let s = summary();
+        for lang in Lang::ALL {
+            for (w, h) in [(48u16, 20u16), (100, 30)] {
+                let mut form = ReviewForm::new(filled());
+                form.field = index_of(Field::Enabler);
+                let out = with_lang(lang, || text(&screen(&form, Some(&s), w, h, true)));
+                for line in out.lines() {
+                    assert!(width(line) <= usize::from(w) + 2, "{lang:?} {w}x{h}\n{out}");
+                }
+                let (domain, checkin) = match lang {
+                    Lang::En => ("Health", "not a validated scale"),
+                    Lang::Fr => ("Santé", "pas une échelle validée"),
+                };
+                assert!(out.contains(domain), "{lang:?} {w}x{h}\n{out}");
+                assert!(out.contains(checkin), "{lang:?} {w}x{h}\n{out}");
+                assert_snapshot!(format!("review_filled_{}_{w}x{h}", lang.code()), out);
+            }
+        }
     }
 
     #[test]
