@@ -151,3 +151,57 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
     u.effects.push(Effect::SetManual(manual));
     u
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use super::*;
+    use crate::config::Config;
+    use crate::i18n::{Lang, with_lang};
+    use crate::keys::Keymap;
+
+    /// The header badge in both languages: until a time today, until a weekday's time, and
+    /// when the desktop refused it.
+    #[test]
+    fn the_badge_in_english_and_french() {
+        let now = NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(22, 0, 0)
+            .unwrap();
+        let mut m = Model::new(Config::default(), Keymap::default(), now);
+        let until = |h| Utc.from_utc_datetime(&now) + Duration::hours(h);
+        let cases = [
+            (
+                2,
+                false,
+                "⊘ offline until Tue 00:00",
+                "⊘ hors ligne jusqu’à mar. 00:00",
+            ),
+            (
+                1,
+                false,
+                "⊘ offline until 23:00",
+                "⊘ hors ligne jusqu’à 23:00",
+            ),
+            (
+                1,
+                true,
+                "⊘ offline until 23:00 (not applied)",
+                "⊘ hors ligne jusqu’à 23:00 (non appliqué)",
+            ),
+        ];
+        for (hours, failed, en, fr) in cases {
+            m.offline.dnd_desired = Some(policy::Dnd {
+                on: true,
+                reason: Some(Reason::Schedule),
+                until: Some(until(hours)),
+            });
+            m.offline.dnd_applied =
+                failed.then(|| crate::notify::enforcer::Applied::Failed("no".into()));
+            let got = |l| with_lang(l, || badge(&m)).unwrap();
+            assert_eq!(got(Lang::En), en);
+            assert_eq!(got(Lang::Fr), fr);
+        }
+    }
+}

@@ -355,4 +355,19 @@ mod tests {
         }
         assert_eq!(notifier.timeout, DEFAULT_TIMEOUT);
     }
+
+    #[test]
+    fn errors_read_in_the_users_language() {
+        use crate::i18n::{Lang, with_lang};
+        let e = NotifyError::Unavailable("no bus".into());
+        assert_eq!(
+            with_lang(Lang::En, || e.to_string()),
+            "no notification server: no bus"
+        );
+        assert_eq!(
+            with_lang(Lang::Fr, || e.to_string()),
+            "pas de serveur de notifications : no bus"
+        );
+        assert_eq!(with_lang(Lang::Fr, || one_line("")), "erreur inconnue");
+    }
 }

@@ -425,3 +425,88 @@ fn done(completed: bool, secs: f64, theme: &Theme, frame: &mut Frame, area: Rect
     frame.render_widget(Paragraph::new(lines), body(area));
     t!("breathe-hints-done")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::breath::{custom, preset, presets, resonance};
+    use crate::i18n::with_lang;
+
+    #[test]
+    fn timings_names_and_notes_in_both_languages() {
+        let p = |id| preset(id).unwrap();
+        let en = |f: &dyn Fn() -> String| with_lang(Lang::En, f);
+        let fr = |f: &dyn Fn() -> String| with_lang(Lang::Fr, f);
+        let cases: [(Pattern, &str, &str); 5] = [
+            (p("coherence"), "in 5 · out 5", "insp. 5 · exp. 5"),
+            (
+                p("box"),
+                "in 4 · hold 4 · out 4 · hold 4",
+                "insp. 4 · ret. 4 · exp. 4 · ret. 4",
+            ),
+            (
+                p("478"),
+                "out 4, then in 4 · hold 7 · out 8",
+                "exp. 4, puis insp. 4 · ret. 7 · exp. 8",
+            ),
+            (
+                p("sigh"),
+                "in 2 · top up 1 · out 6",
+                "insp. 2 · compl. 1 · exp. 6",
+            ),
+            (
+                resonance(5.5).unwrap(),
+                "in 5.45 · out 5.45",
+                "insp. 5,45 · exp. 5,45",
+            ),
+        ];
+        for (pat, e, f) in &cases {
+            assert_eq!(en(&|| pat.timings().to_string()), *e);
+            assert_eq!(fr(&|| pat.timings().to_string()), *f);
+        }
+        // Width and alignment work as for a str (`serein breathe --list` pads the column).
+        assert_eq!(
+            en(&|| format!("[{:<14}]", p("coherence").timings())),
+            "[in 5 · out 5  ]"
+        );
+        assert_eq!(
+            fr(&|| pattern_name(&resonance(5.5).unwrap())),
+            "Respiration de résonance (5,5/min)"
+        );
+        assert_eq!(en(&|| pattern_name(&p("box"))), "Box breathing (4-4-4-4)");
+        for pat in presets() {
+            // The English name shown is the stored name (session titles stay as they were).
+            assert_eq!(en(&|| pattern_name(&pat)), pat.name, "{}", pat.id);
+            for lang in Lang::ALL {
+                let note = with_lang(lang, || pattern_note(&pat));
+                assert!(!note.is_empty() && note.chars().count() < 130, "{note}");
+            }
+            assert_ne!(fr(&|| pattern_name(&pat)), pat.name, "{}", pat.id);
+            assert_ne!(fr(&|| pattern_note(&pat)), en(&|| pattern_note(&pat)));
+        }
+        let (mine, _) = custom("Mine", &[("inhale".into(), 4.0), ("exhale".into(), 6.0)]).unwrap();
+        assert_eq!(fr(&|| pattern_name(&mine)), "Mine");
+        assert_eq!(fr(&|| pattern_note(&mine)), "Votre propre exercice.");
+    }
+
+    #[test]
+    fn phase_words_and_safety_texts_in_both_languages() {
+        use PhaseKind::*;
+        let words = |l| {
+            with_lang(l, || {
+                [Inhale, InhaleTopUp, HoldFull, Exhale, HoldEmpty].map(phase_word)
+            })
+        };
+        assert_eq!(
+            words(Lang::En),
+            ["Inhale", "Top up", "Hold", "Exhale", "Hold"]
+        );
+        assert_eq!(
+            words(Lang::Fr),
+            ["Inspirez", "Complétez", "Retenez", "Expirez", "Retenez"]
+        );
+        let general = |l| with_lang(l, || safety::GENERAL.to_string());
+        assert!(general(Lang::En).starts_with("Breathe gently and never force it."));
+        assert!(general(Lang::Fr).starts_with("Respirez doucement, sans jamais forcer."));
+    }
+}

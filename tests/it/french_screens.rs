@@ -237,16 +237,27 @@ impl Tmux {
 
     /// Waits (up to 10 s) until the screen shows `text`.
     fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, true)
+    }
+
+    /// Closes the help with esc and waits until it has gone (a key sent right after esc
+    /// could be read as alt-key).
+    fn close_help(&self, closing_line: &str) {
+        self.key("Escape");
+        self.wait_until(closing_line, false);
+    }
+
+    fn wait_until(&self, text: &str, shown: bool) -> String {
         let start = Instant::now();
         loop {
             let s = String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "0"]).stdout)
                 .into_owned();
-            if s.contains(text) {
+            if s.contains(text) == shown {
                 return s;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(10),
-                "never saw {text:?} on:\n{s}"
+                "waited for {text:?} to be shown: {shown}, on:\n{s}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -277,7 +288,7 @@ fn the_binary_speaks_french_with_lang_fr_and_language_fr() {
         let s = t.wait_for("touches");
         assert!(s.contains("aide"), "{config:?} {lang}:\n{s}");
         fits(&s, 48);
-        t.key("Escape");
+        t.close_help("une touche quelconque ferme l’aide");
         t.key("b");
         let s = t.wait_for("Respirer");
         assert!(s.contains("Cohérence cardiaque"), "{s}");
@@ -287,7 +298,7 @@ fn the_binary_speaks_french_with_lang_fr_and_language_fr() {
         let s = t.wait_for("précédent");
         assert!(s.contains("Respirez doucement"), "{s}");
         fits(&s, 48);
-        t.key("Escape");
+        t.close_help("une touche quelconque ferme l’aide");
         t.key("Enter");
         let s = t.wait_for("Avant de commencer");
         fits(&s, 48);
@@ -313,7 +324,7 @@ fn language_en_in_the_config_beats_lang_fr() {
     t.key("?");
     let s = t.wait_for("any key closes this help");
     assert!(!s.contains("touches") && !s.contains("aide"), "{s}");
-    t.key("Escape");
+    t.close_help("any key closes this help");
     t.key("b");
     let s = t.wait_for("Breathe");
     assert!(s.contains("Cardiac coherence"), "{s}");
