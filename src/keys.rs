@@ -157,6 +157,26 @@ pub struct Row {
     pub description: &'static str,
 }
 
+impl Row {
+    /// The id of this row's message in `locales/*/keys.ftl`: `keys-<action>-<first screen>`
+    /// (`keys-move-down-today`); its English text is `description`.
+    pub fn message_id(&self) -> String {
+        let screen = match self.screens.first() {
+            Some(Screen::Today) | None => "today",
+            Some(Screen::Timer) => "timer",
+            Some(Screen::Breathe) => "breathe",
+            Some(Screen::Week) => "week",
+            Some(Screen::Review) => "review",
+        };
+        format!("keys-{}-{screen}", self.action.name().replace('_', "-"))
+    }
+
+    /// What the key does, in the user's language (help overlay).
+    pub fn text(&self) -> String {
+        crate::i18n::tr(&self.message_id(), None)
+    }
+}
+
 const fn row(
     action: Action,
     screens: &'static [Screen],
@@ -547,6 +567,30 @@ impl Keymap {
 
 #[cfg(test)]
 mod tests {
+    /// Every row has its own message, in English exactly its `description` (the docs' text),
+    /// so a new row without a message (or a changed description) fails here.
+    #[test]
+    fn every_row_has_its_message() {
+        use crate::i18n::{Lang, with_lang};
+        let mut seen = std::collections::BTreeSet::new();
+        for r in super::TABLE {
+            assert!(seen.insert(r.message_id()), "{} twice", r.message_id());
+            let en = crate::i18n::AREAS
+                .iter()
+                .find(|(a, _, _)| *a == "keys")
+                .map(|(_, en, _)| *en)
+                .unwrap_or("");
+            let line = format!("\n{} = {}\n", r.message_id(), r.description);
+            assert!(
+                en.contains(&line),
+                "locales/en/keys.ftl needs `{}`",
+                line.trim()
+            );
+            assert_eq!(with_lang(Lang::En, || r.text()), r.description);
+            assert_ne!(with_lang(Lang::Fr, || r.text()), r.message_id());
+        }
+    }
+
     use super::*;
 
     fn ev(code: KeyCode, m: KeyModifiers) -> KeyEvent {

@@ -13,6 +13,36 @@ use crate::domain::time::Now;
 use crate::keys::Action;
 use crate::notify::Notification;
 
+/// A number with at most two decimals, written the user's way (`5.45`, `5,45`).
+pub fn decimal(x: f64) -> String {
+    let s = crate::domain::breath::fmt_secs(x);
+    if crate::i18n::lang() == crate::i18n::Lang::Fr {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// A pattern's name in the user's language: a preset's from the messages (with its rate or
+/// side), a custom pattern's as the user wrote it.
+pub fn pattern_name(p: &Pattern) -> String {
+    if p.custom {
+        return p.name.clone();
+    }
+    match p.id.as_str() {
+        "coherence" => crate::t!("breathe-pattern-coherence"),
+        "coherence-4-6" => crate::t!("breathe-pattern-coherence-4-6"),
+        "resonance" => crate::t!("breathe-pattern-resonance", rate = decimal(p.per_minute())),
+        "box" => crate::t!(
+            "breathe-pattern-box",
+            secs = decimal(p.phases.first().map_or(0.0, |ph| ph.secs))
+        ),
+        "478" => crate::t!("breathe-pattern-478"),
+        "sigh" => crate::t!("breathe-pattern-sigh"),
+        _ => p.name.clone(),
+    }
+}
+
 fn redraw() -> Update {
     Update {
         redraw: true,
@@ -392,10 +422,14 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
             .breathing
             .pattern(&m.config.breathing.default_pattern);
         let what = p.map_or_else(
-            || "a breathing exercise".to_string(),
+            || crate::t!("breathe-reminder-any"),
             |p| {
                 let e = Exercise::default_for(p.clone());
-                format!("{} · {} min", p.name, (e.total_secs() / 60.0).round())
+                crate::t!(
+                    "breathe-reminder-what",
+                    name = pattern_name(&p),
+                    minutes = format!("{}", (e.total_secs() / 60.0).round())
+                )
             },
         );
         let keys = (
@@ -404,9 +438,11 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
         );
         m.set_status(
             Level::Info,
-            format!(
-                "time to breathe: {what} — {} starts · {} snoozes",
-                keys.0, keys.1
+            crate::t!(
+                "breathe-reminder-status",
+                what = what.clone(),
+                start = keys.0,
+                snooze = keys.1
             ),
         );
         u.redraw = true;
@@ -414,7 +450,7 @@ pub fn reminders(m: &mut Model, now: Now) -> Update {
         if m.config.timer.notifications {
             u.effects.push(Effect::Remind {
                 key,
-                notification: Notification::new("Time to breathe", what),
+                notification: Notification::new(crate::t!("breathe-reminder-title"), what),
             });
         }
         break;
@@ -427,9 +463,6 @@ pub fn snooze(m: &mut Model, now: Now) -> Update {
     let mins = i64::from(m.config.breathing.snooze_minutes);
     m.breathe.reminder_due = false;
     m.breathe.snoozed_until = Some(now.local + Duration::minutes(mins));
-    m.set_status(
-        Level::Info,
-        format!("breathing reminder snoozed for {mins} min"),
-    );
+    m.set_status(Level::Info, crate::t!("breathe-snoozed", minutes = mins));
     redraw()
 }

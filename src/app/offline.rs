@@ -8,8 +8,10 @@ use crate::app::msg::Effect;
 use crate::app::update::Update;
 use crate::domain::policy::{self, Manual, Reason};
 use crate::domain::session::{SessionKind, State};
-use crate::domain::time::{Now, when_text};
+use crate::domain::time::{Now, local_hhmm};
+use crate::i18n::{DateStyle, date};
 use crate::keys::Action;
+use crate::t;
 
 /// The end of the running focus box that asks for Do-Not-Disturb (not one of
 /// `focus_dnd_except`'s domains); an overrun box counts until the next second.
@@ -87,13 +89,24 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     }
 }
 
+/// `08:00` today, `Tue 08:00` / `mar. 08:00` another day (weekday in the user's language).
+fn when_words(now: Now, at: chrono::DateTime<chrono::Utc>) -> String {
+    let hhmm = local_hhmm(&now.zone, now, at);
+    let day = at.with_timezone(&now.zone).date_naive();
+    if day == now.local.date() {
+        hhmm
+    } else {
+        format!("{} {hhmm}", date(day, DateStyle::Weekday))
+    }
+}
+
 /// The header badge: `⊘ offline until 08:00`, or nothing.
 pub fn badge(m: &Model) -> Option<String> {
     let d = m.offline.dnd_desired.as_ref().filter(|d| d.on)?;
     let why = match d.reason {
-        Some(Reason::Focus) => "focus",
-        Some(Reason::Meeting) => "meeting",
-        _ => "offline",
+        Some(Reason::Focus) => t!("offline-badge-focus"),
+        Some(Reason::Meeting) => t!("offline-badge-meeting"),
+        _ => t!("offline-badge-offline"),
     };
     let failed = matches!(
         m.offline.dnd_applied,
@@ -104,12 +117,15 @@ pub fn badge(m: &Model) -> Option<String> {
         local: m.now,
         zone: m.zone,
     };
-    let until = d.until.map(|u| format!(" until {}", when_text(now, u)));
-    Some(format!(
-        "⊘ {why}{}{}",
-        until.unwrap_or_default(),
-        if failed { " (not applied)" } else { "" }
-    ))
+    let badge = match d.until {
+        Some(u) => t!("offline-badge-until", why = why, when = when_words(now, u)),
+        None => t!("offline-badge", why = why),
+    };
+    Some(if failed {
+        format!("{badge} {}", t!("offline-not-applied"))
+    } else {
+        badge
+    })
 }
 
 /// `o`: a first press asks, a second within 10 s goes offline for an hour — or, when offline,
@@ -124,12 +140,12 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
     let key = m.keymap.keys_for(Action::Offline);
     if !confirmed {
         m.offline.confirm_pressed = Some(now.local);
-        let what = if on {
-            "go online (back to the schedule)"
+        let text = if on {
+            t!("offline-confirm-online", key = key)
         } else {
-            "go offline for an hour (Do-Not-Disturb on)"
+            t!("offline-confirm-offline", key = key)
         };
-        m.set_status(Level::Info, format!("{key} again to {what}"));
+        m.set_status(Level::Info, text);
         return Update {
             redraw: true,
             effects: Vec::new(),
@@ -156,13 +172,67 @@ pub fn toggle(m: &mut Model, now: Now) -> Update {
     m.set_status(
         Level::Info,
         if on {
-            "online: Do-Not-Disturb off"
+            t!("offline-now-online")
         } else {
-            "offline for an hour"
+            t!("offline-now-offline")
         },
     );
     let mut u = tick(m, now);
     u.redraw = true;
     u.effects.push(Effect::SetManual(manual));
     u
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use super::*;
+    use crate::config::Config;
+    use crate::i18n::{Lang, with_lang};
+    use crate::keys::Keymap;
+
+    /// The header badge in both languages: until a time today, until a weekday's time, and
+    /// when the desktop refused it.
+    #[test]
+    fn the_badge_in_english_and_french() {
+        let now = NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(22, 0, 0)
+            .unwrap();
+        let mut m = Model::new(Config::default(), Keymap::default(), now);
+        let until = |h| Utc.from_utc_datetime(&now) + Duration::hours(h);
+        let cases = [
+            (
+                2,
+                false,
+                "⊘ offline until Tue 00:00",
+                "⊘ hors ligne jusqu’à mar. 00:00",
+            ),
+            (
+                1,
+                false,
+                "⊘ offline until 23:00",
+                "⊘ hors ligne jusqu’à 23:00",
+            ),
+            (
+                1,
+                true,
+                "⊘ offline until 23:00 (not applied)",
+                "⊘ hors ligne jusqu’à 23:00 (non appliqué)",
+            ),
+        ];
+        for (hours, failed, en, fr) in cases {
+            m.offline.dnd_desired = Some(policy::Dnd {
+                on: true,
+                reason: Some(Reason::Schedule),
+                until: Some(until(hours)),
+            });
+            m.offline.dnd_applied =
+                failed.then(|| crate::notify::enforcer::Applied::Failed("no".into()));
+            let got = |l| with_lang(l, || badge(&m)).unwrap();
+            assert_eq!(got(Lang::En), en);
+            assert_eq!(got(Lang::Fr), fr);
+        }
+    }
 }

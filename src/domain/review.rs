@@ -10,6 +10,10 @@ use serde::Serialize;
 
 use super::summary::Week;
 
+// The English labels below are what `serein review` (cli/review.rs) prints and what
+// `Invalid` names; the TUI shows them in the user's language from locales/*/review.ftl
+// (`ui::review::domain_label`, `checklist_label`). They go once the CLI moves to the messages.
+
 /// What the screen calls the domains (wellbeing.md: personal, professional, couple/family,
 /// social, health).
 pub const DOMAIN_LABELS: [&str; 5] = ["Personal", "Work", "Couple & family", "Social", "Health"];

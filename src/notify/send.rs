@@ -72,13 +72,13 @@ pub enum Urgency {
 #[derive(Debug, thiserror::Error)]
 pub enum NotifyError {
     /// No session bus, or nothing owns `org.freedesktop.Notifications`: carry on silently.
-    #[error("no notification server: {0}")]
+    #[error("{}", crate::t!("notify-unavailable", detail = .0))]
     Unavailable(String),
     /// The server did not answer within the timeout.
-    #[error("notification timed out after {0:?}")]
+    #[error("{}", crate::t!("notify-timeout", after = format!("{:?}", .0)))]
     Timeout(Duration),
     /// Anything else (the server refused, bad reply, no runtime…).
-    #[error("notification failed: {0}")]
+    #[error("{}", crate::t!("notify-failed", detail = .0))]
     Failed(String),
 }
 
@@ -218,11 +218,12 @@ fn classify(msg: &str) -> NotifyError {
 
 /// First non-empty line, at most [`MAX_ERROR_LEN`] bytes (on a char boundary).
 fn one_line(msg: &str) -> String {
+    let unknown = crate::t!("notify-unknown-error");
     let line = msg
         .lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
-        .unwrap_or("unknown error");
+        .unwrap_or(&unknown);
     if line.len() <= MAX_ERROR_LEN {
         return line.to_owned();
     }
@@ -353,5 +354,20 @@ mod tests {
             other => panic!("expected Failed, got {other:?}"),
         }
         assert_eq!(notifier.timeout, DEFAULT_TIMEOUT);
+    }
+
+    #[test]
+    fn errors_read_in_the_users_language() {
+        use crate::i18n::{Lang, with_lang};
+        let e = NotifyError::Unavailable("no bus".into());
+        assert_eq!(
+            with_lang(Lang::En, || e.to_string()),
+            "no notification server: no bus"
+        );
+        assert_eq!(
+            with_lang(Lang::Fr, || e.to_string()),
+            "pas de serveur de notifications : no bus"
+        );
+        assert_eq!(with_lang(Lang::Fr, || one_line("")), "erreur inconnue");
     }
 }

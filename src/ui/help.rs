@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use crate::app::model::{Model, Screen};
 use crate::domain::parse::ACCEPTED_FORMS;
 use crate::keys::{self, Row};
+use crate::t;
 use crate::ui::theme::Theme;
 use crate::ui::{fit, width};
 
@@ -28,14 +29,14 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         used += rows;
         lines.push(note);
     }
-    lines.push(Line::styled("any key closes this help", theme.dim()));
+    lines.push(Line::styled(t!("help-close"), theme.dim()));
 
     draw_popup(frame, area, popup_w, inner_w, lines);
 }
 
 /// Rows `line` takes wrapped at word boundaries in `w` cells, as the paragraph wraps it
 /// (a word longer than a row is broken).
-fn wrapped_rows(line: &Line, w: usize) -> usize {
+pub(crate) fn wrapped_rows(line: &Line, w: usize) -> usize {
     let w = w.max(1);
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     let (mut rows, mut pos) = (1, 0);
@@ -81,7 +82,7 @@ fn key_lines(model: &Model, theme: &Theme, inner_w: usize) -> Vec<Line<'static>>
     let entry = |r: &Row| -> Vec<Span<'static>> {
         let keys = model.keymap.keys_on(r.action, screen);
         let keys = fit(&keys, key_w);
-        let desc = fit(r.description, col_w.saturating_sub(key_w + 1));
+        let desc = fit(&r.text(), col_w.saturating_sub(key_w + 1));
         let pad = col_w.saturating_sub(key_w + 1 + width(&desc));
         vec![
             Span::styled(
@@ -116,29 +117,21 @@ fn screen_notes(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
     match model.screen {
         Screen::Review => {
             lines.push(Line::from(vec![
-                Span::styled("digits: ", theme.title()),
-                Span::raw("1-9 and 0 set a rating or check-in (0 is 10 for ratings)"),
+                Span::styled(format!("{} ", t!("help-digits-label")), theme.title()),
+                Span::raw(t!("help-digits")),
             ]));
-            lines.push(Line::raw(
-                "Ratings are yours alone: how satisfied you feel with each part of life, 1 to \
-                 10. The energy and detachment check-in is serein's own, not a validated scale.",
-            ));
+            lines.push(Line::raw(t!("help-review-note")));
         }
-        Screen::Week => lines.push(Line::raw(
-            "Bars: minutes logged per day by domain, each with its own fill; the thin line \
-             is work_hours_per_day, the number on the right the day's work. Notes are facts \
-             with their source, never a diagnosis; [balance] in the config sets when they \
-             appear.",
-        )),
+        Screen::Week => lines.push(Line::raw(t!("help-week-note"))),
         Screen::Breathe => {
             use crate::domain::breath::safety;
-            lines.push(Line::raw(safety::GENERAL));
-            lines.push(Line::raw(safety::HOLDS));
-            lines.push(Line::styled(safety::DISCLAIMER, theme.dim()));
+            lines.push(Line::raw(safety::GENERAL.to_string()));
+            lines.push(Line::raw(safety::HOLDS.to_string()));
+            lines.push(Line::styled(safety::DISCLAIMER.to_string(), theme.dim()));
         }
         Screen::Today | Screen::Timer => {
             lines.push(Line::from(vec![
-                Span::styled("add: ", theme.title()),
+                Span::styled(format!("{} ", t!("help-add-label")), theme.title()),
                 Span::raw(ACCEPTED_FORMS),
             ]));
             let tags: Vec<String> = model
@@ -149,7 +142,7 @@ fn screen_notes(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
                 .chain(std::iter::once("#break".to_string()))
                 .collect();
             lines.push(Line::from(vec![
-                Span::styled("domains: ", theme.title()),
+                Span::styled(format!("{} ", t!("help-domains-label")), theme.title()),
                 Span::raw(tags.join(" ")),
             ]));
         }
@@ -169,9 +162,11 @@ fn draw_popup(frame: &mut Frame, area: Rect, popup_w: u16, inner_w: usize, lines
     };
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::default().borders(Borders::ALL).title(" keys ")),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {} ", t!("help-title"))),
+        ),
         popup,
     );
 }

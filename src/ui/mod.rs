@@ -44,6 +44,11 @@ pub fn view(model: &Model, frame: &mut Frame) {
     }
 }
 
+/// What a screen shows when the terminal is too small for it.
+pub fn too_small() -> String {
+    crate::t!("ui-pane-too-small")
+}
+
 /// Display width in terminal cells (a CJK character or an emoji takes two).
 pub fn width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)

@@ -14,13 +14,44 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::review::{FIELDS, Field, ReviewForm};
-use crate::domain::review::{
-    self, CHECKIN_NOTE, CHECKLIST_LABELS, CHECKLIST_SHORT, DETACHMENT_LABEL, DOMAIN_LABELS,
-    DOMAIN_SHORT, ENABLER_LABEL, ENERGY_LABEL, Review, TREND_WEEKS, WIN_LABEL,
-};
+use crate::domain::review::{self, CHECKLIST_LABELS, Review, TREND_WEEKS};
 use crate::domain::summary::{Level, Week, WeekSummary, hm};
+use crate::i18n::{DateStyle, date};
+use crate::t;
 use crate::ui::theme::Theme;
-use crate::ui::{count, fit, width, window};
+use crate::ui::{fit, width, window};
+
+/// A life domain's label (in [`Review::ratings`] order), full or short for narrow panes.
+pub fn domain_label(i: usize, long: bool) -> String {
+    match (i, long) {
+        (0, true) => t!("review-domain-personal"),
+        (1, true) => t!("review-domain-work"),
+        (2, true) => t!("review-domain-family"),
+        (3, true) => t!("review-domain-social"),
+        (4, true) => t!("review-domain-health"),
+        (0, false) => t!("review-domain-personal-short"),
+        (1, false) => t!("review-domain-work-short"),
+        (2, false) => t!("review-domain-family-short"),
+        (3, false) => t!("review-domain-social-short"),
+        _ => t!("review-domain-health-short"),
+    }
+}
+
+/// A checklist item's label (in [`Review::checklist`] order), full or short.
+pub fn checklist_label(i: usize, long: bool) -> String {
+    match (i, long) {
+        (0, true) => t!("review-check-inbox"),
+        (1, true) => t!("review-check-calendar-past"),
+        (2, true) => t!("review-check-calendar-next"),
+        (3, true) => t!("review-check-projects"),
+        (4, true) => t!("review-check-someday"),
+        (0, false) => t!("review-check-inbox-short"),
+        (1, false) => t!("review-check-calendar-past-short"),
+        (2, false) => t!("review-check-calendar-next-short"),
+        (3, false) => t!("review-check-projects-short"),
+        _ => t!("review-check-someday-short"),
+    }
+}
 
 /// Cells of a rating gauge: one per point.
 const GAUGE: usize = 10;
@@ -106,14 +137,21 @@ pub fn draw(
 ) {
     let w = area.width as usize;
     if area.height < 3 || w < 24 {
-        frame.render_widget(Paragraph::new("serein: pane too small"), area);
+        frame.render_widget(Paragraph::new(crate::ui::too_small()), area);
         return;
     }
     let cols = Cols::for_width(w);
     let r = &form.review;
 
     let title = fit(
-        &format!(" Weekly review · {} · {}", r.week, span_text(r.week)),
+        &format!(
+            " {}",
+            t!(
+                "review-title",
+                week = r.week.to_string(),
+                span = span_text(r.week)
+            )
+        ),
         w,
     );
     frame.render_widget(
@@ -205,14 +243,18 @@ fn domain_rows(
 ) -> Vec<Item> {
     let r = &form.review;
     let heading = if cols.long {
-        "Life domains, 1–10"
+        t!("review-heading-domains")
     } else {
-        "Life, 1–10"
+        t!("review-heading-domains-short")
     };
     let mut h = format!(" {heading}");
     if cols.spark {
         let pad = cols.spark_x().saturating_sub(width(&h));
-        h = format!("{h}{}last {TREND_WEEKS} weeks", " ".repeat(pad));
+        h = format!(
+            "{h}{}{}",
+            " ".repeat(pad),
+            t!("review-last-weeks", n = TREND_WEEKS)
+        );
     }
     let mut items = vec![Item::new(
         Kind::Heading,
@@ -224,21 +266,17 @@ fn domain_rows(
     let mut all = history.to_vec();
     all.push(r.clone());
     let trends = review::trend(&all, r.week);
-    let labels = if cols.long {
-        DOMAIN_LABELS
-    } else {
-        DOMAIN_SHORT
-    };
-    for (i, label) in labels.iter().enumerate() {
+    for (i, (rating, trend)) in r.ratings.iter().zip(&trends).enumerate() {
+        let label = domain_label(i, cols.long);
         let f = index_of(Field::Rating(i));
-        let mut spans = number_spans(label, r.ratings[i], cols, theme);
+        let mut spans = number_spans(&label, *rating, cols, theme);
         if cols.spark {
-            let spark: String = trends[i].iter().map(|v| spark(*v)).collect();
+            let spark: String = trend.iter().map(|v| spark(*v)).collect();
             spans.push(Span::raw("   "));
             spans.push(Span::styled(spark, theme.info()));
             if cols.trend_numbers {
                 spans.push(Span::styled(
-                    format!("  {}", trend_text(&trends[i])),
+                    format!("  {}", trend_text(trend)),
                     theme.dim(),
                 ));
             }
@@ -252,9 +290,9 @@ fn domain_rows(
 fn text_rows(form: &ReviewForm, theme: &Theme, cols: Cols, w: usize) -> Vec<Item> {
     let r = &form.review;
     let (win, enabler) = if cols.long {
-        (WIN_LABEL, ENABLER_LABEL)
+        (t!("review-win"), t!("review-enabler"))
     } else {
-        ("One win", "Thanks to")
+        (t!("review-win-short"), t!("review-enabler-short"))
     };
     let mut items = Vec::new();
     for (field, label, text) in [
@@ -268,11 +306,13 @@ fn text_rows(form: &ReviewForm, theme: &Theme, cols: Cols, w: usize) -> Vec<Item
                 let scroll = input.visual_scroll(avail);
                 Span::raw(window(input.value(), scroll, avail))
             }
-            _ if text.is_empty() && form.field == f => Span::styled("⏎ to write", theme.dim()),
+            _ if text.is_empty() && form.field == f => {
+                Span::styled(t!("review-write-prompt"), theme.dim())
+            }
             _ if text.is_empty() => Span::styled("–", theme.dim()),
             _ => Span::raw(fit(text, avail)),
         };
-        let spans = vec![Span::raw(pad_to(label, cols.label)), value];
+        let spans = vec![Span::raw(pad_to(&label, cols.label)), value];
         items.push(field_item(form, f, spans, theme, w));
     }
     items
@@ -281,20 +321,24 @@ fn text_rows(form: &ReviewForm, theme: &Theme, cols: Cols, w: usize) -> Vec<Item
 /// The checklist heading, then one tick box per item (short labels when the long don't fit).
 fn checklist_rows(form: &ReviewForm, theme: &Theme, cols: Cols, w: usize) -> Vec<Item> {
     let r = &form.review;
-    let h = if cols.long {
-        " Checklist (GTD weekly review)"
-    } else {
-        " Checklist"
-    };
+    let h = format!(
+        " {}",
+        if cols.long {
+            t!("review-heading-checklist")
+        } else {
+            t!("review-heading-checklist-short")
+        }
+    );
     let mut items = vec![Item::new(Kind::Heading, 1, Line::styled(h, theme.title()))];
     for i in 0..CHECKLIST_LABELS.len() {
         let f = index_of(Field::Check(i));
         let mark = if r.checklist[i] { "[x] " } else { "[ ] " };
         let room = w.saturating_sub(MARGIN + width(mark));
-        let label = if width(CHECKLIST_LABELS[i]) <= room {
-            CHECKLIST_LABELS[i]
+        let long = checklist_label(i, true);
+        let label = if width(&long) <= room {
+            long
         } else {
-            CHECKLIST_SHORT[i]
+            checklist_label(i, false)
         };
         let spans = vec![Span::raw(mark), Span::raw(label)];
         items.push(field_item(form, f, spans, theme, w));
@@ -307,28 +351,29 @@ fn checkin_rows(form: &ReviewForm, theme: &Theme, cols: Cols, w: usize) -> Vec<I
     let r = &form.review;
     // Never dropped: the check-in must always say what it is (and what it is not).
     let note = [
-        format!(" Check-in, optional, 0–10 · {CHECKIN_NOTE}"),
-        format!(" Check-in · {CHECKIN_NOTE}"),
-        " Check-in · not a validated scale".to_string(),
+        t!("review-checkin-long"),
+        t!("review-checkin-medium"),
+        t!("review-checkin-short"),
     ]
     .into_iter()
+    .map(|n| format!(" {n}"))
     .find(|n| width(n) <= w)
-    .unwrap_or_else(|| " Not a validated scale".to_string());
+    .unwrap_or_else(|| format!(" {}", t!("review-checkin-shortest")));
     let mut items = vec![Item::new(
         Kind::Heading,
         0,
         Line::styled(fit(&note, w), theme.title()),
     )];
     let detachment = if cols.long {
-        DETACHMENT_LABEL
+        t!("review-detachment")
     } else {
-        "Detachment"
+        t!("review-detachment-short")
     };
     for (field, label, value) in [
-        (Field::Energy, ENERGY_LABEL, r.energy),
+        (Field::Energy, t!("review-energy"), r.energy),
         (Field::Detachment, detachment, r.detachment),
     ] {
-        let spans = number_spans(label, value, cols, theme);
+        let spans = number_spans(&label, value, cols, theme);
         items.push(field_item(form, index_of(field), spans, theme, w));
     }
     items
@@ -338,15 +383,17 @@ fn checkin_rows(form: &ReviewForm, theme: &Theme, cols: Cols, w: usize) -> Vec<I
 fn numbers(s: &WeekSummary, theme: &Theme, w: usize) -> Vec<Item> {
     // Each number with its longer and shorter wordings, longest first.
     let mut parts = vec![
-        vec![format!("Work {}", hm(s.work_minutes))],
-        vec![format!("rest of life {}", hm(s.rest_minutes))],
-        vec![count(s.breaks as usize, "break", "breaks")],
+        vec![t!("review-work", time = hm(s.work_minutes))],
+        vec![t!("review-rest", time = hm(s.rest_minutes))],
+        vec![t!("review-breaks", n = s.breaks)],
     ];
     if s.breathing_goal > 0 {
-        let short = format!("breathing {} of {}", s.breathing_sessions, s.breathing_goal);
+        let (done, goal) = (s.breathing_sessions, s.breathing_goal);
+        let short = t!("review-breathing", done = done, goal = goal);
         // This week's goal counts only the days so far; say so where there is room.
         if s.breathing_goal < s.breathing_goal_week {
-            parts.push(vec![format!("{short} so far"), short]);
+            let long = t!("review-breathing-so-far", done = done, goal = goal);
+            parts.push(vec![long, short]);
         } else {
             parts.push(vec![short]);
         }
@@ -378,7 +425,11 @@ fn numbers(s: &WeekSummary, theme: &Theme, w: usize) -> Vec<Item> {
             Level::Strong => "!!",
         };
         let text = if i + 1 == room && more > 0 {
-            format!(" {mark} {} (+{more} more)", flag.text)
+            format!(
+                " {mark} {} {}",
+                flag.text,
+                t!("review-more-flags", n = more)
+            )
         } else {
             format!(" {mark} {}", flag.text)
         };
@@ -438,24 +489,37 @@ fn field_item(
 
 /// The key hints for the field under the cursor, as many as fit.
 fn hints(form: &ReviewForm, w: usize) -> String {
-    let field: &[&str] = if form.editing.is_some() {
-        &["⏎ save", "esc cancel"]
+    let field: Vec<String> = if form.editing.is_some() {
+        vec![t!("review-hint-save"), t!("review-hint-cancel")]
     } else {
         match form.current() {
-            Field::Rating(_) => &["h/l −/+", "1–9, 0=10", "x clear"],
-            Field::Energy | Field::Detachment => &["h/l −/+", "0–9", "x clear"],
-            Field::Win | Field::Enabler => &["⏎ write"],
-            Field::Check(_) => &["space tick"],
+            Field::Rating(_) => vec![
+                t!("review-hint-adjust"),
+                t!("review-hint-digits-rating"),
+                t!("review-hint-clear"),
+            ],
+            Field::Energy | Field::Detachment => vec![
+                t!("review-hint-adjust"),
+                t!("review-hint-digits-checkin"),
+                t!("review-hint-clear"),
+            ],
+            Field::Win | Field::Enabler => vec![t!("review-hint-write")],
+            Field::Check(_) => vec![t!("review-hint-tick")],
         }
     };
-    let common: &[&str] = if form.editing.is_some() {
-        &[]
+    let common: Vec<String> = if form.editing.is_some() {
+        Vec::new()
     } else {
-        &["esc back", "j/k move", "[ ] week", "? help"]
+        vec![
+            t!("review-hint-back"),
+            t!("review-hint-move"),
+            t!("review-hint-week"),
+            t!("review-hint-help"),
+        ]
     };
     let mut line = String::new();
     // Most needed first (the field's own keys, then the way out); what doesn't fit is left out.
-    for p in field.iter().chain(common) {
+    for p in field.iter().chain(&common) {
         let next = if line.is_empty() {
             format!(" {p}")
         } else {
@@ -488,10 +552,15 @@ fn row_rect(area: Rect, y: u16) -> Rect {
 /// `23–29 Nov`, or `30 Nov – 6 Dec` across months.
 fn span_text(week: Week) -> String {
     let (mon, sun) = (week.monday, week.sunday());
+    let last = date(sun, DateStyle::DayMonth);
     if mon.month() == sun.month() {
-        format!("{}–{}", mon.day(), sun.format("%-d %b"))
+        t!("review-span-same-month", first = mon.day(), last = last)
     } else {
-        format!("{} – {}", mon.format("%-d %b"), sun.format("%-d %b"))
+        t!(
+            "review-span",
+            first = date(mon, DateStyle::DayMonth),
+            last = last
+        )
     }
 }
 
@@ -631,6 +700,31 @@ mod tests {
             "review_filled_48x20",
             text(&screen(&form, Some(&s), 48, 20, true))
         );
+    }
+
+    /// The review in both languages at 48×20 and 100×30: every field keeps its row, labels
+    /// are cut by display width with `…`, the check-in still says it is not a validated scale.
+    #[test]
+    fn review_in_both_languages_at_48x20_and_100x30() {
+        use crate::i18n::{Lang, with_lang};
+        let s = summary();
+        for lang in Lang::ALL {
+            for (w, h) in [(48u16, 20u16), (100, 30)] {
+                let mut form = ReviewForm::new(filled());
+                form.field = index_of(Field::Enabler);
+                let out = with_lang(lang, || text(&screen(&form, Some(&s), w, h, true)));
+                for line in out.lines() {
+                    assert!(width(line) <= usize::from(w) + 2, "{lang:?} {w}x{h}\n{out}");
+                }
+                let (domain, checkin) = match lang {
+                    Lang::En => ("Health", "not a validated scale"),
+                    Lang::Fr => ("Santé", "pas une échelle validée"),
+                };
+                assert!(out.contains(domain), "{lang:?} {w}x{h}\n{out}");
+                assert!(out.contains(checkin), "{lang:?} {w}x{h}\n{out}");
+                assert_snapshot!(format!("review_filled_{}_{w}x{h}", lang.code()), out);
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod due;
 mod e2e;
 mod flow;
 mod french_input;
+mod french_screens;
 mod idle;
 mod import;
 mod keys;

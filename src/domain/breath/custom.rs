@@ -96,7 +96,7 @@ fn custom_inner(
     let resolved = resolve_holds(&kinds, phases)?;
 
     let mut pattern = Pattern::build(name, name, vec![], resolved);
-    pattern.note = "Your own pattern.";
+    pattern.custom = true;
     let mut warnings = Vec::new();
     let rate = pattern.per_minute();
     if rate > SLOW_BREATHING_MAX_PER_MIN {

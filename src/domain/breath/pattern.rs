@@ -20,16 +20,6 @@ pub enum PhaseKind {
 }
 
 impl PhaseKind {
-    /// The word shown on screen.
-    pub fn word(self) -> &'static str {
-        match self {
-            PhaseKind::Inhale => "Inhale",
-            PhaseKind::InhaleTopUp => "Top up",
-            PhaseKind::HoldFull | PhaseKind::HoldEmpty => "Hold",
-            PhaseKind::Exhale => "Exhale",
-        }
-    }
-
     /// The config name (`inhale`, `inhale_top_up`, …), as serde writes it.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -68,16 +58,6 @@ impl PhaseKind {
     pub(super) fn is_hold(self) -> bool {
         matches!(self, PhaseKind::HoldFull | PhaseKind::HoldEmpty)
     }
-
-    /// The short label used by [`Pattern::timings`].
-    fn short(self) -> &'static str {
-        match self {
-            PhaseKind::Inhale => "in",
-            PhaseKind::InhaleTopUp => "top up",
-            PhaseKind::HoldFull | PhaseKind::HoldEmpty => "hold",
-            PhaseKind::Exhale => "out",
-        }
-    }
 }
 
 /// One phase of a pattern.
@@ -101,7 +81,9 @@ pub struct Pattern {
     /// Stable id: `coherence`, `coherence-4-6`, `resonance`, `box`, `478`, `sigh`, or the
     /// name of a custom pattern.
     pub id: String,
-    /// Display name, e.g. "Cardiac coherence (365)".
+    /// Stored name, e.g. "Cardiac coherence (365)": the title of its logged sessions (and
+    /// how the seen patterns and the daily goal find them), so it stays the same in every
+    /// language. The UI shows a preset in the user's language (`ui::breathe::pattern_name`).
     pub name: String,
     /// Phases done once before the first cycle (4-7-8: a full exhale).
     pub prelude: Vec<Phase>,
@@ -115,8 +97,9 @@ pub struct Pattern {
     pub max_cycles: Option<u32>,
     /// Whether the pattern holds the breath (the UI shows the holds safety note).
     pub has_holds: bool,
-    /// One short factual line for lists and help (no health claims).
-    pub note: &'static str,
+    /// A pattern from the config (`[[breathing.patterns]]`), not a preset: the UI shows its
+    /// own name and a generic note.
+    pub custom: bool,
 }
 
 impl Pattern {
@@ -146,21 +129,10 @@ impl Pattern {
         breaths as f64 * 60.0 / cycle
     }
 
-    /// The timings in one line: `in 5 · out 5`, `in 4 · hold 4 · out 4 · hold 4`,
-    /// `out 4, then in 4 · hold 7 · out 8`.
-    pub fn timings(&self) -> String {
-        let join = |phases: &[Phase]| {
-            phases
-                .iter()
-                .map(|p| format!("{} {}", p.kind.short(), fmt_secs(p.secs)))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        };
-        if self.prelude.is_empty() {
-            join(&self.phases)
-        } else {
-            format!("{}, then {}", join(&self.prelude), join(&self.phases))
-        }
+    /// The timings, as data; shown in the user's language by its `Display`
+    /// (`ui::breathe`): `in 5 · out 5`, `out 4, then in 4 · hold 7 · out 8`.
+    pub fn timings(&self) -> Timings<'_> {
+        Timings(self)
     }
 
     /// Builds a pattern, deriving `has_holds`.
@@ -175,13 +147,18 @@ impl Pattern {
             default_cycles: None,
             max_cycles: None,
             has_holds,
-            note: "",
+            custom: false,
         }
     }
 }
 
+/// A pattern's phases and their lengths, to be written out in words (`Display` lives with
+/// the words, in `ui::breathe`; it honours width and alignment like a `str`).
+#[derive(Debug, Clone, Copy)]
+pub struct Timings<'a>(pub &'a Pattern);
+
 /// Seconds for display: whole numbers without decimals, others with at most two.
-pub(super) fn fmt_secs(secs: f64) -> String {
+pub fn fmt_secs(secs: f64) -> String {
     if secs.fract() == 0.0 {
         return format!("{secs:.0}");
     }

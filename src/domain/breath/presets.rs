@@ -19,7 +19,6 @@ pub fn presets() -> Vec<Pattern> {
         vec![phase(Inhale, 5.0), phase(Exhale, 5.0)],
     );
     coherence.default_minutes = Some(5.0);
-    coherence.note = "The 365 method: 6 breaths a minute for 5 minutes, 3 times a day (a practitioners' convention).";
 
     let mut coherence_4_6 = Pattern::build(
         "coherence-4-6",
@@ -28,7 +27,6 @@ pub fn presets() -> Vec<Pattern> {
         vec![phase(Inhale, 4.0), phase(Exhale, 6.0)],
     );
     coherence_4_6.default_minutes = Some(5.0);
-    coherence_4_6.note = "A 365 variant with a longer exhale, still 6 breaths a minute.";
 
     let resonance = resonance(6.0).expect("6/min is a valid resonance rate");
 
@@ -42,7 +40,6 @@ pub fn presets() -> Vec<Pattern> {
     );
     four_seven_eight.default_cycles = Some(4);
     four_seven_eight.max_cycles = Some(8);
-    four_seven_eight.note = "Exhale fully, then in 4, hold 7, out 8; Weil suggests 4 cycles at first, up to 8 after a month.";
 
     let mut sigh = Pattern::build(
         "sigh",
@@ -55,7 +52,6 @@ pub fn presets() -> Vec<Pattern> {
         ],
     );
     sigh.default_minutes = Some(5.0);
-    sigh.note = "Inhale, a short second top-up inhale, then a long slow exhale.";
 
     vec![
         coherence,
@@ -91,7 +87,6 @@ pub fn resonance(per_minute: f64) -> Result<Pattern, BreathError> {
         ],
     );
     p.default_minutes = Some(10.0);
-    p.note = "Even breaths at a rate you choose from 4.5 to 7 a minute; studies used 15-20 minutes a day.";
     Ok(p)
 }
 
@@ -113,6 +108,5 @@ pub fn box_breathing(secs: u32) -> Result<Pattern, BreathError> {
         ],
     );
     p.default_minutes = Some(5.0);
-    p.note = "In, hold, out, hold, all equal; start with 2-3 s sides if 4 s is hard.";
     Ok(p)
 }

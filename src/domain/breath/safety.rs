@@ -1,6 +1,20 @@
-//! Safety wording from the project's wellbeing research (wellbeing.md, "Safety texts"):
-//! shown before the first use of a pattern and in help. Never a health claim.
+//! Safety texts from the project's wellbeing research (wellbeing.md, "Safety texts"): shown
+//! before the first use of a pattern and in help. Never a health claim.
+//!
+//! Codes only: the words, in the user's language, are in `locales/*/breathe.ftl`
+//! (`breathe-safety-*`), written out by the `Display` in `ui::breathe`.
 
-pub const GENERAL: &str = "Breathe gently and never force it. If you feel dizzy, light-headed, tingly or short of breath, stop and breathe normally. Sit or lie down; don't practise while driving or in water.";
-pub const HOLDS: &str = "Breath holds are optional: shorten or skip them if they feel uncomfortable, if you are pregnant, or if you have a heart, lung or blood-pressure condition.";
-pub const DISCLAIMER: &str = "Breathing exercises are a relaxation aid, not a treatment. If stress, low mood or exhaustion persist, talk to a doctor or a mental-health professional.";
+/// One of the safety texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Safety {
+    /// Breathe gently, stop if dizzy; not while driving or in water.
+    General,
+    /// Holds are optional (pregnancy, heart, lung or blood-pressure conditions).
+    Holds,
+    /// A relaxation aid, not a treatment; see a doctor if it persists.
+    Disclaimer,
+}
+
+pub const GENERAL: Safety = Safety::General;
+pub const HOLDS: Safety = Safety::Holds;
+pub const DISCLAIMER: Safety = Safety::Disclaimer;

@@ -203,12 +203,8 @@ fn session_lengths_add_up() {
 #[test]
 fn presets_read_well() {
     let p = |id| preset(id).unwrap();
-    assert_eq!(p("coherence").timings(), "in 5 · out 5");
+    // The stored name (session titles) is the same in every language.
     assert_eq!(p("coherence").name, "Cardiac coherence (365)");
-    assert_eq!(p("box").timings(), "in 4 · hold 4 · out 4 · hold 4");
-    assert_eq!(p("478").timings(), "out 4, then in 4 · hold 7 · out 8");
-    assert_eq!(p("sigh").timings(), "in 2 · top up 1 · out 6");
-    assert_eq!(resonance(5.5).unwrap().timings(), "in 5.45 · out 5.45");
     assert_eq!(p("coherence").per_minute(), 6.0);
     assert_eq!(p("box").per_minute(), 3.75);
     assert_eq!(p("resonance").per_minute(), 6.0);
@@ -220,18 +216,12 @@ fn presets_read_well() {
     );
     assert_eq!(p("resonance").default_minutes, Some(10.0));
     assert!(preset("wim-hof").is_none());
-    for p in presets() {
-        assert!(!p.note.is_empty() && p.note.len() < 110, "{}: note", p.id);
-    }
+    assert!(presets().iter().all(|p| !p.custom));
 }
 
 #[test]
 fn phase_names() {
     use PhaseKind::*;
-    let words: Vec<_> = [Inhale, InhaleTopUp, HoldFull, Exhale, HoldEmpty]
-        .map(PhaseKind::word)
-        .into();
-    assert_eq!(words, ["Inhale", "Top up", "Hold", "Exhale", "Hold"]);
     for (s, k) in [
         ("inhale", Some(Inhale)),
         ("Inhale", Some(Inhale)),

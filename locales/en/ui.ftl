@@ -1,0 +1,3 @@
+# Shared screen chrome.
+
+ui-pane-too-small = serein: pane too small

@@ -1,0 +1,3 @@
+# Éléments communs des écrans.
+
+ui-pane-too-small = serein : fenêtre trop petite
