@@ -54,7 +54,7 @@ impl Config {
             .collect();
         config.validate_day(src)?;
         config.validate_domains(src)?;
-        config.validate_templates(src)?;
+        warnings.extend(config.validate_templates(src)?);
         config.validate_timer(src)?;
         warnings.extend(config.validate_breathing(src)?);
         config.validate_balance(src)?;
@@ -146,7 +146,11 @@ impl Config {
     }
 
     /// Checks `[[template]]`: named, unique, every box line parses against the domains.
-    fn validate_templates(&self, src: Source) -> Result<(), ConfigError> {
+    /// A line starting with a bare hour (`2h Deep work`) is a start time (French `14h`); when
+    /// that start is outside the day, the line was most likely written as a length before
+    /// serein read French times, so it is pointed out (a warning: the line still works).
+    fn validate_templates(&self, src: Source) -> Result<Vec<String>, ConfigError> {
+        let mut warnings = Vec::new();
         let names = self.domain_names();
         for (i, t) in self.templates.iter().enumerate() {
             if t.name.trim().is_empty() {
@@ -173,9 +177,46 @@ impl Config {
                         format!("template {:?}: {line:?}: {}", t.name, e.message),
                     ));
                 }
+                if let Some(start) = self.bare_hour_outside_day(line) {
+                    let at = [
+                        Seg::Key("template"),
+                        Seg::Index(i),
+                        Seg::Key("boxes"),
+                        Seg::Index(j),
+                    ];
+                    let hour = line.split_whitespace().next().unwrap_or_default();
+                    warnings.push(crate::t!(
+                        "input-template-bare-hour",
+                        place = src.place(&at),
+                        template = t.name.as_str(),
+                        line = line.as_str(),
+                        start = crate::domain::plan::hhmm(start),
+                        day_start = crate::domain::plan::hhmm(self.day_start.0),
+                        day_end = crate::domain::plan::hhmm(self.day_end.0),
+                        length = format!("+{}", hour.to_ascii_lowercase()),
+                        rest = line[line.find(hour).unwrap_or(0) + hour.len()..].trim_start(),
+                    ));
+                }
             }
         }
-        Ok(())
+        Ok(warnings)
+    }
+
+    /// The start of a template line that begins with a bare hour (`2h`, `23H`) landing
+    /// outside `day_start..day_end`, if it does.
+    fn bare_hour_outside_day(&self, line: &str) -> Option<u16> {
+        let first = line.split_whitespace().next()?;
+        let digits = first.strip_suffix(['h', 'H'])?;
+        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let names = self.domain_names();
+        let draft = parse::parse(line, &names).ok()?;
+        let start = match draft.when {
+            parse::When::StartFor { start, .. } | parse::When::Span { start, .. } => start,
+            parse::When::For { .. } => return None,
+        };
+        (start < self.day_start.0 || start >= self.day_end.0).then_some(start)
     }
 
     /// Checks `[timer]`: the break share, the break interval and the reminder.
@@ -821,6 +862,18 @@ mod tests {
             assert!(e.message.contains(frag), "{text:?} → {e}");
             assert!(e.to_string().starts_with("cfg.toml:"), "{e}");
         }
+    }
+
+    /// `2h Deep work` in a template was a 2-hour box before French times; now it starts at
+    /// 02:00, so a bare hour outside the day is pointed out. `9h Standup` inside the day,
+    /// `20H30` (minutes: clearly a time) and `+2h …` / `45m …` lengths are not.
+    #[test]
+    fn a_bare_hour_outside_the_day_in_a_template_is_pointed_out() {
+        let text = "[[template]]\nname = \"t\"\nboxes = [\n  \"9h Standup\",\n  \"2h Deep work #work\",\n  \"+2h Reading\",\n  \"45m Mail\",\n  \"20H30 Call\",\n]\n";
+        let (_, w) = parse(text).unwrap();
+        assert_eq!(w.len(), 1, "{w:#?}");
+        assert!(w[0].starts_with("cfg.toml:5:3: template \"t\": \"2h Deep work #work\" starts at 02:00, outside your day (08:00–18:00)"), "{}", w[0]);
+        assert!(w[0].ends_with("write \"+2h Deep work #work\""), "{}", w[0]);
     }
 
     #[test]
