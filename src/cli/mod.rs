@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod config;
 pub mod doctor;
 pub mod export;
+pub mod help;
 pub mod import;
 pub mod log;
 pub mod offline;
@@ -20,6 +21,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use crate::config::{Config, Loaded, Paths};
 use crate::domain::time::Now;
 use crate::store::{Store, StoreError};
+use crate::t;
 
 /// serein — plan the day in timeboxes, in the terminal.
 ///
@@ -350,25 +352,39 @@ pub fn breathe_exercise(
     e.map_err(|e| Failure::input(format!("can't breathe like that: {e}")))
 }
 
-/// The command tree the man pages are made of: without the `help` subcommand, which has no
-/// page of its own to refer to.
+/// The command tree the man pages are made of, in the user's language: without the `help`
+/// subcommand, which has no page of its own to refer to.
 fn man_command() -> clap::Command {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
-    cmd
+    help::built(Cli::command().disable_help_subcommand(true))
+}
+
+/// One man page as roff, its section headings in the user's language.
+fn man_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(cmd).render(&mut roff)?;
+    Ok(help::man_sections(&String::from_utf8_lossy(&roff)).into_bytes())
 }
 
 /// `serein man [--dir DIR]`: serein(1) on standard output, or every page into DIR. serein(1)
 /// lists its subcommands as serein-plan(1)…, which are the pages `--dir` writes.
 fn man(dir: Option<&Path>) -> Result<(), Failure> {
+    use std::io::Write;
     let Some(dir) = dir else {
-        clap_mangen::Man::new(man_command()).render(&mut std::io::stdout())?;
+        std::io::stdout().write_all(&man_page(man_command())?)?;
         return Ok(());
     };
     let named = |e: std::io::Error| Failure::other(format!("{}: {e}", dir.display()));
     std::fs::create_dir_all(dir).map_err(named)?;
-    clap_mangen::generate_to(man_command(), dir).map_err(named)?;
-    println!("wrote the man pages to {}", dir.display());
+    // As clap_mangen::generate_to: a page for every command that isn't hidden.
+    fn write_all(cmd: clap::Command, dir: &Path) -> std::io::Result<()> {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            write_all(sub.clone(), dir)?;
+        }
+        let file = dir.join(clap_mangen::Man::new(cmd.clone()).get_filename());
+        std::fs::write(file, man_page(cmd)?)
+    }
+    write_all(man_command(), dir).map_err(named)?;
+    println!("{}", t!("cli-man-wrote", dir = dir.display().to_string()));
     Ok(())
 }
 
@@ -542,7 +558,7 @@ fn dispatch(
         Command::Daemon { stay } => crate::shell::daemon::run(paths, load()?.config, clock, stay)
             .map_err(|e| Failure::other(e.to_string())),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "serein", &mut std::io::stdout());
+            clap_complete::generate(shell, &mut help::command(), "serein", &mut std::io::stdout());
             Ok(())
         }
         Command::Man { dir } => man(dir.as_deref()),
