@@ -21,3 +21,15 @@ cli-man-extra = COMPLÉMENTS
 cli-man-version = VERSION
 cli-man-authors = AUTEURS
 cli-man-wrote = pages de manuel écrites dans { $dir }
+cli-no-breathing-pattern = pas de rythme de respiration { $id } ; connus : { $known } (voir `serein breathe --list`)
+cli-cant-breathe = impossible de respirer ainsi : { $error }
+cli-breathe-cycles = { $n ->
+    [one] { $n } cycle
+   *[other] { $n } cycles
+}
+cli-session-id-not-box-id = { $id } est un numéro de séance (comme dans `serein log`), pas de créneau ; les numéros de créneau s’écrivent #{ $n } ou { $n } (voir `serein plan list`)
+cli-not-a-box-id = { $id } n’est pas un numéro de créneau ; attendu #N ou N, comme dans `serein plan list`
+cli-box-id-not-session-id = { $id } est un numéro de créneau (comme dans `serein plan list`), pas de séance ; les numéros de séance s’écrivent s{ $n } ou { $n } (voir `serein log`)
+cli-not-a-session-id = { $id } n’est pas un numéro de séance ; attendu sN ou N, comme dans `serein log`
+cli-breathe-needs-terminal = serein breathe a besoin d’un terminal
+cli-review-needs-terminal = serein review a besoin d’un terminal

@@ -274,17 +274,43 @@ impl Failure {
 /// store error — a foreign, newer or damaged file, SQLite, a migration — is a failure.
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Failure {
+        let message = store_message(&e);
         match e {
-            StoreError::SessionActive { .. } => Failure::input(e.to_string()),
+            StoreError::SessionActive { .. } => Failure::input(message),
             StoreError::Sqlite(_) | StoreError::Migration(_) => Failure {
                 unnamed_db: true,
-                ..Failure::other(e.to_string())
+                ..Failure::other(message)
             },
             StoreError::NotSerein { .. }
             | StoreError::TooNew { .. }
             | StoreError::Corrupt { .. }
-            | StoreError::Io { .. } => Failure::other(e.to_string()),
+            | StoreError::Io { .. } => Failure::other(message),
         }
+    }
+}
+
+/// A store error in the user's language (the English messages are `StoreError`'s own).
+fn store_message(e: &StoreError) -> String {
+    match e {
+        StoreError::SessionActive { title } => t!("store-session-active", title = title),
+        StoreError::NotSerein { path, why } => t!("store-not-serein", path = path, why = why),
+        StoreError::TooNew { path, found, known } => t!(
+            "store-too-new",
+            path = path,
+            found = *found,
+            known = *known
+        ),
+        StoreError::Corrupt { path, detail } => {
+            t!("store-corrupt", path = path, detail = detail)
+        }
+        StoreError::Io { path, source } => format!("{path}: {source}"),
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::DiskFull =>
+        {
+            t!("store-disk-full", error = e.to_string())
+        }
+        StoreError::Sqlite(s) => t!("store-sqlite", error = s.to_string()),
+        StoreError::Migration(m) => t!("store-migration", error = m.to_string()),
     }
 }
 
@@ -308,7 +334,7 @@ fn breathe_list(cfg: &Config) -> Result<(), Failure> {
     for p in cfg.breathing.patterns() {
         let e = Exercise::default_for(p.clone());
         let len = match p.default_cycles {
-            Some(c) => format!("{c} cycles"),
+            Some(c) => t!("cli-breathe-cycles", n = c),
             None => format!("{} min", (e.total_secs() / 60.0).round()),
         };
         let mark = if p.id == cfg.breathing.default_pattern {
@@ -339,9 +365,10 @@ pub fn breathe_exercise(
     let id = pattern.unwrap_or(&cfg.breathing.default_pattern);
     let p = cfg.breathing.pattern(id).ok_or_else(|| {
         let names: Vec<String> = cfg.breathing.patterns().into_iter().map(|p| p.id).collect();
-        Failure::input(format!(
-            "no breathing pattern {id:?}; known: {} (see `serein breathe --list`)",
-            names.join(", ")
+        Failure::input(t!(
+            "cli-no-breathing-pattern",
+            id = format!("{id:?}"),
+            known = names.join(", ")
         ))
     })?;
     let e = match (minutes, cycles) {
@@ -349,7 +376,7 @@ pub fn breathe_exercise(
         (_, Some(c)) => Exercise::with_cycles(p, c),
         _ => Ok(Exercise::default_for(p)),
     };
-    e.map_err(|e| Failure::input(format!("can't breathe like that: {e}")))
+    e.map_err(|e| Failure::input(t!("cli-cant-breathe", error = e.to_string())))
 }
 
 /// The command tree the man pages are made of, in the user's language: without the `help`
@@ -388,6 +415,14 @@ fn man(dir: Option<&Path>) -> Result<(), Failure> {
     Ok(())
 }
 
+/// A yes to a `[y/N]` question: y, yes, and in French o, oui (any case).
+pub(crate) fn yes(answer: &str) -> bool {
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "y" | "yes" | "o" | "oui"
+    )
+}
+
 /// Names the database file in a store failure that doesn't already (e.g. a read-only file).
 fn name_db(f: Failure, db: &Path) -> Failure {
     if f.unnamed_db {
@@ -413,8 +448,10 @@ pub fn box_id(s: &str) -> Result<i64, String> {
         .strip_prefix(['s', 'S'])
         .and_then(|n| n.parse::<i64>().ok())
     {
-        return Err(format!(
-            "{t:?} is a session id (as in `serein log`), not a box id; box ids look like #{n} or {n} (see `serein plan list`)"
+        return Err(t!(
+            "cli-session-id-not-box-id",
+            id = format!("{t:?}"),
+            n = n.to_string()
         ));
     }
     t.strip_prefix('#')
@@ -422,15 +459,17 @@ pub fn box_id(s: &str) -> Result<i64, String> {
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| format!("{s:?} is not a box id; expected #N or N, as in `serein plan list`"))
+        .ok_or_else(|| t!("cli-not-a-box-id", id = format!("{s:?}")))
 }
 
 /// Parses a session id as `serein log` shows it, `s12`, or bare, `12` (see [`box_id`]).
 pub fn session_id(s: &str) -> Result<i64, String> {
     let t = s.trim();
     if let Some(n) = t.strip_prefix('#') {
-        return Err(format!(
-            "{t:?} is a box id (as in `serein plan list`), not a session id; session ids look like s{n} or {n} (see `serein log`)"
+        return Err(t!(
+            "cli-box-id-not-session-id",
+            id = format!("{t:?}"),
+            n = n
         ));
     }
     t.strip_prefix(['s', 'S'])
@@ -438,7 +477,7 @@ pub fn session_id(s: &str) -> Result<i64, String> {
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| format!("{s:?} is not a session id; expected sN or N, as in `serein log`"))
+        .ok_or_else(|| t!("cli-not-a-session-id", id = format!("{s:?}")))
 }
 
 /// Parses `today`, `tomorrow`, `yesterday` or `YYYY-MM-DD`.
@@ -526,13 +565,13 @@ fn dispatch(
         }
         Command::Doctor => doctor::doctor(paths),
         Command::Breathe { list: true, .. } => breathe_list(&load()?.config),
-        Command::Breathe { .. } => Err(Failure::other("serein breathe needs a terminal")),
+        Command::Breathe { .. } => Err(Failure::other(t!("cli-breathe-needs-terminal"))),
         Command::Offline(c) => offline::run(c, paths, &load()?.config, now),
         Command::Calendar(c) => calendar::run(c, &load()?.config, now),
         Command::Import(c) => import::run(c, paths, &load()?.config, now),
         Command::Export(c) => export::run(c, paths, now),
         Command::Review(a) if a.show => review::show(&a, paths, now.local.date()),
-        Command::Review(_) => Err(Failure::other("serein review needs a terminal")),
+        Command::Review(_) => Err(Failure::other(t!("cli-review-needs-terminal"))),
         Command::Summary {
             week,
             last,
