@@ -196,7 +196,9 @@ pub(crate) fn man_sections(roff: &str) -> String {
     roff.lines()
         .map(|line| {
             // Headings of arguments end with a no-break space in French (`Options :`).
-            let Some(heading) = line.strip_prefix(".SH ").map(|h| h.trim_matches('"').trim())
+            let Some(heading) = line
+                .strip_prefix(".SH ")
+                .map(|h| h.trim_matches('"').trim())
             else {
                 return format!("{line}\n");
             };

@@ -176,11 +176,7 @@ fn log_line(s: &Session, now: Now) -> String {
             overrun_s,
         ),
         // As wide as a time, so the columns after it stay aligned.
-        _ => (
-            t!("clilog-now"),
-            t!("clilog-running"),
-            s.overrun_s(now.utc),
-        ),
+        _ => (t!("clilog-now"), t!("clilog-running"), s.overrun_s(now.utc)),
     };
     let mut extra = Vec::new();
     if over > 0 {
@@ -290,7 +286,10 @@ fn retime(
         return Err(Failure::input(t!(
             "clilog-end-before-start",
             end = new_end.with_timezone(&now.zone).format("%H:%M").to_string(),
-            start = new_start.with_timezone(&now.zone).format("%H:%M").to_string()
+            start = new_start
+                .with_timezone(&now.zone)
+                .format("%H:%M")
+                .to_string()
         )));
     }
     s.started = new_start;

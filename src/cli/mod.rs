@@ -294,12 +294,9 @@ fn store_message(e: &StoreError) -> String {
     match e {
         StoreError::SessionActive { title } => t!("store-session-active", title = title),
         StoreError::NotSerein { path, why } => t!("store-not-serein", path = path, why = why),
-        StoreError::TooNew { path, found, known } => t!(
-            "store-too-new",
-            path = path,
-            found = *found,
-            known = *known
-        ),
+        StoreError::TooNew { path, found, known } => {
+            t!("store-too-new", path = path, found = *found, known = *known)
+        }
         StoreError::Corrupt { path, detail } => {
             t!("store-corrupt", path = path, detail = detail)
         }
@@ -597,7 +594,12 @@ fn dispatch(
         Command::Daemon { stay } => crate::shell::daemon::run(paths, load()?.config, clock, stay)
             .map_err(|e| Failure::other(e.to_string())),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut help::command(), "serein", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut help::command(),
+                "serein",
+                &mut std::io::stdout(),
+            );
             Ok(())
         }
         Command::Man { dir } => man(dir.as_deref()),

@@ -256,8 +256,7 @@ fn add(
     zone: &Zone,
     text: &str,
 ) -> Result<(), Failure> {
-    let draft = parse::parse(text, &cfg.domain_names())
-        .map_err(|e| cant_add(text, e))?;
+    let draft = parse::parse(text, &cfg.domain_names()).map_err(|e| cant_add(text, e))?;
     let existing = store.day(date)?;
     let from = search_from(cfg, now, date);
     let busy = meetings_busy(cfg, date, zone);
@@ -390,9 +389,7 @@ fn move_to(store: &mut Store, id: i64, start: &str) -> Result<(), Failure> {
     let b = store.get(id)?.ok_or_else(|| no_box(store, id))?;
     let to = parse::parse_clock(start)
         .filter(|m| *m < plan::DAY_MINUTES)
-        .ok_or_else(|| {
-            Failure::input(t!("cliplan-bad-start", start = format!("{start:?}")))
-        })?;
+        .ok_or_else(|| Failure::input(t!("cliplan-bad-start", start = format!("{start:?}"))))?;
     let len = b.minutes();
     if u32::from(to) + u32::from(len) > u32::from(plan::DAY_MINUTES) {
         return Err(Failure::input(t!(
@@ -404,10 +401,8 @@ fn move_to(store: &mut Store, id: i64, start: &str) -> Result<(), Failure> {
             latest = hhmm(plan::DAY_MINUTES - len)
         )));
     }
-    let nb =
-        plan::moved_to(&b, to).map_err(|e| {
-            Failure::input(t!("cliplan-cant-move", id = id, error = e.to_string()))
-        })?;
+    let nb = plan::moved_to(&b, to)
+        .map_err(|e| Failure::input(t!("cliplan-cant-move", id = id, error = e.to_string())))?;
     store.update(&nb)?;
     println!("{}", t!("cliplan-moved", what = describe(&nb)));
     warn_overlaps(store, &nb)

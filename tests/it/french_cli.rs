@@ -125,7 +125,9 @@ fn errors_are_french() {
         .args(["plan", "move", "1", "25:99"])
         .assert()
         .code(2)
-        .stderr(contains("\"25:99\" n’est pas une heure de début ; attendu HH:MM"));
+        .stderr(contains(
+            "\"25:99\" n’est pas une heure de début ; attendu HH:MM",
+        ));
     fr(&env)
         .args(["log", "edit", "3", "--note", "x"])
         .assert()
@@ -153,7 +155,9 @@ fn language_en_in_the_config_wins_over_lang() {
         .args(["plan", "add", "09:00-09:30 Read #work"])
         .assert()
         .success()
-        .stdout(contains("added #1 09:00-09:30 Read (work) on Mon 23 Nov 2026 (today)"));
+        .stdout(contains(
+            "added #1 09:00-09:30 Read (work) on Mon 23 Nov 2026 (today)",
+        ));
     fr(&env)
         .args(["plan", "list"])
         .assert()
@@ -210,10 +214,16 @@ fn man_pages_are_french() {
     let page = std::fs::read_to_string(dir.join("serein-plan-add.1")).unwrap();
     assert!(page.contains(".SH NOM"), "{page}");
     assert!(page.contains("Ajouter un créneau"), "{page}");
-    assert!(page.contains("Le créneau, en un ou plusieurs mots"), "{page}");
+    assert!(
+        page.contains("Le créneau, en un ou plusieurs mots"),
+        "{page}"
+    );
     assert!(!page.contains(".SH NAME"), "{page}");
     let top = std::fs::read_to_string(dir.join("serein.1")).unwrap();
-    assert!(top.contains(".SH SOUS-COMMANDES") || top.contains("Commandes"), "{top}");
+    assert!(
+        top.contains(".SH SOUS-COMMANDES") || top.contains("Commandes"),
+        "{top}"
+    );
     // English stays clap_mangen's.
     env.cmd()
         .arg("man")

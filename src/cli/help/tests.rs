@@ -141,7 +141,12 @@ fn french_help_has_french_headings() {
     let plan = cmd.find_subcommand_mut("plan").unwrap();
     let add = plan.find_subcommand_mut("add").unwrap();
     let help = add.render_long_help().to_string();
-    for word in ["Utilisation\u{a0}:", "Arguments\u{a0}:", "Options\u{a0}:", "Afficher l’aide"] {
+    for word in [
+        "Utilisation\u{a0}:",
+        "Arguments\u{a0}:",
+        "Options\u{a0}:",
+        "Afficher l’aide",
+    ] {
         assert!(help.contains(word), "{word:?} not in\n{help}");
     }
     for word in ["Usage:", "Options:", "Print help"] {
