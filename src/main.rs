@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use serein::app::model::{Level, Model};
 use serein::cli::{self, Cli, Failure};
 use serein::config::{Config, Paths};
@@ -13,7 +11,7 @@ fn main() -> ExitCode {
     // The environment's language first (for --help and early errors); `language =` in the
     // config overrides it once the config is read.
     serein::i18n::set(serein::i18n::detect_from_env(None));
-    let args = Cli::parse();
+    let args = cli::help::parse();
     if args.command.as_ref().is_some_and(|c| {
         !matches!(
             c,

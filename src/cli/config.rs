@@ -5,6 +5,7 @@ use clap::Subcommand;
 
 use crate::cli::Failure;
 use crate::config::{Config, Paths};
+use crate::t;
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCmd {
@@ -31,12 +32,12 @@ pub fn run(c: ConfigCmd, paths: &Paths) -> Result<(), Failure> {
 
 fn path(paths: &Paths) -> Result<(), Failure> {
     let path = &paths.config_file;
-    let state = if path.exists() {
-        "exists"
+    let path = path.display().to_string();
+    if paths.config_file.exists() {
+        println!("{}", t!("cliconfig-path-exists", path = path));
     } else {
-        "not created; defaults apply"
-    };
-    println!("{} ({state})", path.display());
+        println!("{}", t!("cliconfig-path-missing", path = path));
+    }
     Ok(())
 }
 
@@ -44,30 +45,33 @@ fn path(paths: &Paths) -> Result<(), Failure> {
 fn check(paths: &Paths) -> Result<(), Failure> {
     let path = &paths.config_file;
     if !path.exists() {
-        println!("{}: no file; the embedded defaults apply", path.display());
+        println!(
+            "{}",
+            t!("cliconfig-check-no-file", path = path.display().to_string())
+        );
         return Ok(());
     }
     let loaded = Config::load(path, true).map_err(|e| Failure::input(e.to_string()))?;
     for w in &loaded.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", t!("cliconfig-warning", warning = w));
     }
     if loaded.hook_errors > 0 {
-        return Err(Failure::input(format!(
-            "{}: {} hook(s) can't run (see the warnings above)",
-            path.display(),
-            loaded.hook_errors
+        return Err(Failure::input(t!(
+            "cliconfig-bad-hooks",
+            path = path.display().to_string(),
+            n = loaded.hook_errors
         )));
     }
-    println!("{}: ok", path.display());
+    println!("{}", t!("cliconfig-ok", path = path.display().to_string()));
     Ok(())
 }
 
 fn init(paths: &Paths, force: bool) -> Result<(), Failure> {
     let path = &paths.config_file;
     if path.exists() && !force {
-        return Err(Failure::input(format!(
-            "{} already exists; use --force to overwrite it",
-            path.display()
+        return Err(Failure::input(t!(
+            "cliconfig-exists",
+            path = path.display().to_string()
         )));
     }
     if let Some(dir) = path.parent() {
@@ -76,6 +80,9 @@ fn init(paths: &Paths, force: bool) -> Result<(), Failure> {
     }
     std::fs::write(path, crate::config::EXAMPLE)
         .map_err(|e| Failure::other(format!("{}: {e}", path.display())))?;
-    println!("wrote {}", path.display());
+    println!(
+        "{}",
+        t!("cliconfig-wrote", path = path.display().to_string())
+    );
     Ok(())
 }

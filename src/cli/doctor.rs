@@ -7,6 +7,7 @@ use crate::config::{Config, Paths};
 use crate::notify::dnd::{Detected, Dnd, detect};
 use crate::notify::guard::{self, Leftover};
 use crate::store::Store;
+use crate::t;
 
 /// The Do-Not-Disturb backends, as `doctor` and the README name them (one per module of
 /// `notify::dnd`; a test checks both).
@@ -36,10 +37,7 @@ impl Problems {
         if self.0 == 0 {
             Ok(())
         } else {
-            Err(Failure::other(format!(
-                "{} check(s) failed (see above)",
-                self.0
-            )))
+            Err(Failure::other(t!("clidoctor-failed", n = self.0)))
         }
     }
 }
@@ -49,14 +47,15 @@ async fn run(paths: &Paths) -> Result<(), Failure> {
     println!("serein {}", env!("CARGO_PKG_VERSION"));
     config(paths, &mut p);
     let mut store = data(paths, &mut p);
-    println!("✓ logs    {}", paths.state_dir.join("serein.log").display());
+    let log = paths.state_dir.join("serein.log").display().to_string();
+    println!("✓ {}", t!("clidoctor-logs", path = log));
     let daemon = crate::shell::instance::is_running(&paths.data_dir).unwrap_or(false);
     println!(
-        "✓ daemon  {}",
+        "✓ {}",
         if daemon {
-            "running"
+            t!("clidoctor-daemon-running")
         } else {
-            "not running (started when a session starts)"
+            t!("clidoctor-daemon-not-running")
         }
     );
 
@@ -67,7 +66,7 @@ async fn run(paths: &Paths) -> Result<(), Failure> {
     }
     match &det.backend {
         Some(dnd) => do_not_disturb(dnd.as_ref(), store.as_mut(), &mut p).await,
-        None => p.bad(format!("do-not-disturb  no supported backend here ({BACKENDS}); the rest of serein works normally")),
+        None => p.bad(t!("clidoctor-dnd-no-backend", backends = BACKENDS)),
     }
     p.finish()
 }
@@ -76,19 +75,25 @@ fn config(paths: &Paths, p: &mut Problems) {
     match Config::load(&paths.config_file, paths.config_explicit) {
         Ok(l) if l.path.is_some() => {
             println!(
-                "✓ config  {} ({} warning(s))",
-                paths.config_file.display(),
-                l.warnings.len()
+                "✓ {}",
+                t!(
+                    "clidoctor-config",
+                    path = paths.config_file.display().to_string(),
+                    n = l.warnings.len()
+                )
             );
             for w in &l.warnings {
-                println!("    warning: {w}");
+                println!("    {}", t!("clidoctor-warning", warning = w));
             }
         }
         Ok(_) => println!(
-            "✓ config  {} (none; the defaults apply)",
-            paths.config_file.display()
+            "✓ {}",
+            t!(
+                "clidoctor-config-none",
+                path = paths.config_file.display().to_string()
+            )
         ),
-        Err(e) => p.bad(format!("config  {e}")),
+        Err(e) => p.bad(t!("clidoctor-config-error", error = e.to_string())),
     }
 }
 
@@ -98,14 +103,20 @@ fn data(paths: &Paths, p: &mut Problems) -> Option<Store> {
     match Store::open(&db) {
         Ok(s) => {
             println!(
-                "✓ data    {} ({} boxes)",
-                db.display(),
-                s.count().unwrap_or_default()
+                "✓ {}",
+                t!(
+                    "clidoctor-data",
+                    path = db.display().to_string(),
+                    n = s.count().unwrap_or_default()
+                )
             );
             Some(s)
         }
         Err(e) => {
-            p.bad(format!("data    {e}"));
+            p.bad(t!(
+                "clidoctor-data-error",
+                error = crate::cli::Failure::from(e).message
+            ));
             None
         }
     }
@@ -113,11 +124,16 @@ fn data(paths: &Paths, p: &mut Problems) -> Option<Store> {
 
 fn notifications(det: &Detected, p: &mut Problems) {
     match &det.server {
-        Some((name, vendor, version)) => println!("✓ notifications  {name} ({vendor}) {version}"),
-        None => p.bad(
-            "notifications  no notification server is running: serein carries on without desktop notifications or Do-Not-Disturb"
-                .into(),
+        Some((name, vendor, version)) => println!(
+            "✓ {}",
+            t!(
+                "clidoctor-notifications",
+                name = name,
+                vendor = vendor,
+                version = version
+            )
         ),
+        None => p.bad(t!("clidoctor-no-notifications")),
     }
     for n in &det.notes {
         println!("    {n}");
@@ -129,26 +145,33 @@ fn notifications(det: &Detected, p: &mut Problems) {
 async fn journal(store: &mut Store, det: &Detected, p: &mut Problems) {
     let list = match guard::recover(store, det.backend.as_deref()).await {
         Ok(list) => list,
-        Err(e) => return p.bad(format!("journal  {e}")),
+        Err(e) => return p.bad(t!("clidoctor-journal-error", error = e.to_string())),
     };
     if list.is_empty() {
-        println!("✓ journal  none left over");
+        println!("✓ {}", t!("clidoctor-journal-none"));
     }
     for l in list {
         match l {
             Leftover::OwnerRunning { backend, pid } => println!(
-                "✓ journal  {backend}: held by a running serein (pid {pid}), which will restore it"
+                "✓ {}",
+                t!(
+                    "clidoctor-journal-held",
+                    backend = backend.to_string(),
+                    pid = pid.to_string()
+                )
             ),
             Leftover::Restored { backend, restored } => println!(
-                "✓ journal  left by a crashed serein: {backend} {}",
+                "✓ {}",
                 if restored {
-                    "restored to your setting"
+                    t!("clidoctor-journal-restored", backend = backend.to_string())
                 } else {
-                    "already changed by you: left as is"
+                    t!("clidoctor-journal-changed", backend = backend.to_string())
                 }
             ),
-            Leftover::Kept { backend, why } => p.bad(format!(
-                "journal  left over for {backend}, kept for later: {why}"
+            Leftover::Kept { backend, why } => p.bad(t!(
+                "clidoctor-journal-kept",
+                backend = backend.to_string(),
+                why = why.to_string()
             )),
         }
     }
@@ -160,18 +183,22 @@ async fn do_not_disturb(dnd: &dyn Dnd, store: Option<&mut Store>, p: &mut Proble
     let name = dnd.name();
     let prior = match dnd.prior().await {
         Ok(None) => {
-            return println!("✓ do-not-disturb  {name}: on already (your setting): not touched");
+            return println!("✓ {}", t!("clidoctor-dnd-on-already", name = name));
         }
         Ok(Some(prior)) => prior,
-        Err(e) => return p.bad(format!("do-not-disturb  {name}: {e}")),
+        Err(e) => {
+            return p.bad(t!(
+                "clidoctor-dnd-error",
+                name = name,
+                error = e.to_string()
+            ));
+        }
     };
     // Record before touching, exactly as a real offline period does.
     let journal = guard::journal_for(&prior);
     let journaled = store.and_then(|s| s.write_journal(&journal).unwrap_or(false).then_some(s));
     let Some(store) = journaled else {
-        return p.bad(format!(
-            "do-not-disturb  {name}: could not journal the current state; not tried"
-        ));
+        return p.bad(t!("clidoctor-dnd-no-journal", name = name));
     };
     let on = dnd.turn_on().await;
     let was_on = dnd.is_on().await;
@@ -179,10 +206,14 @@ async fn do_not_disturb(dnd: &dyn Dnd, store: Option<&mut Store>, p: &mut Proble
     let _ = store.clear_journal(name);
     match (on, was_on, restored) {
         (Ok(_), Ok(true), Ok(_)) => {
-            println!("✓ do-not-disturb  {name}: query, on and restore work (your setting is back)")
+            println!("✓ {}", t!("clidoctor-dnd-works", name = name))
         }
-        (on, was_on, restored) => p.bad(format!(
-            "do-not-disturb  {name}: on {on:?}, query {was_on:?}, restore {restored:?}"
+        (on, was_on, restored) => p.bad(t!(
+            "clidoctor-dnd-failed",
+            name = name,
+            on = format!("{on:?}"),
+            query = format!("{was_on:?}"),
+            restore = format!("{restored:?}")
         )),
     }
 }

@@ -57,8 +57,10 @@ pub fn run(cmd: ExportCmd, paths: &Paths, now: Now) -> Result<(), Failure> {
     let from = day(from, NaiveDate::from_ymd_opt(1000, 1, 1).expect("a date"))?;
     let to = day(to, NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date"))?;
     if to < from {
-        return Err(Failure::input(format!(
-            "--to {to} is before --from {from}; nothing to export"
+        return Err(Failure::input(crate::t!(
+            "cliexport-to-before-from",
+            to = to.to_string(),
+            from = from.to_string()
         )));
     }
     let store = open_store(paths)?;

@@ -71,7 +71,7 @@ fn read(path: &Path) -> Result<String, Failure> {
         let mut s = String::new();
         std::io::stdin()
             .read_to_string(&mut s)
-            .map_err(|e| Failure::other(format!("standard input: {e}")))?;
+            .map_err(|e| Failure::other(crate::t!("cliimport-stdin", error = e.to_string())))?;
         return Ok(s);
     }
     std::fs::read_to_string(path).map_err(|e| Failure::other(format!("{}: {e}", path.display())))
@@ -101,10 +101,7 @@ fn timew_default() -> Result<PathBuf, Failure> {
     }
     tried.iter().find(|p| p.is_dir()).cloned().ok_or_else(|| {
         let list: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
-        Failure::input(format!(
-            "no Timewarrior data found (looked in $TIMEWARRIORDB, {}); give its data folder or a `timew export` file as PATH",
-            list.join(", ")
-        ))
+        Failure::input(crate::t!("cliimport-no-timew", tried = list.join(", ")))
     })
 }
 
@@ -131,9 +128,9 @@ fn read_timew(path: Option<PathBuf>) -> Result<Parsed, Failure> {
             .collect();
         files.sort();
         if files.is_empty() {
-            return Err(Failure::input(format!(
-                "{}: no Timewarrior data files (YYYY-MM.data) here; give timew's data folder or a `timew export` file",
-                dir.display()
+            return Err(Failure::input(crate::t!(
+                "cliimport-no-timew-files",
+                dir = dir.display().to_string()
             )));
         }
         let mut out = Parsed::default();
@@ -192,13 +189,12 @@ pub fn run(cmd: ImportCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(), 
             .map(|b| b.to_string())
             .collect();
         if parsed.bad.len() > LIST_MAX {
-            lines.push(format!("… and {} more", parsed.bad.len() - LIST_MAX));
+            lines.push(crate::t!(
+                "cliimport-and-more",
+                n = parsed.bad.len() - LIST_MAX
+            ));
         }
-        lines.push(format!(
-            "{} can't be read; nothing was imported — fix {}, or pass --skip-bad to import the rest",
-            crate::domain::count(parsed.bad.len(), "line", "lines"),
-            if parsed.bad.len() == 1 { "it" } else { "them" }
-        ));
+        lines.push(crate::t!("cliimport-bad-lines", n = parsed.bad.len()));
         return Err(Failure::input(lines.join("\n")));
     }
     let map = cfg.import_mapping();
@@ -246,40 +242,48 @@ pub fn run(cmd: ImportCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(), 
         .iter()
         .map(|(d, s)| format!("{d} {}", dur((s / 60) as u32)))
         .collect();
+    let time = if domains.is_empty() {
+        dur((added_s / 60) as u32)
+    } else {
+        format!("{}: {}", dur((added_s / 60) as u32), domains.join(", "))
+    };
     writeln!(
         out,
-        "{} {} from {tool} ({}{}); {} already there; {} skipped",
-        if cmd.dry_run {
-            "would import"
-        } else {
-            "imported"
-        },
-        crate::domain::count(added, "session", "sessions"),
-        dur((added_s / 60) as u32),
-        if domains.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", domains.join(", "))
-        },
-        present,
-        skipped,
+        "{}",
+        crate::t!(
+            "cliimport-summary",
+            dry = if cmd.dry_run { "yes" } else { "no" },
+            n = added,
+            tool = tool.to_string(),
+            time = time,
+            present = present,
+            skipped = skipped
+        )
     )?;
     let mut reasons: Vec<String> = parsed
         .skipped
         .iter()
-        .map(|s| format!("  skipped {}: {}", s.at, s.reason))
-        .chain(parsed.bad.iter().map(|b| format!("  skipped {b}")))
+        .map(|s| {
+            let what = format!("{}: {}", s.at, s.reason);
+            format!("  {}", crate::t!("cliimport-skipped", what = what))
+        })
+        .chain(
+            parsed
+                .bad
+                .iter()
+                .map(|b| format!("  {}", crate::t!("cliimport-skipped", what = b.to_string()))),
+        )
         .collect();
     if reasons.len() > LIST_MAX {
         let more = reasons.len() - LIST_MAX;
         reasons.truncate(LIST_MAX);
-        reasons.push(format!("  … and {more} more"));
+        reasons.push(format!("  {}", crate::t!("cliimport-and-more", n = more)));
     }
     for r in reasons {
         writeln!(out, "{r}")?;
     }
     if cmd.dry_run {
-        writeln!(out, "(dry run: nothing was written)")?;
+        writeln!(out, "{}", crate::t!("cliimport-dry-run"))?;
     }
     Ok(())
 }

@@ -12,7 +12,9 @@ use crate::domain::parse;
 use crate::domain::plan::{self, dur};
 use crate::domain::session::{Session, State, overrun_text};
 use crate::domain::time::{Now, local_hhmm, resolve, wall};
+use crate::i18n::{self, DateStyle};
 use crate::store::Store;
+use crate::t;
 
 #[derive(Debug, Subcommand)]
 pub enum LogCmd {
@@ -108,13 +110,21 @@ fn list(paths: &Paths, now: Now, show: Show) -> Result<(), Failure> {
         return Ok(());
     }
     if sessions.is_empty() {
-        writeln!(out, "no sessions from {from} to {to}")?;
+        writeln!(
+            out,
+            "{}",
+            t!(
+                "clilog-no-sessions",
+                from = from.to_string(),
+                to = to.to_string()
+            )
+        )?;
         return Ok(());
     }
     let mut last_date = None;
     for s in &sessions {
         if last_date != Some(s.local_date) {
-            writeln!(out, "{}", s.local_date.format("%A %d %B %Y"))?;
+            writeln!(out, "{}", i18n::date(s.local_date, DateStyle::Long))?;
             last_date = Some(s.local_date);
         }
         writeln!(out, "{}", log_line(s, now))?;
@@ -162,31 +172,28 @@ fn log_line(s: &Session, now: Now) -> String {
             overrun_s,
         } => (
             local_hhmm(&now.zone, now, at),
-            reason.as_str().to_string(),
+            t!("clilog-reason", reason = reason.as_str()),
             overrun_s,
         ),
         // As wide as a time, so the columns after it stay aligned.
-        _ => (
-            "now".to_string(),
-            "running".to_string(),
-            s.overrun_s(now.utc),
-        ),
+        _ => (t!("clilog-now"), t!("clilog-running"), s.overrun_s(now.utc)),
     };
     let mut extra = Vec::new();
     if over > 0 {
-        extra.push(format!("{} over", overrun_text(over)));
+        extra.push(t!("clilog-over", time = overrun_text(over)));
     }
     if s.interruptions > 0 {
-        extra.push(format!("{} interrupted", s.interruptions));
+        extra.push(t!("clilog-interrupted", n = s.interruptions));
     }
     if let Some(n) = &s.note {
         extra.push(format!("“{n}”"));
     }
     format!(
-        "  {:<5} {start}-{end:<5}  {:<9} {:>5} of {:<5} {:<9} {}{}",
+        "  {:<5} {start}-{end:<5}  {:<9} {:>5} {} {:<5} {:<9} {}{}",
         format!("s{}", s.id),
-        s.kind.as_str(),
+        t!("clilog-kind", kind = s.kind.as_str()),
         dur((s.actual_s(now.utc) / 60) as u32),
+        t!("clilog-of"),
         dur(((s.total_s() + 30) / 60) as u32),
         how,
         s.title,
@@ -208,14 +215,12 @@ fn edit_session(
     note: Option<String>,
 ) -> Result<(), Failure> {
     if start.is_none() && end.is_none() && note.is_none() {
-        return Err(Failure::input(format!(
-            "nothing to change on session s{id}: give --start HH:MM, --end HH:MM or --note TEXT"
-        )));
+        return Err(Failure::input(t!("clilog-nothing-to-change", id = id)));
     }
     let mut store = open_store(paths)?;
     let mut s = store
         .session(id)?
-        .ok_or_else(|| Failure::input(format!("no session s{id} (see `serein log`)")))?;
+        .ok_or_else(|| Failure::input(t!("clilog-no-session", id = id)))?;
     if start.is_some() || end.is_some() {
         retime(&mut s, now, start, end)?;
     }
@@ -223,7 +228,7 @@ fn edit_session(
         s.note = (!n.trim().is_empty()).then(|| n.trim().to_string());
     }
     store.save_session(&s)?;
-    println!("updated session s{id}");
+    println!("{}", t!("clilog-updated", id = id));
     Ok(())
 }
 
@@ -239,7 +244,13 @@ fn retime(
     let at = |t: &str, what: &str| -> Result<DateTime<Utc>, Failure> {
         let m = parse::parse_clock(t)
             .filter(|m| *m < plan::DAY_MINUTES)
-            .ok_or_else(|| Failure::input(format!("--{what} {t:?}: expected a time like 09:30")))?;
+            .ok_or_else(|| {
+                Failure::input(t!(
+                    "clilog-bad-time",
+                    option = what,
+                    value = format!("{t:?}")
+                ))
+            })?;
         Ok(resolve(&now.zone, wall(s.local_date, m)))
     };
     let State::Ended {
@@ -248,9 +259,7 @@ fn retime(
         ..
     } = s.state
     else {
-        return Err(Failure::input(format!(
-            "session s{id} is still running: stop it before editing its times"
-        )));
+        return Err(Failure::input(t!("clilog-still-running", id = id)));
     };
     let new_start = start
         .map(|t| at(t, "start"))
@@ -268,16 +277,19 @@ fn retime(
         }
     }
     if new_end > now.utc + Duration::seconds(1) {
-        return Err(Failure::input(format!(
-            "the end {} is in the future: a log records what happened; nothing changed",
-            local_hhmm(&now.zone, now, new_end)
+        return Err(Failure::input(t!(
+            "clilog-end-in-future",
+            end = local_hhmm(&now.zone, now, new_end)
         )));
     }
     if new_end <= new_start {
-        return Err(Failure::input(format!(
-            "the end {} is not after the start {}: nothing changed",
-            new_end.with_timezone(&now.zone).format("%H:%M"),
-            new_start.with_timezone(&now.zone).format("%H:%M")
+        return Err(Failure::input(t!(
+            "clilog-end-before-start",
+            end = new_end.with_timezone(&now.zone).format("%H:%M").to_string(),
+            start = new_start
+                .with_timezone(&now.zone)
+                .format("%H:%M")
+                .to_string()
         )));
     }
     s.started = new_start;
@@ -295,10 +307,8 @@ fn retime(
 fn remove(paths: &Paths, id: i64) -> Result<(), Failure> {
     let mut store = open_store(paths)?;
     if !store.delete_session(id)? {
-        return Err(Failure::input(format!(
-            "no session s{id} (see `serein log`)"
-        )));
+        return Err(Failure::input(t!("clilog-no-session", id = id)));
     }
-    println!("removed session s{id}");
+    println!("{}", t!("clilog-removed", id = id));
     Ok(())
 }

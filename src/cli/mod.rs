@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod config;
 pub mod doctor;
 pub mod export;
+pub mod help;
 pub mod import;
 pub mod log;
 pub mod offline;
@@ -20,6 +21,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use crate::config::{Config, Loaded, Paths};
 use crate::domain::time::Now;
 use crate::store::{Store, StoreError};
+use crate::t;
 
 /// serein — plan the day in timeboxes, in the terminal.
 ///
@@ -272,17 +274,40 @@ impl Failure {
 /// store error — a foreign, newer or damaged file, SQLite, a migration — is a failure.
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Failure {
+        let message = store_message(&e);
         match e {
-            StoreError::SessionActive { .. } => Failure::input(e.to_string()),
+            StoreError::SessionActive { .. } => Failure::input(message),
             StoreError::Sqlite(_) | StoreError::Migration(_) => Failure {
                 unnamed_db: true,
-                ..Failure::other(e.to_string())
+                ..Failure::other(message)
             },
             StoreError::NotSerein { .. }
             | StoreError::TooNew { .. }
             | StoreError::Corrupt { .. }
-            | StoreError::Io { .. } => Failure::other(e.to_string()),
+            | StoreError::Io { .. } => Failure::other(message),
         }
+    }
+}
+
+/// A store error in the user's language (the English messages are `StoreError`'s own).
+fn store_message(e: &StoreError) -> String {
+    match e {
+        StoreError::SessionActive { title } => t!("store-session-active", title = title),
+        StoreError::NotSerein { path, why } => t!("store-not-serein", path = path, why = why),
+        StoreError::TooNew { path, found, known } => {
+            t!("store-too-new", path = path, found = *found, known = *known)
+        }
+        StoreError::Corrupt { path, detail } => {
+            t!("store-corrupt", path = path, detail = detail)
+        }
+        StoreError::Io { path, source } => format!("{path}: {source}"),
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::DiskFull =>
+        {
+            t!("store-disk-full", error = e.to_string())
+        }
+        StoreError::Sqlite(s) => t!("store-sqlite", error = s.to_string()),
+        StoreError::Migration(m) => t!("store-migration", error = m.to_string()),
     }
 }
 
@@ -306,7 +331,7 @@ fn breathe_list(cfg: &Config) -> Result<(), Failure> {
     for p in cfg.breathing.patterns() {
         let e = Exercise::default_for(p.clone());
         let len = match p.default_cycles {
-            Some(c) => format!("{c} cycles"),
+            Some(c) => t!("cli-breathe-cycles", n = c),
             None => format!("{} min", (e.total_secs() / 60.0).round()),
         };
         let mark = if p.id == cfg.breathing.default_pattern {
@@ -337,9 +362,10 @@ pub fn breathe_exercise(
     let id = pattern.unwrap_or(&cfg.breathing.default_pattern);
     let p = cfg.breathing.pattern(id).ok_or_else(|| {
         let names: Vec<String> = cfg.breathing.patterns().into_iter().map(|p| p.id).collect();
-        Failure::input(format!(
-            "no breathing pattern {id:?}; known: {} (see `serein breathe --list`)",
-            names.join(", ")
+        Failure::input(t!(
+            "cli-no-breathing-pattern",
+            id = format!("{id:?}"),
+            known = names.join(", ")
         ))
     })?;
     let e = match (minutes, cycles) {
@@ -347,28 +373,42 @@ pub fn breathe_exercise(
         (_, Some(c)) => Exercise::with_cycles(p, c),
         _ => Ok(Exercise::default_for(p)),
     };
-    e.map_err(|e| Failure::input(format!("can't breathe like that: {e}")))
+    e.map_err(|e| Failure::input(t!("cli-cant-breathe", error = e.to_string())))
 }
 
-/// The command tree the man pages are made of: without the `help` subcommand, which has no
-/// page of its own to refer to.
+/// The command tree the man pages are made of, in the user's language: without the `help`
+/// subcommand, which has no page of its own to refer to.
 fn man_command() -> clap::Command {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
-    cmd.build();
-    cmd
+    help::built(Cli::command().disable_help_subcommand(true))
+}
+
+/// One man page as roff, its section headings in the user's language.
+fn man_page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(cmd).render(&mut roff)?;
+    Ok(help::man_sections(&String::from_utf8_lossy(&roff)).into_bytes())
 }
 
 /// `serein man [--dir DIR]`: serein(1) on standard output, or every page into DIR. serein(1)
 /// lists its subcommands as serein-plan(1)…, which are the pages `--dir` writes.
 fn man(dir: Option<&Path>) -> Result<(), Failure> {
+    use std::io::Write;
     let Some(dir) = dir else {
-        clap_mangen::Man::new(man_command()).render(&mut std::io::stdout())?;
+        std::io::stdout().write_all(&man_page(man_command())?)?;
         return Ok(());
     };
     let named = |e: std::io::Error| Failure::other(format!("{}: {e}", dir.display()));
     std::fs::create_dir_all(dir).map_err(named)?;
-    clap_mangen::generate_to(man_command(), dir).map_err(named)?;
-    println!("wrote the man pages to {}", dir.display());
+    // As clap_mangen::generate_to: a page for every command that isn't hidden.
+    fn write_all(cmd: clap::Command, dir: &Path) -> std::io::Result<()> {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            write_all(sub.clone(), dir)?;
+        }
+        let file = dir.join(clap_mangen::Man::new(cmd.clone()).get_filename());
+        std::fs::write(file, man_page(cmd)?)
+    }
+    write_all(man_command(), dir).map_err(named)?;
+    println!("{}", t!("cli-man-wrote", dir = dir.display().to_string()));
     Ok(())
 }
 
@@ -397,8 +437,10 @@ pub fn box_id(s: &str) -> Result<i64, String> {
         .strip_prefix(['s', 'S'])
         .and_then(|n| n.parse::<i64>().ok())
     {
-        return Err(format!(
-            "{t:?} is a session id (as in `serein log`), not a box id; box ids look like #{n} or {n} (see `serein plan list`)"
+        return Err(t!(
+            "cli-session-id-not-box-id",
+            id = format!("{t:?}"),
+            n = n.to_string()
         ));
     }
     t.strip_prefix('#')
@@ -406,15 +448,17 @@ pub fn box_id(s: &str) -> Result<i64, String> {
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| format!("{s:?} is not a box id; expected #N or N, as in `serein plan list`"))
+        .ok_or_else(|| t!("cli-not-a-box-id", id = format!("{s:?}")))
 }
 
 /// Parses a session id as `serein log` shows it, `s12`, or bare, `12` (see [`box_id`]).
 pub fn session_id(s: &str) -> Result<i64, String> {
     let t = s.trim();
     if let Some(n) = t.strip_prefix('#') {
-        return Err(format!(
-            "{t:?} is a box id (as in `serein plan list`), not a session id; session ids look like s{n} or {n} (see `serein log`)"
+        return Err(t!(
+            "cli-box-id-not-session-id",
+            id = format!("{t:?}"),
+            n = n
         ));
     }
     t.strip_prefix(['s', 'S'])
@@ -422,7 +466,7 @@ pub fn session_id(s: &str) -> Result<i64, String> {
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| format!("{s:?} is not a session id; expected sN or N, as in `serein log`"))
+        .ok_or_else(|| t!("cli-not-a-session-id", id = format!("{s:?}")))
 }
 
 /// Parses a day in English or French: `today`, `tomorrow`, `yesterday`, `aujourd'hui`,
@@ -508,13 +552,13 @@ fn dispatch(
         }
         Command::Doctor => doctor::doctor(paths),
         Command::Breathe { list: true, .. } => breathe_list(&load()?.config),
-        Command::Breathe { .. } => Err(Failure::other("serein breathe needs a terminal")),
+        Command::Breathe { .. } => Err(Failure::other(t!("cli-breathe-needs-terminal"))),
         Command::Offline(c) => offline::run(c, paths, &load()?.config, now),
         Command::Calendar(c) => calendar::run(c, &load()?.config, now),
         Command::Import(c) => import::run(c, paths, &load()?.config, now),
         Command::Export(c) => export::run(c, paths, now),
         Command::Review(a) if a.show => review::show(&a, paths, now.local.date()),
-        Command::Review(_) => Err(Failure::other("serein review needs a terminal")),
+        Command::Review(_) => Err(Failure::other(t!("cli-review-needs-terminal"))),
         Command::Summary {
             week,
             last,
@@ -540,7 +584,12 @@ fn dispatch(
         Command::Daemon { stay } => crate::shell::daemon::run(paths, load()?.config, clock, stay)
             .map_err(|e| Failure::other(e.to_string())),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "serein", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut help::command(),
+                "serein",
+                &mut std::io::stdout(),
+            );
             Ok(())
         }
         Command::Man { dir } => man(dir.as_deref()),

@@ -14,6 +14,7 @@ use crate::domain::session::{SessionKind, State};
 use crate::domain::time::{Now, when_text};
 use crate::notify::enforcer::{Applied, Confirmation, Report, confirmation};
 use crate::store::Store;
+use crate::t;
 
 /// How long `on`/`off` wait for the enforcer to confirm.
 const CONFIRM_WITHIN: Wait = Wait::from_secs(5);
@@ -62,43 +63,50 @@ fn status(store: &Store, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Fa
         manual,
     );
     let why = match d.reason {
-        Some(Reason::Schedule) => "offline hours",
-        Some(Reason::Focus) => "a focus box",
-        Some(Reason::Manual) => "by hand",
-        Some(Reason::Meeting) => "a meeting",
-        None => "",
+        Some(Reason::Schedule) => t!("clioffline-why-schedule"),
+        Some(Reason::Focus) => t!("clioffline-why-focus"),
+        Some(Reason::Manual) => t!("clioffline-why-manual"),
+        Some(Reason::Meeting) => t!("clioffline-why-meeting"),
+        None => String::new(),
     };
-    match (d.on, d.until.map(|u| when_text(now, u))) {
-        (true, Some(u)) => println!("offline ({why}) until {u}"),
-        (true, None) => println!("offline ({why})"),
-        (false, Some(u)) => println!("online; offline from {u}"),
-        (false, None) if cfg.offline.is_active() || manual.is_some() => println!("online"),
-        (false, None) => {
-            println!("online (no offline hours set: see [offline] in `serein config init`)")
-        }
-    }
+    let line = match (d.on, d.until.map(|u| when_text(now, u))) {
+        (true, Some(u)) => t!("clioffline-offline-until", why = why, until = u),
+        (true, None) => t!("clioffline-offline", why = why),
+        (false, Some(u)) => t!("clioffline-online-offline-from", from = u),
+        (false, None) if cfg.offline.is_active() || manual.is_some() => t!("clioffline-online"),
+        (false, None) => t!("clioffline-online-no-hours"),
+    };
+    println!("{line}");
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Failure::other(e.to_string()))?;
     match rt.block_on(crate::notify::dnd::detect()).backend {
-        Some(b) => println!("backend: {}", b.name()),
-        None => println!("backend: none found (see `serein doctor`); serein works without it"),
+        Some(b) => println!("{}", t!("clioffline-backend", name = b.name())),
+        None => println!("{}", t!("clioffline-no-backend")),
     }
     let journals = store.journals()?;
     if journals.is_empty() {
-        println!("Do-Not-Disturb: not changed by serein");
+        println!("{}", t!("clioffline-dnd-untouched"));
     }
     for j in journals {
         if crate::notify::guard::owner_alive(&j) {
             println!(
-                "Do-Not-Disturb: set by serein (pid {}) on {}, your setting is journaled",
-                j.pid, j.backend
+                "{}",
+                t!(
+                    "clioffline-dnd-set",
+                    pid = j.pid.to_string(),
+                    backend = j.backend.to_string()
+                )
             );
         } else {
             println!(
-                "Do-Not-Disturb: a journal for {} from a stopped serein (pid {}) is left; the next start there gives your setting back",
-                j.backend, j.pid
+                "{}",
+                t!(
+                    "clioffline-dnd-leftover",
+                    pid = j.pid.to_string(),
+                    backend = j.backend.to_string()
+                )
             );
         }
     }
@@ -107,15 +115,15 @@ fn status(store: &Store, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Fa
         ..
     }) = Report::read(&paths.data_dir)
     {
-        println!("Do-Not-Disturb: not applied yet — {why}");
+        println!("{}", t!("clioffline-dnd-not-applied", why = why));
     }
     let enforcer = crate::shell::instance::is_running(&paths.data_dir).unwrap_or(false);
     println!(
-        "enforced by: {}",
+        "{}",
         if enforcer {
-            "the serein daemon"
+            t!("clioffline-enforced-daemon")
         } else {
-            "a running serein TUI, if any (or `serein daemon`)"
+            t!("clioffline-enforced-tui")
         }
     );
     Ok(())
@@ -136,10 +144,10 @@ fn on(
             let m = crate::domain::parse::parse_clock(&t)
                 .filter(|m| *m < 24 * 60)
                 .ok_or_else(|| {
-                    Failure::input(format!("--until {t:?}: expected a time like 18:00"))
+                    Failure::input(t!("clioffline-bad-until", value = format!("{t:?}")))
                 })?;
             let time = NaiveTime::from_hms_opt(u32::from(m / 60), u32::from(m % 60), 0)
-                .ok_or_else(|| Failure::input("bad time"))?;
+                .ok_or_else(|| Failure::input(t!("clioffline-bad-until", value = t.clone())))?;
             let mut day = now.local.date();
             if time <= now.local.time() {
                 day = day.succ_opt().unwrap_or(day);
@@ -154,7 +162,7 @@ fn on(
         until: end,
         for_focus: false,
     })?;
-    println!("⊘ offline until {}", when_text(now, end));
+    println!("⊘ {}", t!("clioffline-on", until = when_text(now, end)));
     confirm(paths, true, asked);
     Ok(())
 }
@@ -168,7 +176,7 @@ fn off(store: &mut Store, paths: &Paths, cfg: &Config, now: Now) -> Result<(), F
     match Manual::off(&schedule, &now.zone, now.utc, focus, cfg.offline.focus_dnd) {
         Some(m) => {
             store.set_manual(&m)?;
-            println!("online until {}", when_text(now, m.until));
+            println!("{}", t!("clioffline-off", until = when_text(now, m.until)));
         }
         None => {
             // Nothing but an override asked for it: back to the schedule.
@@ -183,10 +191,10 @@ fn off(store: &mut Store, paths: &Paths, cfg: &Config, now: Now) -> Result<(), F
             );
             match d.until {
                 Some(u) => println!(
-                    "online, back to the schedule (offline from {})",
-                    when_text(now, u)
+                    "{}",
+                    t!("clioffline-off-schedule-from", from = when_text(now, u))
                 ),
-                None => println!("online, back to the schedule"),
+                None => println!("{}", t!("clioffline-off-schedule")),
             }
         }
     }
@@ -206,12 +214,13 @@ fn confirm(paths: &Paths, want_on: bool, asked_ms: i64) {
         }
         if Instant::now() >= deadline {
             let last = match report.map(|r| r.applied) {
-                Some(Applied::Failed(why)) => format!(" (last try: {why})"),
+                Some(Applied::Failed(why)) => t!("clioffline-last-try", why = why),
                 _ => String::new(),
             };
-            break Confirmation::Pending(format!(
-                "not confirmed within {} s{last}; `serein offline status` shows the state",
-                CONFIRM_WITHIN.as_secs()
+            break Confirmation::Pending(t!(
+                "clioffline-not-confirmed",
+                secs = CONFIRM_WITHIN.as_secs(),
+                last = last
             ));
         }
         std::thread::sleep(CONFIRM_POLL);
@@ -220,12 +229,12 @@ fn confirm(paths: &Paths, want_on: bool, asked_ms: i64) {
         Confirmation::Done(Applied::On {
             backend,
             ours: true,
-        }) => println!("Do-Not-Disturb on ({backend})"),
+        }) => println!("{}", t!("clioffline-dnd-on", backend = backend)),
         Confirmation::Done(Applied::On { backend, .. }) => {
-            println!("Do-Not-Disturb on ({backend}; it was on already, serein leaves it to you)")
+            println!("{}", t!("clioffline-dnd-on-already", backend = backend))
         }
-        Confirmation::Done(_) => println!("Do-Not-Disturb: not held by serein"),
-        Confirmation::Pending(why) => println!("Do-Not-Disturb: pending — {why}"),
+        Confirmation::Done(_) => println!("{}", t!("clioffline-dnd-not-held")),
+        Confirmation::Pending(why) => println!("{}", t!("clioffline-dnd-pending", why = why)),
     }
 }
 
@@ -241,9 +250,7 @@ fn ensure_enforcer(paths: &Paths) -> bool {
         // Not started: one runs already (woken), or daemons are off.
         Ok(started) => started || std::env::var_os("SEREIN_NO_DAEMON").is_none_or(|v| v.is_empty()),
         Err(e) => {
-            eprintln!(
-                "warning: could not start the background daemon ({e}); a running TUI applies it"
-            );
+            eprintln!("{}", t!("clioffline-warn-no-daemon", error = e.to_string()));
             false
         }
     }

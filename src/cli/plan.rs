@@ -11,7 +11,9 @@ use crate::config::{Config, Paths};
 use crate::domain::parse;
 use crate::domain::plan::{self, Timebox, dur, hhmm};
 use crate::domain::time::{Now, Zone};
+use crate::i18n::{self, DateStyle};
 use crate::store::{Change, Store};
+use crate::t;
 
 #[derive(Debug, Args)]
 pub struct DateArg {
@@ -141,18 +143,17 @@ struct JsonDay<'a> {
 
 /// No box `id`: says so, and whether `id` is a session's (ids of boxes and sessions differ).
 fn no_box(store: &Store, id: i64) -> Failure {
-    let session = match store.session(id) {
-        Ok(Some(_)) => format!(" (s{id} is a session, see `serein log`)"),
-        _ => String::new(),
-    };
-    Failure::input(format!(
-        "no box #{id}{session}; box ids are in `serein plan list`"
-    ))
+    let session = matches!(store.session(id), Ok(Some(_)));
+    Failure::input(if session {
+        t!("cliplan-no-box-session", id = id)
+    } else {
+        t!("cliplan-no-box", id = id)
+    })
 }
 
 fn describe(b: &Timebox) -> String {
     let tag = if b.kind == plan::Kind::Break {
-        "break".to_string()
+        t!("cliplan-break")
     } else {
         b.domain.clone()
     };
@@ -169,12 +170,15 @@ fn describe(b: &Timebox) -> String {
 /// `--date` lost to the shell (an unquoted `#work` starts a comment) shows.
 fn day_name(date: NaiveDate, today: NaiveDate) -> String {
     let rel = match (date - today).num_days() {
-        0 => " (today)",
-        1 => " (tomorrow)",
-        -1 => " (yesterday)",
-        _ => "",
+        0 => t!("common-today"),
+        1 => t!("common-tomorrow"),
+        -1 => t!("common-yesterday"),
+        _ => return i18n::date(date, DateStyle::WeekdayDayMonthYear),
     };
-    format!("{}{rel}", date.format("%a %-d %b %Y"))
+    format!(
+        "{} ({rel})",
+        i18n::date(date, DateStyle::WeekdayDayMonthYear)
+    )
 }
 
 fn warn_overlaps(store: &Store, b: &Timebox) -> Result<(), Failure> {
@@ -183,7 +187,7 @@ fn warn_overlaps(store: &Store, b: &Timebox) -> Result<(), Failure> {
         .iter()
         .filter(|o| o.id != b.id && o.overlaps(b))
     {
-        eprintln!("warning: overlaps {}", describe(o));
+        eprintln!("{}", t!("cliplan-warn-overlap", what = describe(o)));
     }
     Ok(())
 }
@@ -200,7 +204,14 @@ fn insert_and_report(
     })?;
     for (id, nb) in ids.into_iter().zip(boxes) {
         let b = Timebox::from_new(id, nb);
-        println!("added {} on {}", describe(&b), day_name(b.date, today));
+        println!(
+            "{}",
+            t!(
+                "cliplan-added",
+                what = describe(&b),
+                day = day_name(b.date, today)
+            )
+        );
     }
     Ok(())
 }
@@ -222,7 +233,14 @@ fn meetings_busy(cfg: &Config, date: NaiveDate, zone: &Zone) -> Vec<(u16, u16)> 
     for source in cfg.calendar_sources() {
         match crate::calendar::load(&source) {
             Ok(l) => meetings.extend(l.meetings(date, date, zone)),
-            Err(e) => eprintln!("warning: calendar {:?} left out: {e}", source.name),
+            Err(e) => eprintln!(
+                "{}",
+                t!(
+                    "cliplan-warn-calendar",
+                    name = format!("{:?}", source.name),
+                    error = e.to_string()
+                )
+            ),
         }
     }
     let slots = crate::domain::meeting::day_slots(&meetings, date, zone);
@@ -238,17 +256,39 @@ fn add(
     zone: &Zone,
     text: &str,
 ) -> Result<(), Failure> {
-    let draft = parse::parse(text, &cfg.domain_names())
-        .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
+    let draft = parse::parse(text, &cfg.domain_names()).map_err(|e| cant_add(text, e))?;
     let existing = store.day(date)?;
     let from = search_from(cfg, now, date);
     let busy = meetings_busy(cfg, date, zone);
     let nb = plan::place_around(&draft, &existing, &busy, date, from, &cfg.default_domain)
-        .map_err(|e| Failure::input(format!("can't add {text:?}: {e}")))?;
+        .map_err(|e| cant_add(text, e))?;
     let id = store.insert(&nb)?;
     let b = Timebox::from_new(id, nb);
-    println!("added {} on {}", describe(&b), day_name(date, now.date()));
+    println!(
+        "{}",
+        t!(
+            "cliplan-added",
+            what = describe(&b),
+            day = day_name(date, now.date())
+        )
+    );
     warn_overlaps(store, &b)
+}
+
+fn cant_add(text: &str, e: impl std::fmt::Display) -> Failure {
+    Failure::input(t!(
+        "cliplan-cant-add",
+        text = format!("{text:?}"),
+        error = e.to_string()
+    ))
+}
+
+fn template_error(name: &str, e: impl std::fmt::Display) -> Failure {
+    Failure::input(t!(
+        "cliplan-template-error",
+        name = format!("{name:?}"),
+        error = e.to_string()
+    ))
 }
 
 /// `serein plan list [--date D] [--json]`.
@@ -276,9 +316,9 @@ fn list(
         writeln!(out)?;
         return Ok(());
     }
-    writeln!(out, "{}", date.format("%A %d %B %Y"))?;
+    writeln!(out, "{}", i18n::date(date, DateStyle::Long))?;
     if boxes.is_empty() {
-        writeln!(out, "  no boxes")?;
+        writeln!(out, "  {}", t!("cliplan-no-boxes"))?;
     }
     let id_w = boxes
         .iter()
@@ -287,14 +327,14 @@ fn list(
         .unwrap_or(1);
     for b in &boxes {
         let tag = if b.kind == plan::Kind::Break {
-            "break"
+            t!("cliplan-break")
         } else {
-            b.domain.as_str()
+            b.domain.clone()
         };
         let mark = match (b.done, overlapping.contains(&b.id)) {
-            (true, _) => " ✓",
-            (false, true) => " ⚠ overlap",
-            _ => "",
+            (true, _) => " ✓".to_owned(),
+            (false, true) => format!(" ⚠ {}", t!("cliplan-overlap")),
+            _ => String::new(),
         };
         writeln!(
             out,
@@ -307,12 +347,17 @@ fn list(
             b.title,
         )?;
     }
-    let over = if work > limit {
-        format!(" — over by {}", dur(work - limit))
+    let line = if work > limit {
+        t!(
+            "cliplan-work-over",
+            work = dur(work),
+            limit = dur(limit),
+            over = dur(work - limit)
+        )
     } else {
-        String::new()
+        t!("cliplan-work", work = dur(work), limit = dur(limit))
     };
-    writeln!(out, "  work {} of {}{over}", dur(work), dur(limit))?;
+    writeln!(out, "  {line}")?;
     Ok(())
 }
 
@@ -335,7 +380,7 @@ fn remove(store: &mut Store, id: i64) -> Result<(), Failure> {
     let Some(b) = store.delete(id)? else {
         return Err(no_box(store, id));
     };
-    println!("removed {}", describe(&b));
+    println!("{}", t!("cliplan-removed", what = describe(&b)));
     Ok(())
 }
 
@@ -344,25 +389,22 @@ fn move_to(store: &mut Store, id: i64, start: &str) -> Result<(), Failure> {
     let b = store.get(id)?.ok_or_else(|| no_box(store, id))?;
     let to = parse::parse_clock(start)
         .filter(|m| *m < plan::DAY_MINUTES)
-        .ok_or_else(|| {
-            Failure::input(format!(
-                "{start:?} is not a start time; expected HH:MM, e.g. 14:30"
-            ))
-        })?;
+        .ok_or_else(|| Failure::input(t!("cliplan-bad-start", start = format!("{start:?}"))))?;
     let len = b.minutes();
     if u32::from(to) + u32::from(len) > u32::from(plan::DAY_MINUTES) {
-        return Err(Failure::input(format!(
-            "can't move #{id} to {}: it lasts {}, so it would end at {} the next day, and a box can't run past midnight (24:00); start it by {}, or shorten it first",
-            hhmm(to),
-            dur(u32::from(len)),
-            hhmm((to + len) % plan::DAY_MINUTES),
-            hhmm(plan::DAY_MINUTES - len)
+        return Err(Failure::input(t!(
+            "cliplan-move-past-midnight",
+            id = id,
+            to = hhmm(to),
+            len = dur(u32::from(len)),
+            end = hhmm((to + len) % plan::DAY_MINUTES),
+            latest = hhmm(plan::DAY_MINUTES - len)
         )));
     }
-    let nb =
-        plan::moved_to(&b, to).map_err(|e| Failure::input(format!("can't move #{id}: {e}")))?;
+    let nb = plan::moved_to(&b, to)
+        .map_err(|e| Failure::input(t!("cliplan-cant-move", id = id, error = e.to_string())))?;
     store.update(&nb)?;
-    println!("moved {}", describe(&nb));
+    println!("{}", t!("cliplan-moved", what = describe(&nb)));
     warn_overlaps(store, &nb)
 }
 
@@ -371,10 +413,14 @@ fn done(store: &mut Store, id: i64, undo: bool) -> Result<(), Failure> {
     let Some(nb) = store.set_done(id, !undo)? else {
         return Err(no_box(store, id));
     };
+    let what = describe(&nb);
     println!(
-        "{} {}",
-        if undo { "not done:" } else { "done:" },
-        describe(&nb)
+        "{}",
+        if undo {
+            t!("cliplan-not-done", what = what)
+        } else {
+            t!("cliplan-done", what = what)
+        }
     );
     Ok(())
 }
@@ -384,34 +430,47 @@ fn done(store: &mut Store, id: i64, undo: bool) -> Result<(), Failure> {
 fn clear(store: &mut Store, date: NaiveDate, yes: bool) -> Result<(), Failure> {
     let n = store.day(date)?.len();
     if n == 0 {
-        println!("nothing to clear on {}", date.format("%a %d %b %Y"));
+        println!(
+            "{}",
+            t!(
+                "cliplan-nothing-to-clear",
+                day = i18n::date(date, DateStyle::WeekdayDayMonthYear)
+            )
+        );
         return Ok(());
     }
     if !yes {
         if !std::io::stdin().is_terminal() {
-            return Err(Failure::input(format!(
-                "refusing to remove {} on {date} without --yes (standard input is not a terminal)",
-                crate::ui::count(n, "box", "boxes")
+            return Err(Failure::input(t!(
+                "cliplan-clear-refused",
+                n = n,
+                date = date.to_string()
             )));
         }
         eprint!(
-            "Remove {} on {}? {} ",
-            crate::ui::count(n, "box", "boxes"),
-            date.format("%a %d %b %Y"),
-            crate::t!("common-yes-no")
+            "{} {} ",
+            t!(
+                "cliplan-clear-ask",
+                n = n,
+                day = i18n::date(date, DateStyle::WeekdayDayMonthYear)
+            ),
+            t!("common-yes-no")
         );
         let mut answer = String::new();
         std::io::stdin().read_line(&mut answer)?;
-        if !parse::is_yes(&answer) {
-            println!("kept");
+        if !crate::domain::parse::is_yes(&answer) {
+            println!("{}", t!("cliplan-kept"));
             return Ok(());
         }
     }
     let removed = store.clear_day(date)?;
     println!(
-        "removed {} on {}",
-        crate::ui::count(removed, "box", "boxes"),
-        date.format("%a %d %b %Y")
+        "{}",
+        t!(
+            "cliplan-cleared",
+            n = removed,
+            day = i18n::date(date, DateStyle::WeekdayDayMonthYear)
+        )
     );
     Ok(())
 }
@@ -427,12 +486,11 @@ fn apply_template(
 ) -> Result<(), Failure> {
     let t = cfg.template(name).ok_or_else(|| {
         let names: Vec<&str> = cfg.templates.iter().map(|t| t.name.as_str()).collect();
+        let name = format!("{name:?}");
         Failure::input(if names.is_empty() {
-            format!(
-                "no template {name:?}: the config has no [[template]] (see `serein config init`)"
-            )
+            t!("cliplan-no-templates-for", name = name)
         } else {
-            format!("no template {name:?}; known: {}", names.join(", "))
+            t!("cliplan-no-template", name = name, known = names.join(", "))
         })
     })?;
     let drafts = t
@@ -440,7 +498,7 @@ fn apply_template(
         .iter()
         .map(|l| parse::parse(l, &cfg.domain_names()))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
+        .map_err(|e| template_error(name, e))?;
     let existing = store.day(date)?;
     let busy = meetings_busy(cfg, date, zone);
     let t = plan::place_template_around(
@@ -451,14 +509,18 @@ fn apply_template(
         cfg.day_start.0,
         &cfg.default_domain,
     )
-    .map_err(|e| Failure::input(format!("template {name:?}: {e}")))?;
+    .map_err(|e| template_error(name, e))?;
     for b in &t.skipped {
-        println!("already there: {}", describe(b));
+        println!("{}", t!("cliplan-already-there", what = describe(b)));
     }
     if t.placed.is_empty() {
         println!(
-            "nothing to add: template {name:?} is already on {}",
-            day_name(date, today)
+            "{}",
+            t!(
+                "cliplan-template-already",
+                name = format!("{name:?}"),
+                day = day_name(date, today)
+            )
         );
         return Ok(());
     }
@@ -475,7 +537,13 @@ fn copy_unfinished(
     let prev = date - Duration::days(1);
     let copies = plan::copy_unfinished(&store.day(prev)?, &store.day(date)?, date, cfg.day_start.0);
     if copies.is_empty() {
-        println!("nothing unfinished on {}", prev.format("%a %d %b %Y"));
+        println!(
+            "{}",
+            t!(
+                "cliplan-nothing-unfinished",
+                day = i18n::date(prev, DateStyle::WeekdayDayMonthYear)
+            )
+        );
         return Ok(());
     }
     insert_and_report(store, copies, today)
@@ -484,7 +552,7 @@ fn copy_unfinished(
 /// `serein plan templates`.
 fn templates(cfg: &Config) {
     if cfg.templates.is_empty() {
-        println!("no templates (add [[template]] to the config; see `serein config init`)");
+        println!("{}", t!("cliplan-no-templates"));
     }
     for t in &cfg.templates {
         println!("{}", t.name);

@@ -41,8 +41,9 @@ pub fn week_arg(week: Option<&str>, today: NaiveDate) -> Result<Week, Failure> {
         }
         // Looks like a week (2026-W60): Week::parse's reason is the useful one.
         Err(e) if looks_like_week(s) => Err(Failure::input(format!("--week: {e}"))),
-        Err(_) => Err(Failure::input(format!(
-            "--week {s:?}: expected an ISO week (2026-W48) or a date (YYYY-MM-DD, today, yesterday)"
+        Err(_) => Err(Failure::input(crate::t!(
+            "clireview-bad-week",
+            value = format!("{s:?}")
         ))),
     }
 }
@@ -79,7 +80,7 @@ fn to_json(review: Option<&Review>) -> String {
 /// week last, `–` where a week has no rating).
 fn format_text(review: Option<&Review>, history: &[Review], week: Week) -> String {
     let Some(r) = review else {
-        return format!("No review saved for {week} yet. Run `serein review` to write one.\n");
+        return format!("{}\n", crate::t!("clireview-none", week = week.to_string()));
     };
     let mut all = history.to_vec();
     all.push(r.clone());
@@ -97,10 +98,16 @@ fn format_text(review: Option<&Review>, history: &[Review], week: Week) -> Strin
     .unwrap_or(0)
         + 2;
 
+    let day = |d| crate::i18n::date(d, crate::i18n::DateStyle::WeekdayDayMonthYear);
     let mut out = format!(
-        "Weekly review {week} ({} – {})\n\nLife domains, 1–10 (trend: last 4 weeks, oldest first)\n",
-        week.monday.format("%a %-d %b %Y"),
-        week.sunday().format("%a %-d %b %Y")
+        "{}\n\n{}\n",
+        crate::t!(
+            "clireview-title",
+            week = week.to_string(),
+            from = day(week.monday),
+            to = day(week.sunday())
+        ),
+        crate::t!("clireview-domains")
     );
     for (i, label) in DOMAIN_LABELS.iter().enumerate() {
         let trend: Vec<String> = trends[i].iter().map(|v| value(*v)).collect();
@@ -115,7 +122,7 @@ fn format_text(review: Option<&Review>, history: &[Review], week: Week) -> Strin
         let text = if text.is_empty() { "–" } else { text };
         out += &format!("  {:<col$}{text}\n", format!("{label}:"));
     }
-    out += "\nChecklist\n";
+    out += &format!("\n{}\n", crate::t!("clireview-checklist"));
     for (label, done) in CHECKLIST_LABELS.iter().zip(r.checklist) {
         out += &format!("  [{}] {label}\n", if done { "x" } else { " " });
     }
@@ -123,7 +130,13 @@ fn format_text(review: Option<&Review>, history: &[Review], week: Week) -> Strin
     for (label, v) in [(ENERGY_LABEL, r.energy), (DETACHMENT_LABEL, r.detachment)] {
         out += &format!("  {label:<col$}{:>2}\n", value(v));
     }
-    out += &format!("\nLast edited {}\n", r.updated.format("%Y-%m-%d %H:%M UTC"));
+    out += &format!(
+        "\n{}\n",
+        crate::t!(
+            "clireview-edited",
+            at = r.updated.format("%Y-%m-%d %H:%M UTC").to_string()
+        )
+    );
     out
 }
 

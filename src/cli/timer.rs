@@ -17,20 +17,21 @@ use crate::domain::session::{
 use crate::domain::time::Now;
 use crate::domain::time::minute_of_day;
 use crate::store::{Store, StoreError};
+use crate::t;
 
 /// The running session, after closing one that nothing ran past its deadline (which is
 /// then reported instead of being stopped hours late).
 fn active(store: &mut Store, now: Now) -> Result<Session, Failure> {
     if let Some(closed) = store.recover(now.utc, crate::shell::STALE_S)? {
-        return Err(Failure::input(format!(
-            "nothing is running: “{}” was left with nothing to run it and was closed at {} (see `serein log`)",
-            closed.title,
-            ended_hhmm(&closed, now)
+        return Err(Failure::input(t!(
+            "clitimer-closed-stale",
+            title = &closed.title,
+            at = ended_hhmm(&closed, now)
         )));
     }
     store
         .active_session()?
-        .ok_or_else(|| Failure::input("nothing is running (start a box with `serein start`)"))
+        .ok_or_else(|| Failure::input(t!("clitimer-nothing-running")))
 }
 
 fn ended_hhmm(s: &Session, now: Now) -> String {
@@ -59,7 +60,10 @@ fn hook(cfg: &Config, event: &str, s: &Session, now: Now) {
         .spawn();
     if let Err(e) = spawned {
         tracing::warn!("hook {argv:?} failed to start: {e}");
-        eprintln!("warning: hook {} failed to start: {e}", argv[0]);
+        eprintln!(
+            "{}",
+            t!("clitimer-warn-hook", hook = &argv[0], error = e.to_string())
+        );
     }
 }
 
@@ -67,8 +71,10 @@ fn hook(cfg: &Config, event: &str, s: &Session, now: Now) {
 pub fn parse_length(s: &str, what: &str) -> Result<i64, Failure> {
     let t = s.trim();
     let bad = || {
-        Failure::input(format!(
-            "{what} {s:?}: expected a positive length from 1m to 12h, like 25m, 1h or 1h30"
+        Failure::input(t!(
+            "clitimer-bad-length",
+            what = what,
+            value = format!("{s:?}")
         ))
     };
     if t.starts_with('-') {
@@ -112,22 +118,23 @@ pub fn start(paths: &Paths, cfg: &Config, now: Now, req: StartRequest) -> Result
     let after_hours = after_hours_ok(cfg, &s, now, req.yes)?;
     if let Some(running) = store.active_session()? {
         if !req.replace {
-            return Err(Failure::input(format!(
-                "“{}” is running ({}); `serein stop` ends it, or add --replace",
-                running.title,
-                clock_text(running.remaining_s(now.utc))
+            return Err(Failure::input(t!(
+                "clitimer-already-running",
+                title = &running.title,
+                left = clock_text(running.remaining_s(now.utc))
             )));
         }
         let mut old = running;
         let _ = old.end(EndReason::Stopped, now.utc);
         store.save_session(&old)?;
-        println!("■ stopped “{}”", old.title);
+        println!("■ {}", t!("clitimer-stopped", title = &old.title));
     }
     s.id = match store.start_session(&s) {
         Ok(id) => id,
         Err(StoreError::SessionActive { title }) => {
-            return Err(Failure::input(format!(
-                "“{title}” was just started elsewhere; `serein stop` ends it, or add --replace"
+            return Err(Failure::input(t!(
+                "clitimer-started-elsewhere",
+                title = title
             )));
         }
         Err(e) => return Err(e.into()),
@@ -146,16 +153,18 @@ pub fn start(paths: &Paths, cfg: &Config, now: Now, req: StartRequest) -> Result
         hook(cfg, event, &s, now);
     }
     println!(
-        "▶ {} until {until} ({})",
-        s.title,
-        dur((s.planned_s / 60) as u32)
+        "▶ {}",
+        t!(
+            "clitimer-started",
+            title = &s.title,
+            until = until,
+            len = dur((s.planned_s / 60) as u32)
+        )
     );
     if let Some(launch) = crate::shell::daemon::Launch::new(paths)
         && let Err(e) = launch.ensure()
     {
-        eprintln!(
-            "warning: could not start the background daemon ({e}); notifications need `serein daemon` or the TUI running"
-        );
+        eprintln!("{}", t!("clitimer-warn-no-daemon", error = e.to_string()));
     }
     Ok(())
 }
@@ -173,11 +182,8 @@ fn session_for(
     match req.what {
         [] => {
             let boxes = store.day(today)?;
-            let b = plan::next_box(&boxes, None, minute_of_day(now.local)).ok_or_else(|| {
-                Failure::input(
-                    "no box left to start today; plan one (`serein plan add`) or start one with a title: serein start \"Write\" --for 25m",
-                )
-            })?;
+            let b = plan::next_box(&boxes, None, minute_of_day(now.local))
+                .ok_or_else(|| Failure::input(t!("clitimer-no-box-left")))?;
             Ok(from_box(b, length, now))
         }
         // A box id, `#12` or `12`; `s12` is a session's (told apart unless --for makes it a
@@ -187,30 +193,24 @@ fn session_for(
         {
             let id = crate::cli::box_id(w).map_err(Failure::input)?;
             let b = store.get(id)?.ok_or_else(|| {
-                let session = match store.session(id) {
-                    Ok(Some(_)) => format!(
-                        "; s{id} is a session (see `serein log`), and `serein start` takes a box id"
-                    ),
-                    _ => String::new(),
-                };
-                Failure::input(format!(
-                    "{w} is not a box id: there is no box #{id}{session} (box ids: `serein plan list`)"
-                ))
+                let session = matches!(store.session(id), Ok(Some(_)));
+                Failure::input(if session {
+                    t!("clitimer-no-box-session", what = w, id = id)
+                } else {
+                    t!("clitimer-no-box", what = w, id = id)
+                })
             })?;
             if b.date != today {
-                return Err(Failure::input(format!(
-                    "box #{id} is planned for {}, not today",
-                    b.date.format("%a %d %b %Y")
+                return Err(Failure::input(t!(
+                    "clitimer-not-today",
+                    id = id,
+                    day = crate::i18n::date(b.date, crate::i18n::DateStyle::WeekdayDayMonthYear)
                 )));
             }
             Ok(from_box(&b, length, now))
         }
         words => {
-            let secs = length.ok_or_else(|| {
-                Failure::input(
-                    "say how long with --for, e.g. serein start \"Write report\" --for 45m",
-                )
-            })?;
+            let secs = length.ok_or_else(|| Failure::input(t!("clitimer-say-how-long")))?;
             // Reuse the box parser for the title and its #domain.
             let text = format!("5m {}", words.join(" "));
             let d =
@@ -247,20 +247,15 @@ fn after_hours_ok(cfg: &Config, s: &Session, now: Now, yes: bool) -> Result<bool
         return Ok(true);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Failure::input(
-            "these are your offline hours: add --yes to start work anyway (it counts as after-hours)",
-        ));
+        return Err(Failure::input(t!("clitimer-offline-refused")));
     }
-    eprint!(
-        "These are your offline hours. Start work anyway (it counts as after-hours)? {} ",
-        crate::t!("common-yes-no")
-    );
+    eprint!("{} {} ", t!("clitimer-offline-ask"), t!("common-yes-no"));
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
-    if parse::is_yes(&answer) {
+    if crate::domain::parse::is_yes(&answer) {
         Ok(true)
     } else {
-        Err(Failure::input("not started"))
+        Err(Failure::input(t!("clitimer-not-started")))
     }
 }
 
@@ -293,17 +288,18 @@ pub fn stop(paths: &Paths, cfg: &Config, now: Now, note: Option<String>) -> Resu
     if let Some(id) = s.timebox_id {
         store.set_done(id, true)?;
     }
-    let over = match s.state {
-        State::Ended { overrun_s, .. } if overrun_s > 0 => {
-            format!(", {} over", crate::domain::session::overrun_text(overrun_s))
-        }
-        _ => String::new(),
+    let title = &s.title;
+    let after = dur((s.actual_s(now.utc) / 60) as u32);
+    let line = match s.state {
+        State::Ended { overrun_s, .. } if overrun_s > 0 => t!(
+            "clitimer-finished-over",
+            title = title,
+            after = after,
+            over = crate::domain::session::overrun_text(overrun_s)
+        ),
+        _ => t!("clitimer-finished", title = title, after = after),
     };
-    println!(
-        "■ finished “{}” after {}{over}",
-        s.title,
-        dur((s.actual_s(now.utc) / 60) as u32)
-    );
+    println!("■ {line}");
     hook(cfg, "end", &s, now);
     Ok(())
 }
@@ -321,9 +317,12 @@ pub fn pause(paths: &Paths, cfg: &Config, now: Now, resume: bool) -> Result<(), 
     store.save_session(&s)?;
     let left = clock_text(s.remaining_s(now.utc));
     if resume {
-        println!("▶ resumed “{}”, {left} left", s.title);
+        println!(
+            "▶ {}",
+            t!("clitimer-resumed", title = &s.title, left = left)
+        );
     } else {
-        println!("⏸ paused “{}” with {left} left", s.title);
+        println!("⏸ {}", t!("clitimer-paused", title = &s.title, left = left));
         hook(cfg, "pause", &s, now);
     }
     Ok(())
@@ -338,10 +337,13 @@ pub fn extend(paths: &Paths, now: Now, by: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::input(e.to_string()))?;
     store.save_session(&s)?;
     println!(
-        "+{} for “{}”: {} left",
-        dur((secs / 60) as u32),
-        s.title,
-        clock_text(s.remaining_s(now.utc))
+        "+{}",
+        t!(
+            "clitimer-extended",
+            by = dur((secs / 60) as u32),
+            title = &s.title,
+            left = clock_text(s.remaining_s(now.utc))
+        )
     );
     Ok(())
 }

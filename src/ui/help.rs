@@ -29,7 +29,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         used += rows;
         lines.push(note);
     }
-    lines.push(Line::styled(t!("help-close"), theme.dim()));
+    lines.push(Line::styled(t!("overlay-close"), theme.dim()));
 
     draw_popup(frame, area, popup_w, inner_w, lines);
 }
@@ -117,12 +117,12 @@ fn screen_notes(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
     match model.screen {
         Screen::Review => {
             lines.push(Line::from(vec![
-                Span::styled(format!("{} ", t!("help-digits-label")), theme.title()),
-                Span::raw(t!("help-digits")),
+                Span::styled(format!("{} ", t!("overlay-digits-label")), theme.title()),
+                Span::raw(t!("overlay-digits")),
             ]));
-            lines.push(Line::raw(t!("help-review-note")));
+            lines.push(Line::raw(t!("overlay-review-note")));
         }
-        Screen::Week => lines.push(Line::raw(t!("help-week-note"))),
+        Screen::Week => lines.push(Line::raw(t!("overlay-week-note"))),
         Screen::Breathe => {
             use crate::domain::breath::safety;
             lines.push(Line::raw(safety::GENERAL.to_string()));
@@ -131,7 +131,7 @@ fn screen_notes(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
         }
         Screen::Today | Screen::Timer => {
             lines.push(Line::from(vec![
-                Span::styled(format!("{} ", t!("help-add-label")), theme.title()),
+                Span::styled(format!("{} ", t!("overlay-add-label")), theme.title()),
                 Span::raw(ACCEPTED_FORMS),
             ]));
             let tags: Vec<String> = model
@@ -142,7 +142,7 @@ fn screen_notes(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
                 .chain(std::iter::once("#break".to_string()))
                 .collect();
             lines.push(Line::from(vec![
-                Span::styled(format!("{} ", t!("help-domains-label")), theme.title()),
+                Span::styled(format!("{} ", t!("overlay-domains-label")), theme.title()),
                 Span::raw(tags.join(" ")),
             ]));
         }
@@ -165,7 +165,7 @@ fn draw_popup(frame: &mut Frame, area: Rect, popup_w: u16, inner_w: usize, lines
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(format!(" {} ", t!("help-title"))),
+                .title(format!(" {} ", t!("overlay-title"))),
         ),
         popup,
     );

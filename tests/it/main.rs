@@ -10,6 +10,7 @@ mod concurrency;
 mod due;
 mod e2e;
 mod flow;
+mod french_cli;
 mod french_input;
 mod french_screens;
 mod idle;

@@ -1,0 +1,31 @@
+# serein offline status|on|off.
+
+clioffline-why-schedule = heures hors ligne
+clioffline-why-focus = un créneau de concentration
+clioffline-why-manual = à la main
+clioffline-why-meeting = une réunion
+clioffline-offline-until = hors ligne ({ $why }) jusqu’à { $until }
+clioffline-offline = hors ligne ({ $why })
+clioffline-online-offline-from = en ligne ; hors ligne à partir de { $from }
+clioffline-online = en ligne
+clioffline-online-no-hours = en ligne (pas d’heures hors ligne définies : voir [offline] dans `serein config init`)
+clioffline-backend = moyen : { $name }
+clioffline-no-backend = moyen : aucun trouvé (voir `serein doctor`) ; serein fonctionne sans
+clioffline-dnd-untouched = Ne pas déranger : pas modifié par serein
+clioffline-dnd-set = Ne pas déranger : activé par serein (pid { $pid }) sur { $backend }, votre réglage est enregistré
+clioffline-dnd-leftover = Ne pas déranger : il reste un enregistrement pour { $backend } d’un serein arrêté (pid { $pid }) ; le prochain démarrage y rétablira votre réglage
+clioffline-dnd-not-applied = Ne pas déranger : pas encore appliqué — { $why }
+clioffline-enforced-daemon = appliqué par : le démon serein
+clioffline-enforced-tui = appliqué par : une interface serein ouverte, s’il y en a une (ou `serein daemon`)
+clioffline-bad-until = --until { $value } : attendu une heure comme 18:00
+clioffline-on = hors ligne jusqu’à { $until }
+clioffline-off = en ligne jusqu’à { $until }
+clioffline-off-schedule-from = en ligne, retour à l’horaire (hors ligne à partir de { $from })
+clioffline-off-schedule = en ligne, retour à l’horaire
+clioffline-last-try = {" "}(dernier essai : { $why })
+clioffline-not-confirmed = pas confirmé en { $secs } s{ $last } ; `serein offline status` montre l’état
+clioffline-dnd-on = Ne pas déranger activé ({ $backend })
+clioffline-dnd-on-already = Ne pas déranger activé ({ $backend } ; il l’était déjà, serein vous le laisse)
+clioffline-dnd-not-held = Ne pas déranger : pas tenu par serein
+clioffline-dnd-pending = Ne pas déranger : en attente — { $why }
+clioffline-warn-no-daemon = attention : impossible de lancer le démon en arrière-plan ({ $error }) ; une interface ouverte l’applique
