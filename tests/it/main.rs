@@ -15,6 +15,7 @@ mod import;
 mod keys;
 mod layout;
 mod offline;
+mod redraw;
 mod render;
 mod sound;
 mod status;
