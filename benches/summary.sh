@@ -5,6 +5,8 @@
 # and 5 years: median wall time and peak RSS. Then serein's first frame (Today and Week screens)
 # with that history.
 # Usage: benches/summary.sh [RUNS] [TIMEW_5Y_RUNS]   (defaults 10 and 3)
+# SEREIN_BIN=path measures that binary instead of the one built here; SEREIN_BIN_BEFORE=path
+# adds its times in a column next to them, measured in the same run (before/after a change).
 # Needs /usr/bin/time, script and timew: apt-get install time bsdutils timewarrior
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +15,8 @@ SLOW_RUNS=${2:-3}
 command -v timew >/dev/null || { echo "timew not found: apt-get install timewarrior" >&2; exit 1; }
 cargo build --release --quiet --bin serein --example gen_history --example timew_export
 T=$(realpath "${CARGO_TARGET_DIR:-target}")/release
-BIN=$T/serein
+BIN=$(realpath "${SEREIN_BIN:-$T/serein}")
+BEFORE=${SEREIN_BIN_BEFORE:+$(realpath "$SEREIN_BIN_BEFORE")}
 W=$(mktemp -d); trap 'rm -rf "$W"' EXIT
 export HOME=$W XDG_CONFIG_HOME=$W/cfg XDG_DATA_HOME=$W/data XDG_STATE_HOME=$W/state TERM=xterm-256color
 export TZ=Europe/Paris SEREIN_NOW=2026-11-23T10:00 SEREIN_DATA_DIR=$W/serein TIMEWARRIORDB=$W/timew
@@ -46,6 +49,16 @@ row() {
   "${s_cmd[@]}" >/dev/null; "${t_cmd[@]}" >/dev/null   # once, untimed: page cache
   local sm tm sr tr
   sm=$(runs "$n_s" "${s_cmd[@]}"); tm=$(runs "$n_t" "${t_cmd[@]}")
+  if [ -n "$BEFORE" ]; then
+    local b_cmd=("$BEFORE" "${s_cmd[@]:1}") bm
+    "${b_cmd[@]}" >/dev/null
+    # Alternated (after, before, after, before), the faster of each pair kept: a change of
+    # the machine's load hits both.
+    bm=$(runs "$n_s" "${b_cmd[@]}")
+    sm=$(printf '%s\n%s\n' "$sm" "$(runs "$n_s" "${s_cmd[@]}")" | sort -n | head -1)
+    bm=$(printf '%s\n%s\n' "$bm" "$(runs "$n_s" "${b_cmd[@]}")" | sort -n | head -1)
+    printf '%-22s before %8.2f ms, %6d kB\n' "$name" "$bm" "$(rss "${b_cmd[@]}")"
+  fi
   sr=$(rss "${s_cmd[@]}"); tr=$(rss "${t_cmd[@]}")
   local verdict
   verdict=$(awk -v s="$sm" -v t="$tm" -v sr="$sr" -v tr="$tr" -v g="$goal" 'BEGIN {

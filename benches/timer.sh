@@ -10,6 +10,8 @@
 # (voluntary context switches, all threads) per second and per minute, peak RSS (VmHWM), and the
 # median wall time of `serein status`.
 # Usage: benches/timer.sh [SECONDS] [TIMR_BIN] [PORSMO_BIN]
+# SEREIN_BIN=path measures that binary instead of building one: two runs started at the same
+# time (one per binary, e.g. a build of main and one of a branch) compare them side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-60}
@@ -17,8 +19,12 @@ TIMR=${2:-/tmp/timr/bin/timr-tui}
 PORSMO=${3:-/tmp/porsmo/bin/porsmo}
 # The same targets as benches/summary.sh: building examples turns on dev-dependency features
 # (tokio's test-util) for the whole build, so building only the binary here would rebuild it.
-cargo build --release --quiet --bin serein --example gen_history --example timew_export
-BIN=$(realpath "${CARGO_TARGET_DIR:-target}")/release/serein
+if [ -n "${SEREIN_BIN:-}" ]; then
+  BIN=$(realpath "$SEREIN_BIN")
+else
+  cargo build --release --quiet --bin serein --example gen_history --example timew_export
+  BIN=$(realpath "${CARGO_TARGET_DIR:-target}")/release/serein
+fi
 W=$(mktemp -d); SOCK=serein-bench-$$
 DPID=
 cleanup() {
@@ -38,8 +44,11 @@ NOW=$(date +%H:%M); END=$(date -d '+50 min' +%H:%M)
 cpu_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s+=$1} END {print s+0}'; }
 vol() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/^voluntary_ctxt_switches/ {s+=$2} END {print s+0}'; }
 hwm() { awk '/VmHWM/ {print $2}' /proc/"$1"/status; }
-measure() { # name pid
-  local c0 v0 c1 v1; c0=$(cpu_ns "$2"); v0=$(vol "$2"); sleep "$SECS"; c1=$(cpu_ns "$2"); v1=$(vol "$2")
+measure() { # name pid [pid2: measured together with pid, reported as their sum]
+  local c0 v0 c1 v1 p2=${3:-}; c0=$(cpu_ns "$2"); v0=$(vol "$2")
+  if [ -n "$p2" ]; then c0=$((c0 + $(cpu_ns "$p2"))); v0=$((v0 + $(vol "$p2"))); fi
+  sleep "$SECS"; c1=$(cpu_ns "$2"); v1=$(vol "$2")
+  if [ -n "$p2" ]; then c1=$((c1 + $(cpu_ns "$p2"))); v1=$((v1 + $(vol "$p2"))); fi
   awk -v n="$1" -v c="$((c1 - c0))" -v v="$((v1 - v0))" -v s="$SECS" -v r="$(hwm "$2")" \
     'BEGIN {printf "%-28s CPU %7.1f ms/min   wake-ups %5.2f /s (%6.1f /min)   peak RSS %6d kB\n", n, c/1e6*60/s, v/s, v*60/s, r}'
 }
@@ -67,6 +76,8 @@ echo "== 1. a running timer, Today shown, ${SECS}s (all measured at the same tim
 {
   measure "serein TUI (Today)" "$SPID" &
   [ -n "$DPID" ] && measure "serein daemon (with TUI)" "$DPID" &
+  # The goal: both together <= 10 ms/min and 1 wake-up/s.
+  [ -n "$DPID" ] && measure "serein TUI + daemon" "$SPID" "$DPID" &
   [ -n "${TPID:-}" ] && measure "timr-tui 1.9.0" "$TPID" &
   [ -n "${PPID_:-}" ] && measure "porsmo" "$PPID_" &
   wait

@@ -117,8 +117,8 @@ fn busy(model: &Model, now: DateTime<Utc>) -> bool {
 }
 
 impl Frontend for Headless {
-    fn draw(&mut self, _: &Model) -> anyhow::Result<()> {
-        Ok(())
+    fn draw(&mut self, _: &Model, _: bool) -> anyhow::Result<bool> {
+        Ok(false)
     }
 
     async fn input(&mut self) -> Option<std::io::Result<crate::app::msg::Msg>> {

@@ -46,13 +46,18 @@ pub struct RunStats {
     pub frames: u64,
     /// Wake-ups by a file notification (another process wrote the database or the config).
     pub notified: u64,
+    /// Of the draws, those that only patched the countdown's seconds (see [`Frontend::draw`]).
+    pub patched: u64,
 }
 
 /// What the run loop serves: a terminal that draws and gives key events ([`TerminalFrontend`]),
 /// or nothing to draw and no input (the daemon's [`daemon::Headless`]).
 pub trait Frontend {
-    /// Shows the model.
-    fn draw(&mut self, model: &Model) -> anyhow::Result<()>;
+    /// Shows the model. `seconds_only`: since the last draw only the countdown's seconds
+    /// moved (a tick within the same minute that changed nothing else, see
+    /// [`Shell::dispatch`]), so a frontend may patch them in place of a whole frame. Returns
+    /// whether it did.
+    fn draw(&mut self, model: &Model, seconds_only: bool) -> anyhow::Result<bool>;
     /// The next input as a message; `None` when the input ended (the loop leaves).
     fn input(&mut self) -> impl Future<Output = Option<io::Result<Msg>>>;
     /// How long the loop may sleep before its next tick.
@@ -72,6 +77,87 @@ pub struct TerminalFrontend<'t, B: Backend, E> {
     pub fixed_size: bool,
     /// A resize event came since the last draw (`fixed_size` only).
     pub resized: bool,
+    /// The last frame drawn while a countdown showed in a line of text: what a
+    /// countdown-only redraw patches.
+    pub shown: Option<Shown>,
+}
+
+/// A frame as drawn, and the countdown text and minute it was drawn with.
+pub struct Shown {
+    buffer: ratatui::buffer::Buffer,
+    countdown: String,
+    minute: chrono::NaiveDateTime,
+}
+
+impl<B: Backend> TerminalFrontend<'_, B, ()> {
+    /// A frontend for `terminal` reading `events`; `fixed_size` for the real terminal.
+    pub fn new<E>(
+        terminal: &mut Terminal<B>,
+        events: E,
+        fixed_size: bool,
+    ) -> TerminalFrontend<'_, B, E> {
+        TerminalFrontend {
+            terminal,
+            events,
+            fixed_size,
+            // Looked at once more on the first frame: a resize before the events are read.
+            resized: fixed_size,
+            shown: None,
+        }
+    }
+}
+
+impl<B: Backend, E> TerminalFrontend<'_, B, E>
+where
+    B::Error: Send + Sync + 'static,
+{
+    /// The countdown-only redraw: a tick in the same minute moved the countdown's seconds
+    /// and nothing else, so the last frame with its text patched ([`crate::ui::patch_countdown`])
+    /// is the new frame; only the changed cells go out (ratatui's diff against the frame on
+    /// screen). About a tenth of a whole Today frame. `false` (nothing written) when that is
+    /// not certain: the caller draws the whole frame.
+    fn patch(&mut self, model: &Model) -> anyhow::Result<bool> {
+        let Some(shown) = self.shown.as_mut() else {
+            return Ok(false);
+        };
+        let Some(text) = crate::ui::countdown_text(model) else {
+            return Ok(false);
+        };
+        if minute(model) != shown.minute
+            || !crate::ui::patch_countdown(&mut shown.buffer, &shown.countdown, &text)
+        {
+            return Ok(false);
+        }
+        shown.countdown = text;
+        // Debug builds (every test) prove it: the patched frame is the frame a whole draw
+        // makes, or the patch missed a change and would leave stale text on screen.
+        if cfg!(debug_assertions) {
+            let mut frame = self.terminal.get_frame();
+            crate::ui::view(model, &mut frame);
+            let full = self.terminal.current_buffer_mut();
+            if *full != shown.buffer {
+                panic!(
+                    "the countdown-only redraw differs from a whole frame:\n{:?}\nwhole:\n{:?}",
+                    shown.buffer, full
+                );
+            }
+        }
+        self.terminal.current_buffer_mut().clone_from(&shown.buffer);
+        self.terminal.flush()?;
+        self.terminal.swap_buffers();
+        self.terminal.backend_mut().flush()?;
+        Ok(true)
+    }
+}
+
+/// The minute a frame shows (the header clock, the now marker, minutes left in the day).
+fn minute(model: &Model) -> chrono::NaiveDateTime {
+    use chrono::Timelike;
+    model
+        .now
+        .with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(model.now)
 }
 
 impl<B, E> Frontend for TerminalFrontend<'_, B, E>
@@ -80,16 +166,27 @@ where
     B::Error: Send + Sync + 'static,
     E: Stream<Item = io::Result<Event>> + Unpin,
 {
-    fn draw(&mut self, model: &Model) -> anyhow::Result<()> {
+    fn draw(&mut self, model: &Model, seconds_only: bool) -> anyhow::Result<bool> {
         if self.fixed_size && std::mem::take(&mut self.resized) {
             let size = self.terminal.size()?;
             if size != self.terminal.get_frame().area().as_size() {
                 self.terminal
                     .resize(ratatui::layout::Rect::from((Default::default(), size)))?;
+                self.shown = None;
             }
         }
-        self.terminal.draw(|f| crate::ui::view(model, f))?;
-        Ok(())
+        if seconds_only && self.patch(model)? {
+            return Ok(true);
+        }
+        let countdown = crate::ui::countdown_text(model);
+        let frame = self.terminal.draw(|f| crate::ui::view(model, f))?;
+        // Kept only while a countdown shows: the next seconds are patched into it.
+        self.shown = countdown.map(|countdown| Shown {
+            buffer: frame.buffer.clone(),
+            countdown,
+            minute: minute(model),
+        });
+        Ok(false)
     }
 
     async fn input(&mut self) -> Option<io::Result<Msg>> {
@@ -142,12 +239,7 @@ where
     C: Clock,
     S: Future<Output = ()>,
 {
-    let mut frontend = TerminalFrontend {
-        terminal,
-        events,
-        fixed_size: false,
-        resized: false,
-    };
+    let mut frontend = TerminalFrontend::new(terminal, events, false);
     let mut shell = Shell::with_desktop(store, desktop).watch_store();
     run_loop(
         &mut frontend,
@@ -181,6 +273,8 @@ where
 {
     let mut stats = RunStats::default();
     let mut dirty = shell.start(model, clock.stamp());
+    // Every message since the last draw moved only the countdown's seconds.
+    let mut seconds_only = false;
     shell.start_watch();
     tokio::pin!(shutdown);
     // 30 fps, polled only while a breathing shape moves on screen: no frames otherwise.
@@ -188,12 +282,14 @@ where
     frames.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let left: anyhow::Result<()> = loop {
         if dirty {
-            if let Err(e) = frontend.draw(model) {
-                break Err(e);
+            match frontend.draw(model, seconds_only) {
+                Ok(patched) => stats.patched += u64::from(patched),
+                Err(e) => break Err(e),
             }
             stats.draws += 1;
             dirty = false;
         }
+        seconds_only = true;
         let now = clock.stamp();
         let mut tick_in = frontend.next_tick(model, now);
         if shell.polls_store() {
@@ -244,6 +340,8 @@ where
             }
         };
         dirty |= d.redraw;
+        // Any other message (even one that asked for no redraw) makes the next frame whole.
+        seconds_only &= d.seconds_only;
         if d.quit || frontend.done(model, now.utc) {
             break Ok(());
         }
@@ -259,6 +357,10 @@ where
 pub struct Dispatched {
     pub redraw: bool,
     pub quit: bool,
+    /// A tick that changed nothing shown but the countdown's seconds (and the minute, which
+    /// the frontend compares itself): no message or effect beyond the tick's heartbeat and
+    /// its look for other processes' writes, the same screen, mode, status and day.
+    pub seconds_only: bool,
 }
 
 /// A running session whose heartbeat is older than this has no process running it: two
@@ -444,8 +546,12 @@ impl<'a> Shell<'a> {
         }
         // Likewise the database: a tick does not look for other processes' writes.
         let skip_poll = matches!(msg, Msg::Tick) && watched.is_some_and(FileWatch::watches_store);
+        let tick = matches!(msg, Msg::Tick) && queue.is_empty();
+        let before = tick.then(|| ShownState::of(model));
         queue.push_back(msg);
-        self.drain(model, queue, now.into(), skip_poll)
+        let mut d = self.drain(model, queue, now.into(), skip_poll);
+        d.seconds_only = before.is_some_and(|b| d.seconds_only && b == ShownState::of(model));
+        d
     }
 
     fn drain(
@@ -455,8 +561,13 @@ impl<'a> Shell<'a> {
         now: Now,
         skip_poll: bool,
     ) -> Dispatched {
-        let mut out = Dispatched::default();
+        let mut out = Dispatched {
+            seconds_only: queue.len() == 1,
+            ..Dispatched::default()
+        };
+        let mut first = true;
         while let Some(msg) = queue.pop_front() {
+            out.seconds_only &= std::mem::take(&mut first);
             let u = update::update(model, msg, now);
             out.redraw |= u.redraw;
             for e in u.effects {
@@ -464,6 +575,7 @@ impl<'a> Shell<'a> {
                     out.quit = true;
                     return out;
                 }
+                out.seconds_only &= matches!(e, Effect::Heartbeat(..) | Effect::PollExternal(..));
                 if skip_poll && matches!(e, Effect::PollExternal(..)) {
                     continue;
                 }
@@ -471,5 +583,25 @@ impl<'a> Shell<'a> {
             }
         }
         out
+    }
+}
+
+/// What a tick could change on screen besides the clock, compared before and after it.
+#[derive(PartialEq)]
+struct ShownState {
+    screen: model::Screen,
+    mode: std::mem::Discriminant<model::Mode>,
+    status: Option<(model::Level, String)>,
+    day: chrono::NaiveDate,
+}
+
+impl ShownState {
+    fn of(m: &Model) -> ShownState {
+        ShownState {
+            screen: m.screen,
+            mode: std::mem::discriminant(&m.mode),
+            status: m.status.as_ref().map(|s| (s.level, s.text.clone())),
+            day: m.today.date,
+        }
     }
 }

@@ -3,7 +3,10 @@
 
 use std::io;
 
-use crossterm::event::EventStream;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend as _;
 
@@ -49,6 +52,47 @@ fn restore_terminal() {
         crossterm::cursor::Show
     );
     let _ = crossterm::terminal::disable_raw_mode();
+}
+
+/// The terminal's input, read on a thread of its own that blocks in `crossterm::event::read`
+/// (key presses, resizes: crossterm follows SIGWINCH there) and hands each event to the run
+/// loop over a channel. crossterm's `EventStream` instead polled its reader from the loop
+/// and, while nothing came, parked a waker thread that took the reader's lock in turns with
+/// it: 7 `sched_yield`s per turn of the loop, once a second under a countdown. This thread
+/// wakes only when the terminal has something to say. It holds crossterm's reader for the
+/// whole run, so nothing else here may read events (the cursor-position query is not used,
+/// see `run_terminal`). When the loop is gone the next send fails and the thread ends; a
+/// thread still blocked in `read` ends with the process.
+pub struct InputThread {
+    rx: tokio::sync::mpsc::UnboundedReceiver<io::Result<Event>>,
+}
+
+impl InputThread {
+    pub fn start() -> io::Result<InputThread> {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        std::thread::Builder::new()
+            .name("serein-input".into())
+            // Parsing an escape sequence needs little: the pages touched stay few.
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                loop {
+                    let event = crossterm::event::read();
+                    let failed = event.is_err();
+                    if tx.send(event).is_err() || failed {
+                        break;
+                    }
+                }
+            })?;
+        Ok(InputThread { rx })
+    }
+}
+
+impl futures_util::Stream for InputThread {
+    type Item = io::Result<Event>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.rx.poll_recv(cx)
+    }
 }
 
 /// Resolves on SIGTERM, SIGHUP (pane closed), SIGINT or SIGQUIT.
@@ -122,13 +166,7 @@ pub fn run_terminal(
                 viewport: ratatui::Viewport::Fixed(area),
             },
         )?;
-        let mut frontend = TerminalFrontend {
-            terminal: &mut terminal,
-            events: EventStream::new(),
-            fixed_size: true,
-            // Looked at once more on the first frame: a resize before the events are read.
-            resized: true,
-        };
+        let mut frontend = TerminalFrontend::new(&mut terminal, InputThread::start()?, true);
         let mut shell = Shell::with_desktop(&mut store, Box::new(desktop)).watch_store();
         if let Some((path, explicit)) = config_file {
             shell = shell.watch_config(path, explicit);

@@ -49,6 +49,73 @@ pub fn too_small() -> String {
     crate::t!("ui-pane-too-small")
 }
 
+/// The countdown as drawn on a screen that shows it in a line of text (Today's timer row), for
+/// the countdown-only redraw ([`patch_countdown`]); `None` elsewhere (the Timer screen's big
+/// digits and gauge are drawn in full).
+pub fn countdown_text(m: &Model) -> Option<String> {
+    let s = m.timer.session.as_ref()?;
+    (m.screen == Screen::Today && matches!(m.mode, Mode::Normal))
+        .then(|| crate::app::timer::status_line(s, m.now_utc))
+}
+
+/// Patches a drawn frame whose only change is the countdown's text, `old` → `new`: the cells
+/// of the one place where `old` is drawn take the characters that differ. Succeeds only when
+/// that is certain: the two texts differ in a run of ASCII characters of the same length (the
+/// seconds, not the phase's icon or a width change), and `old` is drawn exactly once, in full.
+/// Otherwise `false` and the buffer is as it was: the caller draws the whole frame. The caller
+/// vouches that nothing else on screen changed (a tick within the same minute); debug builds
+/// check the patched frame against a full draw (`shell::TerminalFrontend`).
+pub fn patch_countdown(buf: &mut ratatui::buffer::Buffer, old: &str, new: &str) -> bool {
+    let (o, n): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    if o.len() != n.len() {
+        return false;
+    }
+    let Some(first) = o.iter().zip(&n).position(|(a, b)| a != b) else {
+        return true;
+    };
+    let last = o.iter().zip(&n).rposition(|(a, b)| a != b).unwrap_or(first);
+    if !o[first..=last]
+        .iter()
+        .chain(&n[first..=last])
+        .all(|c| c.is_ascii_graphic() || *c == ' ')
+    {
+        return false;
+    }
+    // Each row as drawn text, with the column of each character (a wide one fills two cells).
+    let area = buf.area;
+    let mut found = None;
+    for y in area.top()..area.bottom() {
+        let mut text = String::new();
+        let mut cols: Vec<u16> = Vec::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let sym = buf[(x, y)].symbol();
+            for c in sym.chars() {
+                text.push(c);
+                cols.push(x);
+            }
+            x += width(sym).max(1) as u16;
+        }
+        let mut from = 0;
+        while let Some(at) = text[from..].find(old) {
+            let start = from + at;
+            if found.is_some() {
+                return false;
+            }
+            let index = text[..start].chars().count();
+            found = Some((y, cols[index + first..=index + last].to_vec()));
+            from = start + old.len();
+        }
+    }
+    let Some((y, cols)) = found else {
+        return false;
+    };
+    for (x, c) in cols.iter().zip(&n[first..=last]) {
+        buf[(*x, y)].set_char(*c);
+    }
+    true
+}
+
 /// Display width in terminal cells (a CJK character or an emoji takes two).
 pub fn width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
@@ -105,6 +172,41 @@ pub use crate::domain::count;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_countdown_is_patched_only_where_it_is_drawn_once() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        let draw = |rows: &[&str]| {
+            let mut b = Buffer::empty(Rect::new(0, 0, 30, rows.len() as u16));
+            for (y, r) in rows.iter().enumerate() {
+                b.set_string(0, y as u16, r, ratatui::style::Style::default());
+            }
+            b
+        };
+        let mut b = draw(&["header 10:00", " ▶ 日本 Write 24:10  (t)"]);
+        assert!(patch_countdown(
+            &mut b,
+            "▶ 日本 Write 24:10",
+            "▶ 日本 Write 24:09"
+        ));
+        assert_eq!(b, draw(&["header 10:00", " ▶ 日本 Write 24:09  (t)"]));
+        // Drawn twice: which one is the countdown is not certain.
+        let mut b = draw(&["▶ a 1:00", "▶ a 1:00"]);
+        assert!(!patch_countdown(&mut b, "▶ a 1:00", "▶ a 0:59"));
+        // Not drawn in full (cut by a narrow pane), a width change, an icon change.
+        let mut b = draw(&["▶ a long tit…"]);
+        assert!(!patch_countdown(
+            &mut b,
+            "▶ a long title 1:00",
+            "▶ a long title 0:59"
+        ));
+        let mut b = draw(&["▶ a 10:00"]);
+        assert!(!patch_countdown(&mut b, "▶ a 10:00", "▶ a 9:59"));
+        let mut b = draw(&["▶ a 0:01"]);
+        assert!(!patch_countdown(&mut b, "▶ a 0:01", "⏸ a 0:00"));
+        assert_eq!(b, draw(&["▶ a 0:01"]));
+    }
 
     #[test]
     fn widths_count_cells() {

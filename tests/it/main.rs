@@ -19,6 +19,7 @@ mod keys;
 mod layout;
 mod meetings_week;
 mod offline;
+mod redraw;
 mod render;
 mod sound;
 mod status;
