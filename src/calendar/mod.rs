@@ -9,6 +9,7 @@
 pub mod expand;
 pub mod ics;
 pub mod remote;
+pub mod vtimezone;
 pub mod windows_zones;
 
 use std::fmt;
