@@ -804,8 +804,14 @@ mod tests {
                 .all(|w| w.contains("no such file or folder")),
             "{warnings:?}"
         );
-        assert_eq!(cfg.calendars.len(), 2, "{block}");
+        assert_eq!(cfg.calendars.len(), 3, "{block}");
         assert_eq!(cfg.calendars[1].domain, "work");
+        // The url example: no path, its refresh read as minutes.
+        assert_eq!(
+            cfg.calendars[2].url.as_deref(),
+            Some("webcal://calendar.example.org/team.ics")
+        );
+        assert_eq!(cfg.calendars[2].refresh, 60);
     }
 
     #[test]

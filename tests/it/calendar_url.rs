@@ -422,3 +422,25 @@ fn the_tui_fetches_in_the_background_and_shows_the_meeting() {
     tmux.quit();
     assert_eq!(server.requests().len(), 1, "one download at start");
 }
+
+/// A download that fails in the background is said in the TUI's status line, naming the
+/// calendar and the address without its secret; the TUI goes on.
+#[test]
+fn the_tui_says_when_a_background_download_fails() {
+    use crate::e2e::Tmux;
+    if !Tmux::available() {
+        return;
+    }
+    let server = Server::start(Answer::Status500);
+    let env = Env::new();
+    config(&env, &server.url());
+    let tmux = Tmux::start(&env, 140, 30);
+    let screen = tmux.wait_for("HTTP 500 Internal Server Error");
+    let want = format!(
+        "calendar “work” (http://127.0.0.1:{}/…): HTTP 500 Internal Server Error (nothing downloaded yet)",
+        server.port
+    );
+    assert!(screen.contains(&want), "{screen}");
+    assert!(!screen.contains("s3cr3t"), "{screen}");
+    tmux.quit();
+}
