@@ -43,6 +43,9 @@ pub enum Msg {
     DndApplied(crate::notify::enforcer::Applied),
     /// Calendar sources read again because their files changed (or broken).
     CalendarsLoaded(Vec<crate::calendar::Reload>),
+    /// A `[[calendar]] url` source was downloaded in the background (a new copy is in its
+    /// cache), or the download failed (the last good copy is kept).
+    CalendarFetched(crate::calendar::remote::Fetched),
     /// The boxes of a day, freshly read from the store.
     DayLoaded {
         date: NaiveDate,

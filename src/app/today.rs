@@ -642,6 +642,21 @@ pub(crate) fn calendar_probe_of(m: &Model) -> Option<Effect> {
     ))
 }
 
+/// A URL source's background download: a new copy is read from its cache at once; a failure
+/// is said in the status line (the last good copy stays).
+pub(crate) fn calendar_fetched(m: &mut Model, r: crate::calendar::remote::Fetched) -> Update {
+    match r {
+        Ok(_) => Update {
+            redraw: false,
+            effects: calendar_probe(m).into_iter().collect(),
+        },
+        Err(e) => {
+            m.set_status(Level::Warn, e.to_string());
+            Update::redraw()
+        }
+    }
+}
+
 /// Calendar sources read again: a good read replaces the last copy; a broken one keeps it
 /// and says so in the status line (and in the header, until fixed).
 pub(crate) fn calendars_loaded(m: &mut Model, reads: Vec<crate::calendar::Reload>) -> Update {

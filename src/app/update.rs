@@ -158,6 +158,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             u.effects.extend(o.effects);
             u
         }
+        Msg::CalendarFetched(r) => today::calendar_fetched(m, r),
         Msg::WeekLoaded(w, data) => week::loaded(m, w, *data),
         Msg::ReviewLoaded {
             week: w,

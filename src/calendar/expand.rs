@@ -51,14 +51,28 @@ fn expand_with(
         .filter(|e| e.recurrence_id.is_none())
         .map(|e| (e.uid.as_str(), e))
         .collect();
+    // RANGE=THISANDFUTURE overrides of a master: (its instance's wall, the override), in
+    // order; each applies from its instance on, until a later one.
+    let mut future: HashMap<&str, Vec<(NaiveDateTime, &Event)>> = HashMap::new();
     for e in events {
         if let Some(rid) = &e.recurrence_id {
-            let frame = masters.get(e.uid.as_str()).map_or(e.frame, |m| m.frame);
+            let master = masters.get(e.uid.as_str());
+            let frame = master.map_or(e.frame, |m| m.frame);
+            if e.this_and_future && master.is_some() {
+                future
+                    .entry(e.uid.as_str())
+                    .or_default()
+                    .push((frame.wall(rid), e));
+                continue;
+            }
             replaced
                 .entry(e.uid.as_str())
                 .or_default()
                 .insert(frame.wall(rid));
         }
+    }
+    for v in future.values_mut() {
+        v.sort_by_key(|x| x.0);
     }
     let mut out = Vec::new();
     for e in events {
@@ -77,6 +91,9 @@ fn expand_with(
         };
         if let Some(rid) = &e.recurrence_id {
             let frame = masters.get(e.uid.as_str()).map_or(e.frame, |m| m.frame);
+            if e.this_and_future && masters.contains_key(e.uid.as_str()) {
+                continue;
+            }
             let m = instance(e, origin, e.start, Some(frame.wall(rid)), zone);
             if inside(&m) {
                 out.push(m);
@@ -85,11 +102,37 @@ fn expand_with(
         }
         let replaced_here = replaced.get(e.uid.as_str());
         let recurring = e.rule.is_some() || !e.rdates.is_empty();
-        for wall in walls(e, from, to, skip) {
+        // Each THISANDFUTURE override: how far it moves its instances (in this frame).
+        let moves: Vec<(NaiveDateTime, &Event, Duration)> = future
+            .get(e.uid.as_str())
+            .map(|v| {
+                v.iter()
+                    .map(|(rid, o)| (*rid, *o, e.frame.wall(&o.frame.time(o.start)) - *rid))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let margin = moves
+            .iter()
+            .map(|m| m.2.abs() + length(m.1))
+            .max()
+            .unwrap_or_else(Duration::zero);
+        for wall in walls(e, from, to, skip, margin) {
             if e.exdates.contains(&wall) || replaced_here.is_some_and(|s| s.contains(&wall)) {
                 continue;
             }
-            let m = instance(e, origin, wall, recurring.then_some(wall), zone);
+            let m = match moves.iter().rev().find(|m| m.0 <= wall) {
+                Some((_, o, _)) if o.cancelled => continue,
+                Some((_, o, shift)) => {
+                    // The series' identity and frame; the override's move, length and title.
+                    let mut m = instance(e, origin, wall, Some(wall), zone);
+                    m.time = instance_in(e.frame, o.length, wall + *shift, zone);
+                    if !o.summary.is_empty() {
+                        m.title = o.summary.clone();
+                    }
+                    m
+                }
+                None => instance(e, origin, wall, recurring.then_some(wall), zone),
+            };
             if inside(&m) {
                 out.push(m);
             }
@@ -114,14 +157,13 @@ fn walls(
     from: chrono::DateTime<chrono::Utc>,
     to: chrono::DateTime<chrono::Utc>,
     skip: bool,
+    margin: Duration,
 ) -> Vec<NaiveDateTime> {
-    let len = match e.length {
-        Length::Exact(d) => d,
-        Length::Days(n) => Duration::days(n),
-    };
-    // Walls and instants differ by at most a day of offset; a day of margin each side.
-    let lo = from.naive_utc() - len - Duration::days(1);
-    let hi = to.naive_utc() + Duration::days(1);
+    let len = length(e);
+    // Walls and instants differ by at most a day of offset; a day of margin each side (and
+    // as far as a THISANDFUTURE override moves instances).
+    let lo = from.naive_utc() - len - Duration::days(1) - margin;
+    let hi = to.naive_utc() + Duration::days(1) + margin;
     let mut out: Vec<NaiveDateTime> = Vec::new();
     let mut push = |w: NaiveDateTime| {
         if w >= lo && w < hi && !out.contains(&w) {
@@ -181,6 +223,13 @@ fn skip_ahead(set: &rrule::RRuleSet, lo: NaiveDateTime) -> Option<rrule::RRuleSe
     Some(rrule::RRuleSet::new(rrule::Tz::UTC.from_utc_datetime(&moved)).rrule(r.clone()))
 }
 
+fn length(e: &Event) -> Duration {
+    match e.length {
+        Length::Exact(d) => d,
+        Length::Days(n) => Duration::days(n),
+    }
+}
+
 fn instance(
     e: &Event,
     origin: Origin,
@@ -188,7 +237,31 @@ fn instance(
     id: Option<NaiveDateTime>,
     zone: &Zone,
 ) -> Meeting {
-    let time = match (e.frame, e.length) {
+    let time = instance_in(e.frame, e.length, wall, zone);
+    Meeting {
+        uid: e.uid.clone(),
+        instance: id.map(|w| {
+            let s = w.format("%Y%m%dT%H%M%S").to_string();
+            match e.frame {
+                Frame::Utc => format!("{s}Z"),
+                Frame::Date => w.format("%Y%m%d").to_string(),
+                _ => s,
+            }
+        }),
+        title: if e.summary.is_empty() {
+            "(no title)".into()
+        } else {
+            e.summary.clone()
+        },
+        calendar: origin.calendar.to_string(),
+        domain: origin.domain.to_string(),
+        time,
+    }
+}
+
+/// The time of an instance starting at `wall` of `frame`, lasting `length`.
+fn instance_in(frame: Frame, length: Length, wall: NaiveDateTime, zone: &Zone) -> MeetingTime {
+    match (frame, length) {
         (Frame::Date, len) => {
             let days = match len {
                 Length::Days(n) => n,
@@ -208,25 +281,6 @@ fn instance(
             };
             MeetingTime::Timed { start, end }
         }
-    };
-    Meeting {
-        uid: e.uid.clone(),
-        instance: id.map(|w| {
-            let s = w.format("%Y%m%dT%H%M%S").to_string();
-            match e.frame {
-                Frame::Utc => format!("{s}Z"),
-                Frame::Date => w.format("%Y%m%d").to_string(),
-                _ => s,
-            }
-        }),
-        title: if e.summary.is_empty() {
-            "(no title)".into()
-        } else {
-            e.summary.clone()
-        },
-        calendar: origin.calendar.to_string(),
-        domain: origin.domain.to_string(),
-        time,
     }
 }
 
@@ -291,5 +345,98 @@ mod tests {
             seen += fast.len();
         }
         assert!(seen > 500, "the weeks hold meetings: {seen}");
+    }
+
+    /// Instances as "start-date HH:MM-HH:MM title" in `zone`.
+    fn lines(text: &str, zone: &Zone, first: &str, last: &str) -> Vec<String> {
+        let events = parse(text).unwrap_or_else(|e| panic!("{e:?}"));
+        let origin = Origin {
+            calendar: "outlook",
+            domain: "work",
+        };
+        expand(
+            &events,
+            origin,
+            first.parse().unwrap(),
+            last.parse().unwrap(),
+            zone,
+        )
+        .iter()
+        .map(|m| match m.time {
+            MeetingTime::Timed { start, end } => {
+                let (s, e) = (start.with_timezone(zone), end.with_timezone(zone));
+                format!(
+                    "{} {}-{} {}",
+                    s.format("%F"),
+                    s.format("%H:%M"),
+                    e.format("%H:%M"),
+                    m.title
+                )
+            }
+            MeetingTime::AllDay { first, last } => format!("{first}..{last} {}", m.title),
+        })
+        .collect()
+    }
+
+    /// Outlook's "Customized Time Zone" and "(UTC+01:00) Amsterdam, …" TZIDs: offsets from the
+    /// file's VTIMEZONE rules, across the 2026-10-25 change (shown in UTC, where a zone read
+    /// as floating would show 09:00).
+    #[test]
+    fn outlook_customized_zones_follow_their_vtimezone() {
+        let text = include_str!("../../tests/fixtures/calendar/outlook-customized-zone.ics");
+        assert_eq!(
+            lines(text, &Zone::utc(), "2026-10-01", "2026-11-30"),
+            [
+                "2026-10-12 07:00-07:30 Weekly sync",
+                "2026-10-19 07:00-07:30 Weekly sync",
+                "2026-10-24 23:30-03:00 Night deploy",
+                "2026-10-26 08:00-08:30 Weekly sync",
+                "2026-11-02 08:00-08:30 Weekly sync",
+            ]
+        );
+        // In the user's own zone the walls are the file's.
+        let paris = Zone::Named(chrono_tz::Europe::Paris);
+        assert_eq!(
+            lines(text, &paris, "2026-10-24", "2026-10-26"),
+            [
+                "2026-10-25 01:30-04:00 Night deploy",
+                "2026-10-26 09:00-09:30 Weekly sync",
+            ]
+        );
+    }
+
+    /// `RECURRENCE-ID;RANGE=THISANDFUTURE` moves and retitles that instance and every later
+    /// one (kept at the new wall time across the DST change); a single override after it
+    /// still wins for its own instance.
+    #[test]
+    fn this_and_future_overrides_apply_to_later_instances() {
+        let text = include_str!("../../tests/fixtures/calendar/outlook-thisandfuture.ics");
+        assert_eq!(
+            lines(text, &Zone::utc(), "2026-10-01", "2026-11-30"),
+            [
+                "2026-10-06 12:00-13:00 Design review",
+                "2026-10-13 12:00-13:00 Design review",
+                "2026-10-20 14:00-14:30 Design review (new slot)",
+                "2026-10-27 15:00-15:30 Design review (new slot)",
+                "2026-11-03 16:00-17:00 Design review (one-off)",
+                "2026-11-10 15:00-15:30 Design review (new slot)",
+            ]
+        );
+        // Each instance keeps its identity (UID + original start): six distinct ones.
+        let events = parse(text).unwrap();
+        let origin = Origin {
+            calendar: "outlook",
+            domain: "work",
+        };
+        let ms = expand(
+            &events,
+            origin,
+            "2026-10-01".parse().unwrap(),
+            "2026-11-30".parse().unwrap(),
+            &Zone::utc(),
+        );
+        let ids: HashSet<_> = ms.iter().map(|m| m.instance.clone()).collect();
+        assert_eq!(ids.len(), 6);
+        assert!(ids.contains(&Some("20261027T140000".into())), "{ids:?}");
     }
 }

@@ -9,6 +9,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use icalendar::parser::{Component, Property, read_calendar};
 use rrule::{RRule, RRuleSet, Unvalidated};
 
+use crate::calendar::vtimezone::{IcsZone, Observance, RuleZone, display_name};
 use crate::calendar::windows_zones;
 use crate::domain::time::{Zone, resolve};
 
@@ -26,7 +27,7 @@ pub struct IcsError {
 pub enum IcsTime {
     Date(NaiveDate),
     Utc(NaiveDateTime),
-    Zoned(NaiveDateTime, chrono_tz::Tz),
+    Zoned(NaiveDateTime, IcsZone),
     Floating(NaiveDateTime),
 }
 
@@ -34,7 +35,7 @@ pub enum IcsTime {
 /// zone, so a weekly 09:00 stays at 09:00 across DST changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frame {
-    Zoned(chrono_tz::Tz),
+    Zoned(IcsZone),
     Utc,
     /// No zone: wall times in the user's zone.
     Floating,
@@ -43,6 +44,16 @@ pub enum Frame {
 }
 
 impl Frame {
+    /// Wall time `wall` of this frame as a time value (to read it in another frame).
+    pub fn time(&self, wall: NaiveDateTime) -> IcsTime {
+        match *self {
+            Frame::Zoned(z) => IcsTime::Zoned(wall, z),
+            Frame::Utc => IcsTime::Utc(wall),
+            Frame::Floating => IcsTime::Floating(wall),
+            Frame::Date => IcsTime::Date(wall.date()),
+        }
+    }
+
     fn of(t: &IcsTime) -> Frame {
         match t {
             IcsTime::Date(_) => Frame::Date,
@@ -107,6 +118,9 @@ pub struct Event {
     pub exdates: Vec<NaiveDateTime>,
     /// The instance this event replaces (an override), as written.
     pub recurrence_id: Option<IcsTime>,
+    /// `RECURRENCE-ID;RANGE=THISANDFUTURE`: the override also applies to every later
+    /// instance (shifted by as much as this one moved, with its length and title).
+    pub this_and_future: bool,
     pub cancelled: bool,
 }
 
@@ -159,7 +173,7 @@ pub fn parse(text: &str) -> Result<Vec<Event>, IcsError> {
         .filter(|(_, (_, l))| l.eq_ignore_ascii_case("BEGIN:VEVENT"))
         .map(|(i, _)| i)
         .collect();
-    let mut zones: Vec<(String, chrono_tz::Tz)> = Vec::new();
+    let mut zones: Vec<(String, IcsZone)> = Vec::new();
     let mut vevents: Vec<&Component> = Vec::new();
     for cal in &cals {
         for c in &cal.components {
@@ -277,7 +291,7 @@ fn first_line(msg: &str) -> String {
 
 fn collect<'a>(
     c: &'a Component<'a>,
-    zones: &mut Vec<(String, chrono_tz::Tz)>,
+    zones: &mut Vec<(String, IcsZone)>,
     events: &mut Vec<&'a Component<'a>>,
 ) {
     match c.name.as_str().to_ascii_uppercase().as_str() {
@@ -287,7 +301,16 @@ fn collect<'a>(
             if let (Some(id), Some(loc)) = (prop(c, "TZID"), prop(c, "X-LIC-LOCATION"))
                 && let Some(tz) = zone_named(loc.val.as_str())
             {
-                zones.push((unquote(id.val.as_str()).to_string(), tz));
+                zones.push((unquote(id.val.as_str()).to_string(), IcsZone::Iana(tz)));
+            } else if let Some(id) = prop(c, "TZID")
+                && zone_named(id.val.as_str()).is_none()
+            {
+                // Outlook's "Customized Time Zone" and display names: the zone is what the
+                // VTIMEZONE's rules say.
+                let id = unquote(id.val.as_str());
+                if let Some(z) = RuleZone::build(id, &observances(c)) {
+                    zones.push((id.to_string(), IcsZone::Rules(z)));
+                }
             }
         }
         _ => {}
@@ -295,6 +318,43 @@ fn collect<'a>(
     for sub in &c.components {
         collect(sub, zones, events);
     }
+}
+
+/// The STANDARD and DAYLIGHT parts of a VTIMEZONE (parts without a readable DTSTART or
+/// offsets are left out).
+fn observances(c: &Component) -> Vec<Observance> {
+    c.components
+        .iter()
+        .filter(|p| {
+            let n = p.name.as_str();
+            n.eq_ignore_ascii_case("STANDARD") || n.eq_ignore_ascii_case("DAYLIGHT")
+        })
+        .filter_map(|p| {
+            let wall = |v: &str| NaiveDateTime::parse_from_str(v.trim(), "%Y%m%dT%H%M%S").ok();
+            let off = |n: &str| {
+                prop(p, n).and_then(|x| crate::calendar::vtimezone::offset(x.val.as_str()))
+            };
+            let rdates = p
+                .properties
+                .iter()
+                .filter(|x| x.name.as_str().eq_ignore_ascii_case("RDATE"))
+                .flat_map(|x| {
+                    x.val
+                        .as_str()
+                        .split(',')
+                        .filter_map(wall)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            Some(Observance {
+                start: wall(prop(p, "DTSTART")?.val.as_str())?,
+                from: off("TZOFFSETFROM")?,
+                to: off("TZOFFSETTO")?,
+                rrule: prop(p, "RRULE").map(|r| r.val.as_str().to_string()),
+                rdates,
+            })
+        })
+        .collect()
 }
 
 fn prop<'a>(c: &'a Component<'a>, name: &str) -> Option<&'a Property<'a>> {
@@ -331,7 +391,7 @@ pub fn zone_named(name: &str) -> Option<chrono_tz::Tz> {
 
 /// Reads a DATE or DATE-TIME value (`20261207`, `20261207T090000`, `20261207T090000Z`) with
 /// its TZID. A TZID that names no known zone leaves the time floating (user's zone).
-fn time_value(raw: &str, tzid: Option<&str>, zones: &[(String, chrono_tz::Tz)]) -> Option<IcsTime> {
+fn time_value(raw: &str, tzid: Option<&str>, zones: &[(String, IcsZone)]) -> Option<IcsTime> {
     let v = raw.trim();
     if v.len() == 8 {
         return NaiveDate::parse_from_str(v, "%Y%m%d")
@@ -349,7 +409,8 @@ fn time_value(raw: &str, tzid: Option<&str>, zones: &[(String, chrono_tz::Tz)]) 
             .iter()
             .find(|(z, _)| z == id)
             .map(|(_, tz)| *tz)
-            .or_else(|| zone_named(id))
+            .or_else(|| zone_named(id).map(IcsZone::Iana))
+            .or_else(|| display_name(id))
     });
     Some(match tz {
         Some(tz) => IcsTime::Zoned(n, tz),
@@ -398,7 +459,7 @@ fn read_event(
     c: &Component,
     lines: &[(usize, String)],
     at: usize,
-    zones: &[(String, chrono_tz::Tz)],
+    zones: &[(String, IcsZone)],
 ) -> Result<Event, IcsError> {
     let begin = lines.get(at).map(|l| l.0).unwrap_or(0);
     // The file line of property `name` inside this event, for errors.
@@ -494,6 +555,9 @@ fn read_event(
         Some(p) => Some(when(p, "RECURRENCE-ID")?),
         None => None,
     };
+    let this_and_future = prop(c, "RECURRENCE-ID")
+        .and_then(|p| param(p, "RANGE"))
+        .is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE"));
     let rule = match prop(c, "RRULE") {
         Some(p) => Some(
             rule(p.val.as_str(), &frame, start, zones).map_err(|why| IcsError {
@@ -515,6 +579,7 @@ fn read_event(
         rdates,
         exdates,
         recurrence_id,
+        this_and_future,
         cancelled,
     })
 }
@@ -525,7 +590,7 @@ fn rule(
     v: &str,
     frame: &Frame,
     start: NaiveDateTime,
-    zones: &[(String, chrono_tz::Tz)],
+    zones: &[(String, IcsZone)],
 ) -> Result<RRuleSet, String> {
     let mut parts = Vec::new();
     for part in v.split(';').filter(|p| !p.trim().is_empty()) {

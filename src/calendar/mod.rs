@@ -1,4 +1,5 @@
-//! Calendar sources (`[[calendar]]`: an `.ics` file or a vdir folder of them) → meetings.
+//! Calendar sources (`[[calendar]]`: an `.ics` file, a vdir folder of them, or a URL whose
+//! download is cached as an `.ics` file, see [`remote`]) → meetings.
 //!
 //! Reading is I/O ([`load`]); parsing ([`ics::parse`]) and expansion ([`expand::expand`]) are
 //! pure. Syntax is parsed by the `icalendar` crate (lenient, maintained, no network or
@@ -7,6 +8,8 @@
 
 pub mod expand;
 pub mod ics;
+pub mod remote;
+pub mod vtimezone;
 pub mod windows_zones;
 
 use std::fmt;
@@ -110,6 +113,13 @@ pub fn modified(path: &Path) -> Option<SystemTime> {
 /// Reads and parses every file of `source`. The first broken file is the error (its path and
 /// line); nothing of a broken source is used, so the caller keeps its last good copy.
 pub fn load(source: &Source) -> Result<Loaded, CalendarError> {
+    if never_fetched(&source.path) {
+        return Err(CalendarError {
+            path: source.path.clone(),
+            line: None,
+            message: "never synced: nothing downloaded yet (serein calendar sync)".into(),
+        });
+    }
     let modified = modified(&source.path);
     let mut events = Vec::new();
     for f in files(&source.path)? {
@@ -134,6 +144,11 @@ pub fn load(source: &Source) -> Result<Loaded, CalendarError> {
     })
 }
 
+/// A URL source's cache file that isn't there yet (a source's path in the download cache).
+pub fn never_fetched(path: &Path) -> bool {
+    path.starts_with(remote::cache_dir()) && !path.exists()
+}
+
 /// What checking one source gave: read again, or broken (the caller keeps its last good copy).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reload {
@@ -154,6 +169,10 @@ pub fn reload(sources: &[(Source, Option<SystemTime>)]) -> Vec<Reload> {
     for (source, seen) in sources {
         let now = modified(&source.path);
         if now.is_some() && now == *seen {
+            continue;
+        }
+        // A URL source not downloaded yet: its meetings come with the first download.
+        if never_fetched(&source.path) {
             continue;
         }
         out.push(match load(source) {

@@ -1,8 +1,10 @@
-//! `serein calendar list [--date D]` and `serein calendar check`: the configured calendars'
-//! meetings for a day, and whether every source reads.
+//! `serein calendar list [--date D]`, `serein calendar check` and `serein calendar sync
+//! [NAME]`: the configured calendars' meetings for a day, whether every source reads, and
+//! downloading the URL sources now.
 
 use chrono::NaiveDate;
 
+use crate::calendar::remote::{self, Remote, Synced};
 use crate::calendar::{self, Source};
 use crate::cli::Failure;
 use crate::config::Config;
@@ -19,8 +21,15 @@ pub enum CalendarCmd {
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
     },
-    /// Read every [[calendar]] source and report errors (file and line); exit 1 if any.
+    /// Read every [[calendar]] source and report errors (file and line); exit 1 if any. A URL
+    /// source is read from its last download.
     Check,
+    /// Download the URL sources ([[calendar]] with url = …) now, or only NAME; one line each.
+    /// Exit 1 if any failed (its last good copy is kept), 2 for an unknown NAME.
+    Sync {
+        /// The [[calendar]] name to download (default: every URL source).
+        name: Option<String>,
+    },
 }
 
 /// Runs a `calendar` subcommand.
@@ -33,9 +42,99 @@ pub fn run(cmd: CalendarCmd, cfg: &Config, now: Now) -> Result<(), Failure> {
                 None => now.local.date(),
             };
             print!("{}", list(&sources, day, now)?);
+            print!(
+                "{}",
+                downloads(&cfg.calendar_remotes(), std::time::SystemTime::now())
+            );
             Ok(())
         }
-        CalendarCmd::Check => check(&sources),
+        CalendarCmd::Check => check(&sources, &cfg.calendar_remotes()),
+        CalendarCmd::Sync { name } => sync(cfg, name.as_deref()),
+    }
+}
+
+/// How long ago, in words: "just now", "12 min ago", "3 h ago", "2 days ago".
+fn age(then: std::time::SystemTime, now: std::time::SystemTime) -> String {
+    let s = now.duration_since(then).map_or(0, |d| d.as_secs());
+    match s {
+        0..60 => "just now".into(),
+        60..3600 => format!("{} min ago", s / 60),
+        3600..172_800 => format!("{} h ago", s / 3600),
+        _ => format!("{} days ago", s / 86_400),
+    }
+}
+
+/// One line per URL source: its address (scheme and host only) and when it was last
+/// downloaded or checked.
+fn downloads(remotes: &[(Source, Remote)], now: std::time::SystemTime) -> String {
+    let mut out = String::new();
+    for (s, r) in remotes {
+        let when = match remote::checked(&s.path).filter(|_| s.path.exists()) {
+            Some(t) => format!("synced {}", age(t, now)),
+            None => "never synced (serein calendar sync)".into(),
+        };
+        out.push_str(&format!("{}: {} {when}\n", s.name, remote::redact(&r.url)));
+    }
+    out
+}
+
+/// `calendar sync [NAME]`: downloads now, one line per source.
+fn sync(cfg: &Config, name: Option<&str>) -> Result<(), Failure> {
+    let remotes = cfg.calendar_remotes();
+    let chosen: Vec<&(Source, Remote)> = match name {
+        Some(n) => {
+            if !cfg.calendars.iter().any(|c| c.name == n) {
+                let names: Vec<&str> = cfg.calendars.iter().map(|c| c.name.as_str()).collect();
+                return Err(Failure::input(format!(
+                    "no [[calendar]] named {n:?} (configured: {})",
+                    if names.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                )));
+            }
+            let found: Vec<_> = remotes.iter().filter(|(s, _)| s.name == n).collect();
+            if found.is_empty() {
+                return Err(Failure::input(format!(
+                    "calendar {n:?} is a file, not a url: there is nothing to download"
+                )));
+            }
+            found
+        }
+        None => remotes.iter().collect(),
+    };
+    if chosen.is_empty() {
+        println!("no [[calendar]] with a url");
+        return Ok(());
+    }
+    let timeout = remote::timeout();
+    let mut failed = 0;
+    for (s, r) in chosen {
+        match remote::sync(&s.name, r, &s.path, timeout) {
+            Ok(Synced::Updated(n)) => println!("{}: {n} events (updated)", s.name),
+            Ok(Synced::NotModified) => println!("{}: not modified", s.name),
+            Err(e) => {
+                failed += 1;
+                println!(
+                    "{}: {}: {} ({})",
+                    s.name,
+                    e.url,
+                    e.message,
+                    if e.kept {
+                        "keeping the last good copy"
+                    } else {
+                        "nothing downloaded yet"
+                    }
+                );
+            }
+        }
+    }
+    match failed {
+        0 => Ok(()),
+        n => Err(Failure::other(format!(
+            "{n} calendar(s) could not be downloaded (see above)"
+        ))),
     }
 }
 
@@ -49,6 +148,9 @@ fn list(sources: &[Source], day: NaiveDate, now: Now) -> Result<String, Failure>
     }
     let mut all = Vec::new();
     for s in sources {
+        if calendar::never_fetched(&s.path) {
+            continue;
+        }
         let loaded = calendar::load(s).map_err(|e| Failure::other(e.to_string()))?;
         all.extend(loaded.meetings(day, day, &now.zone));
     }
@@ -82,20 +184,32 @@ fn list(sources: &[Source], day: NaiveDate, now: Now) -> Result<String, Failure>
 }
 
 /// Reads every source: one line each, the error with its file and line when broken.
-fn check(sources: &[Source]) -> Result<(), Failure> {
+fn check(sources: &[Source], remotes: &[(Source, Remote)]) -> Result<(), Failure> {
     if sources.is_empty() {
         println!("no [[calendar]] configured");
         return Ok(());
     }
     let mut broken = 0;
     for s in sources {
+        if calendar::never_fetched(&s.path) {
+            println!("· {}: never synced (serein calendar sync)", s.name);
+            continue;
+        }
         match calendar::load(s) {
-            Ok(l) => println!(
-                "✓ {}: {} ({} events)",
-                s.name,
-                s.path.display(),
-                l.events.len()
-            ),
+            Ok(l) => {
+                let from = match remotes.iter().find(|(r, _)| r == s) {
+                    Some((_, r)) => format!(
+                        "{}, {}",
+                        remote::redact(&r.url),
+                        remote::checked(&s.path).map_or_else(
+                            || "downloaded".to_string(),
+                            |t| format!("synced {}", age(t, std::time::SystemTime::now()))
+                        )
+                    ),
+                    None => s.path.display().to_string(),
+                };
+                println!("✓ {}: {from} ({} events)", s.name, l.events.len());
+            }
             Err(e) => {
                 broken += 1;
                 println!("✗ {}: {e}", s.name);

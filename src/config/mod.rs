@@ -69,17 +69,23 @@ pub struct Config {
     pub calendars: Vec<CalendarConfig>,
 }
 
-/// `[[calendar]]`: a local `.ics` file or a vdir folder (one `.ics` per event, as vdirsyncer
-/// and khal keep them) whose events show as meetings.
+/// `[[calendar]]`: a local `.ics` file, a vdir folder (one `.ics` per event, as vdirsyncer
+/// and khal keep them) or an `https://` / `webcal://` address (fetched in the background and
+/// cached) whose events show as meetings.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct CalendarConfig {
     /// Shown beside its meetings and in errors; unique.
     pub name: String,
-    /// The `.ics` file or the folder; absolute or from `~/`.
+    /// The `.ics` file or the folder; absolute or from `~/`. Empty with `url`.
     pub path: PathBuf,
     /// The life domain its meetings count as.
     pub domain: String,
+    /// An `https://`, `webcal://` or `http://` address instead of `path`.
+    pub url: Option<String>,
+    /// How often a `url` is fetched again, in minutes (default 30).
+    #[serde(deserialize_with = "units::minutes")]
+    pub refresh: u32,
 }
 
 impl Default for CalendarConfig {
@@ -88,19 +94,45 @@ impl Default for CalendarConfig {
             name: String::new(),
             path: PathBuf::new(),
             domain: "work".into(),
+            url: None,
+            refresh: 30,
         }
     }
 }
 
 impl Config {
-    /// The configured calendar sources, paths with `~/` expanded.
+    /// The configured calendar sources, paths with `~/` expanded; a `url` source is read
+    /// from its cache file.
     pub fn calendar_sources(&self) -> Vec<crate::calendar::Source> {
         self.calendars
             .iter()
             .map(|c| crate::calendar::Source {
                 name: c.name.clone(),
-                path: expand_home(&c.path),
+                path: match &c.url {
+                    Some(u) => crate::calendar::remote::cache_file(&c.name, u),
+                    None => expand_home(&c.path),
+                },
                 domain: c.domain.clone(),
+            })
+            .collect()
+    }
+
+    /// The `url` sources: each with where it is fetched from and how often.
+    pub fn calendar_remotes(
+        &self,
+    ) -> Vec<(crate::calendar::Source, crate::calendar::remote::Remote)> {
+        self.calendars
+            .iter()
+            .zip(self.calendar_sources())
+            .filter_map(|(c, s)| {
+                let url = c.url.clone()?;
+                Some((
+                    s,
+                    crate::calendar::remote::Remote {
+                        url,
+                        refresh: std::time::Duration::from_secs(u64::from(c.refresh.max(1)) * 60),
+                    },
+                ))
             })
             .collect()
     }
@@ -805,8 +837,14 @@ mod tests {
                 .all(|w| w.contains("no such file or folder")),
             "{warnings:?}"
         );
-        assert_eq!(cfg.calendars.len(), 2, "{block}");
+        assert_eq!(cfg.calendars.len(), 3, "{block}");
         assert_eq!(cfg.calendars[1].domain, "work");
+        // The url example: no path, its refresh read as minutes.
+        assert_eq!(
+            cfg.calendars[2].url.as_deref(),
+            Some("webcal://calendar.example.org/team.ics")
+        );
+        assert_eq!(cfg.calendars[2].refresh, 60);
     }
 
     #[test]

@@ -535,17 +535,41 @@ impl Config {
                     format!("calendar {:?} is defined twice", c.name),
                 ));
             }
-            if c.path.as_os_str().is_empty() {
+            if let Some(url) = &c.url {
+                if !c.path.as_os_str().is_empty() {
+                    return Err(src.error(
+                        &at("url"),
+                        format!(
+                            "calendar {:?} has both a path and a url: give one of them",
+                            c.name
+                        ),
+                    ));
+                }
+                if let Err(why) = crate::calendar::remote::http_url(url) {
+                    return Err(
+                        src.error(&at("url"), format!("calendar {:?}: url = {why}", c.name))
+                    );
+                }
+                if c.refresh == 0 {
+                    return Err(src.error(
+                        &at("refresh"),
+                        format!(
+                            "calendar {:?}: refresh = 0: expected a length of at least a minute, like \"30m\"",
+                            c.name
+                        ),
+                    ));
+                }
+            } else if c.path.as_os_str().is_empty() {
                 return Err(src.error(
                     &[Seg::Key("calendar"), Seg::Index(i)],
                     format!(
-                        "calendar {:?} needs a path: an .ics file or a folder of them, like \"~/calendars/work.ics\"",
+                        "calendar {:?} needs a path (an .ics file or a folder of them, like \"~/calendars/work.ics\") or a url (\"https://…\")",
                         c.name
                     ),
                 ));
             }
             let path = super::expand_home(&c.path);
-            if !path.is_absolute() {
+            if c.url.is_none() && !path.is_absolute() {
                 return Err(src.error(
                     &at("path"),
                     format!(
@@ -565,7 +589,7 @@ impl Config {
                     ),
                 ));
             }
-            if !path.exists() {
+            if c.url.is_none() && !path.exists() {
                 warnings.push(format!(
                     "{}: calendar {:?}: {}: no such file or folder; no meetings from it until it appears",
                     src.place(&at("path")),

@@ -297,10 +297,18 @@ where
         }
         // Without motion, the Breathe screen still wakes when its shown second turns (it
         // follows the exercise, not the wall clock): a frame then instead of a tick.
-        let (sleep, breath_wake) = match model.breath_wake_ms(now).map(Duration::from_millis) {
-            Some(b) if b < tick_in => (b, true),
-            _ => (tick_in, false),
-        };
+        let (mut sleep, mut breath_wake) =
+            match model.breath_wake_ms(now).map(Duration::from_millis) {
+                Some(b) if b < tick_in => (b, true),
+                _ => (tick_in, false),
+            };
+        // A calendar download due (whole minutes: the TUI's minute tick already wakes then).
+        if let Some(due) = shell.fetch.next_due(&model.config, now.utc) {
+            let fetch_in = until(due, now.utc);
+            if fetch_in < sleep {
+                (sleep, breath_wake) = (fetch_in, false);
+            }
+        }
         let watch = shell.watch.as_ref();
         let event = tokio::select! {
             input = frontend.input() => match input {
@@ -309,6 +317,7 @@ where
                 None => break Ok(()),
             },
             Some(msg) = inbox.recv() => Ok(msg),
+            Some(msg) = shell.fetch.rx.recv() => Ok(msg),
             _ = frames.tick(), if model.animating() => {
                 stats.frames += 1;
                 Ok(Msg::Frame)
@@ -379,6 +388,8 @@ pub struct Shell<'a> {
     watch: Option<FileWatch>,
     /// The notifications failed while running: poll.
     watch_failed: bool,
+    /// Background downloads of `[[calendar]] url` sources.
+    fetch: effects::fetch::Fetcher,
 }
 
 /// The config file as last read: checked (one `stat`) on each tick, read again when it changed.
@@ -436,6 +447,7 @@ impl<'a> Shell<'a> {
             watch_store: false,
             watch: None,
             watch_failed: false,
+            fetch: effects::fetch::Fetcher::default(),
         }
     }
 
@@ -530,11 +542,16 @@ impl<'a> Shell<'a> {
             queue.extend(self.effects.run(e, now));
         }
         self.drain(model, queue, now, false);
+        self.fetch.start_due(&model.config, now.utc);
         true
     }
 
     /// Handles one message at `now`.
     pub fn dispatch(&mut self, model: &mut Model, msg: Msg, now: impl Into<Now>) -> Dispatched {
+        let now: Now = now.into();
+        if matches!(msg, Msg::Tick) {
+            self.fetch.start_due(&model.config, now.utc);
+        }
         let mut queue = VecDeque::new();
         let watched = self.watch.as_ref();
         // A config file followed by notification is read again when it changes, not looked at.
@@ -549,7 +566,7 @@ impl<'a> Shell<'a> {
         let tick = matches!(msg, Msg::Tick) && queue.is_empty();
         let before = tick.then(|| ShownState::of(model));
         queue.push_back(msg);
-        let mut d = self.drain(model, queue, now.into(), skip_poll);
+        let mut d = self.drain(model, queue, now, skip_poll);
         d.seconds_only = before.is_some_and(|b| d.seconds_only && b == ShownState::of(model));
         d
     }

@@ -409,6 +409,7 @@ fn today_with(
         name: "work".into(),
         path,
         domain: "work".into(),
+        ..Default::default()
     }];
     let mut store = serein::store::Store::open_in_memory().unwrap();
     store.insert_many(boxes).unwrap();

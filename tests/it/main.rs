@@ -5,6 +5,7 @@ pub mod skip;
 
 mod breathe;
 mod calendar;
+mod calendar_url;
 mod cli;
 mod concurrency;
 mod due;

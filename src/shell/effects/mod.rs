@@ -7,6 +7,7 @@
 
 mod breathing;
 mod desktop;
+pub(super) mod fetch;
 mod offline;
 mod plan;
 mod session;
