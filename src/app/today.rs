@@ -414,21 +414,42 @@ fn placement_start(m: &Model) -> u16 {
 pub(crate) fn submit_add(m: &mut Model, text: &str) -> Result<Update, String> {
     let draft = parse::parse(text, &m.config.domain_names()).map_err(|e| e.to_string())?;
     let busy = meeting::busy(&meeting_slots(m));
-    let nb = plan::place_around(
+    let offline = plan::offline_spans(&m.offline.schedule, &m.zone, m.today.date);
+    let hours = plan::Hours {
+        from: placement_start(m),
+        day_start: m.config.day_start.0,
+        day_end: m.config.day_end.0,
+    };
+    let placed = plan::place_in_hours(
         &draft,
         &m.today.boxes,
         &busy,
+        &offline,
         m.today.date,
-        placement_start(m),
+        hours,
         &m.config.default_domain,
     )
     .map_err(|e| e.to_string())?;
+    let nb = placed.new;
     m.mode = Mode::Normal;
     m.set_status(
         Level::Info,
         format!("added {}-{} {}", hhmm(nb.start), hhmm(nb.end), nb.title),
     );
     warn_overlap(m, &[Timebox::from_new(-1, nb.clone())]);
+    if let Some((from, to)) = placed.offline {
+        m.set_status(
+            Level::Warn,
+            format!(
+                "added {}-{} {} — in your offline hours {}–{}",
+                hhmm(nb.start),
+                hhmm(nb.end),
+                nb.title,
+                hhmm(from),
+                hhmm(to)
+            ),
+        );
+    }
     Ok(change(
         m,
         "add",

@@ -14,6 +14,7 @@ mod idle;
 mod import;
 mod keys;
 mod layout;
+mod meetings_today;
 mod offline;
 mod render;
 mod sound;
