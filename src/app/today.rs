@@ -32,7 +32,7 @@ pub(crate) fn day_loaded(m: &mut Model, date: NaiveDate, boxes: Vec<Timebox>) ->
     let prev_index = m.selected_index();
     m.today.boxes = boxes;
     m.today.loaded = true;
-    if m.selected_box().is_none() {
+    if m.selected_box().is_none() && selected_meeting(m).is_none() {
         m.today.selected = match prev_index {
             Some(i) if !first => m
                 .today
@@ -101,6 +101,12 @@ fn open_prompt(m: &mut Model, purpose: PromptPurpose, text: String) -> Update {
 /// A key-table action on Today: the router (`update`) sends here what no other screen and no
 /// screen-wide key took.
 pub(crate) fn action(m: &mut Model, a: Action) -> Update {
+    if let Some(s) = selected_meeting(m)
+        && edits(a)
+    {
+        m.set_status(Level::Warn, read_only_text(&s));
+        return Update::redraw();
+    }
     match a {
         Action::Down | Action::Up | Action::Top | Action::Bottom => select(m, a),
         Action::Add => open_prompt(m, PromptPurpose::Add, String::new()),
@@ -143,21 +149,135 @@ pub(crate) fn action(m: &mut Model, a: Action) -> Update {
     }
 }
 
-/// Down, Up, Top, Bottom: moves the selection, staying on the day's boxes.
+/// Actions that change the selected box: refused on a meeting, which belongs to its calendar.
+fn edits(a: Action) -> bool {
+    matches!(
+        a,
+        Action::Edit
+            | Action::Delete
+            | Action::MoveDown
+            | Action::MoveUp
+            | Action::Grow
+            | Action::Shrink
+            | Action::Shift
+            | Action::ToggleDone
+    )
+}
+
+/// Why a meeting can't be changed here (one place, for the localisation sweep).
+fn read_only_text(s: &MeetingSlot) -> String {
+    format!(
+        "“{}” is from calendar “{}” — change it in your calendar",
+        s.title, s.calendar
+    )
+}
+
+/// Down, Up, Top, Bottom: moves the selection along the timeline, boxes and meetings alike.
 fn select(m: &mut Model, a: Action) -> Update {
-    if m.today.boxes.is_empty() {
+    let items = timeline_items(m);
+    if items.is_empty() {
         return Update::redraw();
     }
-    let last = m.today.boxes.len() - 1;
-    let i = m.selected_index();
+    let last = items.len() - 1;
+    let i = m
+        .today
+        .selected
+        .and_then(|id| items.iter().position(|b| b.id == id));
     let j = match a {
         Action::Down => i.map_or(0, |i| (i + 1).min(last)),
         Action::Up => i.map_or(0, |i| i.saturating_sub(1)),
         Action::Top => 0,
         _ => last,
     };
-    m.today.selected = Some(m.today.boxes[j].id);
+    let id = items[j].id;
+    m.today.selected = Some(id);
     Update::redraw()
+}
+
+/// Ids given to the shown day's timed meetings on the timeline: `MEETING_ID - k` for the
+/// `k`-th of [`meeting_slots`] (stored boxes have positive ids).
+pub const MEETING_ID: i64 = -1_000_000;
+
+/// Whether a timeline id is a meeting's.
+pub fn is_meeting(id: i64) -> bool {
+    id <= MEETING_ID
+}
+
+/// The boxes and the day's timed meetings (as read-only stand-ins with their own ids), in
+/// start order: what the timeline lays out and the selection walks. The meetings were
+/// expanded in `update`.
+pub fn timeline_items(m: &Model) -> std::borrow::Cow<'_, [Timebox]> {
+    let slots = meeting_slots(m);
+    if slots.is_empty() {
+        return std::borrow::Cow::Borrowed(&m.today.boxes);
+    }
+    let mut items = m.today.boxes.clone();
+    items.extend(slots.into_iter().enumerate().map(|(k, s)| Timebox {
+        id: MEETING_ID - k as i64,
+        date: m.today.date,
+        start: s.start,
+        end: s.end,
+        title: s.title,
+        domain: s.domain,
+        kind: plan::Kind::Focus,
+        done: false,
+    }));
+    // Stable: boxes keep their order among themselves.
+    items.sort_by_key(|b| b.start);
+    std::borrow::Cow::Owned(items)
+}
+
+/// The meeting selected on the timeline, if the selection is on one.
+pub fn selected_meeting(m: &Model) -> Option<MeetingSlot> {
+    let id = m.today.selected.filter(|id| is_meeting(*id))?;
+    let k = usize::try_from(MEETING_ID - id).ok()?;
+    meeting_slots(m).into_iter().nth(k)
+}
+
+/// `Start` on a selected meeting (today, not over yet): a session with its title and domain
+/// until its end, so the time really spent in it is logged. `None` when no meeting is
+/// selected or a session already runs (the timer's own `Start` handles those).
+pub(crate) fn start_meeting(m: &mut Model, now: crate::domain::time::Now) -> Option<Update> {
+    use crate::domain::session::{Session, SessionKind};
+    use crate::domain::time::{resolve, wall};
+    if m.timer.session.is_some() {
+        return None;
+    }
+    let s = selected_meeting(m)?;
+    if m.today.date != m.today() {
+        m.set_status(
+            Level::Warn,
+            "meetings are timed on their day: this one isn't today",
+        );
+        return Some(Update::redraw());
+    }
+    let at = |min| resolve(&m.zone, wall(m.today.date, min));
+    let (start, end) = (at(s.start), at(s.end));
+    if now.utc >= end {
+        m.set_status(
+            Level::Info,
+            format!("“{}” ended at {} — nothing to time", s.title, hhmm(s.end)),
+        );
+        return Some(Update::redraw());
+    }
+    let planned = (end - now.utc.max(start)).num_seconds().max(60);
+    let session = Session::start(
+        &s.title,
+        &s.domain,
+        SessionKind::Focus,
+        None,
+        planned,
+        now.utc,
+        now.local.date(),
+        now.offset_s(),
+    );
+    m.timer.offer = None;
+    m.timer.last_ended = None;
+    m.screen = crate::app::model::Screen::Timer;
+    Some(Update {
+        redraw: true,
+        effects: vec![Effect::StartSession(session), Effect::EnsureDaemon],
+    })
 }
 
 /// Opens the edit prompt on the selected box, filled with its line as typed (`09:00-10:00
@@ -628,6 +748,10 @@ fn refresh_meetings(m: &mut Model) {
         .flat_map(|l| l.meetings(date, date, &zone))
         .collect();
     c.date = Some(date);
+    // A meeting selected that is gone leaves nothing selected.
+    if m.today.selected.is_some_and(is_meeting) && selected_meeting(m).is_none() {
+        m.today.selected = None;
+    }
 }
 
 /// Asks the shell to look at the configured calendars' files (None: none configured). A

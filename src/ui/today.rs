@@ -113,39 +113,26 @@ fn rows(
     out
 }
 
-/// Ids given to meetings laid out among the boxes (stored boxes have positive ids).
-const MEETING_ID: i64 = -1_000_000;
+use crate::app::today::timeline_items;
 
 fn is_meeting(b: &Timebox) -> bool {
-    b.id <= MEETING_ID
-}
-
-/// The boxes and the day's timed meetings (as read-only stand-ins with their own ids), in
-/// start order: what the timeline lays out. The meetings were expanded in `update`.
-fn timeline_items(m: &Model) -> std::borrow::Cow<'_, [Timebox]> {
-    let slots = crate::app::today::meeting_slots(m);
-    if slots.is_empty() {
-        return std::borrow::Cow::Borrowed(&m.today.boxes);
-    }
-    let mut items = m.today.boxes.clone();
-    items.extend(slots.into_iter().enumerate().map(|(k, s)| Timebox {
-        id: MEETING_ID - k as i64,
-        date: m.today.date,
-        start: s.start,
-        end: s.end,
-        title: s.title,
-        domain: s.domain,
-        kind: Kind::Focus,
-        done: false,
-    }));
-    // Stable: boxes keep their order among themselves.
-    items.sort_by_key(|b| b.start);
-    std::borrow::Cow::Owned(items)
+    crate::app::today::is_meeting(b.id)
 }
 
 /// A meeting's first row: its own glyph, read-only (never selected), domain-coloured bar.
-fn meeting_head_spans(m: &Model, theme: &Theme, b: &Timebox, rest: usize) -> Vec<Span<'static>> {
-    let bar = theme.domain(&m.config, &b.domain, false);
+fn meeting_head_spans(
+    m: &Model,
+    theme: &Theme,
+    b: &Timebox,
+    rest: usize,
+    is_sel: bool,
+) -> Vec<Span<'static>> {
+    let base = if is_sel {
+        theme.selected()
+    } else {
+        Style::default()
+    };
+    let bar = theme.domain(&m.config, &b.domain, false).patch(base);
     let text_w = rest.saturating_sub(1);
     let len = dur(u32::from(b.minutes()));
     let info = if rest >= 54 {
@@ -153,17 +140,30 @@ fn meeting_head_spans(m: &Model, theme: &Theme, b: &Timebox, rest: usize) -> Vec
     } else {
         format!(" {len} {} ", b.domain)
     };
-    let glyph = " ◆ ";
+    let glyph = if is_sel { "›◆ " } else { " ◆ " };
     let fixed = width(glyph) + width(&info);
     let title = fit(&b.title, text_w.saturating_sub(fixed));
     let pad = text_w.saturating_sub(fixed + width(&title));
     vec![
         Span::styled("┃", bar),
         Span::styled(glyph, bar),
-        Span::styled(title, theme.title()),
-        Span::raw(" ".repeat(pad)),
+        Span::styled(title, theme.title().patch(base)),
+        Span::styled(" ".repeat(pad), base),
         Span::styled(info, bar),
     ]
+}
+
+/// The selected meeting's details, where the key hints usually are:
+/// ` ◆ 11:00–11:30 Standup · calendar work · read-only · ⏎ logs it`.
+fn meeting_details(m: &Model, s: &crate::domain::meeting::MeetingSlot) -> String {
+    let k = m.keymap.keys_for(Action::Start);
+    format!(
+        " ◆ {}–{} {} · calendar {} · read-only · {k} logs it",
+        hhmm(s.start),
+        hhmm(s.end),
+        s.title,
+        s.calendar
+    )
 }
 
 /// Broken calendars and all-day events, for the header: ` · ⚠ calendar work broken · ◆ Offsite`.
@@ -450,7 +450,13 @@ fn row_line(
     match row.kind {
         RowKind::Free { gap } => spans.extend(free_span(theme, gap, rest, is_now)),
         RowKind::Head(i) if is_meeting(&items[i]) => {
-            spans.extend(meeting_head_spans(m, theme, &items[i], rest));
+            spans.extend(meeting_head_spans(
+                m,
+                theme,
+                &items[i],
+                rest,
+                selected == Some(i),
+            ));
         }
         RowKind::Head(i) | RowKind::Body(i, _) => {
             let b = &items[i];
@@ -708,6 +714,9 @@ fn draw_status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Level::Error => theme.error(),
             };
             Line::styled(fit(&format!(" {}", s.text), w), style)
+        }
+        None if let Some(s) = crate::app::today::selected_meeting(m) => {
+            Line::styled(fit(&meeting_details(m, &s), w), theme.info())
         }
         None => {
             let k = |a| m.keymap.keys_for(a);

@@ -90,3 +90,101 @@ fn tui_quick_add_refuses_after_hours() {
     );
     assert!(matches!(m.mode, serein::app::model::Mode::Input(_)));
 }
+
+const DAY_ICS: &str = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:a\nSUMMARY:Standup\nDTSTART:20261123T110000\nDTEND:20261123T113000\nEND:VEVENT\nEND:VCALENDAR\n";
+
+/// A model at `now` on 2026-11-23 (UTC) with calendar “work” holding `ics` and `boxes` stored,
+/// started by the shell (which reads the calendar).
+fn today_with(
+    now: chrono::NaiveDateTime,
+    ics: &str,
+    boxes: &[serein::domain::plan::NewTimebox],
+) -> (
+    tempfile::TempDir,
+    serein::app::model::Model,
+    serein::store::Store,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("work.ics");
+    std::fs::write(&path, ics).unwrap();
+    let mut m = crate::model_at(now);
+    m.config.calendars = vec![serein::config::CalendarConfig {
+        name: "work".into(),
+        path,
+        domain: "work".into(),
+    }];
+    let mut store = serein::store::Store::open_in_memory().unwrap();
+    store.insert_many(boxes).unwrap();
+    serein::shell::Shell::new(&mut store).start(&mut m, now);
+    (dir, m, store)
+}
+
+fn key(c: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+fn status(m: &serein::app::model::Model) -> String {
+    m.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+/// j walks boxes and meetings alike; the selected meeting shows its time and calendar; every
+/// edit key on it is refused with a message naming its calendar, and nothing changes.
+#[test]
+fn a_meeting_is_selectable_but_read_only() {
+    let boxes = [nb(9 * 60, 10 * 60, "Write", "work", Kind::Focus)];
+    let (_d, mut m, mut store) = today_with(crate::at(8, 0), DAY_ICS, &boxes);
+    let now = m.now;
+    let mut shell = serein::shell::Shell::new(&mut store);
+    shell.dispatch(&mut m, key(KeyCode::Char('g')), now);
+    shell.dispatch(&mut m, key(KeyCode::Char('j')), now);
+    let screen = crate::render::screen(&m, 80, 24);
+    assert!(screen.contains("›◆ Standup"), "{screen}");
+    let last = screen.lines().last().unwrap_or_default().to_string();
+    assert!(
+        last.contains("◆ 11:00–11:30 Standup · calendar work · read-only"),
+        "{screen}"
+    );
+    for c in ['e', 'd', 'J', 'K', '+', '-', 'x', 's'] {
+        shell.dispatch(&mut m, key(KeyCode::Char(c)), now);
+        assert_eq!(
+            status(&m),
+            "“Standup” is from calendar “work” — change it in your calendar",
+            "key {c}"
+        );
+        assert!(
+            matches!(m.mode, serein::app::model::Mode::Normal),
+            "key {c}"
+        );
+    }
+    assert_eq!(m.today.boxes.len(), 1);
+    assert_eq!((m.today.boxes[0].start, m.today.boxes[0].end), (540, 600));
+    // Back up to the box: its keys work again.
+    shell.dispatch(&mut m, key(KeyCode::Char('k')), now);
+    assert_eq!(m.selected_box().map(|b| b.title.as_str()), Some("Write"));
+}
+
+/// Enter on a meeting under way logs a session with its title and domain until its end.
+#[test]
+fn starting_a_meeting_logs_its_time() {
+    let (_d, mut m, mut store) = today_with(crate::at(11, 10), DAY_ICS, &[]);
+    let now = m.now;
+    let mut shell = serein::shell::Shell::new(&mut store);
+    shell.dispatch(&mut m, key(KeyCode::Char('j')), now);
+    shell.dispatch(&mut m, key(KeyCode::Enter), now);
+    let s = m.timer.session.clone().expect("a session runs");
+    assert_eq!(
+        (
+            s.title.as_str(),
+            s.domain.as_str(),
+            s.planned_s,
+            s.timebox_id
+        ),
+        ("Standup", "work", 20 * 60, None)
+    );
+    drop(shell);
+    let stored = store.active_session().unwrap().expect("stored");
+    assert_eq!(stored.title, "Standup");
+}
