@@ -140,6 +140,11 @@ pub struct TodayState {
     pub pending: Option<Pending>,
     /// Calendar sources and the shown day's meetings (read-only).
     pub calendars: Calendars,
+    /// The sessions logged on `sessions_date` (today and past days), read off the draw path.
+    pub sessions: Vec<Session>,
+    pub sessions_date: Option<NaiveDate>,
+    /// Narrow panes: the list shows what was done instead of the plan (`v`).
+    pub show_actual: bool,
 }
 
 /// The calendars as last read, and the shown day's meetings expanded from them (in `update`,
@@ -265,6 +270,9 @@ impl Model {
             undo: Vec::new(),
             pending: None,
             calendars: Calendars::default(),
+            sessions: Vec::new(),
+            sessions_date: None,
+            show_actual: false,
         };
         let timer = TimerState {
             session: None,

@@ -41,6 +41,11 @@ pub enum Msg {
     ManualLoaded(Option<crate::domain::policy::Manual>),
     /// What the Do-Not-Disturb enforcer applied.
     DndApplied(crate::notify::enforcer::Applied),
+    /// The sessions logged on a day (planned vs actual on Today).
+    DaySessionsLoaded {
+        date: NaiveDate,
+        sessions: Vec<Session>,
+    },
     /// Calendar sources read again because their files changed (or broken).
     CalendarsLoaded(Vec<crate::calendar::Reload>),
     /// The boxes of a day, freshly read from the store.
@@ -106,6 +111,8 @@ pub enum Effect {
     ),
     /// Read a day and answer with `Msg::DayLoaded`.
     LoadDay(NaiveDate),
+    /// Read the sessions logged on a day; answers `Msg::DaySessionsLoaded`.
+    LoadDaySessions(NaiveDate),
     /// Read again the calendar sources whose files changed since the modification time last
     /// seen; answers `Msg::CalendarsLoaded` when any did.
     LoadCalendars(Vec<(crate::calendar::Source, Option<std::time::SystemTime>)>),

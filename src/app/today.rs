@@ -11,6 +11,7 @@ use crate::app::update::Update;
 use crate::domain::meeting::{self, MeetingSlot};
 use crate::domain::parse::{self, Draft, When};
 use crate::domain::plan::{self, Change, Patch, Timebox, dur, hhmm};
+use crate::domain::session::{Session, SessionKind};
 use crate::domain::time::minute_of_day;
 use crate::keys::Action;
 
@@ -25,10 +26,22 @@ pub(crate) fn day_loaded(m: &mut Model, date: NaiveDate, boxes: Vec<Timebox>) ->
     if m.today.calendars.date != Some(date) {
         refresh_meetings(m);
     }
+    // The day was read (shown, saved, or changed by another process): so are its sessions.
+    let sessions = (date <= m.today()).then_some(Effect::LoadDaySessions(date));
     let first = !m.today.loaded;
     if !first && boxes == m.today.boxes {
-        return Update::default();
+        return Update {
+            redraw: false,
+            effects: sessions.into_iter().collect(),
+        };
     }
+    let mut u = day_shown(m, boxes, first);
+    u.effects.extend(sessions);
+    u
+}
+
+/// [`day_loaded`] with new boxes for the shown day.
+fn day_shown(m: &mut Model, boxes: Vec<Timebox>, first: bool) -> Update {
     let prev_index = m.selected_index();
     m.today.boxes = boxes;
     m.today.loaded = true;
@@ -144,6 +157,7 @@ pub(crate) fn action(m: &mut Model, a: Action) -> Update {
             m.today.date - Duration::days(1),
             Purpose::CopyUnfinished,
         )),
+        Action::PlanActual => toggle_actual(m),
         // Other screens' actions are routed before we get here.
         _ => Update::redraw(),
     }
@@ -382,6 +396,8 @@ fn go_to(m: &mut Model, date: NaiveDate) -> Update {
     m.today.boxes.clear();
     m.today.loaded = false;
     m.today.selected = None;
+    m.today.sessions.clear();
+    m.today.sessions_date = None;
     refresh_meetings(m);
     Update::redraw().with(Effect::LoadDay(date))
 }
@@ -828,4 +844,159 @@ pub(crate) fn calendars_loaded(m: &mut Model, reads: Vec<crate::calendar::Reload
         m.set_status(Level::Warn, w);
     }
     Update::redraw()
+}
+
+/// The sessions logged on `date` arrived: shown if that is still the day, redrawn on change.
+pub(crate) fn sessions_loaded(m: &mut Model, date: NaiveDate, sessions: Vec<Session>) -> Update {
+    if date != m.today.date || (m.today.sessions_date == Some(date) && m.today.sessions == sessions)
+    {
+        return Update::default();
+    }
+    m.today.sessions = sessions;
+    m.today.sessions_date = Some(date);
+    Update::redraw()
+}
+
+/// `v`: in a narrow pane, the list shows what was done instead of the plan (a wide pane shows
+/// both side by side). Future days have nothing done yet.
+fn toggle_actual(m: &mut Model) -> Update {
+    if m.today.date > m.today() {
+        m.set_status(
+            Level::Info,
+            "nothing is done on a day to come — this is the plan",
+        );
+        return Update::redraw();
+    }
+    m.today.show_actual = !m.today.show_actual;
+    let k = m.keymap.keys_for(Action::PlanActual);
+    let text = if m.today.show_actual {
+        format!("showing what was done — {k} for the plan")
+    } else {
+        format!("showing the plan — {k} for what was done")
+    };
+    m.set_status(Level::Info, text);
+    Update::redraw()
+}
+
+/// One logged session as the Today screen shows it beside the plan, in wall minutes of the
+/// shown day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actual {
+    pub id: i64,
+    pub start: u16,
+    /// `start < end <= 1440`; a running session ends now.
+    pub end: u16,
+    /// Where the overrun began (`end` when none).
+    pub overrun_from: u16,
+    pub title: String,
+    pub domain: String,
+    pub kind: SessionKind,
+    /// Time really spent (pauses left out), and past the deadline, in minutes.
+    pub minutes: u32,
+    pub overrun: u32,
+    /// For a box of the plan or a meeting; else unplanned.
+    pub planned: bool,
+    pub running: bool,
+}
+
+/// The sessions of the shown day (none on a day to come): as loaded, with today's as this
+/// process knows them (the one running, those just ended), breathing left out.
+pub fn actuals(m: &Model) -> Vec<Actual> {
+    use crate::domain::session::State;
+    let date = m.today.date;
+    if date > m.today() {
+        return Vec::new();
+    }
+    let loaded = m
+        .today
+        .sessions
+        .iter()
+        .filter(|_| m.today.sessions_date == Some(date));
+    let here = m
+        .timer
+        .sessions_today
+        .iter()
+        .chain(m.timer.session.as_ref())
+        .filter(|_| date == m.today());
+    // Later copies win: what this process knows is newer than what was read.
+    let mut all: Vec<&Session> = Vec::new();
+    for s in loaded.chain(here) {
+        if s.local_date == date && s.kind != SessionKind::Breathing {
+            all.retain(|o| o.id != s.id);
+            all.push(s);
+        }
+    }
+    let now = m.now_utc;
+    let wall = |t: chrono::DateTime<chrono::Utc>| {
+        let local = t.with_timezone(&m.zone).naive_local();
+        if local.date() < date {
+            0
+        } else if local.date() > date {
+            plan::DAY_MINUTES
+        } else {
+            minute_of_day(local)
+        }
+    };
+    let meetings = meeting_slots(m);
+    let mut out: Vec<Actual> = all
+        .into_iter()
+        .map(|s| {
+            let (end_at, overrun_s) = match s.state {
+                State::Ended { at, overrun_s, .. } => (at, overrun_s),
+                State::Running { .. } => (now, s.overrun_s(now)),
+                State::Paused { since, .. } => (since, s.overrun_s(now)),
+            };
+            let start = wall(s.started).min(plan::DAY_MINUTES - 1);
+            let end = wall(end_at).max(start + 1);
+            let overrun_at = end_at - Duration::seconds(overrun_s.max(0));
+            Actual {
+                id: s.id,
+                start,
+                end,
+                overrun_from: wall(overrun_at).clamp(start, end),
+                title: s.title.clone(),
+                domain: s.domain.clone(),
+                kind: s.kind,
+                minutes: (s.actual_s(now).max(0) / 60) as u32,
+                overrun: (overrun_s.max(0) / 60) as u32,
+                planned: s.timebox_id.is_some() || meetings.iter().any(|x| x.title == s.title),
+                running: s.is_active(),
+            }
+        })
+        .collect();
+    out.sort_by_key(|a| (a.start, a.id));
+    out
+}
+
+/// The day's planned time (focus boxes and meetings, overlaps once, real minutes) and the
+/// time done in focus sessions, for `planned 5h30 · done 4h10`.
+pub fn planned_done(m: &Model, actual: &[Actual]) -> (u32, u32) {
+    let mut spans: Vec<(u16, u16)> = m
+        .today
+        .boxes
+        .iter()
+        .filter(|b| b.kind == plan::Kind::Focus)
+        .map(|b| (b.start, b.end))
+        .chain(meeting::busy(&meeting_slots(m)))
+        .collect();
+    spans.sort();
+    let mut merged: Vec<(u16, u16)> = Vec::new();
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(l) if s <= l.1 => l.1 = l.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    let planned = merged
+        .iter()
+        .map(|(s, e)| {
+            crate::domain::time::real_minutes(&m.zone, m.today.date, *s, *e).max(0) as u32
+        })
+        .sum();
+    let done = actual
+        .iter()
+        .filter(|a| a.kind == SessionKind::Focus)
+        .map(|a| a.minutes)
+        .sum();
+    (planned, done)
 }

@@ -55,6 +55,10 @@ impl Effects<'_> {
     pub(super) fn run(&mut self, e: Effect, now: Now) -> Vec<Msg> {
         match e {
             Effect::LoadDay(date) => self.load_day(date),
+            Effect::LoadDaySessions(date) => match self.store.sessions(date, date) {
+                Ok(sessions) => vec![Msg::DaySessionsLoaded { date, sessions }],
+                Err(e) => problem("can't read the day's sessions", e),
+            },
             Effect::LoadCalendars(known) => match crate::calendar::reload(&known) {
                 r if r.is_empty() => Vec::new(),
                 r => vec![Msg::CalendarsLoaded(r)],
