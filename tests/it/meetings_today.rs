@@ -188,3 +188,88 @@ fn starting_a_meeting_logs_its_time() {
     let stored = store.active_session().unwrap().expect("stored");
     assert_eq!(stored.title, "Standup");
 }
+
+/// The real binary in tmux: `j` onto a meeting shows its details; `e` and `d` on it are refused
+/// with the calendar named, and the plan is untouched.
+#[test]
+fn e2e_edit_keys_on_a_meeting_are_refused() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::new();
+    let ics = env.path().join("work.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:s@test\r\nSUMMARY:Standup\r\n\
+         DTSTART:20261123T110000\r\nDTEND:20261123T113000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    env.write_config(&format!(
+        "[[calendar]]\nname = \"work\"\npath = \"{}\"\n",
+        ics.display()
+    ));
+    env.cmd()
+        .args(["plan", "add", "09:00-10:00 Write #work"])
+        .assert()
+        .success();
+    let t = Tmux::start(&env, 100, 30);
+    t.wait_for("◆ Standup");
+    t.keys(&["j"]);
+    t.wait_for("◆ 11:00–11:30 Standup · calendar work · read-only");
+    t.keys(&["e"]);
+    t.wait_for("“Standup” is from calendar “work” — change it in your calendar");
+    t.keys(&["u"]);
+    t.wait_for("nothing to undo");
+    t.keys(&["d"]);
+    let s = t.wait_for("“Standup” is from calendar “work” — change it in your calendar");
+    assert!(!s.contains("edit ›") && s.contains("Write"), "{s}");
+    t.quit();
+    env.cmd()
+        .args(["plan", "list"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("09:00-10:00"))
+        .stdout(predicates::str::contains("Write"));
+}
+
+/// At 48 columns `v` switches yesterday's list between the plan and what was done (an
+/// unplanned session), the line under the header saying which and the day's totals.
+#[test]
+fn e2e_plan_and_actual_toggle_in_a_narrow_pane() {
+    if !Tmux::available() {
+        return;
+    }
+    let env = Env::new();
+    env.cmd()
+        .args([
+            "plan",
+            "add",
+            "08:00-09:00 Write #work",
+            "--date",
+            "2026-11-22",
+        ])
+        .assert()
+        .success();
+    env.cmd()
+        .env("SEREIN_NOW", "2026-11-22T10:00")
+        .args(["start", "Reading #work", "--for", "1h"])
+        .assert()
+        .success();
+    env.cmd()
+        .env("SEREIN_NOW", "2026-11-22T10:40")
+        .arg("stop")
+        .assert()
+        .success();
+    let t = Tmux::start(&env, 48, 20);
+    t.wait_for("Mon 23 Nov · today");
+    t.keys(&["["]);
+    let s = t.wait_for("▤ plan · planned 1h · done 40m · v done");
+    assert!(s.contains("Write") && !s.contains("Reading"), "{s}");
+    t.keys(&["v"]);
+    let s = t.wait_for("● done · planned 1h · done 40m · v plan");
+    assert!(s.contains("○ Reading") && s.contains("unplanned"), "{s}");
+    assert!(s.lines().all(|l| l.chars().count() <= 48), "{s}");
+    t.keys(&["v"]);
+    t.wait_for("▤ plan · planned 1h · done 40m · v done");
+    t.quit();
+}
