@@ -161,6 +161,11 @@ pub struct Calendars {
     pub date: Option<NaiveDate>,
     /// Meetings with any part on `date`, timed and all-day.
     pub meetings: Vec<crate::domain::meeting::Meeting>,
+    /// At start, before the first read: the week's meetings from the on-disk snapshot, and
+    /// the dates it covers.
+    pub snapshot: Option<((NaiveDate, NaiveDate), Vec<crate::domain::meeting::Meeting>)>,
+    /// The snapshot key last asked to be saved (saved again only when it changes).
+    pub saved: Option<crate::calendar::snapshot::Key>,
 }
 
 /// The focus timer: the session under way and what follows it.

@@ -758,11 +758,19 @@ fn refresh_meetings(m: &mut Model) {
     let date = m.today.date;
     let zone = m.zone;
     let c = &mut m.today.calendars;
-    c.meetings = c
-        .loaded
-        .iter()
-        .flat_map(|l| l.meetings(date, date, &zone))
-        .collect();
+    c.meetings = match &c.snapshot {
+        // Nothing read yet: the snapshot's meetings, on the days it covers.
+        Some(((first, last), ms)) if c.loaded.is_empty() && (*first..=*last).contains(&date) => ms
+            .iter()
+            .filter(|x| x.on_day(date, &zone))
+            .cloned()
+            .collect(),
+        _ => c
+            .loaded
+            .iter()
+            .flat_map(|l| l.meetings(date, date, &zone))
+            .collect(),
+    };
     c.date = Some(date);
     // A meeting selected that is gone leaves nothing selected.
     if m.today.selected.is_some_and(is_meeting) && selected_meeting(m).is_none() {
@@ -782,11 +790,82 @@ pub(crate) fn calendar_probe(m: &mut Model) -> Option<Effect> {
     if c.loaded.len() + c.problems.len() != before {
         refresh_meetings(m);
     }
-    calendar_probe_of(m)
+    probe_effect(m)
 }
 
-/// [`calendar_probe`] without forgetting removed sources (at start nothing is loaded yet).
+/// The first calendar read, at start (the shell stats the files): the week's meetings from
+/// the on-disk snapshot when it matches the sources as they are (so the first frame has them without a parse; the sources
+/// are then read at the next minute's probe), else a full read.
 pub(crate) fn calendar_probe_of(m: &Model) -> Option<Effect> {
+    let sources = m.config.calendar_sources();
+    let Some(file) = m.config.calendar_snapshot.clone() else {
+        return probe_effect(m);
+    };
+    if sources.is_empty() {
+        return None;
+    }
+    let (first, last) = week_of(m.today());
+    let key = crate::calendar::snapshot::Key::unstamped(&sources, &zone_name(m), first, last);
+    Some(Effect::FirstCalendars(key, file))
+}
+
+/// Monday..=Sunday of `date`'s week.
+fn week_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    use chrono::Datelike;
+    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    (monday, monday + Duration::days(6))
+}
+
+/// The zone as the snapshot key names it (floating times expand in it).
+fn zone_name(m: &Model) -> String {
+    format!("{:?}", m.zone)
+}
+
+/// The snapshot's meetings arrived (first frame, before any parse).
+pub(crate) fn snapshot_loaded(
+    m: &mut Model,
+    range: (NaiveDate, NaiveDate),
+    meetings: Vec<crate::domain::meeting::Meeting>,
+) -> Update {
+    m.today.calendars.snapshot = Some((range, meetings));
+    refresh_meetings(m);
+    Update::redraw()
+}
+
+/// After a read with every source good: the week's meetings for the next start's first
+/// frame, when the sources (or the week) changed since the last save.
+fn snapshot_to_save(m: &mut Model) -> Option<Effect> {
+    let c = &m.today.calendars;
+    let sources = m.config.calendar_sources();
+    let file = m.config.calendar_snapshot.clone()?;
+    if !c.problems.is_empty() || c.loaded.len() != sources.len() {
+        return None;
+    }
+    let (first, last) = week_of(m.today());
+    let seen: Vec<(crate::calendar::Source, Option<std::time::SystemTime>)> = c
+        .loaded
+        .iter()
+        .map(|l| (l.source.clone(), l.modified))
+        .collect();
+    let key = crate::calendar::snapshot::Key::of(&seen, &zone_name(m), first, last);
+    if c.saved.as_ref() == Some(&key) {
+        return None;
+    }
+    let zone = m.zone;
+    let meetings = c
+        .loaded
+        .iter()
+        .flat_map(|l| l.meetings(first, last, &zone))
+        .collect();
+    let c = &mut m.today.calendars;
+    c.saved = Some(key.clone());
+    // Read for real now: the snapshot has served.
+    c.snapshot = None;
+    Some(Effect::SaveCalendarSnapshot(key, meetings, file))
+}
+
+/// [`calendar_probe`] without forgetting removed sources.
+fn probe_effect(m: &Model) -> Option<Effect> {
     let sources = m.config.calendar_sources();
     if sources.is_empty() {
         return None;
@@ -843,7 +922,9 @@ pub(crate) fn calendars_loaded(m: &mut Model, reads: Vec<crate::calendar::Reload
     if let Some(w) = warn {
         m.set_status(Level::Warn, w);
     }
-    Update::redraw()
+    let mut u = Update::redraw();
+    u.effects.extend(snapshot_to_save(m));
+    u
 }
 
 /// The sessions logged on `date` arrived: shown if that is still the day, redrawn on change.

@@ -148,6 +148,11 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
         }
         Msg::DayLoaded { date, boxes } => today::day_loaded(m, date, boxes),
         Msg::CalendarsLoaded(r) => today::calendars_loaded(m, r),
+        Msg::CalendarSnapshot {
+            first,
+            last,
+            meetings,
+        } => today::snapshot_loaded(m, (first, last), meetings),
         Msg::DaySessionsLoaded { date, sessions } => today::sessions_loaded(m, date, sessions),
         Msg::WeekLoaded(w, data) => week::loaded(m, w, *data),
         Msg::ReviewLoaded {

@@ -7,6 +7,7 @@
 
 pub mod expand;
 pub mod ics;
+pub mod snapshot;
 pub mod windows_zones;
 
 use std::fmt;

@@ -273,3 +273,59 @@ fn e2e_plan_and_actual_toggle_in_a_narrow_pane() {
     t.wait_for("▤ plan · planned 1h · done 40m · v done");
     t.quit();
 }
+
+/// With a snapshot of the week's meetings on disk, the first frame has them before any parse;
+/// the calendar is read at the next minute's probe. A changed file makes the snapshot stale.
+#[test]
+fn the_first_frame_has_the_meetings_from_the_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let ics = dir.path().join("work.ics");
+    std::fs::write(&ics, DAY_ICS).unwrap();
+    let cache = dir.path().join("cache/serein/meetings.json");
+    let start = |store: &mut serein::store::Store| {
+        let mut m = crate::model_at(crate::at(8, 0));
+        m.config.calendars = vec![serein::config::CalendarConfig {
+            name: "work".into(),
+            path: ics.clone(),
+            domain: "work".into(),
+        }];
+        m.config.calendar_snapshot = Some(cache.clone());
+        let now = m.now;
+        serein::shell::Shell::new(store).start(&mut m, now);
+        m
+    };
+    let mut store = serein::store::Store::open_in_memory().unwrap();
+    // First run: nothing kept yet, so the calendar is read, and the week is kept.
+    let m = start(&mut store);
+    assert_eq!(m.today.calendars.loaded.len(), 1);
+    assert!(cache.exists(), "the snapshot is written");
+    // Next run: the meetings come from the snapshot, nothing parsed before the first frame.
+    let mut m = start(&mut store);
+    assert!(m.today.calendars.loaded.is_empty(), "not parsed yet");
+    let titles: Vec<&str> = m
+        .today
+        .calendars
+        .meetings
+        .iter()
+        .map(|x| x.title.as_str())
+        .collect();
+    assert_eq!(titles, vec!["Standup"]);
+    assert!(crate::render::screen(&m, 80, 24).contains("◆ Standup"));
+    // A minute later the calendar is read for real.
+    let next = m.now + chrono::Duration::minutes(1);
+    serein::shell::Shell::new(&mut store).dispatch(&mut m, Msg::Tick, next);
+    assert_eq!(m.today.calendars.loaded.len(), 1);
+    assert_eq!(m.today.calendars.meetings.len(), 1);
+    // The file changed: the snapshot is stale and the new title shows.
+    std::fs::write(&ics, DAY_ICS.replace("Standup", "Retro")).unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&ics)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let m = start(&mut store);
+    assert_eq!(m.today.calendars.loaded.len(), 1);
+    assert_eq!(m.today.calendars.meetings[0].title, "Retro");
+}

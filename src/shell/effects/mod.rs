@@ -63,6 +63,11 @@ impl Effects<'_> {
                 r if r.is_empty() => Vec::new(),
                 r => vec![Msg::CalendarsLoaded(r)],
             },
+            Effect::FirstCalendars(key, file) => crate::calendar::snapshot::first(&key, &file),
+            Effect::SaveCalendarSnapshot(key, meetings, file) => {
+                crate::calendar::snapshot::save(&key, &meetings, &file);
+                Vec::new()
+            }
             Effect::LoadOther(date, purpose) => self.load_other(date, purpose),
             Effect::Apply(change) => self.apply(&change),
             Effect::MarkDone(id) => self.mark_done(id),
