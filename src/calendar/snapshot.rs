@@ -193,15 +193,19 @@ pub fn write(file: &std::path::Path, key: &Key, meetings: &[Meeting]) -> std::io
     })
 }
 
+/// What the first calendar read gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum First {
+    /// The snapshot matched: the meetings of `first..=last`.
+    Kept(NaiveDate, NaiveDate, Vec<Meeting>),
+    /// It did not: every source read.
+    Read(Vec<super::Reload>),
+}
+
 /// The shell's first calendar read: the snapshot when it matches, else every source read.
-pub fn first(key: &Key, file: &std::path::Path) -> Vec<crate::app::msg::Msg> {
-    use crate::app::msg::Msg;
+pub fn first(key: &Key, file: &std::path::Path) -> First {
     if let Some(meetings) = read(file, &key.stamped()) {
-        return vec![Msg::CalendarSnapshot {
-            first: key.first,
-            last: key.last,
-            meetings,
-        }];
+        return First::Kept(key.first, key.last, meetings);
     }
     let known: Vec<(Source, Option<SystemTime>)> = key
         .sources
@@ -215,10 +219,7 @@ pub fn first(key: &Key, file: &std::path::Path) -> Vec<crate::app::msg::Msg> {
             (s, None)
         })
         .collect();
-    match super::reload(&known) {
-        r if r.is_empty() => Vec::new(),
-        r => vec![Msg::CalendarsLoaded(r)],
-    }
+    First::Read(super::reload(&known))
 }
 
 /// Stores the snapshot; a failure only costs the next start its head start.

@@ -803,7 +803,8 @@ mod tests {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         let span = |o: &OfflineSpan| (o.start, o.end, o.window);
         // (rule, day, pieces)
-        let cases: [(&str, &str, Vec<(u16, u16, (u16, u16))>); 4] = [
+        type Piece = (u16, u16, (u16, u16));
+        let cases: [(&str, &str, Vec<Piece>); 4] = [
             (
                 "19:00-08:00",
                 "2026-12-03",
@@ -841,17 +842,18 @@ mod tests {
         };
         let office = hours(480, 480, 1080);
         type Want = Result<((u16, u16), Option<(u16, u16)>), &'static str>;
-        // (what, line, boxes, meetings, offline, day, hours, placed or message part)
-        let cases: Vec<(
-            &str,
-            &str,
+        type Case<'a> = (
+            &'a str,
+            &'a str,
             Vec<Timebox>,
             Vec<(u16, u16)>,
-            &[OfflineSpan],
+            &'a [OfflineSpan],
             NaiveDate,
             Hours,
             Want,
-        )> = vec![
+        );
+        // (what, line, boxes, meetings, offline, day, hours, placed or message part)
+        let cases: Vec<Case> = vec![
             (
                 "empty day",
                 "45m Write",

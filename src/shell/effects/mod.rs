@@ -14,6 +14,7 @@ mod sound;
 mod week;
 
 use crate::app::msg::{Effect, Msg};
+use crate::calendar::snapshot::First;
 use crate::domain::time::Now;
 use crate::store::{Store, StoreError};
 
@@ -63,7 +64,17 @@ impl Effects<'_> {
                 r if r.is_empty() => Vec::new(),
                 r => vec![Msg::CalendarsLoaded(r)],
             },
-            Effect::FirstCalendars(key, file) => crate::calendar::snapshot::first(&key, &file),
+            Effect::FirstCalendars(key, file) => {
+                match crate::calendar::snapshot::first(&key, &file) {
+                    First::Kept(first, last, meetings) => vec![Msg::CalendarSnapshot {
+                        first,
+                        last,
+                        meetings,
+                    }],
+                    First::Read(r) if r.is_empty() => Vec::new(),
+                    First::Read(r) => vec![Msg::CalendarsLoaded(r)],
+                }
+            }
             Effect::SaveCalendarSnapshot(key, meetings, file) => {
                 crate::calendar::snapshot::save(&key, &meetings, &file);
                 Vec::new()
