@@ -805,7 +805,7 @@ pub(crate) fn calendar_probe_of(m: &Model) -> Option<Effect> {
         return None;
     }
     let (first, last) = week_of(m.today());
-    let key = crate::calendar::snapshot::Key::unstamped(&sources, &zone_name(m), first, last);
+    let key = crate::calendar::snapshot::Key::unstamped(&sources, first, last);
     Some(Effect::FirstCalendars(key, file))
 }
 
@@ -817,8 +817,8 @@ fn week_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
 }
 
 /// The zone as the snapshot key names it (floating times expand in it).
-fn zone_name(m: &Model) -> String {
-    format!("{:?}", m.zone)
+pub fn zone_name(zone: &crate::domain::time::Zone) -> String {
+    format!("{zone:?}")
 }
 
 /// The snapshot's meetings arrived (first frame, before any parse).
@@ -847,7 +847,7 @@ fn snapshot_to_save(m: &mut Model) -> Option<Effect> {
         .iter()
         .map(|l| (l.source.clone(), l.modified))
         .collect();
-    let key = crate::calendar::snapshot::Key::of(&seen, &zone_name(m), first, last);
+    let key = crate::calendar::snapshot::Key::of(&seen, &zone_name(&m.zone), first, last);
     if c.saved.as_ref() == Some(&key) {
         return None;
     }

@@ -40,14 +40,15 @@ impl Key {
 
     /// The key of `sources` before looking at their files (the app does no I/O): the shell
     /// stamps it with [`Key::stamped`].
-    pub fn unstamped(sources: &[Source], zone: &str, first: NaiveDate, last: NaiveDate) -> Key {
+    pub fn unstamped(sources: &[Source], first: NaiveDate, last: NaiveDate) -> Key {
         let seen: Vec<(Source, Option<SystemTime>)> =
             sources.iter().map(|s| (s.clone(), None)).collect();
-        Key::of(&seen, zone, first, last)
+        Key::of(&seen, "", first, last)
     }
 
-    /// This key with the sources' modification times as they are on disk now.
-    pub fn stamped(&self) -> Key {
+    /// This key with the sources' modification times as they are on disk now, in `zone`
+    /// (the app's zone is only known once the shell has stamped it).
+    pub fn stamped(&self, zone: &str) -> Key {
         let nanos = |t: SystemTime| t.duration_since(UNIX_EPOCH).ok().map(|d| d.as_nanos());
         Key {
             sources: self
@@ -62,6 +63,7 @@ impl Key {
                     )
                 })
                 .collect(),
+            zone: zone.to_string(),
             ..self.clone()
         }
     }
@@ -203,8 +205,8 @@ pub enum First {
 }
 
 /// The shell's first calendar read: the snapshot when it matches, else every source read.
-pub fn first(key: &Key, file: &std::path::Path) -> First {
-    if let Some(meetings) = read(file, &key.stamped()) {
+pub fn first(key: &Key, file: &std::path::Path, zone: &str) -> First {
+    if let Some(meetings) = read(file, &key.stamped(zone)) {
         return First::Kept(key.first, key.last, meetings);
     }
     let known: Vec<(Source, Option<SystemTime>)> = key

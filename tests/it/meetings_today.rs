@@ -290,7 +290,9 @@ fn the_first_frame_has_the_meetings_from_the_snapshot() {
             domain: "work".into(),
         }];
         m.config.calendar_snapshot = Some(cache.clone());
-        let now = m.now;
+        // The shell stamps the zone with the first message: the app starts on UTC.
+        let zone = serein::domain::time::Zone::Named(chrono_tz::Europe::Paris);
+        let now = serein::domain::time::Now::at(m.now.and_utc(), zone);
         serein::shell::Shell::new(store).start(&mut m, now);
         m
     };
@@ -312,7 +314,8 @@ fn the_first_frame_has_the_meetings_from_the_snapshot() {
     assert_eq!(titles, vec!["Standup"]);
     assert!(crate::render::screen(&m, 80, 24).contains("◆ Standup"));
     // A minute later the calendar is read for real.
-    let next = m.now + chrono::Duration::minutes(1);
+    let zone = serein::domain::time::Zone::Named(chrono_tz::Europe::Paris);
+    let next = serein::domain::time::Now::at(m.now_utc + chrono::Duration::minutes(1), zone);
     serein::shell::Shell::new(&mut store).dispatch(&mut m, Msg::Tick, next);
     assert_eq!(m.today.calendars.loaded.len(), 1);
     assert_eq!(m.today.calendars.meetings.len(), 1);

@@ -65,7 +65,11 @@ impl Effects<'_> {
                 r => vec![Msg::CalendarsLoaded(r)],
             },
             Effect::FirstCalendars(key, file) => {
-                match crate::calendar::snapshot::first(&key, &file) {
+                match crate::calendar::snapshot::first(
+                    &key,
+                    &file,
+                    &crate::app::today::zone_name(&now.zone),
+                ) {
                     First::Kept(first, last, meetings) => vec![Msg::CalendarSnapshot {
                         first,
                         last,
