@@ -2,6 +2,7 @@
 //! two years and recurring ones begun up to five years ago, with EXDATEs and overrides), then
 //! times parsing it once and expanding one week many times. Run by `benches/calendar.sh`.
 //! Usage: cargo run --release --example calendar_bench [EVENTS] [RUNS]
+//!        cargo run --release --example calendar_bench --write PATH [EVENTS]
 
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -49,6 +50,16 @@ fn ics(events: usize) -> String {
 }
 
 fn main() {
+    // `--write PATH [EVENTS]`: only write the calendar (benches/calendar_first_frame.sh).
+    if std::env::args().nth(1).as_deref() == Some("--write") {
+        let path = std::env::args().nth(2).expect("--write PATH [EVENTS]");
+        let events = std::env::args()
+            .nth(3)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(2000);
+        std::fs::write(path, ics(events)).unwrap();
+        return;
+    }
     let mut args = std::env::args().skip(1);
     let events: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(2000);
     let runs: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20);

@@ -58,6 +58,7 @@ pub enum Action {
     Today,
     ApplyTemplate,
     CopyUnfinished,
+    PlanActual,
     Start,
     PauseResume,
     Extend5,
@@ -108,6 +109,7 @@ impl Action {
             Action::Today => "today",
             Action::ApplyTemplate => "apply_template",
             Action::CopyUnfinished => "copy_unfinished",
+            Action::PlanActual => "plan_actual",
             Action::Start => "start",
             Action::PauseResume => "pause",
             Action::Extend5 => "extend",
@@ -221,6 +223,7 @@ pub const TABLE: &[Row] = &[
     row(Action::Today, &[TODAY], &["t"], "today"),
     row(Action::ApplyTemplate, &[TODAY], &["T"], "apply template"),
     row(Action::CopyUnfinished, &[TODAY], &["Y"], "copy unfinished"),
+    row(Action::PlanActual, &[TODAY], &["v"], "plan / done"),
     // The Timer (and `start` on Today).
     row(
         Action::Start,

@@ -40,3 +40,4 @@ cliplan-already-there = already there: { $what }
 cliplan-template-already = nothing to add: template { $name } is already on { $day }
 cliplan-nothing-unfinished = nothing unfinished on { $day }
 cliplan-no-templates = no templates (add [[template]] to the config; see `serein config init`)
+cliplan-offline-warning = warning: { $start }-{ $end } is in your offline hours { $from }–{ $to }

@@ -39,3 +39,4 @@ cliplan-already-there = déjà là : { $what }
 cliplan-template-already = rien à ajouter : le modèle { $name } est déjà le { $day }
 cliplan-nothing-unfinished = rien d’inachevé le { $day }
 cliplan-no-templates = aucun modèle (ajoutez [[template]] à la configuration ; voir `serein config init`)
+cliplan-offline-warning = attention : { $start }-{ $end } est dans vos heures hors ligne { $from }–{ $to }

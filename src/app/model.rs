@@ -140,6 +140,11 @@ pub struct TodayState {
     pub pending: Option<Pending>,
     /// Calendar sources and the shown day's meetings (read-only).
     pub calendars: Calendars,
+    /// The sessions logged on `sessions_date` (today and past days), read off the draw path.
+    pub sessions: Vec<Session>,
+    pub sessions_date: Option<NaiveDate>,
+    /// Narrow panes: the list shows what was done instead of the plan (`v`).
+    pub show_actual: bool,
 }
 
 /// The calendars as last read, and the shown day's meetings expanded from them (in `update`,
@@ -156,6 +161,11 @@ pub struct Calendars {
     pub date: Option<NaiveDate>,
     /// Meetings with any part on `date`, timed and all-day.
     pub meetings: Vec<crate::domain::meeting::Meeting>,
+    /// At start, before the first read: the week's meetings from the on-disk snapshot, and
+    /// the dates it covers.
+    pub snapshot: Option<((NaiveDate, NaiveDate), Vec<crate::domain::meeting::Meeting>)>,
+    /// The snapshot key last asked to be saved (saved again only when it changes).
+    pub saved: Option<crate::calendar::snapshot::Key>,
 }
 
 /// The focus timer: the session under way and what follows it.
@@ -270,6 +280,9 @@ impl Model {
             undo: Vec::new(),
             pending: None,
             calendars: Calendars::default(),
+            sessions: Vec::new(),
+            sessions_date: None,
+            show_actual: false,
         };
         let timer = TimerState {
             session: None,

@@ -41,6 +41,17 @@ pub enum Msg {
     ManualLoaded(Option<crate::domain::policy::Manual>),
     /// What the Do-Not-Disturb enforcer applied.
     DndApplied(crate::notify::enforcer::Applied),
+    /// The sessions logged on a day (planned vs actual on Today).
+    DaySessionsLoaded {
+        date: NaiveDate,
+        sessions: Vec<Session>,
+    },
+    /// The shown week's meetings from the on-disk snapshot (first frame, before any parse).
+    CalendarSnapshot {
+        first: NaiveDate,
+        last: NaiveDate,
+        meetings: Vec<crate::domain::meeting::Meeting>,
+    },
     /// Calendar sources read again because their files changed (or broken).
     CalendarsLoaded(Vec<crate::calendar::Reload>),
     /// A `[[calendar]] url` source was downloaded in the background (a new copy is in its
@@ -109,9 +120,20 @@ pub enum Effect {
     ),
     /// Read a day and answer with `Msg::DayLoaded`.
     LoadDay(NaiveDate),
+    /// Read the sessions logged on a day; answers `Msg::DaySessionsLoaded`.
+    LoadDaySessions(NaiveDate),
     /// Read again the calendar sources whose files changed since the modification time last
     /// seen; answers `Msg::CalendarsLoaded` when any did.
     LoadCalendars(Vec<(crate::calendar::Source, Option<std::time::SystemTime>)>),
+    /// At start: the week's meetings from the snapshot if it matches the sources on disk
+    /// (answers `Msg::CalendarSnapshot`), else read them all (`Msg::CalendarsLoaded`).
+    FirstCalendars(crate::calendar::snapshot::Key, std::path::PathBuf),
+    /// Store the week's meetings as read, for the next start's first frame.
+    SaveCalendarSnapshot(
+        crate::calendar::snapshot::Key,
+        Vec<crate::domain::meeting::Meeting>,
+        std::path::PathBuf,
+    ),
     /// Read another day and answer with `Msg::OtherDayLoaded`.
     LoadOther(NaiveDate, Purpose),
     /// Commit a change in one transaction and answer with `Msg::Saved` or `Msg::StoreFailed`.

@@ -11,6 +11,7 @@ use crate::app::update::Update;
 use crate::domain::meeting::{self, MeetingSlot};
 use crate::domain::parse::{self, Draft, When};
 use crate::domain::plan::{self, Change, Patch, Timebox, dur, hhmm};
+use crate::domain::session::{Session, SessionKind};
 use crate::domain::time::minute_of_day;
 use crate::keys::Action;
 
@@ -25,14 +26,26 @@ pub(crate) fn day_loaded(m: &mut Model, date: NaiveDate, boxes: Vec<Timebox>) ->
     if m.today.calendars.date != Some(date) {
         refresh_meetings(m);
     }
+    // The day was read (shown, saved, or changed by another process): so are its sessions.
+    let sessions = (date <= m.today()).then_some(Effect::LoadDaySessions(date));
     let first = !m.today.loaded;
     if !first && boxes == m.today.boxes {
-        return Update::default();
+        return Update {
+            redraw: false,
+            effects: sessions.into_iter().collect(),
+        };
     }
+    let mut u = day_shown(m, boxes, first);
+    u.effects.extend(sessions);
+    u
+}
+
+/// [`day_loaded`] with new boxes for the shown day.
+fn day_shown(m: &mut Model, boxes: Vec<Timebox>, first: bool) -> Update {
     let prev_index = m.selected_index();
     m.today.boxes = boxes;
     m.today.loaded = true;
-    if m.selected_box().is_none() {
+    if m.selected_box().is_none() && selected_meeting(m).is_none() {
         m.today.selected = match prev_index {
             Some(i) if !first => m
                 .today
@@ -101,6 +114,12 @@ fn open_prompt(m: &mut Model, purpose: PromptPurpose, text: String) -> Update {
 /// A key-table action on Today: the router (`update`) sends here what no other screen and no
 /// screen-wide key took.
 pub(crate) fn action(m: &mut Model, a: Action) -> Update {
+    if let Some(s) = selected_meeting(m)
+        && edits(a)
+    {
+        m.set_status(Level::Warn, read_only_text(&s));
+        return Update::redraw();
+    }
     match a {
         Action::Down | Action::Up | Action::Top | Action::Bottom => select(m, a),
         Action::Add => open_prompt(m, PromptPurpose::Add, String::new()),
@@ -138,26 +157,141 @@ pub(crate) fn action(m: &mut Model, a: Action) -> Update {
             m.today.date - Duration::days(1),
             Purpose::CopyUnfinished,
         )),
+        Action::PlanActual => toggle_actual(m),
         // Other screens' actions are routed before we get here.
         _ => Update::redraw(),
     }
 }
 
-/// Down, Up, Top, Bottom: moves the selection, staying on the day's boxes.
+/// Actions that change the selected box: refused on a meeting, which belongs to its calendar.
+fn edits(a: Action) -> bool {
+    matches!(
+        a,
+        Action::Edit
+            | Action::Delete
+            | Action::MoveDown
+            | Action::MoveUp
+            | Action::Grow
+            | Action::Shrink
+            | Action::Shift
+            | Action::ToggleDone
+    )
+}
+
+/// Why a meeting can't be changed here (one place, for the localisation sweep).
+fn read_only_text(s: &MeetingSlot) -> String {
+    format!(
+        "“{}” is from calendar “{}” — change it in your calendar",
+        s.title, s.calendar
+    )
+}
+
+/// Down, Up, Top, Bottom: moves the selection along the timeline, boxes and meetings alike.
 fn select(m: &mut Model, a: Action) -> Update {
-    if m.today.boxes.is_empty() {
+    let items = timeline_items(m);
+    if items.is_empty() {
         return Update::redraw();
     }
-    let last = m.today.boxes.len() - 1;
-    let i = m.selected_index();
+    let last = items.len() - 1;
+    let i = m
+        .today
+        .selected
+        .and_then(|id| items.iter().position(|b| b.id == id));
     let j = match a {
         Action::Down => i.map_or(0, |i| (i + 1).min(last)),
         Action::Up => i.map_or(0, |i| i.saturating_sub(1)),
         Action::Top => 0,
         _ => last,
     };
-    m.today.selected = Some(m.today.boxes[j].id);
+    let id = items[j].id;
+    m.today.selected = Some(id);
     Update::redraw()
+}
+
+/// Ids given to the shown day's timed meetings on the timeline: `MEETING_ID - k` for the
+/// `k`-th of [`meeting_slots`] (stored boxes have positive ids).
+pub const MEETING_ID: i64 = -1_000_000;
+
+/// Whether a timeline id is a meeting's.
+pub fn is_meeting(id: i64) -> bool {
+    id <= MEETING_ID
+}
+
+/// The boxes and the day's timed meetings (as read-only stand-ins with their own ids), in
+/// start order: what the timeline lays out and the selection walks. The meetings were
+/// expanded in `update`.
+pub fn timeline_items(m: &Model) -> std::borrow::Cow<'_, [Timebox]> {
+    let slots = meeting_slots(m);
+    if slots.is_empty() {
+        return std::borrow::Cow::Borrowed(&m.today.boxes);
+    }
+    let mut items = m.today.boxes.clone();
+    items.extend(slots.into_iter().enumerate().map(|(k, s)| Timebox {
+        id: MEETING_ID - k as i64,
+        date: m.today.date,
+        start: s.start,
+        end: s.end,
+        title: s.title,
+        domain: s.domain,
+        kind: plan::Kind::Focus,
+        done: false,
+    }));
+    // Stable: boxes keep their order among themselves.
+    items.sort_by_key(|b| b.start);
+    std::borrow::Cow::Owned(items)
+}
+
+/// The meeting selected on the timeline, if the selection is on one.
+pub fn selected_meeting(m: &Model) -> Option<MeetingSlot> {
+    let id = m.today.selected.filter(|id| is_meeting(*id))?;
+    let k = usize::try_from(MEETING_ID - id).ok()?;
+    meeting_slots(m).into_iter().nth(k)
+}
+
+/// `Start` on a selected meeting (today, not over yet): a session with its title and domain
+/// until its end, so the time really spent in it is logged. `None` when no meeting is
+/// selected or a session already runs (the timer's own `Start` handles those).
+pub(crate) fn start_meeting(m: &mut Model, now: crate::domain::time::Now) -> Option<Update> {
+    use crate::domain::session::{Session, SessionKind};
+    use crate::domain::time::{resolve, wall};
+    if m.timer.session.is_some() {
+        return None;
+    }
+    let s = selected_meeting(m)?;
+    if m.today.date != m.today() {
+        m.set_status(
+            Level::Warn,
+            "meetings are timed on their day: this one isn't today",
+        );
+        return Some(Update::redraw());
+    }
+    let at = |min| resolve(&m.zone, wall(m.today.date, min));
+    let (start, end) = (at(s.start), at(s.end));
+    if now.utc >= end {
+        m.set_status(
+            Level::Info,
+            format!("“{}” ended at {} — nothing to time", s.title, hhmm(s.end)),
+        );
+        return Some(Update::redraw());
+    }
+    let planned = (end - now.utc.max(start)).num_seconds().max(60);
+    let session = Session::start(
+        &s.title,
+        &s.domain,
+        SessionKind::Focus,
+        None,
+        planned,
+        now.utc,
+        now.local.date(),
+        now.offset_s(),
+    );
+    m.timer.offer = None;
+    m.timer.last_ended = None;
+    m.screen = crate::app::model::Screen::Timer;
+    Some(Update {
+        redraw: true,
+        effects: vec![Effect::StartSession(session), Effect::EnsureDaemon],
+    })
 }
 
 /// Opens the edit prompt on the selected box, filled with its line as typed (`09:00-10:00
@@ -262,6 +396,8 @@ fn go_to(m: &mut Model, date: NaiveDate) -> Update {
     m.today.boxes.clear();
     m.today.loaded = false;
     m.today.selected = None;
+    m.today.sessions.clear();
+    m.today.sessions_date = None;
     refresh_meetings(m);
     Update::redraw().with(Effect::LoadDay(date))
 }
@@ -414,21 +550,42 @@ fn placement_start(m: &Model) -> u16 {
 pub(crate) fn submit_add(m: &mut Model, text: &str) -> Result<Update, String> {
     let draft = parse::parse(text, &m.config.domain_names()).map_err(|e| e.to_string())?;
     let busy = meeting::busy(&meeting_slots(m));
-    let nb = plan::place_around(
+    let offline = plan::offline_spans(&m.offline.schedule, &m.zone, m.today.date);
+    let hours = plan::Hours {
+        from: placement_start(m),
+        day_start: m.config.day_start.0,
+        day_end: m.config.day_end.0,
+    };
+    let placed = plan::place_in_hours(
         &draft,
         &m.today.boxes,
         &busy,
+        &offline,
         m.today.date,
-        placement_start(m),
+        hours,
         &m.config.default_domain,
     )
     .map_err(|e| e.to_string())?;
+    let nb = placed.new;
     m.mode = Mode::Normal;
     m.set_status(
         Level::Info,
         format!("added {}-{} {}", hhmm(nb.start), hhmm(nb.end), nb.title),
     );
     warn_overlap(m, &[Timebox::from_new(-1, nb.clone())]);
+    if let Some((from, to)) = placed.offline {
+        m.set_status(
+            Level::Warn,
+            format!(
+                "added {}-{} {} — in your offline hours {}–{}",
+                hhmm(nb.start),
+                hhmm(nb.end),
+                nb.title,
+                hhmm(from),
+                hhmm(to)
+            ),
+        );
+    }
     Ok(change(
         m,
         "add",
@@ -601,12 +758,24 @@ fn refresh_meetings(m: &mut Model) {
     let date = m.today.date;
     let zone = m.zone;
     let c = &mut m.today.calendars;
-    c.meetings = c
-        .loaded
-        .iter()
-        .flat_map(|l| l.meetings(date, date, &zone))
-        .collect();
+    c.meetings = match &c.snapshot {
+        // Nothing read yet: the snapshot's meetings, on the days it covers.
+        Some(((first, last), ms)) if c.loaded.is_empty() && (*first..=*last).contains(&date) => ms
+            .iter()
+            .filter(|x| x.on_day(date, &zone))
+            .cloned()
+            .collect(),
+        _ => c
+            .loaded
+            .iter()
+            .flat_map(|l| l.meetings(date, date, &zone))
+            .collect(),
+    };
     c.date = Some(date);
+    // A meeting selected that is gone leaves nothing selected.
+    if m.today.selected.is_some_and(is_meeting) && selected_meeting(m).is_none() {
+        m.today.selected = None;
+    }
 }
 
 /// Asks the shell to look at the configured calendars' files (None: none configured). A
@@ -621,11 +790,82 @@ pub(crate) fn calendar_probe(m: &mut Model) -> Option<Effect> {
     if c.loaded.len() + c.problems.len() != before {
         refresh_meetings(m);
     }
-    calendar_probe_of(m)
+    probe_effect(m)
 }
 
-/// [`calendar_probe`] without forgetting removed sources (at start nothing is loaded yet).
+/// The first calendar read, at start (the shell stats the files): the week's meetings from
+/// the on-disk snapshot when it matches the sources as they are (so the first frame has them without a parse; the sources
+/// are then read at the next minute's probe), else a full read.
 pub(crate) fn calendar_probe_of(m: &Model) -> Option<Effect> {
+    let sources = m.config.calendar_sources();
+    let Some(file) = m.config.calendar_snapshot.clone() else {
+        return probe_effect(m);
+    };
+    if sources.is_empty() {
+        return None;
+    }
+    let (first, last) = week_of(m.today());
+    let key = crate::calendar::snapshot::Key::unstamped(&sources, first, last);
+    Some(Effect::FirstCalendars(key, file))
+}
+
+/// Monday..=Sunday of `date`'s week.
+fn week_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    use chrono::Datelike;
+    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    (monday, monday + Duration::days(6))
+}
+
+/// The zone as the snapshot key names it (floating times expand in it).
+pub fn zone_name(zone: &crate::domain::time::Zone) -> String {
+    format!("{zone:?}")
+}
+
+/// The snapshot's meetings arrived (first frame, before any parse).
+pub(crate) fn snapshot_loaded(
+    m: &mut Model,
+    range: (NaiveDate, NaiveDate),
+    meetings: Vec<crate::domain::meeting::Meeting>,
+) -> Update {
+    m.today.calendars.snapshot = Some((range, meetings));
+    refresh_meetings(m);
+    Update::redraw()
+}
+
+/// After a read with every source good: the week's meetings for the next start's first
+/// frame, when the sources (or the week) changed since the last save.
+fn snapshot_to_save(m: &mut Model) -> Option<Effect> {
+    let c = &m.today.calendars;
+    let sources = m.config.calendar_sources();
+    let file = m.config.calendar_snapshot.clone()?;
+    if !c.problems.is_empty() || c.loaded.len() != sources.len() {
+        return None;
+    }
+    let (first, last) = week_of(m.today());
+    let seen: Vec<(crate::calendar::Source, Option<std::time::SystemTime>)> = c
+        .loaded
+        .iter()
+        .map(|l| (l.source.clone(), l.modified))
+        .collect();
+    let key = crate::calendar::snapshot::Key::of(&seen, &zone_name(&m.zone), first, last);
+    if c.saved.as_ref() == Some(&key) {
+        return None;
+    }
+    let zone = m.zone;
+    let meetings = c
+        .loaded
+        .iter()
+        .flat_map(|l| l.meetings(first, last, &zone))
+        .collect();
+    let c = &mut m.today.calendars;
+    c.saved = Some(key.clone());
+    // Read for real now: the snapshot has served.
+    c.snapshot = None;
+    Some(Effect::SaveCalendarSnapshot(key, meetings, file))
+}
+
+/// [`calendar_probe`] without forgetting removed sources.
+fn probe_effect(m: &Model) -> Option<Effect> {
     let sources = m.config.calendar_sources();
     if sources.is_empty() {
         return None;
@@ -697,5 +937,162 @@ pub(crate) fn calendars_loaded(m: &mut Model, reads: Vec<crate::calendar::Reload
     if let Some(w) = warn {
         m.set_status(Level::Warn, w);
     }
+    let mut u = Update::redraw();
+    u.effects.extend(snapshot_to_save(m));
+    u
+}
+
+/// The sessions logged on `date` arrived: shown if that is still the day, redrawn on change.
+pub(crate) fn sessions_loaded(m: &mut Model, date: NaiveDate, sessions: Vec<Session>) -> Update {
+    if date != m.today.date || (m.today.sessions_date == Some(date) && m.today.sessions == sessions)
+    {
+        return Update::default();
+    }
+    m.today.sessions = sessions;
+    m.today.sessions_date = Some(date);
     Update::redraw()
+}
+
+/// `v`: in a narrow pane, the list shows what was done instead of the plan (a wide pane shows
+/// both side by side). Future days have nothing done yet.
+fn toggle_actual(m: &mut Model) -> Update {
+    if m.today.date > m.today() {
+        m.set_status(
+            Level::Info,
+            "nothing is done on a day to come — this is the plan",
+        );
+        return Update::redraw();
+    }
+    m.today.show_actual = !m.today.show_actual;
+    let k = m.keymap.keys_for(Action::PlanActual);
+    let text = if m.today.show_actual {
+        format!("showing what was done — {k} for the plan")
+    } else {
+        format!("showing the plan — {k} for what was done")
+    };
+    m.set_status(Level::Info, text);
+    Update::redraw()
+}
+
+/// One logged session as the Today screen shows it beside the plan, in wall minutes of the
+/// shown day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actual {
+    pub id: i64,
+    pub start: u16,
+    /// `start < end <= 1440`; a running session ends now.
+    pub end: u16,
+    /// Where the overrun began (`end` when none).
+    pub overrun_from: u16,
+    pub title: String,
+    pub domain: String,
+    pub kind: SessionKind,
+    /// Time really spent (pauses left out), and past the deadline, in minutes.
+    pub minutes: u32,
+    pub overrun: u32,
+    /// For a box of the plan or a meeting; else unplanned.
+    pub planned: bool,
+    pub running: bool,
+}
+
+/// The sessions of the shown day (none on a day to come): as loaded, with today's as this
+/// process knows them (the one running, those just ended), breathing left out.
+pub fn actuals(m: &Model) -> Vec<Actual> {
+    use crate::domain::session::State;
+    let date = m.today.date;
+    if date > m.today() {
+        return Vec::new();
+    }
+    let loaded = m
+        .today
+        .sessions
+        .iter()
+        .filter(|_| m.today.sessions_date == Some(date));
+    let here = m
+        .timer
+        .sessions_today
+        .iter()
+        .chain(m.timer.session.as_ref())
+        .filter(|_| date == m.today());
+    // Later copies win: what this process knows is newer than what was read.
+    let mut all: Vec<&Session> = Vec::new();
+    for s in loaded.chain(here) {
+        if s.local_date == date && s.kind != SessionKind::Breathing {
+            all.retain(|o| o.id != s.id);
+            all.push(s);
+        }
+    }
+    let now = m.now_utc;
+    let wall = |t: chrono::DateTime<chrono::Utc>| {
+        let local = t.with_timezone(&m.zone).naive_local();
+        if local.date() < date {
+            0
+        } else if local.date() > date {
+            plan::DAY_MINUTES
+        } else {
+            minute_of_day(local)
+        }
+    };
+    let meetings = meeting_slots(m);
+    let mut out: Vec<Actual> = all
+        .into_iter()
+        .map(|s| {
+            let (end_at, overrun_s) = match s.state {
+                State::Ended { at, overrun_s, .. } => (at, overrun_s),
+                State::Running { .. } => (now, s.overrun_s(now)),
+                State::Paused { since, .. } => (since, s.overrun_s(now)),
+            };
+            let start = wall(s.started).min(plan::DAY_MINUTES - 1);
+            let end = wall(end_at).max(start + 1);
+            let overrun_at = end_at - Duration::seconds(overrun_s.max(0));
+            Actual {
+                id: s.id,
+                start,
+                end,
+                overrun_from: wall(overrun_at).clamp(start, end),
+                title: s.title.clone(),
+                domain: s.domain.clone(),
+                kind: s.kind,
+                minutes: (s.actual_s(now).max(0) / 60) as u32,
+                overrun: (overrun_s.max(0) / 60) as u32,
+                planned: s.timebox_id.is_some() || meetings.iter().any(|x| x.title == s.title),
+                running: s.is_active(),
+            }
+        })
+        .collect();
+    out.sort_by_key(|a| (a.start, a.id));
+    out
+}
+
+/// The day's planned time (focus boxes and meetings, overlaps once, real minutes) and the
+/// time done in focus sessions, for `planned 5h30 · done 4h10`.
+pub fn planned_done(m: &Model, actual: &[Actual]) -> (u32, u32) {
+    let mut spans: Vec<(u16, u16)> = m
+        .today
+        .boxes
+        .iter()
+        .filter(|b| b.kind == plan::Kind::Focus)
+        .map(|b| (b.start, b.end))
+        .chain(meeting::busy(&meeting_slots(m)))
+        .collect();
+    spans.sort();
+    let mut merged: Vec<(u16, u16)> = Vec::new();
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(l) if s <= l.1 => l.1 = l.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    let planned = merged
+        .iter()
+        .map(|(s, e)| {
+            crate::domain::time::real_minutes(&m.zone, m.today.date, *s, *e).max(0) as u32
+        })
+        .sum();
+    let done = actual
+        .iter()
+        .filter(|a| a.kind == SessionKind::Focus)
+        .map(|a| a.minutes)
+        .sum();
+    (planned, done)
 }

@@ -159,6 +159,12 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             u
         }
         Msg::CalendarFetched(r) => today::calendar_fetched(m, r),
+        Msg::CalendarSnapshot {
+            first,
+            last,
+            meetings,
+        } => today::snapshot_loaded(m, (first, last), meetings),
+        Msg::DaySessionsLoaded { date, sessions } => today::sessions_loaded(m, date, sessions),
         Msg::WeekLoaded(w, data) => week::loaded(m, w, *data),
         Msg::ReviewLoaded {
             week: w,
@@ -369,6 +375,12 @@ fn screen_action(m: &mut Model, a: Action, now: Now) -> Update {
         (_, Action::Offline) => offline::toggle(m, now),
         (_, Action::Quit) => Update::redraw().with(Effect::Quit),
         (Screen::Week, a) => week::action(m, a),
+        // A meeting selected on Today: its time is logged as a session (read-only otherwise).
+        (Screen::Today, Action::Start)
+            if m.timer.session.is_none() && today::selected_meeting(m).is_some() =>
+        {
+            today::start_meeting(m, now).unwrap_or_default()
+        }
         (Screen::Timer, a) | (_, a @ Action::Start) => timer::action(m, a, now),
         (_, a) => today::action(m, a),
     }

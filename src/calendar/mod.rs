@@ -10,6 +10,7 @@ pub mod expand;
 pub mod ics;
 pub mod remote;
 pub mod vtimezone;
+pub mod snapshot;
 pub mod windows_zones;
 
 use std::fmt;

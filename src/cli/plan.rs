@@ -260,10 +260,24 @@ fn add(
     let existing = store.day(date)?;
     let from = search_from(cfg, now, date);
     let busy = meetings_busy(cfg, date, zone);
-    let nb = plan::place_around(&draft, &existing, &busy, date, from, &cfg.default_domain)
-        .map_err(|e| cant_add(text, e))?;
-    let id = store.insert(&nb)?;
-    let b = Timebox::from_new(id, nb);
+    let offline = plan::offline_spans(&cfg.offline.schedule(), zone, date);
+    let hours = plan::Hours {
+        from,
+        day_start: cfg.day_start.0,
+        day_end: cfg.day_end.0,
+    };
+    let placed = plan::place_in_hours(
+        &draft,
+        &existing,
+        &busy,
+        &offline,
+        date,
+        hours,
+        &cfg.default_domain,
+    )
+    .map_err(|e| cant_add(text, e))?;
+    let id = store.insert(&placed.new)?;
+    let b = Timebox::from_new(id, placed.new);
     println!(
         "{}",
         t!(
@@ -272,6 +286,9 @@ fn add(
             day = day_name(date, now.date())
         )
     );
+    if let Some(w) = placed.offline {
+        eprintln!("{}", offline_warning(b.start, b.end, w));
+    }
     warn_overlaps(store, &b)
 }
 
@@ -289,6 +306,17 @@ fn template_error(name: &str, e: impl std::fmt::Display) -> Failure {
         name = format!("{name:?}"),
         error = e.to_string()
     ))
+}
+
+/// A box given a time in offline hours is kept, with this said on stderr.
+fn offline_warning(start: u16, end: u16, (from, to): (u16, u16)) -> String {
+    t!(
+        "cliplan-offline-warning",
+        start = hhmm(start),
+        end = hhmm(end),
+        from = hhmm(from),
+        to = hhmm(to)
+    )
 }
 
 /// `serein plan list [--date D] [--json]`.

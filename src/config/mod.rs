@@ -67,6 +67,10 @@ pub struct Config {
     /// Calendar sources (`[[calendar]]`): meetings shown on Today as read-only boxes.
     #[serde(rename = "calendar")]
     pub calendars: Vec<CalendarConfig>,
+    /// Not a setting: where the shown week's meetings are kept for the next start's first
+    /// frame (`$XDG_CACHE_HOME/serein/meetings.json`), set when a config file is loaded.
+    #[serde(skip)]
+    pub calendar_snapshot: Option<PathBuf>,
 }
 
 /// `[[calendar]]`: a local `.ics` file, a vdir folder (one `.ics` per event, as vdirsyncer
@@ -639,6 +643,7 @@ impl Default for Config {
             import: ImportConfig::default(),
             sound: SoundConfig::default(),
             calendars: Vec::new(),
+            calendar_snapshot: None,
         }
     }
 }
@@ -737,7 +742,8 @@ impl Config {
     pub fn load(path: &Path, explicit: bool) -> Result<Loaded, ConfigError> {
         match std::fs::read_to_string(path) {
             Ok(text) => {
-                let (config, warnings) = Config::parse(&text, path)?;
+                let (mut config, warnings) = Config::parse(&text, path)?;
+                config.calendar_snapshot = crate::calendar::snapshot::path();
                 let hook_errors = config.hook_problems(&text, path).len();
                 Ok(Loaded {
                     config,

@@ -187,6 +187,61 @@ pub enum PlanError {
     NoFreeSlot(u16),
     #[error("no box with id {0} on this day")]
     NoSuchBox(i64),
+    #[error("{}", no_room_text(.0))]
+    NoRoom(Box<NoRoom>),
+}
+
+/// `45m Title` found no room inside the working hours (outside offline hours): what was
+/// searched, and the first free time on the day past that, with why it was not taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoRoom {
+    pub len: u16,
+    pub date: NaiveDate,
+    /// The stretch searched: the working hours (from now, today).
+    pub from: u16,
+    pub to: u16,
+    /// The first free `len` on the day outside that stretch or in offline hours, if any.
+    pub first: Option<u16>,
+    /// The offline window (wall `from`, `to`; `to < from` runs past midnight) `first` falls in.
+    pub offline: Option<(u16, u16)>,
+    /// The line to type to place it there anyway (`18:30 45m Title #home`).
+    pub retry: String,
+}
+
+/// The message for [`PlanError::NoRoom`] (one place, for the localisation sweep).
+fn no_room_text(n: &NoRoom) -> String {
+    let day = n.date.format("%a %-d %b");
+    let len = dur(u32::from(n.len));
+    let mut t = if n.from < n.to {
+        format!(
+            "no free {len} between {} and {} on {day}",
+            hhmm(n.from),
+            hhmm(n.to)
+        )
+    } else {
+        format!(
+            "no free {len} left in your working hours (they end at {}) on {day}",
+            hhmm(n.to)
+        )
+    };
+    match (n.first, n.offline) {
+        (Some(f), Some((a, b))) => t.push_str(&format!(
+            "; {}–{} is in your offline hours {}–{} — give a time to place it anyway: `{}`",
+            hhmm(f),
+            hhmm(f + n.len),
+            hhmm(a),
+            hhmm(b),
+            n.retry
+        )),
+        (Some(f), None) => t.push_str(&format!(
+            "; the first free time is {}, {} your working hours — give a time to place it anyway: `{}`",
+            hhmm(f),
+            if f < n.from { "before" } else { "after" },
+            n.retry
+        )),
+        (None, _) => t.push_str(", nor anywhere else that day"),
+    }
+    t
 }
 
 /// Ids of every box that overlaps at least one other box.
@@ -394,6 +449,159 @@ pub fn place_around(
     })
 }
 
+/// Offline wall-clock time on one local day, `start..end` minutes, and the whole offline
+/// window it is part of (wall `from`, `to`; `to < from` runs past midnight), for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OfflineSpan {
+    pub start: u16,
+    pub end: u16,
+    pub window: (u16, u16),
+}
+
+/// The offline hours of `schedule` on local `date` in `tz`, in wall minutes of that day (a
+/// window across midnight gives a piece at each end; DST days are read through the
+/// schedule's own instants, so the pieces agree with when Do-Not-Disturb really turns on).
+pub fn offline_spans<Tz: chrono::TimeZone>(
+    schedule: &crate::domain::offline::OfflineSchedule,
+    tz: &Tz,
+    date: NaiveDate,
+) -> Vec<OfflineSpan> {
+    use crate::domain::time::{minute_of_day, resolve, wall};
+    let day = chrono::Duration::days(1);
+    let at = |d: NaiveDate| resolve(tz, wall(d, 0));
+    let (lo, day_start, day_end, hi) =
+        (at(date - day), at(date), at(date + day), at(date + day * 2));
+    let wall_of =
+        |t: chrono::DateTime<chrono::Utc>| minute_of_day(t.with_timezone(tz).naive_local());
+    let mut out = Vec::new();
+    let mut t = lo;
+    let mut off = schedule.is_offline(tz, t);
+    while t < hi {
+        let next = schedule
+            .next_change(tz, t)
+            .filter(|n| *n < hi)
+            .unwrap_or(hi);
+        if off && t < day_end && next > day_start {
+            out.push(OfflineSpan {
+                start: if t <= day_start { 0 } else { wall_of(t) },
+                end: if next >= day_end {
+                    DAY_MINUTES
+                } else {
+                    wall_of(next)
+                },
+                window: (wall_of(t), wall_of(next)),
+            });
+        }
+        t = next;
+        off = !off;
+    }
+    out
+}
+
+/// Where a `45m Title` line may go: from `from` (now, today) inside the working hours
+/// `day_start..day_end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hours {
+    pub from: u16,
+    pub day_start: u16,
+    pub day_end: u16,
+}
+
+/// A box placed by [`place_in_hours`], and the offline window it sits in, if any (only a line
+/// with times can land there: it is kept, and the caller warns).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub new: NewTimebox,
+    pub offline: Option<(u16, u16)>,
+}
+
+/// Places a parsed draft on `date`. A line with times keeps them (and says when they are in
+/// offline hours). `45m Title` goes to the first free gap inside the working hours that fits,
+/// keeping out of boxes, `busy` spans (meetings) and offline hours; with no such gap it is
+/// refused ([`PlanError::NoRoom`]), naming the first free time on the day and why it was not
+/// taken, so nothing lands after hours silently.
+pub fn place_in_hours(
+    d: &crate::domain::parse::Draft,
+    existing: &[Timebox],
+    busy: &[(u16, u16)],
+    offline: &[OfflineSpan],
+    date: NaiveDate,
+    hours: Hours,
+    default_domain: &str,
+) -> Result<Placed, PlanError> {
+    use crate::domain::parse::When;
+    let in_offline = |s: u16, e: u16| {
+        offline
+            .iter()
+            .find(|o| o.start < e && s < o.end)
+            .map(|o| o.window)
+    };
+    let domain = d
+        .domain
+        .clone()
+        .unwrap_or_else(|| default_domain.to_string());
+    let (start, end) = match d.when {
+        When::Span { .. } | When::StartFor { .. } => {
+            let nb = place_around(d, existing, busy, date, hours.from, default_domain)?;
+            let offline = in_offline(nb.start, nb.end);
+            return Ok(Placed { new: nb, offline });
+        }
+        When::For { len } => {
+            let from = hours.from.max(hours.day_start).div_ceil(5) * 5;
+            let covered: Vec<(u16, u16)> = existing
+                .iter()
+                .map(|b| (b.start, b.end))
+                .chain(busy.iter().copied())
+                .collect();
+            let with_offline = covered
+                .iter()
+                .copied()
+                .chain(offline.iter().map(|o| (o.start, o.end)))
+                .collect();
+            let to = hours.day_end.min(DAY_MINUTES);
+            match free(with_offline, from.min(to), to)
+                .into_iter()
+                .find(|(s, e)| e - s >= len)
+            {
+                Some((s, _)) => (s, s + len),
+                None => {
+                    let first = free(covered, hours.from.div_ceil(5) * 5, DAY_MINUTES)
+                        .into_iter()
+                        .find(|(s, e)| e - s >= len)
+                        .map(|(s, _)| s);
+                    let retry = crate::domain::parse::format(&crate::domain::parse::Draft {
+                        when: When::StartFor {
+                            start: first.unwrap_or(from),
+                            len,
+                        },
+                        ..d.clone()
+                    });
+                    return Err(PlanError::NoRoom(Box::new(NoRoom {
+                        len,
+                        date,
+                        from: from.min(to),
+                        to,
+                        first,
+                        offline: first.and_then(|f| in_offline(f, f + len)),
+                        retry,
+                    })));
+                }
+            }
+        }
+    };
+    Ok(Placed {
+        new: NewTimebox {
+            date,
+            start,
+            end,
+            title: d.title.clone(),
+            domain,
+            kind: d.kind,
+        },
+        offline: None,
+    })
+}
+
 /// Places several drafts in order (a template), each seeing the ones placed before it, and
 /// leaves out those already on the day ([`place_template`]): applying a template twice adds
 /// nothing the second time.
@@ -580,6 +788,224 @@ mod tests {
                 want,
                 "{line} (template)"
             );
+        }
+    }
+
+    /// Every day offline by `rule` (`"19:00-08:00"`).
+    fn every_day(rule: &str) -> crate::domain::offline::OfflineSchedule {
+        let r = crate::domain::offline::parse_rule(rule).unwrap();
+        crate::domain::offline::OfflineSchedule::new(std::array::from_fn(|_| r.clone()))
+    }
+
+    #[test]
+    fn offline_spans_of_a_day_and_a_dst_day() {
+        use chrono_tz::Europe::Paris;
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let span = |o: &OfflineSpan| (o.start, o.end, o.window);
+        // (rule, day, pieces)
+        type Piece = (u16, u16, (u16, u16));
+        let cases: [(&str, &str, Vec<Piece>); 4] = [
+            (
+                "19:00-08:00",
+                "2026-12-03",
+                vec![(0, 480, (1140, 480)), (1140, 1440, (1140, 480))],
+            ),
+            ("none", "2026-12-03", vec![]),
+            ("all", "2026-12-03", vec![(0, 1440, (0, 0))]),
+            // Paris springs forward at 02:00 on 29 March: 02:30 does not exist and resolves
+            // to 03:30, when Do-Not-Disturb really ends.
+            ("00:30-02:30", "2026-03-29", vec![(30, 210, (30, 210))]),
+        ];
+        for (rule, day, want) in cases {
+            let got: Vec<_> = offline_spans(&every_day(rule), &Paris, d(day))
+                .iter()
+                .map(span)
+                .collect();
+            assert_eq!(got, want, "{rule} on {day}");
+        }
+    }
+
+    /// `45m Title` stays inside the working hours and out of boxes, meetings (overlapping ones,
+    /// one across midnight) and offline hours; a full day is refused with the first free time
+    /// and why; a line with times keeps them and reports offline hours.
+    #[test]
+    fn placement_inside_working_hours() {
+        use chrono_tz::Europe::Paris;
+        let thu = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let dst = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
+        let evening = offline_spans(&every_day("18:00-08:00"), &Paris, thu);
+        let dst_night = offline_spans(&every_day("00:30-02:30"), &Paris, dst);
+        let hours = |from, day_start, day_end| Hours {
+            from,
+            day_start,
+            day_end,
+        };
+        let office = hours(480, 480, 1080);
+        type Want = Result<((u16, u16), Option<(u16, u16)>), &'static str>;
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            Vec<Timebox>,
+            Vec<(u16, u16)>,
+            &'a [OfflineSpan],
+            NaiveDate,
+            Hours,
+            Want,
+        );
+        // (what, line, boxes, meetings, offline, day, hours, placed or message part)
+        let cases: Vec<Case> = vec![
+            (
+                "empty day",
+                "45m Write",
+                vec![],
+                vec![],
+                &[],
+                thu,
+                office,
+                Ok(((480, 525), None)),
+            ),
+            (
+                "overlapping meetings",
+                "45m Write",
+                vec![tb(1, 480, 540)],
+                vec![(540, 600), (570, 630), (640, 700)],
+                &[],
+                thu,
+                office,
+                Ok(((700, 745), None)),
+            ),
+            (
+                "the gap between meetings fits",
+                "10m Write",
+                vec![tb(1, 480, 540)],
+                vec![(540, 600), (570, 630), (640, 700)],
+                &[],
+                thu,
+                office,
+                Ok(((630, 640), None)),
+            ),
+            (
+                "from now, today",
+                "30m Write",
+                vec![],
+                vec![],
+                &[],
+                thu,
+                hours(601, 480, 1080),
+                Ok(((605, 635), None)),
+            ),
+            (
+                "a meeting across midnight (its piece on the next day)",
+                "45m Write",
+                vec![],
+                vec![(0, 60)],
+                &[],
+                thu,
+                hours(0, 0, 1080),
+                Ok(((60, 105), None)),
+            ),
+            (
+                "a meeting across midnight (its piece before midnight)",
+                "45m Write",
+                vec![],
+                vec![(1380, 1440)],
+                &[],
+                thu,
+                hours(1320, 1320, 1440),
+                Ok(((1320, 1365), None)),
+            ),
+            (
+                "DST day: offline until 02:30 that is 03:30",
+                "45m Write",
+                vec![],
+                vec![],
+                &dst_night,
+                dst,
+                hours(0, 0, 1440),
+                Ok(((210, 255), None)),
+            ),
+            (
+                "full day: the first free time is in offline hours",
+                "45m Write #home",
+                vec![tb(1, 480, 1110)],
+                vec![],
+                &evening,
+                thu,
+                office,
+                Err(
+                    "no free 45m between 08:00 and 18:00 on Thu 3 Dec; 18:30–19:15 is in your offline hours 18:00–08:00 — give a time to place it anyway: `18:30 +45m Write #home`",
+                ),
+            ),
+            (
+                "full day, no offline hours: after the working hours",
+                "45m Write",
+                vec![tb(1, 480, 1080)],
+                vec![(1080, 1100)],
+                &[],
+                thu,
+                office,
+                Err(
+                    "18:20, after your working hours — give a time to place it anyway: `18:20 +45m Write`",
+                ),
+            ),
+            (
+                "today, after the working hours",
+                "45m Write",
+                vec![],
+                vec![],
+                &[],
+                thu,
+                hours(1130, 480, 1080),
+                Err(
+                    "no free 45m left in your working hours (they end at 18:00) on Thu 3 Dec; the first free time is 18:50",
+                ),
+            ),
+            (
+                "nothing free at all",
+                "45m Write",
+                vec![tb(1, 0, 1440)],
+                vec![],
+                &[],
+                thu,
+                office,
+                Err("nor anywhere else that day"),
+            ),
+            (
+                "a time given in offline hours is kept",
+                "18:30 45m Write",
+                vec![],
+                vec![],
+                &evening,
+                thu,
+                office,
+                Ok(((1110, 1155), Some((1080, 480)))),
+            ),
+            (
+                "a time given over a meeting is kept",
+                "09:00-10:00 Write",
+                vec![],
+                vec![(540, 570)],
+                &evening,
+                thu,
+                office,
+                Ok(((540, 600), None)),
+            ),
+        ];
+        let names = ["work", "home"];
+        for (what, line, boxes, busy, offline, day, h, want) in cases {
+            let d = crate::domain::parse::parse(line, &names).unwrap();
+            let got = place_in_hours(&d, &boxes, &busy, offline, day, h, "work");
+            match (got, want) {
+                (Ok(p), Ok((span, off))) => {
+                    assert_eq!(((p.new.start, p.new.end), p.offline), (span, off), "{what}");
+                    assert_eq!(p.new.date, day, "{what}");
+                }
+                (Err(e), Err(part)) => {
+                    let e = e.to_string();
+                    assert!(e.contains(part), "{what}: {e}");
+                }
+                (got, want) => panic!("{what}: got {got:?}, want {want:?}"),
+            }
         }
     }
 

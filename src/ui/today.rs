@@ -51,11 +51,16 @@ fn rows(
     day_end: u16,
     now: Option<u16>,
     long_slot: u16,
+    also: Option<(u16, u16)>,
 ) -> Vec<Row> {
     let first = boxes.iter().map(|b| b.start).min().unwrap_or(day_start);
     let last = boxes.iter().map(|b| b.end).max().unwrap_or(day_end);
     let mut from = day_start.min(first);
     let mut to = day_end.max(last);
+    if let Some((a, b)) = also {
+        from = from.min(a);
+        to = to.max(b);
+    }
     if let Some(n) = now {
         from = from.min(n);
         to = to.max(n + 1);
@@ -113,39 +118,26 @@ fn rows(
     out
 }
 
-/// Ids given to meetings laid out among the boxes (stored boxes have positive ids).
-const MEETING_ID: i64 = -1_000_000;
+use crate::app::today::timeline_items;
 
 fn is_meeting(b: &Timebox) -> bool {
-    b.id <= MEETING_ID
-}
-
-/// The boxes and the day's timed meetings (as read-only stand-ins with their own ids), in
-/// start order: what the timeline lays out. The meetings were expanded in `update`.
-fn timeline_items(m: &Model) -> std::borrow::Cow<'_, [Timebox]> {
-    let slots = crate::app::today::meeting_slots(m);
-    if slots.is_empty() {
-        return std::borrow::Cow::Borrowed(&m.today.boxes);
-    }
-    let mut items = m.today.boxes.clone();
-    items.extend(slots.into_iter().enumerate().map(|(k, s)| Timebox {
-        id: MEETING_ID - k as i64,
-        date: m.today.date,
-        start: s.start,
-        end: s.end,
-        title: s.title,
-        domain: s.domain,
-        kind: Kind::Focus,
-        done: false,
-    }));
-    // Stable: boxes keep their order among themselves.
-    items.sort_by_key(|b| b.start);
-    std::borrow::Cow::Owned(items)
+    crate::app::today::is_meeting(b.id)
 }
 
 /// A meeting's first row: its own glyph, read-only (never selected), domain-coloured bar.
-fn meeting_head_spans(m: &Model, theme: &Theme, b: &Timebox, rest: usize) -> Vec<Span<'static>> {
-    let bar = theme.domain(&m.config, &b.domain, false);
+fn meeting_head_spans(
+    m: &Model,
+    theme: &Theme,
+    b: &Timebox,
+    rest: usize,
+    is_sel: bool,
+) -> Vec<Span<'static>> {
+    let base = if is_sel {
+        theme.selected()
+    } else {
+        Style::default()
+    };
+    let bar = theme.domain(&m.config, &b.domain, false).patch(base);
     let text_w = rest.saturating_sub(1);
     let len = dur(u32::from(b.minutes()));
     let info = if rest >= 54 {
@@ -153,17 +145,32 @@ fn meeting_head_spans(m: &Model, theme: &Theme, b: &Timebox, rest: usize) -> Vec
     } else {
         format!(" {len} {} ", b.domain)
     };
-    let glyph = " ◆ ";
+    let glyph = if is_sel { "›◆ " } else { " ◆ " };
     let fixed = width(glyph) + width(&info);
     let title = fit(&b.title, text_w.saturating_sub(fixed));
     let pad = text_w.saturating_sub(fixed + width(&title));
     vec![
         Span::styled("┃", bar),
         Span::styled(glyph, bar),
-        Span::styled(title, theme.title()),
-        Span::raw(" ".repeat(pad)),
+        Span::styled(title, theme.title().patch(base)),
+        Span::styled(" ".repeat(pad), base),
         Span::styled(info, bar),
     ]
+}
+
+/// The selected meeting's details, where the key hints usually are:
+/// ` ◆ 11:00–11:30 Standup · calendar work · read-only · ⏎ logs it`.
+fn meeting_details(m: &Model, s: &crate::domain::meeting::MeetingSlot, w: usize) -> String {
+    let k = m.keymap.keys_for(Action::Start);
+    let when = format!("{}–{}", hhmm(s.start), hhmm(s.end));
+    if w >= WIDE {
+        format!(
+            " ◆ {when} {} · calendar {} · read-only · {k} logs it",
+            s.title, s.calendar
+        )
+    } else {
+        format!(" ◆ {when} · calendar {} · read-only", s.calendar)
+    }
 }
 
 /// Broken calendars and all-day events, for the header: ` · ⚠ calendar work broken · ◆ Offsite`.
@@ -179,6 +186,194 @@ fn all_day_text(m: &Model) -> String {
         out.push_str(&format!(" · ◆ {}", e.title));
     }
     out
+}
+
+/// Panes at least this wide show what was done in a column beside the plan.
+const WIDE: usize = 70;
+/// Width of that column, its `│` included.
+const ACTUAL_W: usize = 24;
+
+use crate::app::today::Actual;
+
+/// What the timeline shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    /// The plan (a day to come, or nothing logged).
+    Plan,
+    /// The plan with what was done beside it, on the same time axis.
+    Beside,
+    /// What was done, instead of the plan (narrow panes, `v`).
+    Actual,
+}
+
+/// The logged sessions as timeline items (ids only tell them apart), for the narrow list.
+fn actual_items(m: &Model, actual: &[Actual]) -> Vec<Timebox> {
+    actual
+        .iter()
+        .enumerate()
+        .map(|(k, a)| Timebox {
+            id: -(k as i64) - 1,
+            date: m.today.date,
+            start: a.start,
+            end: a.end,
+            title: a.title.clone(),
+            domain: a.domain.clone(),
+            kind: if a.kind == crate::domain::session::SessionKind::Break {
+                Kind::Break
+            } else {
+                Kind::Focus
+            },
+            done: false,
+        })
+        .collect()
+}
+
+/// `● ` for a session of the plan, `○ ` unplanned, `▶ ` running.
+fn session_glyph(a: &Actual) -> &'static str {
+    if a.running {
+        "▶ "
+    } else if a.planned {
+        "● "
+    } else {
+        "○ "
+    }
+}
+
+/// `50m +5m`: time spent and any overrun.
+fn session_len(a: &Actual) -> (String, String) {
+    let over = if a.overrun > 0 {
+        format!(" +{}", dur(a.overrun))
+    } else {
+        String::new()
+    };
+    (dur(a.minutes), over)
+}
+
+/// A logged session's first row in the narrow list: `▌● Title   50m +5m work`.
+fn session_head_spans(m: &Model, theme: &Theme, a: &Actual, rest: usize) -> Vec<Span<'static>> {
+    let is_break = a.kind == crate::domain::session::SessionKind::Break;
+    let bar = theme.domain(&m.config, &a.domain, is_break);
+    let text_w = rest.saturating_sub(1);
+    let (len, over) = session_len(a);
+    let tag = if !a.planned {
+        "unplanned"
+    } else if is_break {
+        "break"
+    } else {
+        a.domain.as_str()
+    };
+    let info = format!(" {tag} ");
+    let glyph = session_glyph(a);
+    let fixed = width(glyph) + 1 + width(&len) + width(&over) + width(&info);
+    let title = fit(&a.title, text_w.saturating_sub(fixed));
+    let pad = text_w.saturating_sub(fixed + width(&title));
+    vec![
+        Span::styled(if is_break { "┊" } else { "▌" }, bar),
+        Span::styled(glyph, bar),
+        Span::styled(title, theme.title()),
+        Span::raw(" ".repeat(pad + 1)),
+        Span::raw(len),
+        Span::styled(over, theme.warn()),
+        Span::styled(info, if a.planned { bar } else { theme.warn() }),
+    ]
+}
+
+/// The "done" column beside the plan for one row, `cols` wide: a session starting in the row
+/// gets its glyph, length, overrun and title; the rows it covers a bar (in the warning colour
+/// past its deadline).
+fn actual_cell(
+    m: &Model,
+    theme: &Theme,
+    row: &Row,
+    actual: &[Actual],
+    cols: usize,
+) -> Vec<Span<'static>> {
+    let rest = cols.saturating_sub(2);
+    let mut spans = vec![Span::styled("│", theme.dim())];
+    let starting: Vec<&Actual> = actual
+        .iter()
+        .filter(|a| a.start >= row.at && a.start < row.until.max(row.at + 1))
+        .collect();
+    if let Some(a) = starting.first() {
+        let bar = theme.domain(
+            &m.config,
+            &a.domain,
+            a.kind == crate::domain::session::SessionKind::Break,
+        );
+        let (len, over) = session_len(a);
+        let more = if starting.len() > 1 {
+            format!(" (+{})", starting.len() - 1)
+        } else {
+            String::new()
+        };
+        let glyph = session_glyph(a);
+        let fixed = width(glyph) + width(&len) + width(&over) + 1 + width(&more);
+        let title = fit(&a.title, rest.saturating_sub(fixed));
+        spans.push(Span::styled(" ", Style::default()));
+        spans.push(Span::styled(glyph, bar));
+        spans.push(Span::raw(len));
+        spans.push(Span::styled(over, theme.warn()));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(title, theme.title()));
+        spans.push(Span::styled(more, theme.dim()));
+        return spans;
+    }
+    if let Some(a) = actual
+        .iter()
+        .find(|a| a.start < row.until && a.end > row.at)
+    {
+        let over = row.at >= a.overrun_from && a.overrun > 0;
+        let style = if over {
+            theme.warn()
+        } else {
+            theme.domain(
+                &m.config,
+                &a.domain,
+                a.kind == crate::domain::session::SessionKind::Break,
+            )
+        };
+        let first_over = over && row.at < a.overrun_from + SLOT.max(row.until - row.at);
+        let text = if first_over {
+            format!(" ┃ overrun {}", dur(a.overrun))
+        } else {
+            " ┃".to_string()
+        };
+        spans.push(Span::styled(fit(&text, cols - 1), style));
+    }
+    spans
+}
+
+/// Under the header when something was done (or `v` was pressed): which list is shown and the
+/// day's planned vs done totals, `planned 5h30 · done 4h10`.
+fn compare_line(
+    m: &Model,
+    theme: &Theme,
+    w: usize,
+    view: View,
+    actual: &[Actual],
+) -> Line<'static> {
+    let (planned, done) = crate::app::today::planned_done(m, actual);
+    let totals = format!("planned {} · done {}", dur(planned), dur(done));
+    let k = m.keymap.keys_for(Action::PlanActual);
+    match view {
+        View::Beside => {
+            let left = fit(&format!(" {totals}"), w.saturating_sub(ACTUAL_W));
+            let pad = w.saturating_sub(ACTUAL_W + width(&left));
+            Line::from(vec![
+                Span::styled(left, theme.dim()),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(fit("│ done", ACTUAL_W), theme.dim()),
+            ])
+        }
+        View::Actual => Line::styled(
+            fit(&format!(" ● done · {totals} · {k} plan"), w),
+            theme.title(),
+        ),
+        View::Plan => Line::styled(
+            fit(&format!(" ▤ plan · {totals} · {k} done"), w),
+            theme.dim(),
+        ),
+    }
 }
 
 /// A human name for `date` seen from `today`.
@@ -204,7 +399,15 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         .session
         .as_ref()
         .map(|s| crate::app::timer::status_line(s, m.now_utc));
-    let top = 1 + u16::from(legend) + u16::from(running.is_some());
+    let actual = crate::app::today::actuals(m);
+    let compare = m.today.date <= m.today() && (!actual.is_empty() || m.today.show_actual);
+    let view = match (compare, w >= WIDE) {
+        (false, _) => View::Plan,
+        (true, true) => View::Beside,
+        (true, false) if m.today.show_actual => View::Actual,
+        (true, false) => View::Plan,
+    };
+    let top = 1 + u16::from(legend) + u16::from(running.is_some()) + u16::from(compare);
     let timeline = Rect {
         y: area.y + top,
         height: area.height - top - 2,
@@ -232,14 +435,24 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(
             Paragraph::new(legend_line(m, theme)),
             Rect {
-                y: area.y + top - 1,
+                y: area.y + 1 + u16::from(running.is_some()),
                 height: 1,
                 ..area
             },
         );
     }
 
-    draw_timeline(m, theme, frame, timeline, is_today);
+    if compare {
+        frame.render_widget(
+            Paragraph::new(compare_line(m, theme, w, view, &actual)),
+            Rect {
+                y: area.y + top - 1,
+                height: 1,
+                ..area
+            },
+        );
+    }
+    draw_timeline(m, theme, frame, timeline, is_today, view, &actual);
 
     // Footer: workload against the daily limit, overlaps, free time.
     let footer_area = Rect {
@@ -334,30 +547,64 @@ fn legend_line(m: &Model, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_today: bool) {
+fn draw_timeline(
+    m: &Model,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    is_today: bool,
+    view: View,
+    actual: &[Actual],
+) {
     let now = is_today.then(|| minute_of_day(m.now));
     let height = area.height as usize;
     // The finest rows that fit the pane; long free stretches give way first.
-    let items = timeline_items(m);
-    let lay_out = |slot| rows(&items, m.config.day_start.0, m.config.day_end.0, now, slot);
+    let items = match view {
+        View::Actual => std::borrow::Cow::Owned(actual_items(m, actual)),
+        _ => timeline_items(m),
+    };
+    let also = actual
+        .iter()
+        .map(|a| (a.start, a.end))
+        .reduce(|x, y| (x.0.min(y.0), x.1.max(y.1)));
+    let lay_out = |slot| {
+        rows(
+            &items,
+            m.config.day_start.0,
+            m.config.day_end.0,
+            now,
+            slot,
+            also,
+        )
+    };
     let rows = [SLOT, 30]
         .into_iter()
         .map(lay_out)
         .find(|r| r.len() <= height)
         .unwrap_or_else(|| lay_out(60));
-    let overlapping = plan::overlapping_ids(&m.today.boxes);
+    let overlapping = match view {
+        View::Actual => Vec::new(),
+        _ => plan::overlapping_ids(&m.today.boxes),
+    };
     let selected = m
         .today
         .selected
+        .filter(|_| view != View::Actual)
         .and_then(|id| items.iter().position(|b| b.id == id));
     let now_row = now.and_then(|n| rows.iter().position(|r| r.at <= n && n < r.until));
     let head = selected.and_then(|s| rows.iter().position(|r| r.kind == RowKind::Head(s)));
     let offset = scroll_offset(rows.len(), height, head, now_row);
     let labels = axis_labels(m, theme, &rows, now_row);
-    let w = area.width as usize;
+    let full = area.width as usize;
+    let w = if view == View::Beside {
+        full.saturating_sub(ACTUAL_W)
+    } else {
+        full
+    };
+    let list = (view == View::Actual).then_some(actual);
     let mut lines = Vec::with_capacity(height);
     for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
-        lines.push(row_line(
+        let mut line = row_line(
             m,
             theme,
             &items,
@@ -367,9 +614,27 @@ fn draw_timeline(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect, is_tod
             Some(i) == now_row,
             &overlapping,
             selected,
-        ));
+            list,
+        );
+        if view == View::Beside {
+            // The plan's part is exactly `w` wide, so the column lines up.
+            let used: usize = line.spans.iter().map(|s| width(&s.content)).sum();
+            line.spans
+                .push(Span::raw(" ".repeat(w.saturating_sub(used))));
+            line.spans
+                .extend(actual_cell(m, theme, row, actual, ACTUAL_W));
+        }
+        lines.push(line);
     }
-    if items.is_empty() && m.today.loaded && lines.len() > 1 {
+    if view == View::Actual && items.is_empty() && lines.len() > 1 {
+        let k = m.keymap.keys_for(Action::PlanActual);
+        let hint = format!(
+            "{}nothing logged on this day — {k} shows the plan",
+            " ".repeat(GUTTER + 2)
+        );
+        let idx = if lines.len() > 2 { 1 } else { 0 };
+        lines[idx] = Line::styled(fit(&hint, full), theme.dim());
+    } else if items.is_empty() && m.today.loaded && lines.len() > 1 {
         let add = m.keymap.keys_for(Action::Add);
         let hint = format!(
             "{}no boxes on this day — {add} adds one",
@@ -441,6 +706,7 @@ fn row_line(
     is_now: bool,
     overlapping: &[i64],
     selected: Option<usize>,
+    list: Option<&[Actual]>,
 ) -> Line<'static> {
     let mut spans = vec![match label {
         Some((text, style)) => Span::styled(text, style),
@@ -449,8 +715,18 @@ fn row_line(
     let rest = w.saturating_sub(GUTTER);
     match row.kind {
         RowKind::Free { gap } => spans.extend(free_span(theme, gap, rest, is_now)),
+        RowKind::Head(i) if list.is_some() => {
+            let a = &list.unwrap_or_default()[i];
+            spans.extend(session_head_spans(m, theme, a, rest));
+        }
         RowKind::Head(i) if is_meeting(&items[i]) => {
-            spans.extend(meeting_head_spans(m, theme, &items[i], rest));
+            spans.extend(meeting_head_spans(
+                m,
+                theme,
+                &items[i],
+                rest,
+                selected == Some(i),
+            ));
         }
         RowKind::Head(i) | RowKind::Body(i, _) => {
             let b = &items[i];
@@ -709,6 +985,9 @@ fn draw_status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             };
             Line::styled(fit(&format!(" {}", s.text), w), style)
         }
+        None if let Some(s) = crate::app::today::selected_meeting(m) => {
+            Line::styled(fit(&meeting_details(m, &s, w), w), theme.info())
+        }
         None => {
             let k = |a| m.keymap.keys_for(a);
             let hints = if w >= 70 {
@@ -754,7 +1033,7 @@ mod tests {
             tb(3, 570, 660),
             tb(4, 700, 790),
         ];
-        let r = rows(&boxes, 480, 1080, None, SLOT);
+        let r = rows(&boxes, 480, 1080, None, SLOT, None);
         let heads: Vec<usize> = r
             .iter()
             .filter_map(|r| match r.kind {
@@ -774,16 +1053,168 @@ mod tests {
         );
     }
 
+    mod screens {
+        use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+        use insta::assert_snapshot;
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+
+        use super::super::draw;
+        use crate::app::model::Model;
+        use crate::config::Config;
+        use crate::domain::meeting::{Meeting, MeetingTime};
+        use crate::domain::plan::{Kind, Timebox};
+        use crate::domain::session::{EndReason, Session, SessionKind, State};
+        use crate::keys::Keymap;
+        use crate::ui::theme::Theme;
+
+        fn day() -> NaiveDate {
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+        }
+
+        fn at(d: NaiveDate, h: u32, min: u32) -> NaiveDateTime {
+            d.and_hms_opt(h, min, 0).unwrap()
+        }
+
+        fn utc(h: u32, min: u32) -> DateTime<Utc> {
+            at(day(), h, min).and_utc()
+        }
+
+        fn tbox(id: i64, start: u16, end: u16, title: &str, domain: &str) -> Timebox {
+            Timebox {
+                id,
+                date: day(),
+                start,
+                end,
+                title: title.into(),
+                domain: domain.into(),
+                kind: Kind::Focus,
+                done: false,
+            }
+        }
+
+        /// A session from `h:min` planned for `planned` minutes, ended `spent` minutes later
+        /// (`None`: still running).
+        fn session(
+            id: i64,
+            title: &str,
+            timebox: Option<i64>,
+            (h, min): (u32, u32),
+            planned: i64,
+            spent: Option<i64>,
+        ) -> Session {
+            let start = utc(h, min);
+            let mut s = Session::start(
+                title,
+                "work",
+                SessionKind::Focus,
+                timebox,
+                planned * 60,
+                start,
+                day(),
+                0,
+            );
+            s.id = id;
+            if let Some(spent) = spent {
+                s.state = State::Ended {
+                    at: start + chrono::Duration::minutes(spent),
+                    reason: EndReason::Finished,
+                    overrun_s: (spent - planned).max(0) * 60,
+                };
+            }
+            s
+        }
+
+        fn model(now: NaiveDateTime) -> Model {
+            let mut m = Model::new(Config::default(), Keymap::default(), now);
+            m.now_utc = now.and_utc();
+            m.no_color = true;
+            m.today.date = day();
+            m.today.loaded = true;
+            m.today.boxes = vec![
+                tbox(1, 540, 630, "Write report", "work"),
+                tbox(2, 660, 720, "Code review", "work"),
+                tbox(3, 840, 900, "Call mum", "family"),
+            ];
+            m.today.selected = Some(1);
+            m
+        }
+
+        fn screen(m: &Model, w: u16, h: u16) -> String {
+            let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+            t.draw(|f| draw(m, &Theme::new(true), f, f.area())).unwrap();
+            t.backend().to_string()
+        }
+
+        /// Yesterday: the report ran 15 minutes over, an unplanned reading session.
+        fn past_day() -> Model {
+            let mut m = model(at(day().succ_opt().unwrap(), 10, 0));
+            m.today.sessions = vec![
+                session(1, "Write report", Some(1), (9, 5), 90, Some(105)),
+                session(2, "Code review", Some(2), (11, 0), 60, Some(50)),
+                session(3, "Reading", None, (16, 0), 40, Some(40)),
+            ];
+            m.today.sessions_date = Some(day());
+            m
+        }
+
+        #[test]
+        fn past_day_with_unplanned_and_overrun() {
+            let mut m = past_day();
+            assert_snapshot!("actual_past_day_100x30", screen(&m, 100, 30));
+            assert_snapshot!("actual_past_day_plan_48x20", screen(&m, 48, 20));
+            m.today.show_actual = true;
+            assert_snapshot!("actual_past_day_48x20", screen(&m, 48, 20));
+        }
+
+        /// Today at 10:20: the report, planned 09:00–10:00, still running (20 min over).
+        #[test]
+        fn today_with_a_running_session() {
+            let mut m = model(at(day(), 10, 20));
+            m.timer.session = Some(session(4, "Write report", Some(1), (9, 0), 60, None));
+            assert_snapshot!("actual_today_running_100x30", screen(&m, 100, 30));
+            m.today.show_actual = true;
+            assert_snapshot!("actual_today_running_48x20", screen(&m, 48, 20));
+        }
+
+        /// Meetings among the boxes, one selected (its details in the status line), and the
+        /// standup logged from it.
+        #[test]
+        fn a_day_with_meetings() {
+            let mut m = model(at(day(), 11, 40));
+            let meeting = |title: &str, (h1, m1), (h2, m2)| Meeting {
+                uid: title.into(),
+                instance: None,
+                title: title.into(),
+                calendar: "work".into(),
+                domain: "work".into(),
+                time: MeetingTime::Timed {
+                    start: utc(h1, m1),
+                    end: utc(h2, m2),
+                },
+            };
+            m.today.calendars.meetings = vec![
+                meeting("Standup", (10, 30), (10, 45)),
+                meeting("Lunch talk", (12, 30), (13, 30)),
+            ];
+            m.today.calendars.date = Some(day());
+            m.today.selected = Some(crate::app::today::MEETING_ID);
+            m.timer.sessions_today = vec![session(5, "Standup", None, (10, 30), 15, Some(15))];
+            assert_snapshot!("actual_meetings_100x30", screen(&m, 100, 30));
+            assert_snapshot!("actual_meetings_48x20", screen(&m, 48, 20));
+        }
+    }
+
     #[test]
     fn whole_day_boxes_lay_out() {
-        let r = rows(&[tb(1, 0, 1440)], 480, 1080, Some(600), SLOT);
+        let r = rows(&[tb(1, 0, 1440)], 480, 1080, Some(600), SLOT, None);
         assert_eq!(r.len(), 96);
         assert_eq!(r.last().map(|r| (r.at, r.until)), Some((1425, 1440)));
     }
 
     #[test]
     fn timeline_stretches_to_boxes_and_now() {
-        let r = rows(&[tb(1, 420, 450)], 480, 1080, Some(1200), SLOT);
+        let r = rows(&[tb(1, 420, 450)], 480, 1080, Some(1200), SLOT, None);
         assert_eq!(r.first().map(|r| r.at), Some(420));
         assert_eq!(r.last().map(|r| r.until), Some(1260));
     }

@@ -19,6 +19,7 @@ mod import;
 mod keys;
 mod layout;
 mod meetings_week;
+mod meetings_today;
 mod offline;
 mod redraw;
 mod render;

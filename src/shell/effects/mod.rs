@@ -15,6 +15,7 @@ mod sound;
 mod week;
 
 use crate::app::msg::{Effect, Msg};
+use crate::calendar::snapshot::First;
 use crate::domain::time::Now;
 use crate::store::{Store, StoreError};
 
@@ -56,10 +57,33 @@ impl Effects<'_> {
     pub(super) fn run(&mut self, e: Effect, now: Now) -> Vec<Msg> {
         match e {
             Effect::LoadDay(date) => self.load_day(date),
+            Effect::LoadDaySessions(date) => match self.store.sessions(date, date) {
+                Ok(sessions) => vec![Msg::DaySessionsLoaded { date, sessions }],
+                Err(e) => problem("can't read the day's sessions", e),
+            },
             Effect::LoadCalendars(known) => match crate::calendar::reload(&known) {
                 r if r.is_empty() => Vec::new(),
                 r => vec![Msg::CalendarsLoaded(r)],
             },
+            Effect::FirstCalendars(key, file) => {
+                match crate::calendar::snapshot::first(
+                    &key,
+                    &file,
+                    &crate::app::today::zone_name(&now.zone),
+                ) {
+                    First::Kept(first, last, meetings) => vec![Msg::CalendarSnapshot {
+                        first,
+                        last,
+                        meetings,
+                    }],
+                    First::Read(r) if r.is_empty() => Vec::new(),
+                    First::Read(r) => vec![Msg::CalendarsLoaded(r)],
+                }
+            }
+            Effect::SaveCalendarSnapshot(key, meetings, file) => {
+                crate::calendar::snapshot::save(&key, &meetings, &file);
+                Vec::new()
+            }
             Effect::LoadOther(date, purpose) => self.load_other(date, purpose),
             Effect::Apply(change) => self.apply(&change),
             Effect::MarkDone(id) => self.mark_done(id),
