@@ -11,6 +11,7 @@ week-loading = Reading the log…
 week-more-below = … more below: j/k to scroll
 # Under the bars, where the daily work limit is.
 week-axis = { $time } work/day
+week-axis-short = { $time }/day
 week-legend-meetings = meetings
 week-legend-empty = No sessions logged this week.
 week-work = Work

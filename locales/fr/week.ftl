@@ -8,6 +8,7 @@ week-hint-short = [ ] r ? esc
 week-loading = Lecture du journal…
 week-more-below = … suite plus bas : j/k pour défiler
 week-axis = { $time } de travail/jour
+week-axis-short = { $time }/jour
 week-legend-meetings = réunions
 week-legend-empty = Aucune session enregistrée cette semaine.
 week-work = Travail

@@ -221,7 +221,13 @@ fn bar_lines<'a>(
     let mut axis = " ".repeat(label_w + 1 + limit_col);
     axis.push('└');
     axis.push(' ');
-    axis.push_str(&t!("week-axis", time = hm(limit)));
+    // The shorter wording when the longer one would be cut.
+    let long = t!("week-axis", time = hm(limit));
+    if width(&axis) + width(&long) <= w {
+        axis.push_str(&long);
+    } else {
+        axis.push_str(&t!("week-axis-short", time = hm(limit)));
+    }
     out.push(Line::styled(fit(&axis, w), theme.dim()));
     out.extend(legend_lines(m, theme, s, &domains, w));
     out
@@ -658,6 +664,11 @@ mod tests {
     /// A week with logged work and calendar meetings (one overlapping a session, one in the
     /// evening, one on Saturday), shown on the Week screen.
     fn meeting_model() -> Model {
+        meeting_model_with_goal(0)
+    }
+
+    /// [`meeting_model`] with a breathing goal of `goal` sessions a day (a second flag).
+    fn meeting_model_with_goal(goal: u32) -> Model {
         use crate::app::week::{WeekData, WeekView};
         use crate::domain::meeting::{Meeting, MeetingTime};
         use crate::domain::session::{EndReason, Session, SessionKind};
@@ -719,7 +730,7 @@ mod tests {
                 schedule: &schedule,
                 after_hours_ids: &[],
                 offline_periods: &[],
-                breathing_goal_per_day: 0,
+                breathing_goal_per_day: goal,
                 coherence_titles: &[],
                 meetings: &meetings,
                 now: t(25, 12, 0),
@@ -772,6 +783,42 @@ mod tests {
             "{out}"
         );
         insta::assert_snapshot!("week_meetings_100x30", out);
+    }
+
+    /// The Week screen in French with meetings and two flags: French words, day names and
+    /// dates; the wider day labels ("mar. 17") widen the label column, never the bars.
+    #[test]
+    fn week_in_french_48x20_and_100x30() {
+        use crate::i18n::{Lang, with_lang};
+        let m = meeting_model_with_goal(3);
+        with_lang(Lang::Fr, || {
+            let s = &m.week.as_ref().unwrap().data.as_ref().unwrap().summary;
+            assert_eq!(s.flags.len(), 2, "{:?}", s.flags);
+            let theme = Theme::new(true);
+            for w in [48, 100] {
+                for line in bar_lines(&m, &theme, s, w, w < 60) {
+                    assert!(line.width() <= w, "{w}: {line:?} is {} wide", line.width());
+                }
+            }
+            let small = screen(&m, 48, 20);
+            for want in ["Sem. 47 · 16 nov.–22 nov.", "lun. ", "◆ réunions 9:30", "Réunions"] {
+                assert!(small.contains(want), "{want:?} in\n{small}");
+            }
+            insta::assert_snapshot!("week_meetings_fr_48x20", small);
+            let big = screen(&m, 100, 30);
+            for want in [
+                "Semaine 2026-W47 · lun. 16 nov. – dim. 22 nov. 2026",
+                "lun. 16 ",
+                "8 h de travail/jour",
+                "Réunions 9 h 30 min, comptées dans le travail ci-dessus",
+                "Votre plus long bloc sans pause, le mar. 17 nov.",
+                "Séances de cohérence cette semaine : 0 sur 21.",
+                "(Méthode de cohérence cardiaque 365",
+            ] {
+                assert!(big.contains(want), "{want:?} in\n{big}");
+            }
+            insta::assert_snapshot!("week_meetings_fr_100x30", big);
+        });
     }
 
     #[test]

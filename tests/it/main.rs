@@ -12,6 +12,7 @@ mod e2e;
 mod flow;
 mod french_input;
 mod french_screens;
+mod french_summary;
 mod idle;
 mod import;
 mod keys;
