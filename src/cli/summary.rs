@@ -7,10 +7,10 @@ use serde_json::{Value, json};
 use crate::cli::{Failure, SummaryFormat, parse_date};
 use crate::config::{Config, Paths};
 use crate::domain::meeting::Meeting;
+use crate::domain::summary::{Flag, Level};
 use crate::domain::summary::{
     RangeSummary, Week, WeekParams, WeekSummary, hm, hmm, meeting_span, minutes_of,
 };
-use crate::domain::summary::{Flag, Level};
 use crate::domain::time::{Now, Zone};
 use crate::i18n::{self, DateStyle};
 use crate::store::{Store, summary};
@@ -586,9 +586,12 @@ fn week_markdown(s: &WeekSummary, cfg: &Config) -> String {
             .collect::<Vec<_>>()
             .join("|")
     ));
+    // Work and the rest of life (right after the domains, the meetings row between them)
+    // stand out.
+    let work_row = shown.len();
+    let rest_row = work_row + 1 + usize::from(s.meeting_minutes > 0);
     for (i, (label, days, total)) in grid(s, &shown).into_iter().enumerate() {
-        // Work and the rest of life (right after the domains) stand out.
-        let label = if (shown.len()..shown.len() + 2).contains(&i) {
+        let label = if i == work_row || i == rest_row {
             format!("**{label}**")
         } else {
             md_escape(&label)

@@ -17,7 +17,11 @@ pub fn text(f: &Flag) -> String {
         Says::LongWeeks { logged } => t!("flags-long-weeks", logged = hm(logged)),
         Says::EuWeek { logged } => t!("flags-eu-week", logged = hm(logged)),
         Says::StandardWeek { logged, limit } => {
-            t!("flags-standard-week", logged = hm(logged), limit = hm(limit))
+            t!(
+                "flags-standard-week",
+                logged = hm(logged),
+                limit = hm(limit)
+            )
         }
         Says::DailyRest { limit } => t!(
             "flags-daily-rest",

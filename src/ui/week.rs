@@ -801,7 +801,12 @@ mod tests {
                 }
             }
             let small = screen(&m, 48, 20);
-            for want in ["Sem. 47 · 16 nov.–22 nov.", "lun. ", "◆ réunions 9:30", "Réunions"] {
+            for want in [
+                "Sem. 47 · 16 nov.–22 nov.",
+                "lun. ",
+                "◆ réunions 9:30",
+                "Réunions",
+            ] {
                 assert!(small.contains(want), "{want:?} in\n{small}");
             }
             insta::assert_snapshot!("week_meetings_fr_48x20", small);

@@ -113,7 +113,12 @@ fn summary_table_and_markdown_in_french() {
     ] {
         assert!(table.contains(want), "{want:?} in\n{table}");
     }
-    for english in ["Worth knowing", "Rest of life", "coherence sessions", " Mon "] {
+    for english in [
+        "Worth knowing",
+        "Rest of life",
+        "coherence sessions",
+        " Mon ",
+    ] {
         assert!(!table.contains(english), "{english:?} in\n{table}");
     }
 }
@@ -125,8 +130,22 @@ fn json_and_csv_do_not_change_with_the_language() {
     for args in [
         &["--week", "2026-W47", "--format", "json"][..],
         &["--week", "2026-W47", "--format", "csv"],
-        &["--from", "2026-10-26", "--to", "2026-11-22", "--format", "json"],
-        &["--from", "2026-10-26", "--to", "2026-11-22", "--format", "csv"],
+        &[
+            "--from",
+            "2026-10-26",
+            "--to",
+            "2026-11-22",
+            "--format",
+            "json",
+        ],
+        &[
+            "--from",
+            "2026-10-26",
+            "--to",
+            "2026-11-22",
+            "--format",
+            "csv",
+        ],
     ] {
         let fr = summary(&env, FR, args);
         let c = summary(&env, "C.UTF-8", args);
@@ -157,4 +176,20 @@ fn json_and_csv_do_not_change_with_the_language() {
         summary(&plain, FR, &[args[0], args[1], args[2], "csv"]),
         golden("week.csv")
     );
+}
+
+/// With meetings, the Markdown grid bolds the work and rest-of-life rows, not the indented
+/// meetings row between them (before: `**  of which meetings**` and a plain rest of life).
+#[test]
+fn markdown_bolds_work_and_rest_of_life_with_meetings() {
+    let env = demo_env(true);
+    let md = summary(
+        &env,
+        "C.UTF-8",
+        &["--week", "2026-W47", "--format", "markdown"],
+    );
+    assert!(md.contains("| **Work** |"), "{md}");
+    assert!(md.contains("| **Rest of life** |"), "{md}");
+    assert!(md.contains("|   of which meetings |"), "{md}");
+    assert!(!md.contains("**  of which"), "{md}");
 }

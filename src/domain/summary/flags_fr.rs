@@ -150,9 +150,17 @@ pub(super) fn apply(flags: &mut Vec<Flag>, s: &WeekSummary, finished_with_work: 
 fn week_flag(work_minutes: i64, work_days: &[NaiveDate]) -> Option<Flag> {
     let logged = work_minutes;
     let (level, says, source) = if work_minutes > WEEK_MAX {
-        (Level::Notice, Says::FrWeekMax { logged }, SOURCE_FR_WEEK_MAX)
+        (
+            Level::Notice,
+            Says::FrWeekMax { logged },
+            SOURCE_FR_WEEK_MAX,
+        )
     } else if work_minutes > LEGAL_WEEK {
-        (Level::Info, Says::FrLegalWeek { logged }, SOURCE_FR_LEGAL_WEEK)
+        (
+            Level::Info,
+            Says::FrLegalWeek { logged },
+            SOURCE_FR_LEGAL_WEEK,
+        )
     } else {
         return None;
     };
@@ -360,7 +368,10 @@ mod tests {
         apply(&mut flags, &s, true);
         // The figures and days the words need (worded in `ui::flags`).
         assert_eq!(flags[0].says, Says::FrWeekMax { logged: 50 * 60 });
-        assert_eq!((&flags[1].says, &flags[1].days[..]), (&Says::FrDayMax, &[monday()][..]));
+        assert_eq!(
+            (&flags[1].says, &flags[1].days[..]),
+            (&Says::FrDayMax, &[monday()][..])
+        );
         assert_eq!(
             flags[2].says,
             Says::OfflineHours {

@@ -212,7 +212,13 @@ fn every_flag() -> Vec<(Flag, &'static str, &'static str)> {
              les 11 h de repos quotidien.",
         ),
         (
-            flag(FrAverage { average: 44 * 60 + 55 }, Source::FrAverage, &[]),
+            flag(
+                FrAverage {
+                    average: 44 * 60 + 55,
+                },
+                Source::FrAverage,
+                &[],
+            ),
             "Over the last 12 weeks you logged 44 h 55 min of work a week on average. The \
              French Code du travail sets at most 44 h a week on average over 12 consecutive \
              weeks.",
@@ -243,8 +249,17 @@ fn every_flag_in_both_languages() {
 #[test]
 fn no_diagnosis_words() {
     let words = [
-        "burnout", "diagnos", "danger", "warning", "must", "illegal", "illégal", "maladie",
-        "épuisement", "vous devez", "alerte",
+        "burnout",
+        "diagnos",
+        "danger",
+        "warning",
+        "must",
+        "illegal",
+        "illégal",
+        "maladie",
+        "épuisement",
+        "vous devez",
+        "alerte",
     ];
     for (f, _, _) in every_flag() {
         for lang in Lang::ALL {
