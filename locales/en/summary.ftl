@@ -67,3 +67,8 @@ summary-range-work-line = Work { $total } in total, { $average } a week on avera
 summary-range-breaks-line = Breaks { $n }, { $time }; coherence breathing sessions { $breathing }
 summary-range-md-line = - **Sessions:** { $sessions } · **Breaks:** { $n } ({ $time }) · **Coherence breathing:** { $breathing }
 summary-calendar-left-out = warning: calendar { $name } left out of the summary: { $error }
+# Errors in the span asked for.
+summary-error-to-before-from = --to { $to } is before --from { $from }: the range runs from the first date to the second, both included
+summary-error-range-too-long = --from { $from } --to { $to } spans more than 50 years: check the dates
+summary-error-from-to-together = --from and --to go together: serein summary --from D --to D
+summary-error-one-span = choose one of --week, --last, --date or --from/--to

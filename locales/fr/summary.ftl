@@ -66,3 +66,7 @@ summary-range-work-line = Travail { $total } au total, { $average } par semaine 
 summary-range-breaks-line = Pauses { $n }, { $time } ; séances de respiration en cohérence { $breathing }
 summary-range-md-line = - **Sessions :** { $sessions } · **Pauses :** { $n } ({ $time }) · **Respiration en cohérence :** { $breathing }
 summary-calendar-left-out = attention : agenda { $name } laissé hors du résumé : { $error }
+summary-error-to-before-from = --to { $to } est avant --from { $from } : la période va de la première date à la seconde, toutes deux comprises
+summary-error-range-too-long = --from { $from } --to { $to } couvre plus de 50 ans : vérifier les dates
+summary-error-from-to-together = --from et --to vont ensemble : serein summary --from D --to D
+summary-error-one-span = choisir une seule option parmi --week, --last, --date ou --from/--to

@@ -53,25 +53,26 @@ pub fn span(
         (None, false, None, Some(f), Some(t)) => {
             let (f, t) = (day("--from", f)?, day("--to", t)?);
             if t < f {
-                return Err(Failure::input(format!(
-                    "--to {t} is before --from {f}: the range runs from the first date to the \
-                     second, both included"
+                return Err(Failure::input(t!(
+                    "summary-error-to-before-from",
+                    from = f.to_string(),
+                    to = t.to_string()
                 )));
             }
             if (t - f).num_days() > MAX_RANGE_DAYS {
-                return Err(Failure::input(format!(
-                    "--from {f} --to {t} spans more than 50 years: check the dates"
+                return Err(Failure::input(t!(
+                    "summary-error-range-too-long",
+                    from = f.to_string(),
+                    to = t.to_string()
                 )));
             }
             Ok(Span::Range(f, t))
         }
-        (None, false, None, Some(_), None) | (None, false, None, None, Some(_)) => Err(
-            Failure::input("--from and --to go together: serein summary --from D --to D"),
-        ),
+        (None, false, None, Some(_), None) | (None, false, None, None, Some(_)) => {
+            Err(Failure::input(t!("summary-error-from-to-together")))
+        }
         (None, false, None, None, None) => Ok(Span::Week(Week::of(today))),
-        _ => Err(Failure::input(
-            "choose one of --week, --last, --date or --from/--to",
-        )),
+        _ => Err(Failure::input(t!("summary-error-one-span"))),
     }
 }
 
@@ -799,6 +800,27 @@ mod tests {
             err(Some("2026-W47"), true, None, None, None)
                 .message
                 .contains("one of")
+        );
+    }
+
+    #[test]
+    fn span_errors_in_french() {
+        use crate::i18n::{Lang, with_lang};
+        let today = d("2026-11-25");
+        let err = |w, l, f, t| {
+            with_lang(Lang::Fr, || {
+                span(w, l, None, f, t, today).unwrap_err().message
+            })
+        };
+        assert_eq!(
+            err(None, false, Some("2026-11-22"), Some("2026-11-01")),
+            "--to 2026-11-01 est avant --from 2026-11-22 : la période va de la première date \
+             à la seconde, toutes deux comprises"
+        );
+        assert!(err(None, false, Some("2026-11-22"), None).contains("vont ensemble"));
+        assert!(err(Some("2026-W47"), true, None, None).contains("choisir une seule"));
+        assert!(
+            err(None, false, Some("1900-01-01"), Some("2026-01-01")).contains("plus de 50 ans")
         );
     }
 
