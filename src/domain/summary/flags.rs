@@ -1,5 +1,7 @@
-//! Flags: facts about the week with their source, in neutral words, and the thresholds that
-//! raise them (`shared/wellbeing.md`, "Weekly balance flags"). Never a diagnosis.
+//! Flags: facts about the week with their source, and the thresholds that raise them
+//! (`shared/wellbeing.md`, "Weekly balance flags"). Never a diagnosis. A flag is data: what
+//! it says ([`Says`], with its figures), what it rests on ([`Source`]) and its days; the
+//! words, in English or French, are in `ui::flags` (`locales/*/flags.ftl`).
 
 use chrono::NaiveDate;
 use serde::Serialize;
