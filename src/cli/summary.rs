@@ -7,11 +7,15 @@ use serde_json::{Value, json};
 use crate::cli::{Failure, SummaryFormat, parse_date};
 use crate::config::{Config, Paths};
 use crate::domain::meeting::Meeting;
+use crate::domain::summary::{Flag, Level};
 use crate::domain::summary::{
     RangeSummary, Week, WeekParams, WeekSummary, hm, hmm, meeting_span, minutes_of,
 };
 use crate::domain::time::{Now, Zone};
+use crate::i18n::{self, DateStyle};
 use crate::store::{Store, summary};
+use crate::t;
+use crate::ui::flags;
 
 /// What `serein summary` was asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,25 +53,26 @@ pub fn span(
         (None, false, None, Some(f), Some(t)) => {
             let (f, t) = (day("--from", f)?, day("--to", t)?);
             if t < f {
-                return Err(Failure::input(format!(
-                    "--to {t} is before --from {f}: the range runs from the first date to the \
-                     second, both included"
+                return Err(Failure::input(t!(
+                    "summary-error-to-before-from",
+                    from = f.to_string(),
+                    to = t.to_string()
                 )));
             }
             if (t - f).num_days() > MAX_RANGE_DAYS {
-                return Err(Failure::input(format!(
-                    "--from {f} --to {t} spans more than 50 years: check the dates"
+                return Err(Failure::input(t!(
+                    "summary-error-range-too-long",
+                    from = f.to_string(),
+                    to = t.to_string()
                 )));
             }
             Ok(Span::Range(f, t))
         }
-        (None, false, None, Some(_), None) | (None, false, None, None, Some(_)) => Err(
-            Failure::input("--from and --to go together: serein summary --from D --to D"),
-        ),
+        (None, false, None, Some(_), None) | (None, false, None, None, Some(_)) => {
+            Err(Failure::input(t!("summary-error-from-to-together")))
+        }
         (None, false, None, None, None) => Ok(Span::Week(Week::of(today))),
-        _ => Err(Failure::input(
-            "choose one of --week, --last, --date or --from/--to",
-        )),
+        _ => Err(Failure::input(t!("summary-error-one-span"))),
     }
 }
 
@@ -115,16 +120,20 @@ fn week_meetings(cfg: &Config, week: Week, zone: &Zone) -> Vec<Meeting> {
 
 /// The warning for a calendar that could not be read.
 fn calendar_left_out(name: &str, error: &str) -> String {
-    format!("warning: calendar {name:?} left out of the summary: {error}")
+    t!(
+        "summary-calendar-left-out",
+        name = format!("{name:?}"),
+        error = error
+    )
 }
 
 fn week_title(s: &WeekSummary) -> String {
     let (a, b) = (s.week.monday, s.week.sunday());
-    format!(
-        "Week {} · {} – {}",
-        s.week,
-        a.format("%a %-d %b"),
-        b.format("%a %-d %b %Y")
+    t!(
+        "summary-week-title",
+        week = s.week.to_string(),
+        first = i18n::date(a, DateStyle::WeekdayDayMonth),
+        last = i18n::date(b, DateStyle::WeekdayDayMonthYear)
     )
 }
 
@@ -224,13 +233,17 @@ fn week_json(s: &WeekSummary) -> Value {
         },
         "offline_kept_percent": s.offline_kept_percent,
         "interruptions": s.interruptions,
-        "flags": s.flags.iter().map(|f| json!({
-            "kind": f.kind.as_str(),
-            "level": f.level.as_str(),
-            "text": f.text,
-            "source": f.source,
-            "days": f.days,
-        })).collect::<Vec<_>>(),
+        "flags": s.flags.iter().map(|f| {
+            // English whatever the language: the JSON's values stay stable.
+            let (text, source) = flags::english(f);
+            json!({
+                "kind": f.kind.as_str(),
+                "level": f.level.as_str(),
+                "text": text,
+                "source": source,
+                "days": f.days,
+            })
+        }).collect::<Vec<_>>(),
     })
 }
 
@@ -274,10 +287,14 @@ fn week_table(s: &WeekSummary, cfg: &Config) -> String {
         .copied()
         .filter(|d| minutes_of(&s.minutes_by_domain, d) > 0)
         .collect();
+    // The domains and the grid's own rows (the meetings row may stick out, as it is indented).
     let label_w = shown
         .iter()
         .map(|d| d.chars().count())
         .chain([12])
+        .chain(
+            ["summary-row-work", "summary-row-rest", "summary-row-breaks"].map(|k| width(&t!(k))),
+        )
         .max()
         .unwrap_or(12)
         + 1;
@@ -285,9 +302,9 @@ fn week_table(s: &WeekSummary, cfg: &Config) -> String {
     let mut head: Vec<String> = s
         .per_day
         .iter()
-        .map(|d| d.date.format("%a").to_string())
+        .map(|d| i18n::date(d.date, DateStyle::Weekday))
         .collect();
-    head.push("Total".into());
+    head.push(t!("summary-total"));
     out.push(row("", label_w, &head, 7));
     for (label, days, total) in grid(s, &shown) {
         let mut cells: Vec<String> = days.iter().map(|&m| hmm(m)).collect();
@@ -295,15 +312,23 @@ fn week_table(s: &WeekSummary, cfg: &Config) -> String {
         out.push(row(&label, label_w, &cells, 7));
     }
     out.push(String::new());
-    for (k, v) in numbers(s, cfg) {
-        out.push(format!("{k:<15}{v}"));
+    let numbers = numbers(s, cfg);
+    let key_w = numbers
+        .iter()
+        .map(|(k, _)| width(k) + 2)
+        .chain([15])
+        .max()
+        .unwrap_or(15);
+    for (k, v) in numbers {
+        out.push(pad(&k, key_w) + &v);
     }
     if !s.flags.is_empty() {
         out.push(String::new());
-        out.push("Worth knowing".into());
+        out.push(t!("summary-flags-heading"));
         for f in &s.flags {
-            out.push(format!("  {:<7}{}", f.level.as_str(), f.text));
-            out.push(format!("  {:<7}Source: {}", "", f.source));
+            out.push(format!("  {}{}", pad(&level(f.level), 7), flags::text(f)));
+            let source = t!("summary-source", source = flags::source(f.source));
+            out.push(format!("  {}{source}", pad("", 7)));
         }
     }
     out.join("\n") + "\n"
@@ -325,131 +350,164 @@ fn grid(s: &WeekSummary, shown: &[&str]) -> Vec<(String, [i64; 7], i64)> {
             )
         })
         .collect();
-    rows.push(("Work".into(), days(&|d| d.work_minutes), s.work_minutes));
+    rows.push((
+        t!("summary-row-work"),
+        days(&|d| d.work_minutes),
+        s.work_minutes,
+    ));
     // Meetings are already in the rows above; shown apart once there are any.
     if s.meeting_minutes > 0 {
         rows.push((
-            MEETINGS_ROW.into(),
+            t!("summary-row-meetings"),
             days(&|d| d.meeting_minutes),
             s.meeting_minutes,
         ));
     }
     rows.push((
-        "Rest of life".into(),
+        t!("summary-row-rest"),
         days(&|d| d.other_minutes),
         s.rest_minutes,
     ));
-    rows.push(("Breaks".into(), days(&|d| d.break_minutes), s.break_minutes));
+    rows.push((
+        t!("summary-row-breaks"),
+        days(&|d| d.break_minutes),
+        s.break_minutes,
+    ));
     rows
 }
 
-/// The day grid's meeting row (table and Markdown).
-const MEETINGS_ROW: &str = "  of which meetings";
+/// Terminal cells of `s` (accented letters are one cell, unlike their bytes).
+fn width(s: &str) -> usize {
+    crate::ui::width(s)
+}
+
+/// `s` padded with spaces to `w` cells.
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// A flag's level in words (the table and Markdown; JSON keeps `info`/`notice`/`strong`).
+fn level(l: Level) -> String {
+    match l {
+        Level::Info => t!("summary-level-info"),
+        Level::Notice => t!("summary-level-notice"),
+        Level::Strong => t!("summary-level-strong"),
+    }
+}
+
+/// A flag in Markdown: its words, level and source.
+fn md_flag(f: &Flag) -> String {
+    t!(
+        "summary-md-flag",
+        text = md_escape(&flags::text(f)),
+        level = level(f.level),
+        source = md_escape(&flags::source(f.source))
+    )
+}
 
 /// The meetings line of the numbers: `11 h in meetings (10 h of them work)`.
 fn meetings_line(s: &WeekSummary) -> String {
     if s.meeting_work_minutes == s.meeting_minutes {
-        format!("{} in meetings, counted as work", hm(s.meeting_minutes))
+        t!("summary-meetings-all-work", time = hm(s.meeting_minutes))
     } else {
-        format!(
-            "{} in meetings ({} of them work)",
-            hm(s.meeting_minutes),
-            hm(s.meeting_work_minutes)
+        t!(
+            "summary-meetings-some-work",
+            time = hm(s.meeting_minutes),
+            work = hm(s.meeting_work_minutes)
         )
     }
 }
 
 /// The week's numbers as (label, value) lines: shared by the table and Markdown.
-fn numbers(s: &WeekSummary, cfg: &Config) -> Vec<(&'static str, String)> {
+fn numbers(s: &WeekSummary, cfg: &Config) -> Vec<(String, String)> {
     let limit = (cfg.balance.work_info_hours * 60.0).round() as i64;
     // The threshold is worth a word only once it is passed (the flag below says why).
     let work = if s.work_minutes > limit {
-        format!("{} (above {}, see below)", hm(s.work_minutes), hm(limit))
+        t!(
+            "summary-work-above",
+            time = hm(s.work_minutes),
+            limit = hm(limit)
+        )
     } else {
         hm(s.work_minutes)
     };
-    let mut v = vec![("Work", work)];
+    let mut v = vec![(t!("summary-work"), work)];
     if s.meeting_minutes > 0 {
-        v.push(("Meetings", meetings_line(s)));
+        v.push((t!("summary-meetings"), meetings_line(s)));
     }
-    v.push(("Rest of life", hm(s.rest_minutes)));
+    v.push((t!("summary-rest"), hm(s.rest_minutes)));
     v.push((
-        "Plan",
+        t!("summary-plan"),
         match s.plan_adherence_percent {
-            Some(p) => format!(
-                "{} of {} planned focus done ({p} %)",
-                hm(s.planned_done_minutes),
-                hm(s.planned_minutes)
+            Some(p) => t!(
+                "summary-plan-value",
+                done = hm(s.planned_done_minutes),
+                planned = hm(s.planned_minutes),
+                percent = p
             ),
-            None => "nothing planned".into(),
+            None => t!("summary-plan-none"),
         },
     ));
     v.push((
-        "After hours",
-        format!(
-            "{} in {} during offline hours",
-            hm(s.after_hours_minutes),
-            plural(s.after_hours_sessions, "work session", "work sessions")
+        t!("summary-after-hours"),
+        t!(
+            "summary-after-hours-value",
+            time = hm(s.after_hours_minutes),
+            n = s.after_hours_sessions
         ),
     ));
     v.push((
-        "Weekend",
-        format!(
-            "{} of work on {} of 2 days; weekend work in {} of the last 4 weeks",
-            hm(s.weekend_work_minutes),
-            s.weekend_days_worked,
-            s.weekend_weeks_of_4
+        t!("summary-weekend"),
+        t!(
+            "summary-weekend-value",
+            time = hm(s.weekend_work_minutes),
+            days = s.weekend_days_worked,
+            weeks = s.weekend_weeks_of_4
         ),
     ));
     v.push((
-        "Breaks",
-        format!(
-            "{}, {}; longest stretch without one {}",
-            plural(s.breaks, "break", "breaks"),
-            hm(s.break_minutes),
-            hm(s.longest_block_without_break_minutes)
+        t!("summary-breaks"),
+        t!(
+            "summary-breaks-value",
+            n = s.breaks,
+            time = hm(s.break_minutes),
+            block = hm(s.longest_block_without_break_minutes)
         ),
     ));
     v.push((
-        "Rest",
-        format!(
-            "longest time off work {}; {} with under {} before work",
-            hm(s.longest_rest_minutes),
-            plural(s.short_rest_days, "day", "days"),
-            hm((cfg.balance.daily_rest_hours * 60.0).round() as i64)
+        t!("summary-rest-between"),
+        t!(
+            "summary-rest-between-value",
+            longest = hm(s.longest_rest_minutes),
+            n = s.short_rest_days,
+            limit = hm((cfg.balance.daily_rest_hours * 60.0).round() as i64)
         ),
     ));
+    let (done, goal) = (s.breathing_sessions, s.breathing_goal);
     v.push((
-        "Breathing",
+        t!("summary-breathing"),
         if s.breathing_goal_week > 0 && s.breathing_goal < s.breathing_goal_week {
-            format!(
-                "{} of {} coherence sessions so far ({} by Sunday)",
-                s.breathing_sessions, s.breathing_goal, s.breathing_goal_week
+            t!(
+                "summary-breathing-so-far",
+                done = done,
+                goal = goal,
+                week = s.breathing_goal_week
             )
         } else if s.breathing_goal > 0 {
-            format!(
-                "{} of {} coherence sessions",
-                s.breathing_sessions, s.breathing_goal
-            )
+            t!("summary-breathing-goal", done = done, goal = goal)
         } else {
-            plural(
-                s.breathing_sessions,
-                "coherence session",
-                "coherence sessions",
-            )
+            t!("summary-breathing-count", n = done)
         },
     ));
     v.push((
-        "Offline kept",
-        s.offline_kept_percent
-            .map_or("no offline hours yet".into(), |p| format!("{p} %")),
+        t!("summary-offline-kept"),
+        s.offline_kept_percent.map_or_else(
+            || t!("summary-offline-kept-none"),
+            |p| t!("summary-offline-kept-value", percent = p),
+        ),
     ));
-    v.push(("Interruptions", s.interruptions.to_string()));
+    v.push((t!("summary-interruptions"), s.interruptions.to_string()));
     v
-}
-
-fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A CSV field: quoted when it holds a comma, quote or line break (RFC 4180).
@@ -518,9 +576,9 @@ fn week_markdown(s: &WeekSummary, cfg: &Config) -> String {
     head.extend(
         s.per_day
             .iter()
-            .map(|d| d.date.format("%a %-d").to_string()),
+            .map(|d| i18n::date(d.date, DateStyle::WeekdayDay)),
     );
-    head.push("Total".into());
+    head.push(t!("summary-total"));
     out.push(format!("| {} |", head.join(" | ")));
     out.push(format!(
         "|{}|",
@@ -529,9 +587,12 @@ fn week_markdown(s: &WeekSummary, cfg: &Config) -> String {
             .collect::<Vec<_>>()
             .join("|")
     ));
+    // Work and the rest of life (right after the domains, the meetings row between them)
+    // stand out.
+    let work_row = shown.len();
+    let rest_row = work_row + 1 + usize::from(s.meeting_minutes > 0);
     for (i, (label, days, total)) in grid(s, &shown).into_iter().enumerate() {
-        // Work and the rest of life (right after the domains) stand out.
-        let label = if (shown.len()..shown.len() + 2).contains(&i) {
+        let label = if i == work_row || i == rest_row {
             format!("**{label}**")
         } else {
             md_escape(&label)
@@ -543,19 +604,14 @@ fn week_markdown(s: &WeekSummary, cfg: &Config) -> String {
     }
     out.push(String::new());
     for (k, v) in numbers(s, cfg) {
-        out.push(format!("- **{k}:** {}", md_escape(&v)));
+        out.push(t!("summary-md-item", label = k, value = md_escape(&v)));
     }
     if !s.flags.is_empty() {
         out.push(String::new());
-        out.push("### Worth knowing".into());
+        out.push(format!("### {}", t!("summary-flags-heading")));
         out.push(String::new());
         for f in &s.flags {
-            out.push(format!(
-                "- {} *({}; source: {})*",
-                md_escape(&f.text),
-                f.level.as_str(),
-                md_escape(f.source)
-            ));
+            out.push(md_flag(f));
         }
     }
     out.join("\n") + "\n"
@@ -577,18 +633,18 @@ fn range_table(r: &RangeSummary, cfg: &Config) -> String {
         .max()
         .unwrap_or(8);
     let mut out = vec![
-        format!(
-            "{} – {} · {} weeks, {}",
-            r.from,
-            r.to,
-            r.weeks.len(),
-            plural(r.sessions, "session", "sessions")
+        t!(
+            "summary-range-title",
+            from = r.from.to_string(),
+            to = r.to.to_string(),
+            weeks = r.weeks.len(),
+            n = r.sessions
         ),
         String::new(),
     ];
     let mut head: Vec<String> = domains.iter().map(|d| d.to_string()).collect();
-    head.extend(["Work".into(), "Rest".into()]);
-    out.push(row("Week", 10, &head, w));
+    head.extend([t!("summary-range-work"), t!("summary-range-rest")]);
+    out.push(row(&t!("summary-range-week"), 10, &head, w));
     for wk in &r.weeks {
         let mut cells: Vec<String> = domains
             .iter()
@@ -602,20 +658,20 @@ fn range_table(r: &RangeSummary, cfg: &Config) -> String {
         .map(|d| hmm(minutes_of(&r.minutes_by_domain, d)))
         .collect();
     total.extend([hmm(r.work_minutes), hmm(r.rest_minutes)]);
-    out.push(row("Total", 10, &total, w));
+    out.push(row(&t!("summary-total"), 10, &total, w));
     out.push(String::new());
     let weeks = r.weeks.len().max(1) as i64;
-    out.push(format!(
-        "Work {} in total, {} a week on average; rest of life {}",
-        hm(r.work_minutes),
-        hm(r.work_minutes / weeks),
-        hm(r.rest_minutes)
+    out.push(t!(
+        "summary-range-work-line",
+        total = hm(r.work_minutes),
+        average = hm(r.work_minutes / weeks),
+        rest = hm(r.rest_minutes)
     ));
-    out.push(format!(
-        "Breaks {}, {}; coherence breathing sessions {}",
-        r.breaks,
-        hm(r.break_minutes),
-        r.breathing_sessions
+    out.push(t!(
+        "summary-range-breaks-line",
+        n = r.breaks,
+        time = hm(r.break_minutes),
+        breathing = r.breathing_sessions
     ));
     out.join("\n") + "\n"
 }
@@ -646,9 +702,12 @@ fn range_csv(r: &RangeSummary, cfg: &Config) -> String {
 fn range_markdown(r: &RangeSummary, cfg: &Config) -> String {
     let domains = range_domains(r, cfg);
     let mut out = vec![format!("## {} – {}", r.from, r.to), String::new()];
-    let mut head = vec!["Week".to_string()];
+    let mut head = vec![t!("summary-range-week")];
     head.extend(domains.iter().map(|d| md_escape(d)));
-    head.extend(["**Work**".into(), "**Rest of life**".into()]);
+    head.extend([
+        format!("**{}**", t!("summary-range-work")),
+        format!("**{}**", t!("summary-range-rest-long")),
+    ]);
     out.push(format!("| {} |", head.join(" | ")));
     out.push(format!("|---|{}|", vec!["---:"; head.len() - 1].join("|")));
     let line = |label: String, list: &[(String, i64)], w: i64, rest: i64| {
@@ -666,18 +725,18 @@ fn range_markdown(r: &RangeSummary, cfg: &Config) -> String {
         ));
     }
     out.push(line(
-        "**Total**".into(),
+        format!("**{}**", t!("summary-total")),
         &r.minutes_by_domain,
         r.work_minutes,
         r.rest_minutes,
     ));
     out.push(String::new());
-    out.push(format!(
-        "- **Sessions:** {} · **Breaks:** {} ({}) · **Coherence breathing:** {}",
-        r.sessions,
-        r.breaks,
-        hm(r.break_minutes),
-        r.breathing_sessions
+    out.push(t!(
+        "summary-range-md-line",
+        sessions = r.sessions,
+        n = r.breaks,
+        time = hm(r.break_minutes),
+        breathing = r.breathing_sessions
     ));
     out.join("\n") + "\n"
 }
@@ -741,6 +800,27 @@ mod tests {
             err(Some("2026-W47"), true, None, None, None)
                 .message
                 .contains("one of")
+        );
+    }
+
+    #[test]
+    fn span_errors_in_french() {
+        use crate::i18n::{Lang, with_lang};
+        let today = d("2026-11-25");
+        let err = |w, l, f, t| {
+            with_lang(Lang::Fr, || {
+                span(w, l, None, f, t, today).unwrap_err().message
+            })
+        };
+        assert_eq!(
+            err(None, false, Some("2026-11-22"), Some("2026-11-01")),
+            "--to 2026-11-01 est avant --from 2026-11-22 : la période va de la première date \
+             à la seconde, toutes deux comprises"
+        );
+        assert!(err(None, false, Some("2026-11-22"), None).contains("vont ensemble"));
+        assert!(err(Some("2026-W47"), true, None, None).contains("choisir une seule"));
+        assert!(
+            err(None, false, Some("1900-01-01"), Some("2026-01-01")).contains("plus de 50 ans")
         );
     }
 

@@ -1,6 +1,7 @@
 //! `view(&Model, &mut Frame)`: draws the model, decides nothing.
 
 pub mod breathe;
+pub mod flags;
 pub mod help;
 pub mod review;
 pub mod theme;

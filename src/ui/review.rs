@@ -424,14 +424,11 @@ fn numbers(s: &WeekSummary, theme: &Theme, w: usize) -> Vec<Item> {
             Level::Notice => "!",
             Level::Strong => "!!",
         };
+        let words = crate::ui::flags::text(flag);
         let text = if i + 1 == room && more > 0 {
-            format!(
-                " {mark} {} {}",
-                flag.text,
-                t!("review-more-flags", n = more)
-            )
+            format!(" {mark} {words} {}", t!("review-more-flags", n = more))
         } else {
-            format!(" {mark} {}", flag.text)
+            format!(" {mark} {words}")
         };
         let style = if flag.level >= Level::Notice {
             theme.warn()

@@ -10,6 +10,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::model::Model;
 use crate::app::week::{WeekData, WeekView};
 use crate::domain::summary::{DaySummary, Flag, Level, WeekSummary, hm, hmm, minutes_of};
+use crate::i18n::{self, DateStyle};
+use crate::t;
 use crate::ui::theme::Theme;
 use crate::ui::{fit, width};
 
@@ -30,9 +32,6 @@ fn fill(m: &Model, name: &str) -> char {
 /// Meeting time inside a domain's part of a bar (the meeting glyph of the Today screen).
 const MEETING_FILL: char = '◆';
 
-/// The legend's and the numbers' word for meeting time.
-const MEETINGS_LABEL: &str = "meetings";
-
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -44,7 +43,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut lines = vec![title_line(view, theme, w, compact)];
     let Some(data) = &view.data else {
         lines.push(Line::raw(""));
-        lines.push(Line::styled("Reading the log…", theme.dim()));
+        lines.push(Line::styled(t!("week-loading"), theme.dim()));
         frame.render_widget(Paragraph::new(lines), area);
         return;
     };
@@ -78,34 +77,34 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn title_line(view: &WeekView, theme: &Theme, w: usize, compact: bool) -> Line<'static> {
     let (a, b) = (view.week.monday, view.week.sunday());
     let title = if compact {
-        format!(
-            "Week {} · {}–{}",
-            view.week.iso().1,
-            a.format("%-d %b"),
-            b.format("%-d %b")
+        t!(
+            "week-title-compact",
+            n = view.week.iso().1,
+            first = i18n::date(a, DateStyle::DayMonth),
+            last = i18n::date(b, DateStyle::DayMonth)
         )
     } else {
-        format!(
-            "Week {} · {} – {}",
-            view.week,
-            a.format("%a %-d %b"),
-            b.format("%a %-d %b %Y")
+        t!(
+            "week-title",
+            week = view.week.to_string(),
+            first = i18n::date(a, DateStyle::WeekdayDayMonth),
+            last = i18n::date(b, DateStyle::WeekdayDayMonthYear)
         )
     };
     let room = w.saturating_sub(width(&title) + 1);
     let hint = [
-        "[ ] weeks · r review · ? help · esc back",
-        "[ ] weeks · r review · ? help",
-        "[ ] r ? esc",
+        t!("week-hint-long"),
+        t!("week-hint-medium"),
+        t!("week-hint-short"),
     ]
     .into_iter()
     .find(|h| width(h) <= room)
-    .unwrap_or("");
-    let gap = w.saturating_sub(width(&title) + width(hint));
+    .unwrap_or_default();
+    let gap = w.saturating_sub(width(&title) + width(&hint));
     Line::from(vec![
         Span::styled(fit(&title, w), theme.title()),
         Span::raw(" ".repeat(gap.max(1))),
-        Span::styled(if gap > 0 { hint } else { "" }, theme.dim()),
+        Span::styled(if gap > 0 { hint } else { String::new() }, theme.dim()),
     ])
 }
 
@@ -130,7 +129,7 @@ fn draw_body(body: Vec<Line>, scroll: u16, theme: &Theme, frame: &mut Frame, are
     frame.render_widget(para, shown);
     if more {
         let hint = Line::styled(
-            fit("… more below: j/k to scroll", area.width as usize),
+            fit(&t!("week-more-below"), area.width as usize),
             theme.dim(),
         );
         frame.render_widget(
@@ -164,7 +163,25 @@ fn bar_lines<'a>(
     w: usize,
     compact: bool,
 ) -> Vec<Line<'a>> {
-    let label_w = if compact { 3 } else { 6 };
+    // Day labels: "Mon"/"Mon 23", or wider ones ("mar. 24") in other languages.
+    let labels: Vec<String> = s
+        .per_day
+        .iter()
+        .map(|d| {
+            let style = if compact {
+                DateStyle::Weekday
+            } else {
+                DateStyle::WeekdayDay
+            };
+            i18n::date(d.date, style)
+        })
+        .collect();
+    let label_w = labels
+        .iter()
+        .map(|l| width(l))
+        .chain([if compact { 3 } else { 6 }])
+        .max()
+        .unwrap_or(6);
     let right_w = 6;
     let bar_w = w.saturating_sub(label_w + right_w + 2).max(1);
     let limit = (m.config.work_hours_per_day * 60.0).round() as i64;
@@ -188,12 +205,7 @@ fn bar_lines<'a>(
         .filter(|d| s.minutes_by_domain.iter().any(|(n, m)| n == d && *m > 0))
         .collect();
     let mut out = Vec::new();
-    for d in &s.per_day {
-        let label = if compact {
-            d.date.format("%a").to_string()
-        } else {
-            d.date.format("%a %-d").to_string()
-        };
+    for (d, label) in s.per_day.iter().zip(&labels) {
         let mut spans = vec![Span::styled(format!("{label:<label_w$} "), theme.dim())];
         let cells = day_cells(m, theme, d, &domains, &scale, limit_col);
         spans.extend(merge_cells(cells));
@@ -208,7 +220,14 @@ fn bar_lines<'a>(
     // Axis: where the limit is.
     let mut axis = " ".repeat(label_w + 1 + limit_col);
     axis.push('└');
-    axis.push_str(&format!(" {} work/day", hm(limit)));
+    axis.push(' ');
+    // The shorter wording when the longer one would be cut.
+    let long = t!("week-axis", time = hm(limit));
+    if width(&axis) + width(&long) <= w {
+        axis.push_str(&long);
+    } else {
+        axis.push_str(&t!("week-axis-short", time = hm(limit)));
+    }
     out.push(Line::styled(fit(&axis, w), theme.dim()));
     out.extend(legend_lines(m, theme, s, &domains, w));
     out
@@ -314,7 +333,7 @@ fn legend_lines<'a>(
         legend.push(Span::raw(format!("{text}  ")));
     }
     if s.meeting_minutes > 0 {
-        let text = format!("{MEETINGS_LABEL} {}", hmm(s.meeting_minutes));
+        let text = format!("{} {}", t!("week-legend-meetings"), hmm(s.meeting_minutes));
         let need = 2 + width(&text) + 2;
         if used + need > w && !legend.is_empty() && rows.is_empty() {
             rows.push(Line::from(std::mem::take(&mut legend)));
@@ -323,7 +342,7 @@ fn legend_lines<'a>(
         legend.push(Span::raw(format!("{text}  ")));
     }
     if legend.is_empty() && rows.is_empty() {
-        legend.push(Span::styled("No sessions logged this week.", theme.dim()));
+        legend.push(Span::styled(t!("week-legend-empty"), theme.dim()));
     }
     if !legend.is_empty() {
         rows.push(Line::from(legend));
@@ -371,7 +390,7 @@ fn sparkline(values: &[i64]) -> String {
 /// The numbers, the sparkline and the flags: a wrapped, scrollable paragraph.
 fn body_lines<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Vec<Line<'a>> {
     let s = &data.summary;
-    let kv = |k: &str, v: String| {
+    let kv = |k: String, v: String| {
         Line::from(vec![
             Span::styled(format!("{k} "), theme.dim()),
             Span::raw(v),
@@ -379,47 +398,49 @@ fn body_lines<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Vec<Line<'a>
     };
     let mut out = vec![Line::raw("")];
     out.push(kv(
-        "Work",
-        format!(
-            "{} · rest of life {}",
-            hm(s.work_minutes),
-            hm(s.rest_minutes)
+        t!("week-work"),
+        t!(
+            "week-work-value",
+            work = hm(s.work_minutes),
+            rest = hm(s.rest_minutes)
         ),
     ));
     if s.meeting_minutes > 0 {
-        out.push(kv("Meetings", meetings_text(s)));
+        out.push(kv(t!("week-meetings"), meetings_text(s)));
     }
     let plan = match s.plan_adherence_percent {
-        Some(p) => format!(
-            "{} of {} planned ({p} %)",
-            hm(s.planned_done_minutes),
-            hm(s.planned_minutes)
+        Some(p) => t!(
+            "week-plan-value",
+            done = hm(s.planned_done_minutes),
+            planned = hm(s.planned_minutes),
+            percent = p
         ),
-        None => "nothing planned".into(),
+        None => t!("week-plan-none"),
     };
-    out.push(kv("Focus on plan", plan));
+    out.push(kv(t!("week-plan"), plan));
     out.push(kv(
-        "After hours",
-        format!(
-            "{} · weekend work {} ({} of 2 days)",
-            hm(s.after_hours_minutes),
-            hm(s.weekend_work_minutes),
-            s.weekend_days_worked
+        t!("week-after-hours"),
+        t!(
+            "week-after-hours-value",
+            time = hm(s.after_hours_minutes),
+            weekend = hm(s.weekend_work_minutes),
+            days = s.weekend_days_worked
         ),
     ));
     out.push(kv(
-        "Breaks",
-        format!(
-            "{} · longest stretch without one {}",
-            s.breaks,
-            hm(s.longest_block_without_break_minutes)
+        t!("week-breaks"),
+        t!(
+            "week-breaks-value",
+            n = s.breaks,
+            time = hm(s.longest_block_without_break_minutes)
         ),
     ));
     // This week's goal counts only the days so far; say so, or "12 of 18" reads as a miss.
+    let (done, goal) = (s.breathing_sessions, s.breathing_goal);
     let breathing = if s.breathing_goal > 0 && s.breathing_goal < s.breathing_goal_week {
-        format!("{} of {} so far", s.breathing_sessions, s.breathing_goal)
+        t!("week-breathing-so-far", done = done, goal = goal)
     } else if s.breathing_goal > 0 {
-        format!("{} of {}", s.breathing_sessions, s.breathing_goal)
+        t!("week-breathing-goal", done = done, goal = goal)
     } else {
         s.breathing_sessions.to_string()
     };
@@ -427,10 +448,12 @@ fn body_lines<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Vec<Line<'a>
         .offline_kept_percent
         .map_or("–".to_string(), |p| format!("{p} %"));
     out.push(kv(
-        "Breathing",
-        format!(
-            "{breathing} · offline hours kept {kept} · interruptions {}",
-            s.interruptions
+        t!("week-breathing"),
+        t!(
+            "week-breathing-value",
+            breathing = breathing,
+            kept = kept,
+            n = s.interruptions
         ),
     ));
     out.push(recent_line(theme, data, compact));
@@ -444,12 +467,12 @@ fn body_lines<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Vec<Line<'a>
 /// `11 h, counted in the work above` (or `… of them 10 h work` with other domains' calendars).
 fn meetings_text(s: &WeekSummary) -> String {
     if s.meeting_work_minutes == s.meeting_minutes {
-        format!("{}, counted in the work above", hm(s.meeting_minutes))
+        t!("week-meetings-all-work", time = hm(s.meeting_minutes))
     } else {
-        format!(
-            "{}, of them {} work (counted above)",
-            hm(s.meeting_minutes),
-            hm(s.meeting_work_minutes)
+        t!(
+            "week-meetings-some-work",
+            time = hm(s.meeting_minutes),
+            work = hm(s.meeting_work_minutes)
         )
     }
 }
@@ -458,9 +481,9 @@ fn meetings_text(s: &WeekSummary) -> String {
 fn recent_line<'a>(theme: &Theme, data: &WeekData, compact: bool) -> Line<'a> {
     let values: Vec<i64> = data.recent.iter().map(|x| x.1).collect();
     let label = if compact {
-        "Work/wk"
+        t!("week-recent-short")
     } else {
-        "Work, last 12 weeks"
+        t!("week-recent")
     };
     Line::from(vec![
         Span::styled(format!("{label} "), theme.dim()),
@@ -480,8 +503,11 @@ fn flag_lines<'a>(theme: &Theme, flags: &[Flag]) -> Vec<Line<'a>> {
         };
         out.push(Line::from(vec![
             Span::styled(format!("{mark} "), style),
-            Span::raw(f.text.clone()),
-            Span::styled(format!(" ({})", f.source), theme.dim()),
+            Span::raw(crate::ui::flags::text(f)),
+            Span::styled(
+                format!(" ({})", crate::ui::flags::source(f.source)),
+                theme.dim(),
+            ),
         ]));
     }
     out
@@ -638,6 +664,11 @@ mod tests {
     /// A week with logged work and calendar meetings (one overlapping a session, one in the
     /// evening, one on Saturday), shown on the Week screen.
     fn meeting_model() -> Model {
+        meeting_model_with_goal(0)
+    }
+
+    /// [`meeting_model`] with a breathing goal of `goal` sessions a day (a second flag).
+    fn meeting_model_with_goal(goal: u32) -> Model {
         use crate::app::week::{WeekData, WeekView};
         use crate::domain::meeting::{Meeting, MeetingTime};
         use crate::domain::session::{EndReason, Session, SessionKind};
@@ -699,7 +730,7 @@ mod tests {
                 schedule: &schedule,
                 after_hours_ids: &[],
                 offline_periods: &[],
-                breathing_goal_per_day: 0,
+                breathing_goal_per_day: goal,
                 coherence_titles: &[],
                 meetings: &meetings,
                 now: t(25, 12, 0),
@@ -752,6 +783,47 @@ mod tests {
             "{out}"
         );
         insta::assert_snapshot!("week_meetings_100x30", out);
+    }
+
+    /// The Week screen in French with meetings and two flags: French words, day names and
+    /// dates; the wider day labels ("mar. 17") widen the label column, never the bars.
+    #[test]
+    fn week_in_french_48x20_and_100x30() {
+        use crate::i18n::{Lang, with_lang};
+        let m = meeting_model_with_goal(3);
+        with_lang(Lang::Fr, || {
+            let s = &m.week.as_ref().unwrap().data.as_ref().unwrap().summary;
+            assert_eq!(s.flags.len(), 2, "{:?}", s.flags);
+            let theme = Theme::new(true);
+            for w in [48, 100] {
+                for line in bar_lines(&m, &theme, s, w, w < 60) {
+                    assert!(line.width() <= w, "{w}: {line:?} is {} wide", line.width());
+                }
+            }
+            let small = screen(&m, 48, 20);
+            for want in [
+                "Sem. 47 · 16 nov.–22 nov.",
+                "lun. ",
+                "◆ réunions 9:30",
+                "Réunions",
+            ] {
+                assert!(small.contains(want), "{want:?} in\n{small}");
+            }
+            insta::assert_snapshot!("week_meetings_fr_48x20", small);
+            let big = screen(&m, 100, 30);
+            for want in [
+                "Semaine 2026-W47 · lun. 16 nov. – dim. 22 nov. 2026",
+                "lun. 16 ",
+                "8 h de travail/jour",
+                "Réunions 9 h 30 min, comptées dans le travail ci-dessus",
+                "Votre plus long bloc sans pause, le mar. 17 nov.",
+                "Séances de cohérence cette semaine : 0 sur 21.",
+                "(Méthode de cohérence cardiaque 365",
+            ] {
+                assert!(big.contains(want), "{want:?} in\n{big}");
+            }
+            insta::assert_snapshot!("week_meetings_fr_100x30", big);
+        });
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod flow;
 mod french_cli;
 mod french_input;
 mod french_screens;
+mod french_summary;
 mod idle;
 mod import;
 mod keys;

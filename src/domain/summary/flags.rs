@@ -1,36 +1,112 @@
-//! Flags: facts about the week with their source, in neutral words, and the thresholds that
-//! raise them (`shared/wellbeing.md`, "Weekly balance flags"). Never a diagnosis.
+//! Flags: facts about the week with their source, and the thresholds that raise them
+//! (`shared/wellbeing.md`, "Weekly balance flags"). Never a diagnosis. A flag is data: what
+//! it says ([`Says`], with its figures), what it rests on ([`Source`]) and its days; the
+//! words, in English or French, are in `ui::flags` (`locales/*/flags.ftl`).
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::hm;
 use super::week::{DaySummary, WeekSummary};
 
-/// WHO/ILO estimate of deaths from long working hours [S47]: 55 h or more a week against
-/// 35–40 h. It supports the 55 h flag only.
-pub(super) const SOURCE_WHO_ILO: &str = "WHO/ILO 2021 (Pega et al., Environment International)";
-/// What the 40 h flag rests on: 35–40 h is the usual full-time week and the comparison band
-/// of the WHO/ILO study [S47], not a risk threshold of its own.
-pub(super) const SOURCE_STANDARD_WEEK: &str = "35–40 h is a standard full-time week (the reference band in \
-     WHO/ILO 2021, Pega et al.); no health threshold at 40 h is claimed";
-/// EU Working Time Directive, weekly limit [S48].
-pub(super) const SOURCE_EU_WEEK: &str = "EU Working Time Directive 2003/88/EC, art. 6";
-/// EU Working Time Directive, daily rest [S48].
-pub(super) const SOURCE_EU_REST: &str = "EU Working Time Directive 2003/88/EC, art. 3";
-/// EU Working Time Directive, weekly rest [S48].
-pub(super) const SOURCE_EU_WEEKLY_REST: &str = "EU Working Time Directive 2003/88/EC, art. 5";
-/// UK population survey on weekend work [S52].
-pub(super) const SOURCE_WEEKEND: &str =
-    "Weston et al. 2019, J Epidemiol Community Health (UK survey, n = 23,403)";
-/// After-hours availability and detachment [S49][S50].
-pub(super) const SOURCE_OFFLINE: &str =
-    "Becker et al., Journal of Management; Wendsche & Lohmann-Haislah 2017, Front. Psychol.";
-/// 90-minute blocks are a heuristic; micro-breaks help vigour and fatigue [S45][S46].
-pub(super) const SOURCE_BREAKS: &str =
-    "Heuristic (Kleitman's rest-activity cycle, Ericsson); Albulescu et al. 2022, PLOS ONE";
-/// The 365 cardiac-coherence method: three sessions a day [S1].
-pub(super) const SOURCE_BREATHING: &str = "Cardiac coherence 365 method (3 sessions a day)";
+/// What a flag rests on. The words (the citation and what it supports) are given outside
+/// the domain (`ui::flags`), in the reader's language; `shared/wellbeing.md` has them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// WHO/ILO estimate of deaths from long working hours [S47]: 55 h or more a week against
+    /// 35–40 h. It supports the 55 h flag only.
+    WhoIlo,
+    /// What the 40 h flag rests on: 35–40 h is the usual full-time week and the comparison
+    /// band of the WHO/ILO study [S47], not a risk threshold of its own.
+    StandardWeek,
+    /// EU Working Time Directive, weekly limit (art. 6) [S48].
+    EuWeek,
+    /// EU Working Time Directive, daily rest (art. 3) [S48].
+    EuRest,
+    /// EU Working Time Directive, weekly rest (art. 5) [S48].
+    EuWeeklyRest,
+    /// UK population survey on weekend work [S52].
+    Weekend,
+    /// After-hours availability and detachment [S49][S50].
+    Offline,
+    /// 90-minute blocks are a heuristic; micro-breaks help vigour and fatigue [S45][S46].
+    Breaks,
+    /// The 365 cardiac-coherence method: three sessions a day [S1].
+    Breathing,
+    /// Code du travail, L3121-27: the 35 h legal week.
+    FrLegalWeek,
+    /// Code du travail, L3121-18: at most 10 h a day.
+    FrDayMax,
+    /// Code du travail, L3121-20: at most 48 h in one week.
+    FrWeekMax,
+    /// Code du travail, L3121-22: at most 44 h a week on average over 12 weeks.
+    FrAverage,
+    /// Code du travail, L3131-1: 11 consecutive hours of daily rest.
+    FrDailyRest,
+    /// Code du travail, L3132-2: 24 h of weekly rest plus the 11 h daily rest.
+    FrWeeklyRest,
+    /// Code du travail, L2242-17: the right to disconnect, with the detachment studies.
+    FrDisconnect,
+}
+
+pub(super) const SOURCE_WHO_ILO: Source = Source::WhoIlo;
+pub(super) const SOURCE_STANDARD_WEEK: Source = Source::StandardWeek;
+pub(super) const SOURCE_EU_WEEK: Source = Source::EuWeek;
+const SOURCE_EU_REST: Source = Source::EuRest;
+const SOURCE_EU_WEEKLY_REST: Source = Source::EuWeeklyRest;
+const SOURCE_WEEKEND: Source = Source::Weekend;
+const SOURCE_OFFLINE: Source = Source::Offline;
+const SOURCE_BREAKS: Source = Source::Breaks;
+const SOURCE_BREATHING: Source = Source::Breathing;
+
+/// What a flag says: which message, with the figures it names (minutes, counts). The days it
+/// names are the flag's `days`. Worded outside the domain (`ui::flags`), in either language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Says {
+    /// `logged` minutes of work, 55 h or more (WHO/ILO).
+    LongWeeks { logged: i64 },
+    /// `logged` minutes, over the EU directive's 48 h average.
+    EuWeek { logged: i64 },
+    /// `logged` minutes, over `limit`: longer than a standard full-time week.
+    StandardWeek { logged: i64, limit: i64 },
+    /// Under `limit` minutes off between work sessions, on the flag's days.
+    DailyRest { limit: i64 },
+    /// The longest time off in a finished week, under `limit` (EU weekly rest).
+    WeeklyRest { longest: i64, limit: i64 },
+    /// Both weekend days worked.
+    BothWeekendDays,
+    /// Weekend work in `weeks` of the last 4 weeks.
+    WeekendWeeks { weeks: u32 },
+    /// `sessions` work sessions (`minutes`) in offline hours on the flag's days;
+    /// `disconnect`: with France's right to disconnect.
+    OfflineHours {
+        sessions: u32,
+        minutes: i64,
+        disconnect: bool,
+    },
+    /// A block of `minutes` without a break (on the flag's day, if known), over `limit`.
+    LongBlock { minutes: i64, limit: i64 },
+    /// `done` of `goal` coherence sessions; `week_goal` when the goal counts only the days so
+    /// far.
+    Breathing {
+        done: u32,
+        goal: u32,
+        week_goal: Option<u32>,
+    },
+    /// `logged` minutes, over France's 35 h legal week.
+    FrLegalWeek { logged: i64 },
+    /// `logged` minutes, over France's 48 h maximum in one week.
+    FrWeekMax { logged: i64 },
+    /// More than 10 h of work on the flag's days.
+    FrDayMax,
+    /// Under 11 h off between work sessions on the flag's days (France).
+    FrDailyRest,
+    /// The longest time off in a finished week, under France's 35 h weekly rest.
+    FrWeeklyRest { longest: i64 },
+    /// `average` minutes a week over the last 12 weeks, over France's 44 h.
+    FrAverage { average: i64 },
+}
 
 /// How strongly a flag is shown. None of them is a diagnosis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -80,13 +156,13 @@ impl FlagKind {
     }
 }
 
-/// A fact about the week with its source, in neutral words.
+/// A fact about the week with its source (worded in neutral words by `ui::flags`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Flag {
     pub kind: FlagKind,
     pub level: Level,
-    pub text: String,
-    pub source: &'static str,
+    pub says: Says,
+    pub source: Source,
     /// The days it concerns: the days worked (work hours, weekly rest), the days short of
     /// rest, worked at the weekend, with work in offline hours, with the long block, or below
     /// the breathing goal so far.
@@ -190,21 +266,15 @@ pub(super) fn week_flags(s: &WeekSummary, facts: FlagFacts, th: &Thresholds) -> 
         // The days so far with fewer sessions than the daily goal.
         let below =
             days(&|d| d.date <= facts.today && d.breathing_sessions < facts.breathing_goal_per_day);
-        let text = if s.breathing_goal < s.breathing_goal_week {
-            format!(
-                "{} of {} coherence sessions so far this week ({} by Sunday).",
-                s.breathing_sessions, s.breathing_goal, s.breathing_goal_week
-            )
-        } else {
-            format!(
-                "{} of {} coherence sessions this week.",
-                s.breathing_sessions, s.breathing_goal
-            )
+        let says = Says::Breathing {
+            done: s.breathing_sessions,
+            goal: s.breathing_goal,
+            week_goal: (s.breathing_goal < s.breathing_goal_week).then_some(s.breathing_goal_week),
         };
         flags.push(Flag {
             kind: FlagKind::Breathing,
             level: Level::Info,
-            text,
+            says,
             source: SOURCE_BREATHING,
             days: below,
         });
@@ -214,33 +284,16 @@ pub(super) fn week_flags(s: &WeekSummary, facts: FlagFacts, th: &Thresholds) -> 
 
 /// The work-hours flag for a week of `work_minutes`, if any.
 pub fn work_hours_flag(work_minutes: i64, th: &Thresholds) -> Option<Flag> {
-    let logged = hm(work_minutes);
-    let (level, text, source) = if work_minutes >= th.work_strong_minutes {
-        (
-            Level::Strong,
-            format!(
-                "You logged {logged} of work. Large studies link regular 55 h+ weeks to higher \
-                 heart and stroke risk (WHO/ILO)."
-            ),
-            SOURCE_WHO_ILO,
-        )
+    let logged = work_minutes;
+    let (level, says, source) = if work_minutes >= th.work_strong_minutes {
+        (Level::Strong, Says::LongWeeks { logged }, SOURCE_WHO_ILO)
     } else if work_minutes > th.work_notice_minutes {
-        (
-            Level::Notice,
-            format!(
-                "You logged {logged} of work. The EU Working Time Directive sets an average of \
-                 at most 48 h a week, overtime included."
-            ),
-            SOURCE_EU_WEEK,
-        )
+        (Level::Notice, Says::EuWeek { logged }, SOURCE_EU_WEEK)
     } else if work_minutes > th.work_info_minutes {
+        let limit = th.work_info_minutes;
         (
             Level::Info,
-            format!(
-                "You logged {logged} of work, more than {}: longer than a standard full-time \
-                 week.",
-                hm(th.work_info_minutes)
-            ),
+            Says::StandardWeek { logged, limit },
             SOURCE_STANDARD_WEEK,
         )
     } else {
@@ -249,7 +302,7 @@ pub fn work_hours_flag(work_minutes: i64, th: &Thresholds) -> Option<Flag> {
     Some(Flag {
         kind: FlagKind::WorkHours,
         level,
-        text,
+        says,
         source,
         days: Vec::new(),
     })
@@ -260,12 +313,9 @@ fn daily_rest_flag(days: &[NaiveDate], th: &Thresholds) -> Flag {
     Flag {
         kind: FlagKind::DailyRest,
         level: Level::Notice,
-        text: format!(
-            "On {} you had under {} off between work sessions ({}).",
-            count(days.len() as u32, "day", "days"),
-            hm(th.daily_rest_minutes),
-            day_names(days)
-        ),
+        says: Says::DailyRest {
+            limit: th.daily_rest_minutes,
+        },
         source: SOURCE_EU_REST,
         days: days.to_vec(),
     }
@@ -276,12 +326,10 @@ fn weekly_rest_flag(longest_rest: i64, th: &Thresholds, work_days: Vec<NaiveDate
     Flag {
         kind: FlagKind::WeeklyRest,
         level: Level::Notice,
-        text: format!(
-            "Your longest time off work this week was {}, under {}. The EU Working Time \
-             Directive sets a weekly rest of 24 h plus the 11 h daily rest.",
-            hm(longest_rest),
-            hm(th.weekly_rest_minutes)
-        ),
+        says: Says::WeeklyRest {
+            longest: longest_rest,
+            limit: th.weekly_rest_minutes,
+        },
         source: SOURCE_EU_WEEKLY_REST,
         days: work_days,
     }
@@ -294,9 +342,7 @@ fn weekend_flags(weekend_weeks: u32, weekend_days: &[NaiveDate], th: &Thresholds
         flags.push(Flag {
             kind: FlagKind::WeekendWork,
             level: Level::Notice,
-            text: "You worked both weekend days. Working most weekends is linked to poorer \
-                   mood in a large UK study."
-                .into(),
+            says: Says::BothWeekendDays,
             source: SOURCE_WEEKEND,
             days: weekend_days.to_vec(),
         });
@@ -305,10 +351,9 @@ fn weekend_flags(weekend_weeks: u32, weekend_days: &[NaiveDate], th: &Thresholds
         flags.push(Flag {
             kind: FlagKind::WeekendWeeks,
             level: Level::Notice,
-            text: format!(
-                "You worked at the weekend in {weekend_weeks} of the last 4 weeks. Working \
-                 most weekends is linked to poorer mood in a large UK study."
-            ),
+            says: Says::WeekendWeeks {
+                weeks: weekend_weeks,
+            },
             source: SOURCE_WEEKEND,
             days: weekend_days.to_vec(),
         });
@@ -321,16 +366,11 @@ fn offline_hours_flag(s: &WeekSummary, days: Vec<NaiveDate>) -> Flag {
     Flag {
         kind: FlagKind::OfflineHours,
         level: Level::Notice,
-        text: format!(
-            "{} during your offline hours ({}; {}).",
-            count(
-                s.after_hours_sessions,
-                "work session happened",
-                "work sessions happened"
-            ),
-            hm(s.after_hours_minutes),
-            day_names(&days)
-        ),
+        says: Says::OfflineHours {
+            sessions: s.after_hours_sessions,
+            minutes: s.after_hours_minutes,
+            disconnect: false,
+        },
         source: SOURCE_OFFLINE,
         days,
     }
@@ -341,28 +381,11 @@ fn long_block_flag(minutes: i64, day: Option<NaiveDate>, th: &Thresholds) -> Fla
     Flag {
         kind: FlagKind::LongBlock,
         level: Level::Info,
-        text: format!(
-            "Your longest block without a break was {}{}. Breaking up blocks of over {} is \
-             a rule of thumb, not a proven limit.",
-            hm(minutes),
-            day.map(|d| format!(", on {}", day_names(&[d])))
-                .unwrap_or_default(),
-            hm(th.long_block_minutes)
-        ),
+        says: Says::LongBlock {
+            minutes,
+            limit: th.long_block_minutes,
+        },
         source: SOURCE_BREAKS,
         days: day.into_iter().collect(),
     }
-}
-
-/// `Tue 24 Nov, Wed 25 Nov`: the days a flag is about, by date.
-fn day_names(days: &[NaiveDate]) -> String {
-    let names: Vec<String> = days
-        .iter()
-        .map(|d| d.format("%a %-d %b").to_string())
-        .collect();
-    names.join(", ")
-}
-
-fn count(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -20,21 +20,16 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::flags::{Flag, FlagKind, Level};
-use super::hm;
+use super::flags::{Flag, FlagKind, Level, Says, Source};
 use super::week::WeekSummary;
 
-pub(super) const SOURCE_FR_LEGAL_WEEK: &str =
-    "Code du travail (France), art. L3121-27 (durée légale: 35 h a week)";
-pub(super) const SOURCE_FR_DAY_MAX: &str =
-    "Code du travail (France), art. L3121-18 (at most 10 h of work a day)";
-pub(super) const SOURCE_FR_WEEK_MAX: &str =
-    "Code du travail (France), art. L3121-20 (at most 48 h in one week)";
-pub(super) const SOURCE_FR_AVERAGE: &str = "Code du travail (France), art. L3121-22 (at most 44 h a week on average over 12 consecutive weeks)";
-pub(super) const SOURCE_FR_DAILY_REST: &str =
-    "Code du travail (France), art. L3131-1 (11 consecutive hours of daily rest)";
-pub(super) const SOURCE_FR_WEEKLY_REST: &str = "Code du travail (France), art. L3132-2 (24 consecutive hours of weekly rest plus the 11 h daily rest)";
-pub(super) const SOURCE_FR_DISCONNECT: &str = "Code du travail (France), art. L2242-17 (right to disconnect, since 2017); Becker et al., Journal of Management; Wendsche & Lohmann-Haislah 2017, Front. Psychol.";
+pub(super) const SOURCE_FR_LEGAL_WEEK: Source = Source::FrLegalWeek;
+pub(super) const SOURCE_FR_DAY_MAX: Source = Source::FrDayMax;
+pub(super) const SOURCE_FR_WEEK_MAX: Source = Source::FrWeekMax;
+pub(super) const SOURCE_FR_AVERAGE: Source = Source::FrAverage;
+pub(super) const SOURCE_FR_DAILY_REST: Source = Source::FrDailyRest;
+pub(super) const SOURCE_FR_WEEKLY_REST: Source = Source::FrWeeklyRest;
+pub(super) const SOURCE_FR_DISCONNECT: Source = Source::FrDisconnect;
 
 /// The legal figures, in minutes.
 const LEGAL_WEEK: i64 = 35 * 60;
@@ -94,7 +89,7 @@ pub(super) fn apply(flags: &mut Vec<Flag>, s: &WeekSummary, finished_with_work: 
         fr.push(Flag {
             kind: FlagKind::WorkHours,
             level: Level::Notice,
-            text: text::day_max(long_days.len(), &day_list(&long_days)),
+            says: Says::FrDayMax,
             source: SOURCE_FR_DAY_MAX,
             days: long_days,
         });
@@ -109,7 +104,7 @@ pub(super) fn apply(flags: &mut Vec<Flag>, s: &WeekSummary, finished_with_work: 
         fr.push(Flag {
             kind: FlagKind::DailyRest,
             level: Level::Notice,
-            text: text::daily_rest(short_rest.len(), &day_list(&short_rest)),
+            says: Says::FrDailyRest,
             source: SOURCE_FR_DAILY_REST,
             days: short_rest,
         });
@@ -118,7 +113,9 @@ pub(super) fn apply(flags: &mut Vec<Flag>, s: &WeekSummary, finished_with_work: 
         fr.push(Flag {
             kind: FlagKind::WeeklyRest,
             level: Level::Notice,
-            text: text::weekly_rest(&hm(s.longest_rest_minutes)),
+            says: Says::FrWeeklyRest {
+                longest: s.longest_rest_minutes,
+            },
             source: SOURCE_FR_WEEKLY_REST,
             days: work_days,
         });
@@ -142,25 +139,35 @@ pub(super) fn apply(flags: &mut Vec<Flag>, s: &WeekSummary, finished_with_work: 
         .iter_mut()
         .filter(|f| f.kind == FlagKind::OfflineHours)
     {
-        f.text = format!("{} {}", f.text, text::DISCONNECT);
+        if let Says::OfflineHours { disconnect, .. } = &mut f.says {
+            *disconnect = true;
+        }
         f.source = SOURCE_FR_DISCONNECT;
     }
 }
 
 /// The week's total against the 48 h maximum and the 35 h legal week.
 fn week_flag(work_minutes: i64, work_days: &[NaiveDate]) -> Option<Flag> {
-    let logged = hm(work_minutes);
-    let (level, text, source) = if work_minutes > WEEK_MAX {
-        (Level::Notice, text::week_max(&logged), SOURCE_FR_WEEK_MAX)
+    let logged = work_minutes;
+    let (level, says, source) = if work_minutes > WEEK_MAX {
+        (
+            Level::Notice,
+            Says::FrWeekMax { logged },
+            SOURCE_FR_WEEK_MAX,
+        )
     } else if work_minutes > LEGAL_WEEK {
-        (Level::Info, text::legal_week(&logged), SOURCE_FR_LEGAL_WEEK)
+        (
+            Level::Info,
+            Says::FrLegalWeek { logged },
+            SOURCE_FR_LEGAL_WEEK,
+        )
     } else {
         return None;
     };
     Some(Flag {
         kind: FlagKind::WorkHours,
         level,
-        text,
+        says,
         source,
         days: work_days.to_vec(),
     })
@@ -174,77 +181,10 @@ pub fn average_flag(recent_work: &[i64]) -> Option<Flag> {
     (avg > AVERAGE_MAX).then(|| Flag {
         kind: FlagKind::WorkHours,
         level: Level::Notice,
-        text: text::average(&hm(avg)),
+        says: Says::FrAverage { average: avg },
         source: SOURCE_FR_AVERAGE,
         days: Vec::new(),
     })
-}
-
-/// `Tue 24 Nov, Wed 25 Nov`: the days a flag is about, as the other flags write them.
-fn day_list(days: &[NaiveDate]) -> String {
-    days.iter()
-        .map(|d| d.format("%a %-d %b").to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The flags' words, one function per message (plain English like the other flags, for the
-/// localisation sweep: the domain reaches no other module).
-mod text {
-    fn days(n: usize) -> String {
-        if n == 1 {
-            "1 day".into()
-        } else {
-            format!("{n} days")
-        }
-    }
-
-    pub fn legal_week(logged: &str) -> String {
-        format!(
-            "You logged {logged} of work, more than France's 35 h legal working week. It is \
-             the reference for overtime, not a health limit."
-        )
-    }
-
-    pub fn week_max(logged: &str) -> String {
-        format!(
-            "You logged {logged} of work. The French Code du travail sets a maximum of 48 h \
-             in one week."
-        )
-    }
-
-    pub fn day_max(n: usize, list: &str) -> String {
-        format!(
-            "On {} you worked more than 10 h ({list}). The French Code du travail sets a \
-             maximum of 10 h of work a day.",
-            days(n)
-        )
-    }
-
-    pub fn daily_rest(n: usize, list: &str) -> String {
-        format!(
-            "On {} you had under 11 h off between work sessions ({list}). The French Code du \
-             travail sets a daily rest of 11 consecutive hours.",
-            days(n)
-        )
-    }
-
-    pub fn weekly_rest(rest: &str) -> String {
-        format!(
-            "Your longest time off work this week was {rest}, under 35 h. The French Code du \
-             travail sets a weekly rest of 24 consecutive hours plus the 11 h daily rest."
-        )
-    }
-
-    pub fn average(avg: &str) -> String {
-        format!(
-            "Over the last 12 weeks you logged {avg} of work a week on average. The French \
-             Code du travail sets at most 44 h a week on average over 12 consecutive weeks."
-        )
-    }
-
-    pub const DISCONNECT: &str =
-        "France has recognised a right to disconnect since 2017 (Code du travail).";
 }
 
 #[cfg(test)]
@@ -298,12 +238,23 @@ mod tests {
         }
     }
 
+    /// The EU references' source, as the flags in carry it.
+    const EU: Source = Source::EuWeek;
+
     fn eu(kind: FlagKind, level: Level) -> Flag {
+        let says = match kind {
+            FlagKind::OfflineHours => Says::OfflineHours {
+                sessions: 1,
+                minutes: 60,
+                disconnect: false,
+            },
+            _ => Says::EuWeek { logged: 0 },
+        };
         Flag {
             kind,
             level,
-            text: "EU".into(),
-            source: "EU",
+            says,
+            source: EU,
             days: Vec::new(),
         }
     }
@@ -320,7 +271,7 @@ mod tests {
             i64,
             bool,
             Vec<Flag>,
-            Vec<(FlagKind, Level, &'static str)>,
+            Vec<(FlagKind, Level, Source)>,
         );
         use FlagKind::*;
         use Level::*;
@@ -356,7 +307,7 @@ mod tests {
                 true,
                 vec![eu(WorkHours, Strong)],
                 vec![
-                    (WorkHours, Strong, "EU"),
+                    (WorkHours, Strong, EU),
                     (WorkHours, Notice, SOURCE_FR_DAY_MAX),
                 ],
             ),
@@ -389,7 +340,7 @@ mod tests {
                 vec![eu(WeekendWork, Notice)],
                 vec![
                     (WorkHours, Info, SOURCE_FR_LEGAL_WEEK),
-                    (WeekendWork, Notice, "EU"),
+                    (WeekendWork, Notice, EU),
                 ],
             ),
             // The right to disconnect joins the offline-hours flag.
@@ -411,54 +362,47 @@ mod tests {
     }
 
     #[test]
-    fn wording_names_the_figures() {
+    fn flags_carry_the_figures_and_days() {
         let s = week([11, 10, 10, 10, 9, 0, 0], NO_REST, 60);
         let mut flags = vec![eu(FlagKind::OfflineHours, Level::Notice)];
         apply(&mut flags, &s, true);
-        let texts: Vec<&str> = flags.iter().map(|f| f.text.as_str()).collect();
-        assert!(
-            texts[0].contains("50 h") && texts[0].contains("48 h"),
-            "{texts:?}"
+        // The figures and days the words need (worded in `ui::flags`).
+        assert_eq!(flags[0].says, Says::FrWeekMax { logged: 50 * 60 });
+        assert_eq!(
+            (&flags[1].says, &flags[1].days[..]),
+            (&Says::FrDayMax, &[monday()][..])
         );
-        assert!(
-            texts[1].contains("Mon 23 Nov") && texts[1].contains("10 h"),
-            "{texts:?}"
-        );
-        assert!(texts[2].contains("right to disconnect"), "{texts:?}");
-        assert!(texts[1].starts_with("On 1 day "), "{texts:?}");
-        // No diagnosis words.
-        for f in &flags {
-            for w in ["burnout", "risk", "danger", "illegal", "must"] {
-                assert!(!f.text.to_lowercase().contains(w), "{}", f.text);
+        assert_eq!(
+            flags[2].says,
+            Says::OfflineHours {
+                sessions: 1,
+                minutes: 60,
+                disconnect: true
             }
-        }
+        );
     }
 
     #[test]
     fn twelve_week_average() {
         let h = |n: i64| n * 60;
-        let cases: &[(Vec<i64>, Option<&str>)] = &[
+        let cases: &[(Vec<i64>, Option<i64>)] = &[
             // Fewer than 12 weeks: no average.
             (vec![h(50); 11], None),
             // 44 h exactly is within the limit.
             (vec![h(44); 12], None),
             // 45 h average.
-            (vec![h(45); 12], Some("45 h")),
+            (vec![h(45); 12], Some(h(45))),
             // Only the last 12 weeks count: an old 90 h week is out of the window.
             ([vec![h(90)], vec![h(44); 12]].concat(), None),
             // 11 weeks of 45 h and this week at 44 h: 44 h 55 min.
-            ([vec![h(45); 11], vec![h(44)]].concat(), Some("44 h 55 min")),
+            ([vec![h(45); 11], vec![h(44)]].concat(), Some(h(44) + 55)),
         ];
         for (work, want) in cases {
             let f = average_flag(work);
             match (f, want) {
                 (None, None) => {}
                 (Some(f), Some(w)) => {
-                    assert!(
-                        f.text.contains(w) && f.text.contains("12 weeks"),
-                        "{}",
-                        f.text
-                    );
+                    assert_eq!(f.says, Says::FrAverage { average: *w });
                     assert_eq!(f.source, SOURCE_FR_AVERAGE);
                 }
                 (f, w) => panic!("{work:?}: {f:?} vs {w:?}"),

@@ -25,7 +25,7 @@ mod range;
 mod spans;
 mod week;
 
-pub use flags::{Flag, FlagKind, Level, Thresholds, work_hours_flag};
+pub use flags::{Flag, FlagKind, Level, Says, Source, Thresholds, work_hours_flag};
 pub use flags_fr::{References, average_flag};
 pub use iso_week::Week;
 pub use meetings::{as_sessions as meeting_sessions, is_meeting};

@@ -31,7 +31,14 @@ fn empty_week_has_zeros_and_no_flags() {
     );
     assert_eq!(s.breathing_goal, 21);
     assert_eq!(kinds(&s), vec![(FlagKind::Breathing, Level::Info)]);
-    assert_eq!(s.flags[0].text, "0 of 21 coherence sessions this week.");
+    assert_eq!(
+        s.flags[0].says,
+        Says::Breathing {
+            done: 0,
+            goal: 21,
+            week_goal: None
+        }
+    );
     assert!(s.minutes_by_domain.is_empty());
     assert_eq!(s.per_day[0].date, d("2026-11-23"));
     assert!(s.per_day.iter().all(|d| d.work_minutes == 0
@@ -454,8 +461,12 @@ fn the_current_week_counts_only_what_is_due_so_far() {
     assert_eq!((s.breathing_goal, s.breathing_goal_week), (6, 21));
     let f = flag(&s, FlagKind::Breathing);
     assert_eq!(
-        f.text,
-        "1 of 6 coherence sessions so far this week (21 by Sunday)."
+        f.says,
+        Says::Breathing {
+            done: 1,
+            goal: 6,
+            week_goal: Some(21)
+        }
     );
     assert_eq!(f.days, vec![d("2026-11-23"), d("2026-11-24")]);
     // A week still ahead: nothing due, nothing missed.
@@ -503,9 +514,8 @@ fn interruptions_and_weekend_weeks_are_counted() {
     assert_eq!(s.weekend_weeks_of_4, 3);
     assert_eq!(kinds(&s), vec![(FlagKind::WeekendWeeks, Level::Notice)]);
     assert_eq!(
-        flag(&s, FlagKind::WeekendWeeks).text,
-        "You worked at the weekend in 3 of the last 4 weeks. Working most weekends is \
-         linked to poorer mood in a large UK study."
+        flag(&s, FlagKind::WeekendWeeks).says,
+        Says::WeekendWeeks { weeks: 3 }
     );
 }
 

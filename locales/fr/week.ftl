@@ -1,0 +1,31 @@
+# L’écran Semaine : les barres de la semaine par domaine, ses chiffres, les semaines récentes, les repères.
+
+week-title = Semaine { $week } · { $first } – { $last }
+week-title-compact = Sem. { $n } · { $first }–{ $last }
+week-hint-long = [ ] semaines · r revue · ? aide · esc retour
+week-hint-medium = [ ] semaines · r revue · ? aide
+week-hint-short = [ ] r ? esc
+week-loading = Lecture du journal…
+week-more-below = … suite plus bas : j/k pour défiler
+week-axis = { $time } de travail/jour
+week-axis-short = { $time }/jour
+week-legend-meetings = réunions
+week-legend-empty = Aucune session enregistrée cette semaine.
+week-work = Travail
+week-work-value = { $work } · reste de la vie { $rest }
+week-meetings = Réunions
+week-meetings-all-work = { $time }, comptées dans le travail ci-dessus
+week-meetings-some-work = { $time }, dont { $work } de travail (comptées ci-dessus)
+week-plan = Plan
+week-plan-value = { $done } sur { $planned } prévu ({ $percent } %)
+week-plan-none = rien de prévu
+week-after-hours = Hors horaires
+week-after-hours-value = { $time } · week-end { $weekend } ({ $days } sur 2 jours)
+week-breaks = Pauses
+week-breaks-value = { $n } · plus long moment sans pause { $time }
+week-breathing = Respiration
+week-breathing-so-far = { $done } sur { $goal } à ce jour
+week-breathing-goal = { $done } sur { $goal }
+week-breathing-value = { $breathing } · heures hors ligne respectées { $kept } · interruptions { $n }
+week-recent = Travail, 12 dernières semaines
+week-recent-short = Trav./sem.
