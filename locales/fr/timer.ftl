@@ -4,12 +4,12 @@ timer-title = Minuteur
 timer-overrun-secs = { $n } s
 timer-break = pause
 timer-break-title = Pause
-timer-hints-idle = { $start } démarrer · { $back } Aujourd’hui · { $quit } quitter
-timer-hints-wide = { $pause } pause · { $plus5 } +5m · { $plus1 } +1m · { $finish } terminer · { $next } suivant · { $interrupt } interrompu · { $note } note · { $back } Aujourd’hui
+timer-hints-idle = { $start } lancer · { $back } Aujourd’hui · { $quit } quitter
+timer-hints-wide = { $pause } pause · { $plus5 } +5m · { $plus1 } +1m · { $finish } finir · { $next } suite · { $interrupt } interrompu · { $note } note · { $back } Aujourd’hui
 timer-hints-narrow = { $pause } pause · { $plus5 } +5m · { $finish } terminer · { $help } aide
 timer-paused = ⏸ en pause — { $key } reprend
 timer-overrun-wide = { $over } de plus — { $finish } termine, { $plus } donne 5 minutes de plus
-timer-overrun-narrow = { $over } de plus · { $finish } terminer · { $plus } 5 min
+timer-overrun-narrow = { $over } de plus · { $finish } fin · { $plus } 5 min
 timer-until = ▶ jusqu’à { $time }
 timer-interrupted = { $n ->
     [one] { $n } interruption

@@ -13,6 +13,7 @@ mod flow;
 mod french_cli;
 mod french_input;
 mod french_screens;
+mod french_timer;
 mod idle;
 mod import;
 mod keys;
