@@ -146,7 +146,11 @@ pub fn started(m: &mut Model, s: Session, now: Now) -> Update {
     } else {
         m.set_status(
             Level::Info,
-            t!("timer-status-started", title = &s.title, until = until.as_str()),
+            t!(
+                "timer-status-started",
+                title = &s.title,
+                until = until.as_str()
+            ),
         );
     }
     if m.timer.after_hours_confirm.take().is_some() && s.timebox_id.is_some() {
@@ -442,10 +446,7 @@ fn start_selected(m: &mut Model, now: Now) -> Update {
         {
             m.timer.after_hours_confirm = Some(b.id);
             let k = m.keymap.keys_for(Action::Start);
-            m.set_status(
-                Level::Warn,
-                t!("timer-status-offline", key = k),
-            );
+            m.set_status(Level::Warn, t!("timer-status-offline", key = k));
             Update::redraw()
         }
         Some(b) if m.today.date == m.today() => {

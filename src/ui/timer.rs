@@ -13,8 +13,8 @@ use crate::domain::plan::{self, dur, hhmm};
 use crate::domain::session::{Phase, Session, State, clock_text};
 use crate::domain::time::minute_of_day;
 use crate::keys::Action;
-use crate::ui::theme::Theme;
 use crate::t;
+use crate::ui::theme::Theme;
 use crate::ui::{centered, fit, width};
 
 /// Rows of the big digits.
@@ -229,10 +229,7 @@ fn running(
     time_lines(&clock_text(rem), phase, theme, w, area, lines);
     lines.push(Line::raw(""));
     let state = match (phase, &s.state) {
-        (Phase::Paused, _) => t!(
-            "timer-paused",
-            key = m.keymap.keys_for(Action::PauseResume)
-        ),
+        (Phase::Paused, _) => t!("timer-paused", key = m.keymap.keys_for(Action::PauseResume)),
         (Phase::Overrun, _) => {
             let over = overrun_text(-rem);
             let x = m.keymap.keys_for(Action::Finish);
@@ -361,7 +358,10 @@ fn next_text(m: &Model, s: &Session) -> Option<String> {
 }
 
 fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
-    lines.push(Line::styled(format!(" {}", t!("timer-title")), theme.title()));
+    lines.push(Line::styled(
+        format!(" {}", t!("timer-title")),
+        theme.title(),
+    ));
     lines.push(Line::raw(""));
     if let Some(s) = &m.timer.last_ended {
         let spent = dur((s.actual_s(m.now_utc) / 60) as u32);
@@ -399,7 +399,10 @@ fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
         lines.push(Line::styled(centered(&detail, w), theme.dim()));
         lines.push(Line::raw(""));
     } else {
-        lines.push(Line::styled(centered(&t!("timer-no-session"), w), theme.dim()));
+        lines.push(Line::styled(
+            centered(&t!("timer-no-session"), w),
+            theme.dim(),
+        ));
         lines.push(Line::raw(""));
     }
     let start = m.keymap.keys_for(Action::Start);

@@ -106,3 +106,48 @@ fn timer_words_are_french() {
     assert!(s.contains("en pause"), "{s}");
     assert!(s.contains("note : call Ana"), "{s}");
 }
+
+/// A config that can't be read is worded in the environment's language (its own
+/// `language =` could not be trusted); once read, its `language =` words its warnings.
+#[test]
+fn config_errors_follow_lang_then_the_file() {
+    let env = Env::new();
+    env.write_config("day_start = \"8h61\"\n");
+    let out = env
+        .cmd()
+        .env("LANG", "fr_FR.UTF-8")
+        .args(["config", "check"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(
+        err.contains("config.toml:1:13: day_start : ")
+            || err.contains("config.toml:1:13: day_start: "),
+        "{err}"
+    );
+    assert!(err.contains("n’est pas une heure ; attendu HH:MM"), "{err}");
+    assert!(err.starts_with("serein : "), "{err}");
+
+    // Broken, with `language = "fr"` but LANG English: English (the file wasn't read).
+    env.write_config("language = \"fr\"\nstep_minutes = \"often\"\n");
+    let out = env.cmd().args(["config", "check"]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("is not a length: expected a whole number"),
+        "{err}"
+    );
+
+    // Read, with `language = "fr"`: its problems in French whatever LANG says.
+    env.write_config("language = \"fr\"\nstep_minutes = 0\n");
+    let out = env.cmd().args(["config", "check"]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("step_minutes = 0 : attendu de 1 à 240 minutes"),
+        "{err}"
+    );
+    env.write_config("language = \"fr\"\nsurprise = 1\n");
+    let out = env.cmd().args(["config", "check"]).output().unwrap();
+    let all = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    assert!(all.contains("clé inconnue `surprise` ignorée"), "{all}");
+}
