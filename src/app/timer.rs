@@ -586,7 +586,6 @@ pub fn session_error_text(e: &SessionError) -> String {
 
 /// The header line on Today while a session exists: `▶ Write report 12:34`. No words: the
 /// seconds are patched in place each second (`ui::patch_countdown`).
-
 pub fn status_line(s: &Session, now: DateTime<Utc>) -> String {
     let icon = s.phase(now).icon();
     format!("{icon} {} {}", s.title, clock_text(s.remaining_s(now)))
