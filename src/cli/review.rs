@@ -221,7 +221,7 @@ Last edited 2026-11-29 18:30 UTC
         assert!(text.contains("  [x] Boîte de réception vidée"), "{text}");
         assert!(text.contains("Point personnel, 0–10"), "{text}");
         assert!(!text.contains("Energy"), "{text}");
-        // The values line up whatever the labels' lengths.
+        // Both rows are there, labelled in French.
         let cols: Vec<usize> = text
             .lines()
             .filter(|l| l.starts_with("  Énergie") || l.starts_with("  Couple et famille"))
