@@ -28,7 +28,7 @@ fn main() -> ExitCode {
     match real_main(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("serein: {}", f.message);
+            eprintln!("{}", serein::t!("main-error", message = &f.message));
             f.exit.into()
         }
     }
@@ -47,7 +47,7 @@ fn real_main(args: Cli) -> Result<(), Failure> {
             serein::i18n::set(l.0);
         }
         for w in &loaded.warnings {
-            eprintln!("warning: {w}");
+            eprintln!("{}", serein::t!("main-warning", message = w));
         }
         Ok(loaded)
     };

@@ -6,3 +6,4 @@ clireview-title = Weekly review { $week } ({ $from } – { $to })
 clireview-domains = Life domains, 1–10 (trend: last 4 weeks, oldest first)
 clireview-checklist = Checklist
 clireview-edited = Last edited { $at }
+clireview-checkin = Check-in, 0–10 (serein's own, not a validated scale)

@@ -6,3 +6,4 @@ clireview-title = Bilan de la semaine { $week } ({ $from } – { $to })
 clireview-domains = Domaines de vie, 1–10 (tendance : 4 dernières semaines, la plus ancienne d’abord)
 clireview-checklist = Liste
 clireview-edited = Dernière modification { $at }
+clireview-checkin = Point personnel, 0–10 (propre à serein, pas une échelle validée)

@@ -10,13 +10,15 @@ use crate::config::{OnEnd, Transition};
 use crate::domain::plan::{self, Kind, Timebox, dur, hhmm};
 use crate::domain::session::HookEvent;
 use crate::domain::session::{
-    EndReason, Session, SessionKind, State, clock_text, focus_streak_s, suggested_break_minutes,
+    EndReason, Session, SessionError, SessionKind, State, clock_text, focus_streak_s,
+    suggested_break_minutes,
 };
 use crate::domain::time::Now;
 use crate::domain::time::local_hhmm;
 use crate::domain::time::minute_of_day;
 use crate::keys::Action;
 use crate::notify::Notification;
+use crate::t;
 
 /// What follows a finished session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +88,7 @@ pub fn start_box(m: &mut Model, b: &Timebox, now: Now) -> Update {
 /// Starts an unplanned break.
 pub fn start_break(m: &mut Model, minutes: u16, domain: &str, now: Now) -> Update {
     let s = Session::start(
-        "Break",
+        &t!("timer-break-title"),
         domain,
         SessionKind::Break,
         None,
@@ -119,10 +121,14 @@ pub fn started(m: &mut Model, s: Session, now: Now) -> Update {
         .map(|d| local_hhmm(&now.zone, now, d))
         .unwrap_or_default();
     let (summary, event) = match s.kind {
-        SessionKind::Break => (format!("Break: {}", s.title), "break"),
+        SessionKind::Break => (t!("timer-notify-break", title = &s.title), "break"),
         _ => (format!("▶ {}", s.title), "start"),
     };
-    let body = format!("{} · until {until}", dur((s.planned_s / 60) as u32));
+    let body = t!(
+        "timer-notify-start-body",
+        len = dur((s.planned_s / 60) as u32),
+        until = until.as_str()
+    );
     notify(
         m,
         &mut u,
@@ -135,10 +141,17 @@ pub fn started(m: &mut Model, s: Session, now: Now) -> Update {
         let b = m.keymap.keys_for(Action::Breathe);
         m.set_status(
             Level::Info,
-            format!("break until {until} — {b} for a breathing exercise"),
+            t!("timer-status-break", until = until.as_str(), key = b),
         );
     } else {
-        m.set_status(Level::Info, format!("started “{}” until {until}", s.title));
+        m.set_status(
+            Level::Info,
+            t!(
+                "timer-status-started",
+                title = &s.title,
+                until = until.as_str()
+            ),
+        );
     }
     if m.timer.after_hours_confirm.take().is_some() && s.timebox_id.is_some() {
         u.effects.push(Effect::MarkAfterHours(s.id));
@@ -201,20 +214,28 @@ pub fn tick(m: &mut Model, now: Now) -> Update {
     let remind = i64::from(m.config.timer.remind_before_end_minutes) * 60;
     if remind > 0 && s.total_s() > remind && rem > 0 && rem <= remind {
         let n = Notification::new(
-            format!("{} left: {}", dur(((rem + 59) / 60) as u32), s.title),
-            format!("ends at {}", local_hhmm(&now.zone, now, deadline)),
+            t!(
+                "timer-notify-left",
+                len = dur(((rem + 59) / 60) as u32),
+                title = &s.title
+            ),
+            t!(
+                "timer-notify-ends-at",
+                time = local_hhmm(&now.zone, now, deadline)
+            ),
         );
         // Keyed by the extensions so far: a pause moves the deadline but must not re-send.
         notify(m, &mut u, &s, format!("remind@{}", s.extended_s), n);
     }
     if rem <= 0 {
         let n = match s.kind {
-            SessionKind::Break => {
-                Notification::new("Break over", format!("“{}” has ended", s.title))
-            }
+            SessionKind::Break => Notification::new(
+                t!("timer-notify-break-over"),
+                t!("timer-notify-has-ended", title = &s.title),
+            ),
             _ => Notification::new(
-                format!("Time is up: {}", s.title),
-                "finish it, or give it 5 more minutes".to_string(),
+                t!("timer-notify-time-up", title = &s.title),
+                t!("timer-notify-time-up-body"),
             ),
         };
         let key = format!("end@{}", s.extended_s);
@@ -267,7 +288,12 @@ pub fn finish(m: &mut Model, reason: EndReason, at: DateTime<Utc>, now: Now, the
     let spent = dur((s.actual_s(now.utc) / 60) as u32);
     m.set_status(
         Level::Info,
-        format!("{} “{}” after {spent}", reason.as_str(), s.title),
+        t!(
+            "timer-status-ended",
+            reason = t!("timer-reason", reason = reason.as_str()),
+            title = &s.title,
+            spent = spent
+        ),
     );
     m.timer.sessions_today.push(s.clone());
     m.timer.last_ended = Some(s.clone());
@@ -333,10 +359,17 @@ fn transition(
         Some((o, false)) => {
             let keys = m.keymap.keys_for(Action::Start);
             let text = match &o {
-                Offer::Box(b) => format!("next: {} {} — {keys} starts it", hhmm(b.start), b.title),
-                Offer::Break { minutes, .. } => format!(
-                    "you've focused {} — {keys} starts a {minutes} min break",
-                    dur((focus_streak_s(&m.timer.sessions_today, now.utc) / 60) as u32)
+                Offer::Box(b) => t!(
+                    "timer-status-next",
+                    time = hhmm(b.start),
+                    title = &b.title,
+                    key = keys.as_str()
+                ),
+                Offer::Break { minutes, .. } => t!(
+                    "timer-status-focused",
+                    focused = dur((focus_streak_s(&m.timer.sessions_today, now.utc) / 60) as u32),
+                    key = keys.as_str(),
+                    minutes = *minutes
                 ),
             };
             m.set_status(Level::Info, text);
@@ -374,10 +407,7 @@ pub fn action(m: &mut Model, a: Action, now: Now) -> Update {
         _ => match m.timer.session.clone() {
             Some(s) => session_action(m, a, s, now),
             None => {
-                m.set_status(
-                    Level::Info,
-                    "no session running — Enter on a box starts one",
-                );
+                m.set_status(Level::Info, t!("timer-status-none"));
                 Update::redraw()
             }
         },
@@ -395,10 +425,7 @@ fn start_key(m: &mut Model, now: Now) -> Update {
         return match m.timer.offer.take() {
             Some(o) => accept(m, o, now),
             None => {
-                m.set_status(
-                    Level::Info,
-                    "nothing to start — go back to Today and pick a box",
-                );
+                m.set_status(Level::Info, t!("timer-status-nothing"));
                 Update::redraw()
             }
         };
@@ -419,10 +446,7 @@ fn start_selected(m: &mut Model, now: Now) -> Update {
         {
             m.timer.after_hours_confirm = Some(b.id);
             let k = m.keymap.keys_for(Action::Start);
-            m.set_status(
-                Level::Warn,
-                format!("these are your offline hours — {k} again to work anyway (it counts as after-hours)"),
-            );
+            m.set_status(Level::Warn, t!("timer-status-offline", key = k));
             Update::redraw()
         }
         Some(b) if m.today.date == m.today() => {
@@ -433,15 +457,12 @@ fn start_selected(m: &mut Model, now: Now) -> Update {
             start_box(m, &b, now)
         }
         Some(_) => {
-            m.set_status(
-                Level::Warn,
-                "boxes start on their day: this one isn't today",
-            );
+            m.set_status(Level::Warn, t!("timer-status-not-today"));
             Update::redraw()
         }
         None => {
             let add = m.keymap.keys_for(Action::Add);
-            m.set_status(Level::Info, format!("no box selected — {add} adds one"));
+            m.set_status(Level::Info, t!("timer-status-no-box", key = add));
             Update::redraw()
         }
     }
@@ -456,10 +477,14 @@ fn session_action(m: &mut Model, a: Action, mut s: Session, now: Now) -> Update 
             match s.extend(secs, now.utc) {
                 Ok(()) => {
                     let left = clock_text(s.remaining_s(now.utc));
-                    save(m, s, format!("+{} min — {left} left", secs / 60))
+                    save(
+                        m,
+                        s,
+                        t!("timer-status-extended", minutes = secs / 60, left = left),
+                    )
                 }
                 Err(e) => {
-                    m.set_status(Level::Error, e.to_string());
+                    m.set_status(Level::Error, session_error_text(&e));
                     Update::redraw()
                 }
             }
@@ -496,14 +521,14 @@ fn pause_resume(m: &mut Model, mut s: Session, now: Now) -> Update {
         let _ = s.resume(now.utc);
         let rem = s.remaining_s(now.utc);
         let text = if rem < 0 {
-            format!("resumed — {} over", overrun_text(-rem))
+            t!("timer-status-resumed-over", over = overrun_text(-rem))
         } else {
-            format!("resumed — {} left", clock_text(rem))
+            t!("timer-status-resumed", left = clock_text(rem))
         };
         save(m, s, text)
     } else {
         let _ = s.pause(now.utc);
-        let mut u = save(m, s.clone(), "paused".into());
+        let mut u = save(m, s.clone(), t!("timer-status-paused"));
         hook(
             m,
             &mut u,
@@ -522,7 +547,7 @@ pub fn interruption(m: &mut Model, id: i64, reason: &str, now: Now) -> Update {
     if let Some(s) = m.timer.session.as_mut().filter(|s| s.id == id) {
         s.interruptions += 1;
     }
-    m.set_status(Level::Info, "interruption logged");
+    m.set_status(Level::Info, t!("timer-status-interruption"));
     Update {
         redraw: true,
         effects: vec![Effect::Interrupt(id, now.utc, reason)],
@@ -535,12 +560,32 @@ pub fn note(m: &mut Model, id: i64, text: &str) -> Update {
         return Update::default();
     };
     s.note = (!text.trim().is_empty()).then(|| text.trim().to_string());
-    save(m, s, "note saved".into())
+    save(m, s, t!("timer-status-note"))
 }
 
-/// The header line on Today while a session exists: `▶ Write report 12:34`.
-pub use crate::domain::session::overrun_text;
+/// How long a session ran past its end, as a length (`45s`, `6m`, `1h05`): `10:00 over` read
+/// like a time of day.
+pub fn overrun_text(secs: i64) -> String {
+    let secs = secs.max(0);
+    if secs < 60 {
+        t!("timer-overrun-secs", n = secs)
+    } else {
+        dur((secs / 60) as u32)
+    }
+}
 
+/// A refused session operation, in words.
+pub fn session_error_text(e: &SessionError) -> String {
+    match e {
+        SessionError::Paused => t!("timer-error-paused"),
+        SessionError::NotPaused => t!("timer-error-not-paused"),
+        SessionError::Ended => t!("timer-error-ended"),
+        SessionError::BadExtension(secs) => t!("timer-error-extension", secs = *secs),
+    }
+}
+
+/// The header line on Today while a session exists: `▶ Write report 12:34`. No words: the
+/// seconds are patched in place each second (`ui::patch_countdown`).
 pub fn status_line(s: &Session, now: DateTime<Utc>) -> String {
     let icon = s.phase(now).icon();
     format!("{icon} {} {}", s.title, clock_text(s.remaining_s(now)))

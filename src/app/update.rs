@@ -103,7 +103,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
         Msg::Shutdown => breathe::stop_for_exit(m, now),
         Msg::ConfigChanged(config) => {
             m.apply_config(*config);
-            m.set_status(Level::Info, "config read again");
+            m.set_status(Level::Info, crate::t!("app-config-read-again"));
             m.offline.meetings_for = None;
             let mut u = offline::tick(m, now);
             u.effects.extend(today::calendar_probe(m));
@@ -119,7 +119,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             if let crate::notify::enforcer::Applied::Failed(why) = &a
                 && m.offline.dnd_applied.as_ref() != Some(&a)
             {
-                m.set_status(Level::Warn, format!("Do-Not-Disturb not changed: {why}"));
+                m.set_status(Level::Warn, crate::t!("app-dnd-not-changed", why = why));
             }
             m.offline.dnd_applied = Some(a);
             Update::redraw()
@@ -143,7 +143,7 @@ pub fn update(m: &mut Model, msg: Msg, now: impl Into<Now>) -> Update {
             let first = !m.notify_failed;
             m.notify_failed = true;
             if first {
-                m.set_status(Level::Warn, format!("notifications unavailable: {e}"));
+                m.set_status(Level::Warn, crate::t!("app-notify-unavailable", error = e));
             }
             Update::redraw()
         }

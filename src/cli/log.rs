@@ -6,11 +6,12 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use clap::Subcommand;
 use serde::Serialize;
 
+use crate::app::timer::overrun_text;
 use crate::cli::{Failure, open_store, parse_date};
 use crate::config::Paths;
 use crate::domain::parse;
 use crate::domain::plan::{self, dur};
-use crate::domain::session::{Session, State, overrun_text};
+use crate::domain::session::{Session, State};
 use crate::domain::time::{Now, local_hhmm, resolve, wall};
 use crate::i18n::{self, DateStyle};
 use crate::store::Store;

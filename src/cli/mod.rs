@@ -327,13 +327,8 @@ impl From<serde_json::Error> for Failure {
 
 /// `serein breathe --list`.
 fn breathe_list(cfg: &Config) -> Result<(), Failure> {
-    use crate::domain::breath::Exercise;
     for p in cfg.breathing.patterns() {
-        let e = Exercise::default_for(p.clone());
-        let len = match p.default_cycles {
-            Some(c) => t!("cli-breathe-cycles", n = c),
-            None => format!("{} min", (e.total_secs() / 60.0).round()),
-        };
+        let len = crate::ui::breathe::length_text(&p);
         let mark = if p.id == cfg.breathing.default_pattern {
             "*"
         } else {
@@ -342,7 +337,7 @@ fn breathe_list(cfg: &Config) -> Result<(), Failure> {
         println!(
             "{mark} {:<14} {:<28} {:<30} {:>5.2}/min  {len}",
             p.id,
-            p.name,
+            crate::app::breathe::pattern_name(&p),
             p.timings(),
             p.per_minute()
         );

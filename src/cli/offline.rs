@@ -11,7 +11,18 @@ use crate::cli::{Failure, OfflineCmd};
 use crate::config::{Config, Paths};
 use crate::domain::policy::{self, Manual, Reason};
 use crate::domain::session::{SessionKind, State};
-use crate::domain::time::{Now, when_text};
+use crate::domain::time::{Now, when};
+
+/// When an instant is: `18:00` today, `Tue 08:00` / `mar. 08:00` another day.
+fn when_text(now: Now, at: DateTime<Utc>) -> String {
+    match when(now, at) {
+        (Some(day), hhmm) => format!(
+            "{} {hhmm}",
+            crate::i18n::date(day, crate::i18n::DateStyle::Weekday)
+        ),
+        (None, hhmm) => hhmm,
+    }
+}
 use crate::notify::enforcer::{Applied, Confirmation, Report, confirmation};
 use crate::store::Store;
 use crate::t;

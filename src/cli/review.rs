@@ -6,12 +6,10 @@ use chrono::NaiveDate;
 
 use crate::cli::{Failure, parse_date};
 use crate::config::Paths;
-use crate::domain::review::{
-    self, CHECKIN_NOTE, CHECKLIST_LABELS, DETACHMENT_LABEL, DOMAIN_LABELS, ENABLER_LABEL,
-    ENERGY_LABEL, Review, WIN_LABEL,
-};
+use crate::domain::review::{self, Review};
 use crate::domain::summary::Week;
 use crate::store::Store;
+use crate::ui::review::{checklist_label, domain_label};
 
 /// `serein review` arguments.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -86,16 +84,18 @@ fn format_text(review: Option<&Review>, history: &[Review], week: Week) -> Strin
     all.push(r.clone());
     let trends = review::trend(&all, week);
     let value = |v: Option<u8>| v.map_or("–".to_string(), |v| v.to_string());
-    // Widest label plus two spaces; every label here is ASCII, so chars = cells.
-    let col = [
-        DOMAIN_LABELS.iter().map(|l| l.len()).max().unwrap_or(0),
-        WIN_LABEL.len() + 1,
-        ENABLER_LABEL.len() + 1,
-        DETACHMENT_LABEL.len(),
-    ]
-    .into_iter()
-    .max()
-    .unwrap_or(0)
+    let domains: Vec<String> = (0..5).map(|i| domain_label(i, true)).collect();
+    let win = format!("{}:", crate::t!("review-win"));
+    let enabler = format!("{}:", crate::t!("review-enabler"));
+    let energy = crate::t!("review-energy");
+    let detachment = crate::t!("review-detachment");
+    // Widest label plus two spaces; accented letters are one cell, so chars = cells.
+    let col = domains
+        .iter()
+        .chain([&win, &enabler, &detachment])
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
         + 2;
 
     let day = |d| crate::i18n::date(d, crate::i18n::DateStyle::WeekdayDayMonthYear);
@@ -109,7 +109,7 @@ fn format_text(review: Option<&Review>, history: &[Review], week: Week) -> Strin
         ),
         crate::t!("clireview-domains")
     );
-    for (i, label) in DOMAIN_LABELS.iter().enumerate() {
+    for (i, label) in domains.iter().enumerate() {
         let trend: Vec<String> = trends[i].iter().map(|v| value(*v)).collect();
         out += &format!(
             "  {label:<col$}{:>2}  ({})\n",
@@ -118,16 +118,17 @@ fn format_text(review: Option<&Review>, history: &[Review], week: Week) -> Strin
         );
     }
     out += "\n";
-    for (label, text) in [(WIN_LABEL, &r.win), (ENABLER_LABEL, &r.enabler)] {
+    for (label, text) in [(&win, &r.win), (&enabler, &r.enabler)] {
         let text = if text.is_empty() { "–" } else { text };
-        out += &format!("  {:<col$}{text}\n", format!("{label}:"));
+        out += &format!("  {label:<col$}{text}\n");
     }
     out += &format!("\n{}\n", crate::t!("clireview-checklist"));
-    for (label, done) in CHECKLIST_LABELS.iter().zip(r.checklist) {
+    for (i, done) in r.checklist.into_iter().enumerate() {
+        let label = checklist_label(i, true);
         out += &format!("  [{}] {label}\n", if done { "x" } else { " " });
     }
-    out += &format!("\nCheck-in, 0–10 ({CHECKIN_NOTE})\n");
-    for (label, v) in [(ENERGY_LABEL, r.energy), (DETACHMENT_LABEL, r.detachment)] {
+    out += &format!("\n{}\n", crate::t!("clireview-checkin"));
+    for (label, v) in [(energy, r.energy), (detachment, r.detachment)] {
         out += &format!("  {label:<col$}{:>2}\n", value(v));
     }
     out += &format!(
@@ -209,6 +210,24 @@ Check-in, 0–10 (serein's own, not a validated scale)
 Last edited 2026-11-29 18:30 UTC
 ";
         assert_eq!(text, want);
+    }
+
+    #[test]
+    fn text_is_french_with_aligned_labels() {
+        let text = crate::i18n::with_lang(crate::i18n::Lang::Fr, || {
+            format_text(Some(&review()), &history(), week("2026-W48"))
+        });
+        assert!(text.contains("  Couple et famille"), "{text}");
+        assert!(text.contains("  [x] Boîte de réception vidée"), "{text}");
+        assert!(text.contains("Point personnel, 0–10"), "{text}");
+        assert!(!text.contains("Energy"), "{text}");
+        // Both rows are there, labelled in French.
+        let cols: Vec<usize> = text
+            .lines()
+            .filter(|l| l.starts_with("  Énergie") || l.starts_with("  Couple et famille"))
+            .map(|l| l.chars().count())
+            .collect();
+        assert_eq!(cols.len(), 2, "{text}");
     }
 
     #[test]

@@ -295,7 +295,7 @@ pub fn stop(paths: &Paths, cfg: &Config, now: Now, note: Option<String>) -> Resu
             "clitimer-finished-over",
             title = title,
             after = after,
-            over = crate::domain::session::overrun_text(overrun_s)
+            over = crate::app::timer::overrun_text(overrun_s)
         ),
         _ => t!("clitimer-finished", title = title, after = after),
     };

@@ -658,8 +658,9 @@ impl<'de> Deserialize<'de> for ClockTime {
         let s = String::deserialize(d)?;
         match parse::parse_clock(&s) {
             Some(m) => Ok(ClockTime(m)),
-            None => Err(serde::de::Error::custom(format!(
-                "{s:?} is not a time of day; expected HH:MM between 00:00 and 24:00, e.g. \"08:00\""
+            None => Err(serde::de::Error::custom(crate::t!(
+                "config-not-a-time",
+                value = format!("{s:?}")
             ))),
         }
     }
@@ -676,9 +677,7 @@ impl TryFrom<String> for Language {
         match s.to_ascii_lowercase().as_str() {
             "en" => Ok(Language(crate::i18n::Lang::En)),
             "fr" => Ok(Language(crate::i18n::Lang::Fr)),
-            _ => Err(format!(
-                "language {s:?} is not one serein speaks; expected \"en\" or \"fr\" (or leave it out to follow LANG)"
-            )),
+            _ => Err(crate::t!("config-language", value = format!("{s:?}"))),
         }
     }
 }
@@ -692,11 +691,9 @@ pub struct Colour(pub ratatui::style::Color);
 impl TryFrom<String> for Colour {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        s.parse().map(Colour).map_err(|_| {
-            format!(
-                "colour {s:?} not understood; expected a name (blue, lightred…), an index 0-255 or #rrggbb"
-            )
-        })
+        s.parse()
+            .map(Colour)
+            .map_err(|_| crate::t!("config-colour", value = format!("{s:?}")))
     }
 }
 
@@ -762,7 +759,7 @@ impl Config {
                 path: path.to_path_buf(),
                 line: None,
                 column: None,
-                message: format!("can't read the config file: {e}"),
+                message: crate::t!("config-cant-read", error = e.to_string()),
             }),
         }
     }

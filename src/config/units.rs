@@ -6,11 +6,12 @@ use serde::Deserializer;
 use serde::de::{self, Visitor};
 
 use crate::domain::parse::parse_duration;
+use crate::t;
 
-/// What a `*_hours` key accepts, for its error message.
-const HOURS: &str = "a number of hours, like 8 or 7.5 (or \"8h\", \"7h30\")";
-/// What a `*_minutes` key accepts, for its error message.
-const MINUTES: &str = "a whole number of minutes, like 90 (or \"90m\", \"1h30\")";
+/// What a `*_hours` key accepts, for its error message (a message id).
+const HOURS: &str = "config-expected-hours";
+/// What a `*_minutes` key accepts, for its error message (a message id).
+const MINUTES: &str = "config-expected-minutes";
 
 /// Reads `8h`, `7h30`, `7.5h`, `45m` or a bare `7.5` as hours.
 fn hours_of(s: &str) -> Option<f64> {
@@ -40,7 +41,7 @@ impl Visitor<'_> for FloatLength {
     type Value = f64;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(self.expected)
+        f.write_str(&crate::i18n::tr(self.expected, None))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
         Ok(v)
@@ -52,8 +53,7 @@ impl Visitor<'_> for FloatLength {
         Ok(v as f64)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
-        (self.read)(v)
-            .ok_or_else(|| E::custom(format!("{v:?} is not a length: expected {}", self.expected)))
+        (self.read)(v).ok_or_else(|| E::custom(not_a_length(v, self.expected)))
     }
 }
 
@@ -63,22 +63,40 @@ impl Visitor<'_> for Minutes {
     type Value = u32;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(MINUTES)
+        f.write_str(&t!(MINUTES))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
-        u32::try_from(v).map_err(|_| E::custom(format!("{v} is out of range: expected {MINUTES}")))
+        u32::try_from(v).map_err(|_| E::custom(out_of_range(v)))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
         self.visit_i64(i64::try_from(v).unwrap_or(-1))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<u32, E> {
-        Err(E::custom(format!(
-            "{v} is not a whole number: expected {MINUTES}"
+        Err(E::custom(t!(
+            "config-not-whole",
+            value = v.to_string(),
+            expected = t!(MINUTES)
         )))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<u32, E> {
-        minutes_of(v).ok_or_else(|| E::custom(format!("{v:?} is not a length: expected {MINUTES}")))
+        minutes_of(v).ok_or_else(|| E::custom(not_a_length(v, MINUTES)))
     }
+}
+
+fn not_a_length(v: &str, expected: &str) -> String {
+    t!(
+        "config-not-a-length",
+        value = format!("{v:?}"),
+        expected = crate::i18n::tr(expected, None)
+    )
+}
+
+fn out_of_range(v: i64) -> String {
+    t!(
+        "config-out-of-range",
+        value = v.to_string(),
+        expected = t!(MINUTES)
+    )
 }
 
 /// `deserialize_with` for a `*_hours` key.
@@ -97,15 +115,14 @@ pub(super) fn minutes<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> 
 /// `deserialize_with` for a `*_minutes` key held in a `u16`.
 pub(super) fn minutes_u16<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
     let m = d.deserialize_any(Minutes)?;
-    u16::try_from(m)
-        .map_err(|_| de::Error::custom(format!("{m} is out of range: expected {MINUTES}")))
+    u16::try_from(m).map_err(|_| de::Error::custom(out_of_range(i64::from(m))))
 }
 
 /// `deserialize_with` for an optional length in minutes that may have a fraction
 /// (`[[breathing.pattern]] minutes`).
 pub(super) fn opt_minutes_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
     d.deserialize_any(FloatLength {
-        expected: "a number of minutes, like 5 or 2.5 (or \"5m\")",
+        expected: "config-expected-fraction-minutes",
         read: fractional_minutes_of,
     })
     .map(Some)

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::{Config, ConfigError};
 use crate::domain::parse;
 use crate::domain::plan::hhmm;
+use crate::t;
 
 /// The file being checked: its text (to locate keys) and its path (to name it in messages).
 #[derive(Clone, Copy)]
@@ -43,12 +44,27 @@ impl Config {
         let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, path, &e))?;
         let config: Config = serde_ignored::deserialize(de, |p| unknown.push(p.to_string()))
             .map_err(|e| toml_error(text, path, &e))?;
+        // Read, the file's own `language =` words what is wrong with the rest of it (a file
+        // that can't be read is reported in the environment's language).
+        let lang = config.language.map_or_else(crate::i18n::lang, |l| l.0);
+        crate::i18n::with_lang(lang, || config.check(src, unknown))
+    }
+
+    /// The checks after parsing, and the warnings to show.
+    fn check(
+        self,
+        src: Source,
+        unknown: Vec<String>,
+    ) -> Result<(Config, Vec<String>), ConfigError> {
+        let config = self;
+        let (text, path) = (src.text, src.path);
         let mut warnings: Vec<String> = unknown
             .into_iter()
             .map(|key| {
                 format!(
-                    "{}: unknown key `{key}` ignored (see `serein config init` for every key)",
-                    src.place(&segments(&key))
+                    "{}: {}",
+                    src.place(&segments(&key)),
+                    t!("config-unknown-key", key = &key)
                 )
             })
             .collect();
@@ -71,29 +87,26 @@ impl Config {
         if self.day_start >= self.day_end || self.day_end.0 > 24 * 60 {
             return Err(src.error(
                 &[Seg::Key("day_end")],
-                format!(
-                    "day_end ({}) must be after day_start ({}) and no later than 24:00",
-                    hhmm(self.day_end.0),
-                    hhmm(self.day_start.0)
+                t!(
+                    "config-day-end",
+                    end = hhmm(self.day_end.0),
+                    start = hhmm(self.day_start.0)
                 ),
             ));
         }
         if !(self.work_hours_per_day > 0.0 && self.work_hours_per_day <= 24.0) {
             return Err(src.error(
                 &[Seg::Key("work_hours_per_day")],
-                format!(
-                    "work_hours_per_day = {}: expected a number of hours above 0 and at most 24",
-                    self.work_hours_per_day
+                t!(
+                    "config-work-hours",
+                    value = self.work_hours_per_day.to_string()
                 ),
             ));
         }
         if !(1..=240).contains(&self.step_minutes) {
             return Err(src.error(
                 &[Seg::Key("step_minutes")],
-                format!(
-                    "step_minutes = {}: expected minutes from 1 to 240",
-                    self.step_minutes
-                ),
+                t!("config-step", value = self.step_minutes.to_string()),
             ));
         }
         Ok(())
@@ -129,7 +142,10 @@ impl Config {
                 ));
             }
             if self.domains[..i].iter().any(|o| o.name == d.name) {
-                return Err(src.error(&at, format!("domain {:?} is defined twice", d.name)));
+                return Err(src.error(
+                    &at,
+                    t!("config-domain-twice", name = format!("{:?}", d.name)),
+                ));
             }
         }
         if !self.domains.iter().any(|d| d.name == self.default_domain) {
@@ -162,7 +178,7 @@ impl Config {
             if self.templates[..i].iter().any(|o| o.name == t.name) {
                 return Err(src.error(
                     &[Seg::Key("template"), Seg::Index(i), Seg::Key("name")],
-                    format!("template {:?} is defined twice", t.name),
+                    t!("config-template-twice", name = format!("{:?}", t.name)),
                 ));
             }
             for (j, line) in t.boxes.iter().enumerate() {
@@ -226,27 +242,24 @@ impl Config {
         if !(t.break_ratio > 0.0 && t.break_ratio <= 1.0) {
             return Err(src.error(
                 &key("break_ratio"),
-                format!(
-                    "break_ratio = {}: expected a share above 0 and at most 1, e.g. 0.2",
-                    t.break_ratio
-                ),
+                t!("config-break-ratio", value = t.break_ratio.to_string()),
             ));
         }
         if !(1..=24 * 60).contains(&t.break_after_minutes) {
             return Err(src.error(
                 &key("break_after_minutes"),
-                format!(
-                    "break_after_minutes = {}: expected 1 to 1440",
-                    t.break_after_minutes
+                t!(
+                    "config-break-after",
+                    value = t.break_after_minutes.to_string()
                 ),
             ));
         }
         if t.remind_before_end_minutes > 12 * 60 {
             return Err(src.error(
                 &key("remind_before_end_minutes"),
-                format!(
-                    "remind_before_end_minutes = {}: expected 0 (off) to 720",
-                    t.remind_before_end_minutes
+                t!(
+                    "config-remind",
+                    value = t.remind_before_end_minutes.to_string()
                 ),
             ));
         }
@@ -376,7 +389,7 @@ impl Config {
         if patterns[..i].iter().any(|o| o.name == c.name) {
             return Err(src.error(
                 &at("name"),
-                format!("pattern {:?} is defined twice", c.name),
+                t!("config-pattern-twice", name = format!("{:?}", c.name)),
             ));
         }
         if breath::preset(&c.name).is_some() {
@@ -532,7 +545,7 @@ impl Config {
             if self.calendars[..i].iter().any(|o| o.name == c.name) {
                 return Err(src.error(
                     &at("name"),
-                    format!("calendar {:?} is defined twice", c.name),
+                    t!("config-calendar-twice", name = format!("{:?}", c.name)),
                 ));
             }
             if let Some(url) = &c.url {
@@ -656,18 +669,18 @@ fn toml_error(text: &str, path: &Path, e: &toml::de::Error) -> ConfigError {
 fn plain_types(message: &str) -> String {
     let mut m = message.to_string();
     for (rust, words) in [
-        ("expected f64", "expected a number, like 8 or 7.5"),
-        ("expected f32", "expected a number, like 8 or 7.5"),
-        ("expected u8", "expected a whole number, 0 or more"),
-        ("expected u16", "expected a whole number, 0 or more"),
-        ("expected u32", "expected a whole number, 0 or more"),
-        ("expected u64", "expected a whole number, 0 or more"),
-        ("expected usize", "expected a whole number, 0 or more"),
-        ("expected i64", "expected a whole number"),
-        ("expected a boolean", "expected true or false"),
+        ("expected f64", "config-expected-number"),
+        ("expected f32", "config-expected-number"),
+        ("expected u8", "config-expected-whole"),
+        ("expected u16", "config-expected-whole"),
+        ("expected u32", "config-expected-whole"),
+        ("expected u64", "config-expected-whole"),
+        ("expected usize", "config-expected-whole"),
+        ("expected i64", "config-expected-integer"),
+        ("expected a boolean", "config-expected-bool"),
     ] {
         if let Some(rest) = m.strip_suffix(rust) {
-            m = format!("{rest}{words}");
+            m = format!("{rest}{}", crate::i18n::tr(words, None));
         }
     }
     m

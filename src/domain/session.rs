@@ -347,17 +347,6 @@ impl Session {
     }
 }
 
-/// How long a session ran past its end, as a length (`45s`, `6m`, `1h05`): `10:00 over` read
-/// like a time of day.
-pub fn overrun_text(secs: i64) -> String {
-    let secs = secs.max(0);
-    if secs < 60 {
-        format!("{secs}s")
-    } else {
-        crate::domain::plan::dur((secs / 60) as u32)
-    }
-}
-
 /// `mm:ss`, or `h:mm:ss` from an hour; negative values are overrun: `+mm:ss`.
 pub fn clock_text(remaining_s: i64) -> String {
     let (sign, s) = if remaining_s < 0 {

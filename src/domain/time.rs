@@ -151,16 +151,12 @@ pub fn local_hhmm<Tz: TimeZone>(tz: &Tz, now: Now, at: DateTime<Utc>) -> String 
         .to_string()
 }
 
-/// When an instant is, for people: `18:00` today, `Tue 08:00` another day (wall time and
-/// day in `now`'s zone). Used by the offline badge and `serein offline`.
-pub fn when_text(now: Now, at: DateTime<Utc>) -> String {
+/// When an instant is, for people: its wall time `18:00`, and its day when that is not
+/// today (in `now`'s zone). `serein offline` words it (`Tue 08:00`, `mar. 08:00`).
+pub fn when(now: Now, at: DateTime<Utc>) -> (Option<chrono::NaiveDate>, String) {
     let hhmm = local_hhmm(&now.zone, now, at);
     let day = at.with_timezone(&now.zone).date_naive();
-    if day == now.local.date() {
-        hhmm
-    } else {
-        format!("{} {hhmm}", day.format("%a"))
-    }
+    ((day != now.local.date()).then_some(day), hhmm)
 }
 
 /// Minutes since local midnight of a wall time (seconds dropped).

@@ -529,10 +529,7 @@ impl<'a> Shell<'a> {
         match self.effects.store.recover(now.utc, STALE_S) {
             Ok(Some(s)) => model.set_status(
                 model::Level::Warn,
-                format!(
-                    "“{}” was left running; closed it at its last known time",
-                    s.title
-                ),
+                crate::t!("app-recovered", title = &s.title),
             ),
             Ok(None) => {}
             Err(e) => tracing::warn!("session recovery failed: {e}"),

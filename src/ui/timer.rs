@@ -13,6 +13,7 @@ use crate::domain::plan::{self, dur, hhmm};
 use crate::domain::session::{Phase, Session, State, clock_text};
 use crate::domain::time::minute_of_day;
 use crate::keys::Action;
+use crate::t;
 use crate::ui::theme::Theme;
 use crate::ui::{centered, fit, width};
 
@@ -54,7 +55,7 @@ fn big(text: &str) -> Vec<String> {
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     if area.height < 4 || area.width < 20 {
-        frame.render_widget(Paragraph::new("serein: pane too small"), area);
+        frame.render_widget(Paragraph::new(t!("ui-pane-too-small")), area);
         return;
     }
     let w = area.width as usize;
@@ -175,31 +176,40 @@ fn hints(m: &Model, w: usize) -> String {
     let k = |a| m.keymap.keys_for(a);
     if m.timer.session.is_none() {
         return format!(
-            " {} start · {} Today · {} quit",
-            k(Action::Start),
-            k(Action::Back),
-            k(Action::Quit)
+            " {}",
+            t!(
+                "timer-hints-idle",
+                start = k(Action::Start),
+                back = k(Action::Back),
+                quit = k(Action::Quit)
+            )
         );
     }
     if w >= 70 {
         format!(
-            " {} pause · {} +5m · {} +1m · {} finish · {} next · {} interrupted · {} note · {} Today",
-            k(Action::PauseResume),
-            k(Action::Extend5),
-            k(Action::Extend1),
-            k(Action::Finish),
-            k(Action::Skip),
-            k(Action::Interrupt),
-            k(Action::Note),
-            k(Action::Back)
+            " {}",
+            t!(
+                "timer-hints-wide",
+                pause = k(Action::PauseResume),
+                plus5 = k(Action::Extend5),
+                plus1 = k(Action::Extend1),
+                finish = k(Action::Finish),
+                next = k(Action::Skip),
+                interrupt = k(Action::Interrupt),
+                note = k(Action::Note),
+                back = k(Action::Back)
+            )
         )
     } else {
         format!(
-            " {} pause · {} +5m · {} finish · {} help",
-            k(Action::PauseResume),
-            k(Action::Extend5),
-            k(Action::Finish),
-            k(Action::Help)
+            " {}",
+            t!(
+                "timer-hints-narrow",
+                pause = k(Action::PauseResume),
+                plus5 = k(Action::Extend5),
+                finish = k(Action::Finish),
+                help = k(Action::Help)
+            )
         )
     }
 }
@@ -219,18 +229,15 @@ fn running(
     time_lines(&clock_text(rem), phase, theme, w, area, lines);
     lines.push(Line::raw(""));
     let state = match (phase, &s.state) {
-        (Phase::Paused, _) => format!(
-            "⏸ paused — {} resumes",
-            m.keymap.keys_for(Action::PauseResume)
-        ),
+        (Phase::Paused, _) => t!("timer-paused", key = m.keymap.keys_for(Action::PauseResume)),
         (Phase::Overrun, _) => {
             let over = overrun_text(-rem);
             let x = m.keymap.keys_for(Action::Finish);
             let plus = m.keymap.keys_for(Action::Extend5);
             if w >= 60 {
-                format!("{over} over — {x} finishes, {plus} gives 5 more minutes")
+                t!("timer-overrun-wide", over = over, finish = x, plus = plus)
             } else {
-                format!("{over} over · {x} finish · {plus} 5 min")
+                t!("timer-overrun-narrow", over = over, finish = x, plus = plus)
             }
         }
         (_, State::Running { deadline }) => {
@@ -239,16 +246,16 @@ fn running(
                 local: m.now,
                 zone: m.zone,
             };
-            format!(
-                "▶ until {}",
-                crate::domain::time::local_hhmm(&at.zone, at, *deadline)
+            t!(
+                "timer-until",
+                time = crate::domain::time::local_hhmm(&at.zone, at, *deadline)
             )
         }
         _ => String::new(),
     };
     let mut extra = Vec::new();
     if s.interruptions > 0 {
-        extra.push(format!("{} interrupted", s.interruptions));
+        extra.push(t!("timer-interrupted", n = s.interruptions));
     }
     if s.extended_s > 0 {
         extra.push(format!("+{}", dur((s.extended_s / 60) as u32)));
@@ -268,7 +275,7 @@ fn running(
     ));
     if let Some(n) = &s.note {
         lines.push(Line::styled(
-            centered(&fit(&format!("note: {n}"), w), w),
+            centered(&fit(&t!("timer-note", note = n), w), w),
             theme.dim(),
         ));
     }
@@ -282,16 +289,16 @@ fn title_line(m: &Model, s: &Session, theme: &Theme, w: usize) -> Line<'static> 
     let is_break = s.kind == crate::domain::session::SessionKind::Break;
     let dstyle = theme.domain(&m.config, &s.domain, is_break);
     let mut label = if is_break {
-        "break".to_string()
+        t!("timer-break")
     } else {
         s.domain.clone()
     };
     if m.notify_failed {
-        label = format!("⊘ no notifications · {label}");
+        label = t!("timer-no-notifications", label = label);
     }
     if m.breathe.reminder_due {
         let b = m.keymap.keys_for(Action::Breathe);
-        label = format!("◌ breathe now: {b} · {label}");
+        label = t!("timer-breathe-now", key = b, label = label);
     }
     let title = fit(&s.title, w.saturating_sub(width(&label) + 4));
     let pad = w.saturating_sub(2 + width(&title) + width(&label) + 1);
@@ -338,15 +345,23 @@ fn next_text(m: &Model, s: &Session) -> Option<String> {
     }
     let b = plan::next_box(&m.today.boxes, s.timebox_id, minute_of_day(m.now))?;
     let tag = if b.kind == plan::Kind::Break {
-        "break"
+        t!("timer-break")
     } else {
-        b.domain.as_str()
+        b.domain.clone()
     };
-    Some(format!("next: {} {} ({tag})", hhmm(b.start), b.title))
+    Some(t!(
+        "timer-next",
+        time = hhmm(b.start),
+        title = &b.title,
+        tag = tag
+    ))
 }
 
 fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
-    lines.push(Line::styled(" Timer", theme.title()));
+    lines.push(Line::styled(
+        format!(" {}", t!("timer-title")),
+        theme.title(),
+    ));
     lines.push(Line::raw(""));
     if let Some(s) = &m.timer.last_ended {
         let spent = dur((s.actual_s(m.now_utc) / 60) as u32);
@@ -357,35 +372,56 @@ fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
             _ => ("ended", 0),
         };
         lines.push(Line::styled(
-            centered(&fit(&format!("■ {reason}: {}", s.title), w), w),
+            centered(
+                &fit(
+                    &t!(
+                        "timer-ended",
+                        reason = t!("timer-reason", reason = reason),
+                        title = &s.title
+                    ),
+                    w,
+                ),
+                w,
+            ),
             theme.title(),
         ));
-        let mut detail = format!("{spent} of {} planned", dur((s.total_s() / 60) as u32));
-        if over > 0 {
-            detail.push_str(&format!(" · {} over", overrun_text(over)));
-        }
+        let planned = dur((s.total_s() / 60) as u32);
+        let detail = if over > 0 {
+            t!(
+                "timer-spent-over",
+                spent = spent,
+                planned = planned,
+                over = overrun_text(over)
+            )
+        } else {
+            t!("timer-spent", spent = spent, planned = planned)
+        };
         lines.push(Line::styled(centered(&detail, w), theme.dim()));
         lines.push(Line::raw(""));
     } else {
-        lines.push(Line::styled(centered("no session running", w), theme.dim()));
+        lines.push(Line::styled(
+            centered(&t!("timer-no-session"), w),
+            theme.dim(),
+        ));
         lines.push(Line::raw(""));
     }
     let start = m.keymap.keys_for(Action::Start);
     match &m.timer.offer {
         Some(Offer::Box(b)) => {
             let tag = if b.kind == plan::Kind::Break {
-                "break"
+                t!("timer-break")
             } else {
-                b.domain.as_str()
+                b.domain.clone()
             };
             lines.push(Line::styled(
                 centered(
                     &fit(
-                        &format!(
-                            "next: {}-{} {} ({tag})",
-                            hhmm(b.start),
-                            hhmm(b.end),
-                            b.title
+                        &t!(
+                            "timer-next-box",
+                            start = hhmm(b.start),
+                            end = hhmm(b.end),
+                            title = &b.title,
+                            tag = tag
                         ),
                         w,
                     ),
@@ -394,23 +430,23 @@ fn idle(m: &Model, theme: &Theme, w: usize, lines: &mut Vec<Line<'static>>) {
                 theme.title(),
             ));
             lines.push(Line::styled(
-                centered(&format!("{start} starts it"), w),
+                centered(&t!("timer-starts-it", key = start.as_str()), w),
                 theme.dim(),
             ));
         }
         Some(Offer::Break { minutes, .. }) => {
             lines.push(Line::styled(
-                centered(&fit(&format!("time for a {minutes} min break"), w), w),
+                centered(&fit(&t!("timer-break-offer", minutes = *minutes), w), w),
                 theme.title(),
             ));
             lines.push(Line::styled(
-                centered(&format!("{start} starts it"), w),
+                centered(&t!("timer-starts-it", key = start.as_str()), w),
                 theme.dim(),
             ));
         }
         None => {
             lines.push(Line::styled(
-                centered(&fit("pick a box on Today and press Enter", w), w),
+                centered(&fit(&t!("timer-pick-a-box"), w), w),
                 theme.dim(),
             ));
         }

@@ -115,7 +115,7 @@ fn errors_are_french() {
         .args(["plan", "rm", "7"])
         .assert()
         .code(2)
-        .stderr(contains("serein: pas de créneau #7 ;"));
+        .stderr(contains("serein : pas de créneau #7 ;"));
     // A bad time.
     fr(&env)
         .args(["plan", "add", "09:00-09:30 Lire"])

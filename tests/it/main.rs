@@ -15,6 +15,7 @@ mod french_cli;
 mod french_input;
 mod french_screens;
 mod french_summary;
+mod french_timer;
 mod idle;
 mod import;
 mod keys;
