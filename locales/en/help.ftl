@@ -94,7 +94,9 @@ help-about-serein-offline-off = Go online now, until the schedule next changes
 help-about-serein-calendar = Calendars ([[calendar]] in the config): a day's meetings, and a check of every source
 help-about-serein-calendar-list = The meetings of a day from every [[calendar]] source, all-day events first
 help-arg-serein-calendar-list-date = The day: YYYY-MM-DD, today, yesterday, tomorrow or a weekday (default: today)
-help-about-serein-calendar-check = Read every [[calendar]] source and report errors (file and line); exit 1 if any
+help-about-serein-calendar-check = Read every [[calendar]] source and report errors (file and line); exit 1 if any. A URL source is read from its last download
+help-about-serein-calendar-sync = Download the URL sources ([[calendar]] with url = …) now, or only NAME; one line each. Exit 1 if any failed (its last good copy is kept), 2 for an unknown NAME
+help-arg-serein-calendar-sync-name = The [[calendar]] name to download (default: every URL source)
 help-about-serein-import = Import finished intervals from Timewarrior, Watson or bartib as sessions; tags and projects map to domains by [import] in the config. Importing again adds nothing
 help-arg-serein-import-dry_run = Show what would be imported; change nothing
 help-arg-serein-import-skip_bad = Leave out lines that can't be read (listed with file:line) instead of refusing the whole import

@@ -62,3 +62,4 @@ keys-review-today = weekly review
 keys-help-today = help
 keys-quit-today = quit
 keys-quit-breathe = stop and leave
+keys-plan-actual-today = plan / done

@@ -93,7 +93,9 @@ help-about-serein-offline-off = Repasser en ligne maintenant, jusqu’au prochai
 help-about-serein-calendar = Agendas ([[calendar]] dans la configuration) : les réunions d’une journée, et une vérification de chaque source
 help-about-serein-calendar-list = Les réunions d’une journée de chaque source [[calendar]], les événements d’une journée entière d’abord
 help-arg-serein-calendar-list-date = Le jour : AAAA-MM-JJ, today, yesterday, tomorrow ou un jour de la semaine (par défaut : aujourd’hui)
-help-about-serein-calendar-check = Lire chaque source [[calendar]] et signaler les erreurs (fichier et ligne) ; code de sortie 1 s’il y en a
+help-about-serein-calendar-check = Lire chaque source [[calendar]] et signaler les erreurs (fichier et ligne) ; code de sortie 1 s’il y en a. Une source URL est lue depuis son dernier téléchargement
+help-about-serein-calendar-sync = Télécharger maintenant les sources URL ([[calendar]] avec url = …), ou seulement NOM ; une ligne chacune. Code de sortie 1 si l’une a échoué (sa dernière bonne copie est gardée), 2 pour un NOM inconnu
+help-arg-serein-calendar-sync-name = Le nom du [[calendar]] à télécharger (par défaut : chaque source URL)
 help-about-serein-import = Importer comme séances les intervalles terminés de Timewarrior, Watson ou bartib ; les étiquettes et projets deviennent des domaines selon [import] dans la configuration. Réimporter n’ajoute rien
 help-arg-serein-import-dry_run = Montrer ce qui serait importé ; ne rien changer
 help-arg-serein-import-skip_bad = Laisser de côté les lignes illisibles (listées avec fichier:ligne) au lieu de refuser tout l’import

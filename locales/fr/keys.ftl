@@ -61,3 +61,4 @@ keys-review-today = revue hebdo
 keys-help-today = aide
 keys-quit-today = quitter
 keys-quit-breathe = arrêt, sortie
+keys-plan-actual-today = plan / fait
