@@ -87,6 +87,9 @@ pub struct Shown {
     buffer: ratatui::buffer::Buffer,
     countdown: String,
     minute: chrono::NaiveDateTime,
+    /// The running session's minutes as Today's "done" column shows them: they turn over on
+    /// the session's own seconds, not the clock's minute.
+    running: Option<(u32, u32)>,
 }
 
 impl<B: Backend> TerminalFrontend<'_, B, ()> {
@@ -124,6 +127,7 @@ where
             return Ok(false);
         };
         if minute(model) != shown.minute
+            || running_minutes(model) != shown.running
             || !crate::ui::patch_countdown(&mut shown.buffer, &shown.countdown, &text)
         {
             return Ok(false);
@@ -148,6 +152,14 @@ where
         self.terminal.backend_mut().flush()?;
         Ok(true)
     }
+}
+
+/// The running session's length and overrun in whole minutes, as Today's done column shows.
+fn running_minutes(model: &Model) -> Option<(u32, u32)> {
+    crate::app::today::actuals(model)
+        .iter()
+        .find(|a| a.running)
+        .map(|a| (a.minutes, a.overrun))
 }
 
 /// The minute a frame shows (the header clock, the now marker, minutes left in the day).
@@ -185,6 +197,7 @@ where
             buffer: frame.buffer.clone(),
             countdown,
             minute: minute(model),
+            running: running_minutes(model),
         });
         Ok(false)
     }
