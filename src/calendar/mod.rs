@@ -9,8 +9,8 @@
 pub mod expand;
 pub mod ics;
 pub mod remote;
-pub mod vtimezone;
 pub mod snapshot;
+pub mod vtimezone;
 pub mod windows_zones;
 
 use std::fmt;
