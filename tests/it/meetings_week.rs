@@ -257,6 +257,41 @@ fn a_broken_calendar_is_left_out_with_a_warning() {
     assert_eq!(j["meeting_minutes"], 0);
 }
 
+/// `serein offline status` with `meeting_dnd`: Monday 23 at 09:41 the 09:00–10:00 planning
+/// is under way, so serein wants Do-Not-Disturb until 10:00 because of it; without
+/// `meeting_dnd` it stays online until the evening's offline hours.
+#[test]
+fn offline_status_says_offline_during_a_meeting() {
+    let home = env(true);
+    let ics = home.path().join("work.ics");
+    let status = |meeting_dnd: bool| {
+        home.write_config(&format!(
+            "[offline]\nweekdays = \"19:00-08:00\"\nmeeting_dnd = {meeting_dnd}\n\n\
+             [[calendar]]\nname = \"work\"\npath = {:?}\n",
+            ics.display().to_string()
+        ));
+        let out = home.cmd().args(["offline", "status"]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let on = status(true);
+    assert_eq!(
+        on.lines().next(),
+        Some("offline (a meeting) until 10:00"),
+        "{on}"
+    );
+    let off = status(false);
+    assert_eq!(
+        off.lines().next(),
+        Some("online; offline from 19:00"),
+        "{off}"
+    );
+}
+
 /// `meeting_dnd` through the shell (TUI and daemon share it): a meeting under way asks for
 /// Do-Not-Disturb with its own reason, the loop's next wake is the meeting's end, and it
 /// goes off there.
