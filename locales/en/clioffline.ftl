@@ -4,6 +4,7 @@ clioffline-why-schedule = offline hours
 clioffline-why-focus = a focus box
 clioffline-why-manual = by hand
 clioffline-why-meeting = a meeting
+clioffline-warn-calendar = warning: calendar { $name } left out: { $error }
 clioffline-offline-until = offline ({ $why }) until { $until }
 clioffline-offline = offline ({ $why })
 clioffline-online-offline-from = online; offline from { $from }

@@ -65,6 +65,7 @@ summary-range-rest = Rest
 summary-range-rest-long = Rest of life
 summary-range-work-line = Work { $total } in total, { $average } a week on average; rest of life { $rest }
 summary-range-breaks-line = Breaks { $n }, { $time }; coherence breathing sessions { $breathing }
+summary-range-meetings-line = { $time } in meetings, part of the time above
 summary-range-md-line = - **Sessions:** { $sessions } · **Breaks:** { $n } ({ $time }) · **Coherence breathing:** { $breathing }
 summary-calendar-left-out = warning: calendar { $name } left out of the summary: { $error }
 # Errors in the span asked for.

@@ -4,6 +4,7 @@ clioffline-why-schedule = heures hors ligne
 clioffline-why-focus = un créneau de concentration
 clioffline-why-manual = à la main
 clioffline-why-meeting = une réunion
+clioffline-warn-calendar = attention : agenda { $name } laissé de côté : { $error }
 clioffline-offline-until = hors ligne ({ $why }) jusqu’à { $until }
 clioffline-offline = hors ligne ({ $why })
 clioffline-online-offline-from = en ligne ; hors ligne à partir de { $from }

@@ -64,6 +64,7 @@ summary-range-rest = Repos
 summary-range-rest-long = Reste de la vie
 summary-range-work-line = Travail { $total } au total, { $average } par semaine en moyenne ; reste de la vie { $rest }
 summary-range-breaks-line = Pauses { $n }, { $time } ; séances de respiration en cohérence { $breathing }
+summary-range-meetings-line = { $time } en réunion, comprises dans le temps ci-dessus
 summary-range-md-line = - **Sessions :** { $sessions } · **Pauses :** { $n } ({ $time }) · **Respiration en cohérence :** { $breathing }
 summary-calendar-left-out = attention : agenda { $name } laissé hors du résumé : { $error }
 summary-error-to-before-from = --to { $to } est avant --from { $from } : la période va de la première date à la seconde, toutes deux comprises

@@ -123,9 +123,11 @@ fn expand_with(
             let m = match moves.iter().rev().find(|m| m.0 <= wall) {
                 Some((_, o, _)) if o.cancelled => continue,
                 Some((_, o, shift)) => {
-                    // The series' identity and frame; the override's move, length and title.
+                    // The series' identity and frame; the override's move, length, title
+                    // and transparency.
                     let mut m = instance(e, origin, wall, Some(wall), zone);
                     m.time = instance_in(e.frame, o.length, wall + *shift, zone);
+                    m.free = o.free;
                     if !o.summary.is_empty() {
                         m.title = o.summary.clone();
                     }
@@ -256,6 +258,7 @@ fn instance(
         calendar: origin.calendar.to_string(),
         domain: origin.domain.to_string(),
         time,
+        free: e.free,
     }
 }
 
@@ -438,5 +441,42 @@ mod tests {
         let ids: HashSet<_> = ms.iter().map(|m| m.instance.clone()).collect();
         assert_eq!(ids.len(), 6);
         assert!(ids.contains(&Some("20261027T140000".into())), "{ids:?}");
+    }
+
+    /// `TRANSP:TRANSPARENT` marks instances free; an override carries its own transparency.
+    #[test]
+    fn transparent_events_are_free() {
+        let text = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSUMMARY:Focus hold\nTRANSP:TRANSPARENT\n\
+            DTSTART:20261201T090000Z\nDTEND:20261201T100000Z\nRRULE:FREQ=DAILY;COUNT=3\nEND:VEVENT\n\
+            BEGIN:VEVENT\nUID:a\nSUMMARY:Focus hold\nTRANSP:OPAQUE\nRECURRENCE-ID:20261202T090000Z\n\
+            DTSTART:20261202T090000Z\nDTEND:20261202T100000Z\nEND:VEVENT\n\
+            BEGIN:VEVENT\nUID:b\nSUMMARY:Sync\nDTSTART:20261201T110000Z\nDTEND:20261201T113000Z\n\
+            END:VEVENT\nEND:VCALENDAR\n";
+        let events = parse(text).unwrap_or_else(|e| panic!("{e:?}"));
+        let origin = Origin {
+            calendar: "c",
+            domain: "work",
+        };
+        let got: Vec<(String, Option<String>, bool)> = expand(
+            &events,
+            origin,
+            "2026-12-01".parse().unwrap(),
+            "2026-12-03".parse().unwrap(),
+            &Zone::utc(),
+        )
+        .into_iter()
+        .map(|m| (m.uid, m.instance, m.free))
+        .collect();
+        let want = [
+            ("a", Some("20261201T090000Z"), true),
+            ("b", None, false),
+            ("a", Some("20261202T090000Z"), false),
+            ("a", Some("20261203T090000Z"), true),
+        ];
+        let want: Vec<(String, Option<String>, bool)> = want
+            .iter()
+            .map(|(u, i, f)| (u.to_string(), i.map(String::from), *f))
+            .collect();
+        assert_eq!(got, want);
     }
 }

@@ -122,6 +122,8 @@ pub struct Event {
     /// instance (shifted by as much as this one moved, with its length and title).
     pub this_and_future: bool,
     pub cancelled: bool,
+    /// `TRANSP:TRANSPARENT`: the event does not take up the time (free, not busy).
+    pub free: bool,
 }
 
 /// Content lines after unfolding, each with the file line it began on.
@@ -568,6 +570,12 @@ fn read_event(
         None => None,
     };
     let cancelled = text("STATUS").eq_ignore_ascii_case("CANCELLED");
+    let transp = text("TRANSP");
+    let free = match transp.to_ascii_uppercase().as_str() {
+        "" | "OPAQUE" => false,
+        "TRANSPARENT" => true,
+        _ => return Err(bad("TRANSP", &transp, "OPAQUE or TRANSPARENT")),
+    };
     Ok(Event {
         uid,
         summary,
@@ -581,6 +589,7 @@ fn read_event(
         recurrence_id,
         this_and_future,
         cancelled,
+        free,
     })
 }
 
@@ -688,6 +697,11 @@ mod tests {
                 "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
                 2,
                 "has no DTSTART",
+            ),
+            (
+                "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261207T090000Z\nTRANSP:MAYBE\nEND:VEVENT\nEND:VCALENDAR\n",
+                4,
+                "TRANSP value \"MAYBE\" is not OPAQUE or TRANSPARENT",
             ),
             // Components are parsed one by one: lines still count from the file's top.
             (

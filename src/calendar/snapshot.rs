@@ -113,6 +113,8 @@ struct Stored {
     end: Option<DateTime<Utc>>,
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
+    #[serde(default)]
+    free: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -152,6 +154,7 @@ pub fn read(file: &std::path::Path, key: &Key) -> Option<Vec<Meeting>> {
                 calendar: s.calendar,
                 domain: s.domain,
                 time,
+                free: s.free,
             })
         })
         .collect()
@@ -177,6 +180,7 @@ pub fn write(file: &std::path::Path, key: &Key, meetings: &[Meeting]) -> std::io
                 end,
                 first,
                 last,
+                free: m.free,
             }
         })
         .collect();
@@ -243,6 +247,7 @@ mod tests {
             calendar: "work".into(),
             domain: "work".into(),
             time,
+            free: false,
         }
     }
 

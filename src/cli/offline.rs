@@ -61,16 +61,43 @@ pub fn run(cmd: OfflineCmd, paths: &Paths, cfg: &Config, now: Now) -> Result<(),
     }
 }
 
+/// With `meeting_dnd`, today's and tomorrow's meetings that ask for Do-Not-Disturb (as the
+/// TUI and daemon expand them); none otherwise. A calendar that can't be read is said on
+/// stderr and left out.
+fn meeting_spans(cfg: &Config, now: Now) -> Vec<policy::MeetingSpan> {
+    if !cfg.offline.meeting_dnd {
+        return Vec::new();
+    }
+    let today = now.local.date();
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    let mut meetings = Vec::new();
+    for source in cfg.calendar_sources() {
+        match crate::calendar::load(&source) {
+            Ok(l) => meetings.extend(l.meetings(today, tomorrow, &now.zone)),
+            Err(e) => eprintln!(
+                "{}",
+                t!(
+                    "clioffline-warn-calendar",
+                    name = format!("{:?}", source.name),
+                    error = e.to_string()
+                )
+            ),
+        }
+    }
+    policy::meeting_spans(&meetings)
+}
+
 /// `status`: the desired state and why, the Do-Not-Disturb backend, what serein changed (its
 /// journals), a failed last try, and who enforces it.
 fn status(store: &Store, paths: &Paths, cfg: &Config, now: Now) -> Result<(), Failure> {
     let manual = store.manual()?;
-    let d = policy::desired_dnd(
+    let d = policy::desired_dnd_with(
         &cfg.offline.schedule(),
         &now.zone,
         now.utc,
         focus_until(store, cfg, now.utc)?,
         cfg.offline.focus_dnd,
+        &meeting_spans(cfg, now),
         manual,
     );
     let why = match d.reason {

@@ -1,7 +1,7 @@
 //! `serein summary`: the week in numbers (or totals over any range of days) as an aligned
 //! table, JSON, CSV or Markdown. The JSON shape is documented in README.md and kept stable.
 
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::cli::{Failure, SummaryFormat, parse_date};
@@ -92,6 +92,7 @@ pub fn run(
             week_output(&data.summary, cfg, format)
         }
         Span::Range(from, to) => {
+            params.meetings = calendar_meetings(cfg, from - Duration::days(1), to, &now.zone);
             let r = summary::load_range(&store, &params, from, to, now.utc, &now.zone)?;
             range_output(&r, cfg, format)
         }
@@ -104,10 +105,16 @@ pub fn run(
 /// nothing is read without `[[calendar]]`. A calendar that can't be read is said on stderr
 /// and left out.
 fn week_meetings(cfg: &Config, week: Week, zone: &Zone) -> Vec<Meeting> {
+    let (first, last) = meeting_span(week, 1);
+    calendar_meetings(cfg, first, last, zone)
+}
+
+/// The configured calendars' meetings on local dates `first..=last`; nothing is read without
+/// `[[calendar]]`. A calendar that can't be read is said on stderr and left out.
+fn calendar_meetings(cfg: &Config, first: NaiveDate, last: NaiveDate, zone: &Zone) -> Vec<Meeting> {
     if cfg.calendars.is_empty() {
         return Vec::new();
     }
-    let (first, last) = meeting_span(week, 1);
     let mut out = Vec::new();
     for source in cfg.calendar_sources() {
         match crate::calendar::load(&source) {
@@ -260,12 +267,14 @@ fn range_json(r: &RangeSummary) -> Value {
         "breaks": r.breaks,
         "breathing_sessions": r.breathing_sessions,
         "sessions": r.sessions,
+        "meeting_minutes": r.meeting_minutes,
         "weeks": r.weeks.iter().map(|w| json!({
             "week": w.week.to_string(),
             "from": w.week.monday.max(r.from),
             "to": w.week.sunday().min(r.to),
             "work_minutes": w.work_minutes,
             "rest_of_life_minutes": w.rest_minutes,
+            "meeting_minutes": w.meeting_minutes,
             "by_domain": by_domain_json(&w.minutes_by_domain),
         })).collect::<Vec<_>>(),
     })
@@ -673,6 +682,12 @@ fn range_table(r: &RangeSummary, cfg: &Config) -> String {
         time = hm(r.break_minutes),
         breathing = r.breathing_sessions
     ));
+    if r.meeting_minutes > 0 {
+        out.push(t!(
+            "summary-range-meetings-line",
+            time = hm(r.meeting_minutes)
+        ));
+    }
     out.join("\n") + "\n"
 }
 
@@ -680,7 +695,11 @@ fn range_csv(r: &RangeSummary, cfg: &Config) -> String {
     let domains = cfg.domain_order(r.minutes_by_domain.iter().map(|(d, _)| d.as_str()));
     let mut head = vec!["week".to_string(), "from".into(), "to".into()];
     head.extend(domains.iter().map(|d| csv_field(d)));
-    head.extend(["work_total".to_string(), "rest_of_life_total".into()]);
+    head.extend([
+        "work_total".to_string(),
+        "rest_of_life_total".into(),
+        "meeting_minutes".into(),
+    ]);
     let mut out = vec![head.join(",")];
     for wk in &r.weeks {
         let mut cells = vec![
@@ -693,7 +712,11 @@ fn range_csv(r: &RangeSummary, cfg: &Config) -> String {
                 .iter()
                 .map(|d| minutes_of(&wk.minutes_by_domain, d).to_string()),
         );
-        cells.extend([wk.work_minutes.to_string(), wk.rest_minutes.to_string()]);
+        cells.extend([
+            wk.work_minutes.to_string(),
+            wk.rest_minutes.to_string(),
+            wk.meeting_minutes.to_string(),
+        ]);
         out.push(cells.join(","));
     }
     out.join("\n") + "\n"

@@ -36,6 +36,9 @@ pub struct Meeting {
     /// The life domain of its calendar (`domain = "work"` by default).
     pub domain: String,
     pub time: MeetingTime,
+    /// `TRANSP:TRANSPARENT`: shown, but free time — not work, not busy, no meeting DND.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub free: bool,
 }
 
 /// A meeting's piece on one local day, in minutes since local midnight (a meeting across
@@ -50,6 +53,8 @@ pub struct MeetingSlot {
     pub calendar: String,
     /// Whether the meeting began on an earlier day (drawn as a continuation).
     pub continued: bool,
+    /// Free time (`TRANSP:TRANSPARENT`): shown, but not busy.
+    pub free: bool,
 }
 
 impl Meeting {
@@ -100,6 +105,7 @@ impl Meeting {
             domain: self.domain.clone(),
             calendar: self.calendar.clone(),
             continued: start < day_start,
+            free: self.free,
         })
     }
 
@@ -129,11 +135,12 @@ pub fn all_day(meetings: &[Meeting], date: NaiveDate) -> Vec<&Meeting> {
     out
 }
 
-/// Busy `(start, end)` minutes on a day: the slots with a length, as the planner sees them.
+/// Busy `(start, end)` minutes on a day: the slots with a length that are not free time, as
+/// the planner sees them.
 pub fn busy(slots: &[MeetingSlot]) -> Vec<(u16, u16)> {
     slots
         .iter()
-        .filter(|s| s.end > s.start)
+        .filter(|s| s.end > s.start && !s.free)
         .map(|s| (s.start, s.end))
         .collect()
 }
@@ -170,6 +177,7 @@ mod tests {
                 start: p(start),
                 end: p(end),
             },
+            free: false,
         }
     }
 
@@ -241,5 +249,22 @@ mod tests {
         assert!(m.on_day(d("2026-03-11"), &z));
         assert!(!m.on_day(d("2026-03-12"), &z));
         assert_eq!(all_day(std::slice::from_ref(&m), d("2026-03-11")).len(), 1);
+    }
+
+    #[test]
+    fn free_meetings_are_shown_but_not_busy() {
+        let z = Zone::Named(chrono_tz::Europe::Paris);
+        // (free, busy minutes the planner sees)
+        let cases = [(false, vec![(540, 570)]), (true, vec![])];
+        for (free, want) in cases {
+            let m = Meeting {
+                free,
+                ..timed("2026-03-10T09:00:00", "2026-03-10T09:30:00")
+            };
+            let slots = day_slots(std::slice::from_ref(&m), d("2026-03-10"), &z);
+            assert_eq!(slots.len(), 1, "free={free}: still shown");
+            assert_eq!(slots[0].free, free);
+            assert_eq!(busy(&slots), want, "free={free}");
+        }
     }
 }

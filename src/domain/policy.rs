@@ -37,7 +37,7 @@ pub fn meeting_spans(meetings: &[Meeting]) -> Vec<MeetingSpan> {
     let mut out: Vec<MeetingSpan> = meetings
         .iter()
         .filter_map(|m| match m.time {
-            MeetingTime::Timed { start, end } if end > start => Some((start, end)),
+            MeetingTime::Timed { start, end } if end > start && !m.free => Some((start, end)),
             _ => None,
         })
         .collect();
@@ -814,7 +814,7 @@ mod tests {
     }
 
     #[test]
-    fn meeting_spans_skip_all_day_and_empty_events() {
+    fn meeting_spans_skip_all_day_empty_and_free_events() {
         use crate::domain::meeting::{Meeting, MeetingTime};
         let m = |time| Meeting {
             uid: "u".into(),
@@ -823,6 +823,11 @@ mod tests {
             calendar: "c".into(),
             domain: "work".into(),
             time,
+            free: false,
+        };
+        let free = |time| Meeting {
+            free: true,
+            ..m(time)
         };
         let (a, b) = (paris("2026-11-24 10:00"), paris("2026-11-24 11:00"));
         let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
@@ -831,6 +836,10 @@ mod tests {
             m(MeetingTime::Timed { start: a, end: a }),
             m(MeetingTime::AllDay { first: d, last: d }),
             m(MeetingTime::Timed { start: a, end: b }),
+            free(MeetingTime::Timed {
+                start: b,
+                end: paris("2026-11-24 12:00"),
+            }),
         ]);
         assert_eq!(spans, vec![(a, b)]);
     }

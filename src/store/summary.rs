@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
 use super::{Result, Store};
+use crate::domain::meeting::{Meeting, MeetingTime};
 use crate::domain::session::{EndReason, Session, SessionKind};
 use crate::domain::summary::{
     self, Inputs, RangeSummary, Week, WeekData, WeekParams, within_its_day,
@@ -99,7 +100,14 @@ pub fn load_range<Tz: TimeZone>(
     // midnight is built whole and split.
     let work_domains: Vec<&str> = p.work_domains.iter().map(String::as_str).collect();
     let mut b = summary::RangeBuilder::new(&work_domains, &p.coherence_titles, from, to);
+    // With calendars, the sessions near the meetings are kept: a logged session wins over a
+    // meeting (`summary::meeting_sessions`), as in the week summary.
+    let near = meetings_near(&p.meetings);
+    let mut logged: Vec<Session> = Vec::new();
     store.for_each_ended_session(from - Duration::days(1), to, |r| {
+        if near.is_some_and(|(a, z)| a <= r.local_date && r.local_date <= z) {
+            logged.push(r.to_session());
+        }
         if within_its_day(r.local_date, r.utc_offset_s, r.ended) {
             let coherent = r.kind == SessionKind::Breathing
                 && r.reason == EndReason::Finished
@@ -111,8 +119,24 @@ pub fn load_range<Tz: TimeZone>(
     })?;
     if let Some(a) = store.active_session()? {
         b.add(&a, now, tz);
+        logged.push(a);
+    }
+    for m in summary::meeting_sessions(&p.meetings, &logged, now, tz) {
+        b.add_meeting(&m, now, tz);
     }
     Ok(b.finish())
+}
+
+/// The local dates (UTC dates, a day of margin each side) whose sessions may overlap a timed
+/// meeting in `meetings`; `None` without any.
+fn meetings_near(meetings: &[Meeting]) -> Option<(NaiveDate, NaiveDate)> {
+    let mut dates = meetings.iter().filter_map(|m| match m.time {
+        MeetingTime::Timed { start, end } => Some((start.date_naive(), end.date_naive())),
+        MeetingTime::AllDay { .. } => None,
+    });
+    let first = dates.next()?;
+    let (a, z) = dates.fold(first, |(a, z), (s, e)| (a.min(s), z.max(e)));
+    Some((a - Duration::days(1), z + Duration::days(1)))
 }
 
 /// `sessions` plus the running one if it started before them (a timer left running since

@@ -1192,6 +1192,7 @@ mod tests {
                     start: utc(h1, m1),
                     end: utc(h2, m2),
                 },
+                free: false,
             };
             m.today.calendars.meetings = vec![
                 meeting("Standup", (10, 30), (10, 45)),

@@ -712,6 +712,7 @@ mod tests {
                 start: t(d, from.0, from.1),
                 end: t(d, to.0, to.1),
             },
+            free: false,
         };
         let meetings = vec![
             meeting(16, (13, 0), (15, 0)),

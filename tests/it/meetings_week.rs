@@ -171,6 +171,40 @@ fn summary_current_week_counts_meetings_up_to_now() {
 }
 
 #[test]
+fn range_summaries_count_meetings_as_the_week_does() {
+    // Tue 17 – Mon 23: the week's meetings from Tuesday (150 − Monday's 15 = 135) and
+    // Monday 23's 41 min so far; the logged hour on top, as in the week.
+    let home = env(true);
+    let args = ["--from", "2026-11-17", "--to", "2026-11-23"];
+    let j: Value = serde_json::from_str(&summary(
+        &home,
+        &[&args[..], &["--format", "json"]].concat(),
+    ))
+    .unwrap();
+    assert_eq!(j["meeting_minutes"], 176, "{j:#}");
+    assert_eq!(j["work_minutes"], 236);
+    assert_eq!(j["weeks"][0]["meeting_minutes"], 135);
+    assert_eq!(j["weeks"][0]["work_minutes"], 195);
+    assert_eq!(j["weeks"][1]["meeting_minutes"], 41);
+    // Stand-ins are not sessions of their own.
+    assert_eq!(j["sessions"], 1);
+    let csv = summary(&home, &[&args[..], &["--format", "csv"]].concat());
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().ends_with(",meeting_minutes"), "{csv}");
+    assert!(lines.next().unwrap().ends_with(",195,0,135"), "{csv}");
+    let table = summary(&home, &args);
+    assert!(table.contains("2 h 56 min in meetings"), "{table}");
+    // Without a calendar: no meetings, the logged hour only.
+    let j: Value = serde_json::from_str(&summary(
+        &env(false),
+        &[&args[..], &["--format", "json"]].concat(),
+    ))
+    .unwrap();
+    assert_eq!(j["meeting_minutes"], 0);
+    assert_eq!(j["work_minutes"], 60);
+}
+
+#[test]
 fn summary_csv_and_table_show_meeting_time() {
     let env = env(true);
     let csv = summary(&env, &["--week", "2026-W47", "--format", "csv"]);
@@ -221,6 +255,41 @@ fn a_broken_calendar_is_left_out_with_a_warning() {
     );
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(j["meeting_minutes"], 0);
+}
+
+/// `serein offline status` with `meeting_dnd`: Monday 23 at 09:41 the 09:00–10:00 planning
+/// is under way, so serein wants Do-Not-Disturb until 10:00 because of it; without
+/// `meeting_dnd` it stays online until the evening's offline hours.
+#[test]
+fn offline_status_says_offline_during_a_meeting() {
+    let home = env(true);
+    let ics = home.path().join("work.ics");
+    let status = |meeting_dnd: bool| {
+        home.write_config(&format!(
+            "[offline]\nweekdays = \"19:00-08:00\"\nmeeting_dnd = {meeting_dnd}\n\n\
+             [[calendar]]\nname = \"work\"\npath = {:?}\n",
+            ics.display().to_string()
+        ));
+        let out = home.cmd().args(["offline", "status"]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let on = status(true);
+    assert_eq!(
+        on.lines().next(),
+        Some("offline (a meeting) until 10:00"),
+        "{on}"
+    );
+    let off = status(false);
+    assert_eq!(
+        off.lines().next(),
+        Some("online; offline from 19:00"),
+        "{off}"
+    );
 }
 
 /// `meeting_dnd` through the shell (TUI and daemon share it): a meeting under way asks for

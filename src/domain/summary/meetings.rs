@@ -8,8 +8,8 @@
 //!   themselves); an invitation is only what was planned.
 //! - Meetings overlapping each other count once (the earlier one takes the shared time).
 //! - All-day events are not hours; cancelled instances never reach here (the reader drops
-//!   them). Declined and `TRANSP:TRANSPARENT` events are not told apart by the reader yet, so
-//!   they count.
+//!   them). Free (`TRANSP:TRANSPARENT`) events are not work. Declined events are not told
+//!   apart by the reader yet, so they count.
 //! - Only what is over by `now` counts ("so far", as sessions): a meeting under way counts
 //!   up to `now`, one ahead not at all.
 
@@ -39,7 +39,7 @@ pub fn as_sessions<Tz: TimeZone>(
     let mut timed: Vec<(DateTime<Utc>, DateTime<Utc>, &Meeting)> = meetings
         .iter()
         .filter_map(|m| match m.time {
-            MeetingTime::Timed { start, end } if end.min(now) > start => {
+            MeetingTime::Timed { start, end } if end.min(now) > start && !m.free => {
                 Some((start, end.min(now), m))
             }
             _ => None,

@@ -21,6 +21,8 @@ pub struct RangeSummary {
     pub breaks: u32,
     pub breathing_sessions: u32,
     pub sessions: u32,
+    /// Calendar meeting minutes (part of the minutes above, never on top).
+    pub meeting_minutes: i64,
     /// Every ISO week touching the range, oldest first (days outside the range not counted).
     pub weeks: Vec<WeekTotals>,
 }
@@ -32,6 +34,7 @@ pub struct WeekTotals {
     pub minutes_by_domain: Vec<(String, i64)>,
     pub work_minutes: i64,
     pub rest_minutes: i64,
+    pub meeting_minutes: i64,
 }
 
 /// Totals of `from..=to` (local dates; sessions split at midnight, as in the week summary),
@@ -74,6 +77,8 @@ pub struct RangeBuilder<'a> {
     breaks: u32,
     breathing: u32,
     count: u32,
+    meetings: i64,
+    week_meetings: Vec<i64>,
 }
 
 impl<'a> RangeBuilder<'a> {
@@ -99,6 +104,8 @@ impl<'a> RangeBuilder<'a> {
             breaks: 0,
             breathing: 0,
             count: 0,
+            meetings: 0,
+            week_meetings: vec![0; n],
         }
     }
 
@@ -117,6 +124,19 @@ impl<'a> RangeBuilder<'a> {
             );
         }
         self.count += u32::from(counted);
+    }
+
+    /// Adds a meeting's stand-in session ([`meeting_sessions`](super::meeting_sessions)),
+    /// split at midnight: focus time
+    /// in its domain and meeting time, not a session of its own.
+    pub fn add_meeting<Tz: TimeZone>(&mut self, s: &Session, now: DateTime<Utc>, tz: &Tz) {
+        for p in pieces(s, now, tz) {
+            if self.add_piece(s.kind, &s.domain, false, p.date, p.minutes, false) {
+                let w = ((p.date - self.first_monday).num_days() / 7) as usize;
+                self.meetings += p.minutes;
+                self.week_meetings[w] += p.minutes;
+            }
+        }
     }
 
     /// Adds an ended session known to lie within its day
@@ -202,6 +222,7 @@ impl<'a> RangeBuilder<'a> {
             breaks: self.breaks,
             breathing_sessions: self.breathing,
             sessions: self.count,
+            meeting_minutes: self.meetings,
             weeks: self
                 .weeks
                 .iter()
@@ -213,6 +234,7 @@ impl<'a> RangeBuilder<'a> {
                     minutes_by_domain: totals(&|d| d.2[i]),
                     work_minutes,
                     rest_minutes,
+                    meeting_minutes: self.week_meetings[i],
                 })
                 .collect(),
         }

@@ -15,6 +15,14 @@ fn meeting(domain: &str, start: &str, end: &str) -> Meeting {
             start: at(start),
             end: at(end),
         },
+        free: false,
+    }
+}
+
+fn free(start: &str, end: &str) -> Meeting {
+    Meeting {
+        free: true,
+        ..meeting("work", start, end)
     }
 }
 
@@ -127,6 +135,21 @@ fn meetings_count_as_work_once_and_apart() {
             meetings: vec![meeting("work", "2026-11-24 23:00", "2026-11-25 01:00")],
             want: (120, 120, 120, 0),
             days: [0, 60, 60, 0, 0, 0, 0],
+            ..MCase::default()
+        },
+        MCase {
+            name: "a free (TRANSP:TRANSPARENT) event is not work nor meeting time",
+            meetings: vec![free("2026-11-24 10:00", "2026-11-24 11:00")],
+            ..MCase::default()
+        },
+        MCase {
+            name: "a free event next to a busy one: only the busy one counts",
+            meetings: vec![
+                free("2026-11-24 09:00", "2026-11-24 12:00"),
+                meeting("work", "2026-11-24 10:00", "2026-11-24 11:00"),
+            ],
+            want: (60, 60, 60, 0),
+            days: [0, 60, 0, 0, 0, 0, 0],
             ..MCase::default()
         },
         MCase {
