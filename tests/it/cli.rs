@@ -4,21 +4,7 @@
 use predicates::prelude::*;
 use predicates::str::contains;
 
-use crate::Env;
-
-fn list_json(env: &Env, date: &str) -> serde_json::Value {
-    let out = env
-        .cmd()
-        .args(["plan", "list", "--json", "--date", date])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
-}
+use crate::{Env, list_json};
 
 #[test]
 fn add_list_move_rm() {

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use predicates::str::contains;
 
-use crate::Env;
+use crate::{Env, list_json};
 
 const SANTE: &str = r#"
 [[domain]]
@@ -17,20 +17,6 @@ work = true
 name = "santé"
 color = "cyan"
 "#;
-
-fn list_json(env: &Env, date: &str) -> serde_json::Value {
-    let out = env
-        .cmd()
-        .args(["plan", "list", "--json", "--date", date])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
-}
 
 #[test]
 fn fourteen_h_is_a_start_with_the_default_length() {

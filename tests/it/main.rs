@@ -106,6 +106,21 @@ impl Env {
     }
 }
 
+/// `serein plan list --json --date DATE`, which must succeed.
+pub fn list_json(env: &Env, date: &str) -> serde_json::Value {
+    let out = env
+        .cmd()
+        .args(["plan", "list", "--json", "--date", date])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
 pub fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
