@@ -154,12 +154,14 @@ where
     }
 }
 
-/// The running session's length and overrun in whole minutes, as Today's done column shows.
+/// The running session's length and overrun in whole minutes, as Today's done column shows
+/// them (`app::today::actuals` counts the same way). Read from the session alone: building
+/// the whole done column (with the day's meetings) each second is the work the patch saves.
 fn running_minutes(model: &Model) -> Option<(u32, u32)> {
-    crate::app::today::actuals(model)
-        .iter()
-        .find(|a| a.running)
-        .map(|a| (a.minutes, a.overrun))
+    let now = model.now_utc;
+    let s = model.timer.session.as_ref().filter(|s| s.is_active())?;
+    let whole = |secs: i64| (secs.max(0) / 60) as u32;
+    Some((whole(s.actual_s(now)), whole(s.overrun_s(now))))
 }
 
 /// The minute a frame shows (the header clock, the now marker, minutes left in the day).
