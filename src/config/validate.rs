@@ -182,24 +182,19 @@ impl Config {
                 ));
             }
             for (j, line) in t.boxes.iter().enumerate() {
-                if let Err(e) = parse::parse(line, &names) {
-                    return Err(src.error(
-                        &[
-                            Seg::Key("template"),
-                            Seg::Index(i),
-                            Seg::Key("boxes"),
-                            Seg::Index(j),
-                        ],
+                let at = [
+                    Seg::Key("template"),
+                    Seg::Index(i),
+                    Seg::Key("boxes"),
+                    Seg::Index(j),
+                ];
+                let draft = parse::parse(line, &names).map_err(|e| {
+                    src.error(
+                        &at,
                         format!("template {:?}: {line:?}: {}", t.name, e.message),
-                    ));
-                }
-                if let Some(start) = self.bare_hour_outside_day(line) {
-                    let at = [
-                        Seg::Key("template"),
-                        Seg::Index(i),
-                        Seg::Key("boxes"),
-                        Seg::Index(j),
-                    ];
+                    )
+                })?;
+                if let Some(start) = self.bare_hour_outside_day(line, &draft.when) {
                     let hour = line.split_whitespace().next().unwrap_or_default();
                     warnings.push(crate::t!(
                         "input-template-bare-hour",
@@ -218,17 +213,15 @@ impl Config {
         Ok(warnings)
     }
 
-    /// The start of a template line that begins with a bare hour (`2h`, `23H`) landing
-    /// outside `day_start..day_end`, if it does.
-    fn bare_hour_outside_day(&self, line: &str) -> Option<u16> {
+    /// The start of a template line (parsed as `when`) that begins with a bare hour (`2h`,
+    /// `23H`) landing outside `day_start..day_end`, if it does.
+    fn bare_hour_outside_day(&self, line: &str, when: &parse::When) -> Option<u16> {
         let first = line.split_whitespace().next()?;
         let digits = first.strip_suffix(['h', 'H'])?;
         if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let names = self.domain_names();
-        let draft = parse::parse(line, &names).ok()?;
-        let start = match draft.when {
+        let start = match *when {
             parse::When::StartFor { start, .. } | parse::When::Span { start, .. } => start,
             parse::When::For { .. } => return None,
         };
