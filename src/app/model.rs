@@ -143,7 +143,8 @@ pub struct TodayState {
     /// The sessions logged on `sessions_date` (today and past days), read off the draw path.
     pub sessions: Vec<Session>,
     pub sessions_date: Option<NaiveDate>,
-    /// Narrow panes: the list shows what was done instead of the plan (`v`).
+    /// The list shows what was done instead of the plan (`v`), at any width
+    /// (`app::today::plan_hidden`).
     pub show_actual: bool,
 }
 

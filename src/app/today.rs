@@ -114,6 +114,9 @@ fn open_prompt(m: &mut Model, purpose: PromptPurpose, text: String) -> Update {
 /// A key-table action on Today: the router (`update`) sends here what no other screen and no
 /// screen-wide key took.
 pub(crate) fn action(m: &mut Model, a: Action) -> Update {
+    if plan_hidden(m) && edits(a) {
+        return refuse_hidden_plan(m);
+    }
     if let Some(s) = selected_meeting(m)
         && edits(a)
     {
@@ -161,6 +164,24 @@ pub(crate) fn action(m: &mut Model, a: Action) -> Update {
         // Other screens' actions are routed before we get here.
         _ => Update::redraw(),
     }
+}
+
+/// Whether the list shows what was done instead of the plan (`v`, on a day that is not to
+/// come), at any width: the plan's boxes and meetings, and so the selection, are not on
+/// screen. The view is drawn from this (`ui::today`), so the keys and the screen agree.
+pub fn plan_hidden(m: &Model) -> bool {
+    m.today.show_actual && m.today.date <= m.today()
+}
+
+/// A key that would change or start the selected box while the plan is hidden: it is not
+/// on screen, so nothing happens; the status line says how to see the plan.
+pub(crate) fn refuse_hidden_plan(m: &mut Model) -> Update {
+    let k = m.keymap.keys_for(Action::PlanActual);
+    m.set_status(
+        Level::Info,
+        format!("showing what was done — {k} shows the plan to change it"),
+    );
+    Update::redraw()
 }
 
 /// Actions that change the selected box: refused on a meeting, which belongs to its calendar.
@@ -748,15 +769,71 @@ pub(crate) fn copy_unfinished(m: &mut Model, from: NaiveDate, source: &[Timebox]
     )
 }
 
-/// The shown day's timed meetings, as pieces of that day (for drawing and placement).
+/// The shown day's timed meetings, as pieces of that day (for drawing and placement), in
+/// timeline order: the `k`-th has the id `MEETING_ID - k`.
 pub(crate) fn meeting_slots(m: &Model) -> Vec<MeetingSlot> {
-    meeting::day_slots(&m.today.calendars.meetings, m.today.date, &m.zone)
+    keyed_slots(m).into_iter().map(|(_, s)| s).collect()
+}
+
+/// A meeting's identity across calendar reloads: its calendar, UID and instance (the
+/// occurrences of a recurring event share a UID), and its start for a file that gives two
+/// events one UID.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct MeetingKey {
+    calendar: String,
+    uid: String,
+    instance: Option<String>,
+    start: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl MeetingKey {
+    fn of(x: &meeting::Meeting) -> MeetingKey {
+        MeetingKey {
+            calendar: x.calendar.clone(),
+            uid: x.uid.clone(),
+            instance: x.instance.clone(),
+            start: match x.time {
+                meeting::MeetingTime::Timed { start, .. } => Some(start),
+                meeting::MeetingTime::AllDay { .. } => None,
+            },
+        }
+    }
+
+    /// The same event, wherever it moved.
+    fn same_event(&self, o: &MeetingKey) -> bool {
+        (&self.calendar, &self.uid, &self.instance) == (&o.calendar, &o.uid, &o.instance)
+    }
+}
+
+/// [`meeting_slots`] with each meeting's identity, ordered as `meeting::day_slots` orders
+/// them (start, end, title; ties in calendar order).
+fn keyed_slots(m: &Model) -> Vec<(MeetingKey, MeetingSlot)> {
+    let (date, zone) = (m.today.date, m.zone);
+    let mut out: Vec<(MeetingKey, MeetingSlot)> = m
+        .today
+        .calendars
+        .meetings
+        .iter()
+        .filter_map(|x| x.slot(date, &zone).map(|s| (MeetingKey::of(x), s)))
+        .collect();
+    out.sort_by(|(_, a), (_, b)| (a.start, a.end, &a.title).cmp(&(b.start, b.end, &b.title)));
+    out
+}
+
+/// The selected meeting's identity, if the selection is on one.
+fn selected_meeting_key(m: &Model) -> Option<MeetingKey> {
+    let id = m.today.selected.filter(|id| is_meeting(*id))?;
+    let k = usize::try_from(MEETING_ID - id).ok()?;
+    keyed_slots(m).into_iter().nth(k).map(|(key, _)| key)
 }
 
 /// Expands the shown day's meetings from the calendars as last read.
 fn refresh_meetings(m: &mut Model) {
     let date = m.today.date;
     let zone = m.zone;
+    // Meetings are selected by position on the timeline: the selected one is found again by
+    // its identity, since a reload may add or remove meetings before it (or move it).
+    let kept = selected_meeting_key(m);
     let c = &mut m.today.calendars;
     c.meetings = match &c.snapshot {
         // Nothing read yet: the snapshot's meetings, on the days it covers.
@@ -772,8 +849,15 @@ fn refresh_meetings(m: &mut Model) {
             .collect(),
     };
     c.date = Some(date);
-    // A meeting selected that is gone leaves nothing selected.
-    if m.today.selected.is_some_and(is_meeting) && selected_meeting(m).is_none() {
+    if let Some(key) = kept {
+        let keys: Vec<MeetingKey> = keyed_slots(m).into_iter().map(|(k, _)| k).collect();
+        // A meeting selected that is gone leaves nothing selected.
+        m.today.selected = keys
+            .iter()
+            .position(|k| *k == key)
+            .or_else(|| keys.iter().position(|k| k.same_event(&key)))
+            .map(|k| MEETING_ID - k as i64);
+    } else if m.today.selected.is_some_and(is_meeting) && selected_meeting(m).is_none() {
         m.today.selected = None;
     }
 }
@@ -953,8 +1037,8 @@ pub(crate) fn sessions_loaded(m: &mut Model, date: NaiveDate, sessions: Vec<Sess
     Update::redraw()
 }
 
-/// `v`: in a narrow pane, the list shows what was done instead of the plan (a wide pane shows
-/// both side by side). Future days have nothing done yet.
+/// `v`: the list shows what was done instead of the plan (a wide pane otherwise shows both
+/// side by side). Future days have nothing done yet.
 fn toggle_actual(m: &mut Model) -> Update {
     if m.today.date > m.today() {
         m.set_status(
@@ -1095,4 +1179,158 @@ pub fn planned_done(m: &Model, actual: &[Actual]) -> (u32, u32) {
         .map(|a| a.minutes)
         .sum();
     (planned, done)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveDateTime};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::app::msg::Msg;
+    use crate::app::update::update;
+    use crate::config::Config;
+    use crate::domain::meeting::{Meeting, MeetingTime};
+    use crate::domain::plan::Kind;
+    use crate::keys::Keymap;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn at(h: u32, min: u32) -> NaiveDateTime {
+        day().and_hms_opt(h, min, 0).unwrap()
+    }
+
+    fn tbox(id: i64, start: u16, end: u16, title: &str) -> Timebox {
+        Timebox {
+            id,
+            date: day(),
+            start,
+            end,
+            title: title.into(),
+            domain: "work".into(),
+            kind: Kind::Focus,
+            done: false,
+        }
+    }
+
+    fn model() -> Model {
+        let mut m = Model::new(Config::default(), Keymap::default(), at(10, 20));
+        m.now_utc = at(10, 20).and_utc();
+        m.today.date = day();
+        m.today.loaded = true;
+        m.today.boxes = vec![
+            tbox(1, 540, 630, "Write report"),
+            tbox(2, 660, 720, "Code review"),
+        ];
+        m.today.selected = Some(1);
+        m
+    }
+
+    fn key(m: &mut Model, c: char) -> Update {
+        let k = Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        update(m, k, at(10, 20))
+    }
+
+    fn applies(u: &Update) -> bool {
+        u.effects.iter().any(|e| matches!(e, Effect::Apply(_)))
+    }
+
+    /// `v` shows what was done instead of the plan: the selected box is not on screen, so
+    /// the keys that change a box leave it alone and say how to get the plan back.
+    #[test]
+    fn edit_keys_leave_the_hidden_plan_alone() {
+        for c in ['d', 'e', 'J', 'K', '+', '-', 's', 'x'] {
+            let mut m = model();
+            key(&mut m, 'v');
+            assert!(m.today.show_actual);
+            let u = key(&mut m, c);
+            assert!(!applies(&u), "{c}: {u:?}");
+            assert!(matches!(m.mode, Mode::Normal), "{c}: {:?}", m.mode);
+            assert_eq!(m.today.selected, Some(1), "{c}");
+            let said = m
+                .status
+                .as_ref()
+                .map(|s| s.text.clone())
+                .unwrap_or_default();
+            assert!(said.contains("v shows the plan"), "{c}: {said:?}");
+            // Back on the plan, the same key acts.
+            key(&mut m, 'v');
+            let u = key(&mut m, c);
+            let acted = applies(&u) || matches!(m.mode, Mode::Input(_));
+            assert!(acted, "{c} on the plan: {u:?} {:?}", m.status);
+        }
+    }
+
+    /// Enter on Today starts the selected box: not while the plan is hidden.
+    #[test]
+    fn start_leaves_the_hidden_plan_alone() {
+        let mut m = model();
+        key(&mut m, 'v');
+        let k = Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        let u = update(&mut m, k, at(10, 20));
+        assert!(
+            !u.effects
+                .iter()
+                .any(|e| matches!(e, Effect::StartSession(_))),
+            "{u:?}"
+        );
+        assert!(m.timer.session.is_none());
+    }
+
+    fn meeting(uid: &str, title: &str, (h1, m1): (u32, u32), (h2, m2): (u32, u32)) -> Meeting {
+        Meeting {
+            uid: uid.into(),
+            instance: None,
+            title: title.into(),
+            calendar: "work".into(),
+            domain: "work".into(),
+            time: MeetingTime::Timed {
+                start: at(h1, m1).and_utc(),
+                end: at(h2, m2).and_utc(),
+            },
+            free: false,
+        }
+    }
+
+    /// A reload that adds an earlier meeting keeps the same meeting selected (not the same
+    /// row), and one that removes it leaves nothing selected.
+    #[test]
+    fn the_selected_meeting_stays_selected_across_reloads() {
+        let mut m = model();
+        let lunch = meeting("lunch@x", "Lunch talk", (12, 30), (13, 30));
+        let late = meeting("late@x", "Late sync", (15, 0), (15, 30));
+        m.today.calendars.snapshot = Some(((day(), day()), vec![lunch.clone(), late.clone()]));
+        refresh_meetings(&mut m);
+        // Select the lunch talk.
+        while selected_meeting(&m).map(|s| s.title) != Some("Lunch talk".into()) {
+            select(&mut m, Action::Down);
+        }
+        let early = meeting("standup@x", "Standup", (10, 30), (10, 45));
+        m.today.calendars.snapshot =
+            Some(((day(), day()), vec![early, lunch.clone(), late.clone()]));
+        refresh_meetings(&mut m);
+        assert_eq!(
+            selected_meeting(&m).map(|s| s.title),
+            Some("Lunch talk".into())
+        );
+        // Moved to another time, it is still the same meeting.
+        let mut moved = lunch.clone();
+        moved.time = MeetingTime::Timed {
+            start: at(16, 0).and_utc(),
+            end: at(16, 30).and_utc(),
+        };
+        m.today.calendars.snapshot = Some(((day(), day()), vec![moved, late.clone()]));
+        refresh_meetings(&mut m);
+        assert_eq!(
+            selected_meeting(&m).map(|s| (s.title, s.start)),
+            Some(("Lunch talk".into(), 960))
+        );
+        // Gone: nothing selected, and no other meeting.
+        m.today.calendars.snapshot = Some(((day(), day()), vec![late]));
+        refresh_meetings(&mut m);
+        assert_eq!(selected_meeting(&m), None);
+        assert_eq!(m.today.selected, None);
+    }
 }

@@ -375,6 +375,10 @@ fn screen_action(m: &mut Model, a: Action, now: Now) -> Update {
         (_, Action::Offline) => offline::toggle(m, now),
         (_, Action::Quit) => Update::redraw().with(Effect::Quit),
         (Screen::Week, a) => week::action(m, a),
+        // What was done shown instead of the plan: Enter would start a box not on screen.
+        (Screen::Today, Action::Start) if m.timer.session.is_none() && today::plan_hidden(m) => {
+            today::refuse_hidden_plan(m)
+        }
         // A meeting selected on Today: its time is logged as a session (read-only otherwise).
         (Screen::Today, Action::Start)
             if m.timer.session.is_none() && today::selected_meeting(m).is_some() =>

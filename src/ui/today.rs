@@ -124,35 +124,49 @@ fn is_meeting(b: &Timebox) -> bool {
     crate::app::today::is_meeting(b.id)
 }
 
-/// A meeting's first row: its own glyph, read-only (never selected), domain-coloured bar.
+/// A meeting's first row: its own glyph, read-only, domain-coloured bar. Free time
+/// (`TRANSP:TRANSPARENT`: it neither counts nor blocks) is dimmed, with a hollow glyph.
 fn meeting_head_spans(
     m: &Model,
     theme: &Theme,
     b: &Timebox,
     rest: usize,
     is_sel: bool,
+    free: bool,
 ) -> Vec<Span<'static>> {
     let base = if is_sel {
         theme.selected()
     } else {
         Style::default()
     };
-    let bar = theme.domain(&m.config, &b.domain, false).patch(base);
+    let bar = if free {
+        theme.dim()
+    } else {
+        theme.domain(&m.config, &b.domain, false)
+    }
+    .patch(base);
     let text_w = rest.saturating_sub(1);
     let len = dur(u32::from(b.minutes()));
+    let kind = if free { "free" } else { "meeting" };
     let info = if rest >= 54 {
-        format!(" {len} · meeting · {} ", b.domain)
+        format!(" {len} · {kind} · {} ", b.domain)
     } else {
         format!(" {len} {} ", b.domain)
     };
-    let glyph = if is_sel { "›◆ " } else { " ◆ " };
+    let glyph = match (is_sel, free) {
+        (true, false) => "›◆ ",
+        (false, false) => " ◆ ",
+        (true, true) => "›◇ ",
+        (false, true) => " ◇ ",
+    };
+    let title_style = if free { theme.dim() } else { theme.title() };
     let fixed = width(glyph) + width(&info);
     let title = fit(&b.title, text_w.saturating_sub(fixed));
     let pad = text_w.saturating_sub(fixed + width(&title));
     vec![
         Span::styled("┃", bar),
         Span::styled(glyph, bar),
-        Span::styled(title, theme.title().patch(base)),
+        Span::styled(title, title_style.patch(base)),
         Span::styled(" ".repeat(pad), base),
         Span::styled(info, bar),
     ]
@@ -202,7 +216,7 @@ enum View {
     Plan,
     /// The plan with what was done beside it, on the same time axis.
     Beside,
-    /// What was done, instead of the plan (narrow panes, `v`).
+    /// What was done, instead of the plan (`v`).
     Actual,
 }
 
@@ -403,8 +417,10 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let compare = m.today.date <= m.today() && (!actual.is_empty() || m.today.show_actual);
     let view = match (compare, w >= WIDE) {
         (false, _) => View::Plan,
+        // `v`: what was done instead of the plan, at any width (the keys that change boxes
+        // know it from the model and leave the hidden plan alone).
+        (true, _) if crate::app::today::plan_hidden(m) => View::Actual,
         (true, true) => View::Beside,
-        (true, false) if m.today.show_actual => View::Actual,
         (true, false) => View::Plan,
     };
     let top = 1 + u16::from(legend) + u16::from(running.is_some()) + u16::from(compare);
@@ -602,6 +618,13 @@ fn draw_timeline(
         full
     };
     let list = (view == View::Actual).then_some(actual);
+    // Free meetings' timeline ids (`app::today::MEETING_ID - k`), drawn dimmed.
+    let free: Vec<i64> = crate::app::today::meeting_slots(m)
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.free)
+        .map(|(k, _)| crate::app::today::MEETING_ID - k as i64)
+        .collect();
     let mut lines = Vec::with_capacity(height);
     for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
         let mut line = row_line(
@@ -615,6 +638,7 @@ fn draw_timeline(
             &overlapping,
             selected,
             list,
+            &free,
         );
         if view == View::Beside {
             // The plan's part is exactly `w` wide, so the column lines up.
@@ -707,6 +731,7 @@ fn row_line(
     overlapping: &[i64],
     selected: Option<usize>,
     list: Option<&[Actual]>,
+    free: &[i64],
 ) -> Line<'static> {
     let mut spans = vec![match label {
         Some((text, style)) => Span::styled(text, style),
@@ -726,12 +751,17 @@ fn row_line(
                 &items[i],
                 rest,
                 selected == Some(i),
+                free.contains(&items[i].id),
             ));
         }
         RowKind::Head(i) | RowKind::Body(i, _) => {
             let b = &items[i];
             let is_sel = selected == Some(i);
-            let bar_style = theme.domain(&m.config, &b.domain, b.kind == Kind::Break);
+            let bar_style = if free.contains(&b.id) {
+                theme.dim()
+            } else {
+                theme.domain(&m.config, &b.domain, b.kind == Kind::Break)
+            };
             let bar = if is_meeting(b) {
                 "┃"
             } else if b.kind == Kind::Break {
@@ -1203,6 +1233,78 @@ mod tests {
             m.timer.sessions_today = vec![session(5, "Standup", None, (10, 30), 15, Some(15))];
             assert_snapshot!("actual_meetings_100x30", screen(&m, 100, 30));
             assert_snapshot!("actual_meetings_48x20", screen(&m, 48, 20));
+        }
+    }
+
+    /// A free meeting (`TRANSP:TRANSPARENT`) is dimmed, with a hollow glyph, so it reads as
+    /// not blocking; a busy one keeps its colour and bold title.
+    #[test]
+    fn free_meetings_are_dimmed() {
+        use crate::domain::meeting::{Meeting, MeetingTime};
+        use ratatui::style::Modifier;
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let at = |h, min| day.and_hms_opt(h, min, 0).unwrap();
+        let mut m = Model::new(
+            crate::config::Config::default(),
+            crate::keys::Keymap::default(),
+            at(8, 0),
+        );
+        m.now_utc = at(8, 0).and_utc();
+        m.no_color = true;
+        m.today.date = day;
+        m.today.loaded = true;
+        let meeting = |title: &str, h: u32, free: bool| Meeting {
+            uid: title.into(),
+            instance: None,
+            title: title.into(),
+            calendar: "work".into(),
+            domain: "work".into(),
+            time: MeetingTime::Timed {
+                start: at(h, 0).and_utc(),
+                end: at(h + 1, 0).and_utc(),
+            },
+            free,
+        };
+        m.today.calendars.meetings = vec![
+            meeting("Office hours", 10, true),
+            meeting("Planning", 14, false),
+        ];
+        m.today.calendars.date = Some(day);
+        for (w, h) in [(100, 30), (48, 20)] {
+            let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+            t.draw(|f| draw(&m, &Theme::new(true), f, f.area()))
+                .unwrap();
+            let buf = t.backend().buffer().clone();
+            let text = t.backend().to_string();
+            let row_of = |title: &str| {
+                (0..h)
+                    .find(|y| {
+                        let row: String = (0..w).map(|x| buf[(x, *y)].symbol()).collect();
+                        row.contains(title)
+                    })
+                    .unwrap_or_else(|| panic!("{title} not shown:\n{text}"))
+            };
+            let cells = |y: u16| -> (String, Vec<Modifier>) {
+                let row: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+                let mods = (0..w)
+                    .filter(|x| buf[(*x, y)].symbol() != " ")
+                    .skip(6)
+                    .map(|x| buf[(x, y)].modifier)
+                    .collect();
+                (row, mods)
+            };
+            let (free_row, free_mods) = cells(row_of("Office hours"));
+            assert!(free_row.contains('◇'), "{free_row}");
+            assert!(
+                free_mods.iter().all(|md| md.contains(Modifier::DIM)),
+                "{free_row}: {free_mods:?}"
+            );
+            let (busy_row, busy_mods) = cells(row_of("Planning"));
+            assert!(busy_row.contains('◆'), "{busy_row}");
+            assert!(
+                busy_mods.iter().all(|md| !md.contains(Modifier::DIM)),
+                "{busy_row}: {busy_mods:?}"
+            );
         }
     }
 
