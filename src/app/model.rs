@@ -76,19 +76,6 @@ pub enum Offer {
     Break { minutes: u16, domain: String },
 }
 
-impl PromptPurpose {
-    pub fn label(self) -> &'static str {
-        match self {
-            PromptPurpose::Add => "add",
-            PromptPurpose::Edit(_) => "edit",
-            PromptPurpose::Shift(_) => "shift by",
-            PromptPurpose::Template => "template",
-            PromptPurpose::Interruption(_) => "interruption",
-            PromptPurpose::Note(_) => "note",
-        }
-    }
-}
-
 /// How loud a status-line message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {

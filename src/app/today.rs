@@ -98,8 +98,20 @@ pub(crate) fn store_failed(m: &mut Model, e: String) -> Update {
     if let Some(Pending::Change { .. }) = m.today.pending.take() {
         m.today.undo.pop();
     }
-    m.set_status(Level::Error, format!("not saved: {e}"));
+    m.set_status(Level::Error, crate::t!("today-not-saved", error = e));
     Update::redraw().with(Effect::LoadDay(m.today.date))
+}
+
+/// A date as the header of a narrow pane and the status line show it: `Mon 23 Nov` /
+/// `lun. 23 nov.` (the day zero-padded, as it always was).
+pub fn short_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    crate::t!(
+        "common-date-weekday-day-month",
+        weekday = crate::i18n::weekday_name(d.weekday(), false),
+        day = format!("{:02}", d.day()),
+        month = crate::i18n::month_name(d.month(), false)
+    )
 }
 
 /// Opens a prompt for `purpose` with `text` already typed.
@@ -177,10 +189,7 @@ pub fn plan_hidden(m: &Model) -> bool {
 /// on screen, so nothing happens; the status line says how to see the plan.
 pub(crate) fn refuse_hidden_plan(m: &mut Model) -> Update {
     let k = m.keymap.keys_for(Action::PlanActual);
-    m.set_status(
-        Level::Info,
-        format!("showing what was done — {k} shows the plan to change it"),
-    );
+    m.set_status(Level::Info, crate::t!("today-plan-hidden", key = k));
     Update::redraw()
 }
 
@@ -201,10 +210,7 @@ fn edits(a: Action) -> bool {
 
 /// Why a meeting can't be changed here (one place, for the localisation sweep).
 fn read_only_text(s: &MeetingSlot) -> String {
-    format!(
-        "“{}” is from calendar “{}” — change it in your calendar",
-        s.title, s.calendar
-    )
+    crate::t!("today-read-only", title = &s.title, calendar = &s.calendar)
 }
 
 /// Down, Up, Top, Bottom: moves the selection along the timeline, boxes and meetings alike.
@@ -280,10 +286,7 @@ pub(crate) fn start_meeting(m: &mut Model, now: crate::domain::time::Now) -> Opt
     }
     let s = selected_meeting(m)?;
     if m.today.date != m.today() {
-        m.set_status(
-            Level::Warn,
-            "meetings are timed on their day: this one isn't today",
-        );
+        m.set_status(Level::Warn, crate::t!("today-meeting-not-today"));
         return Some(Update::redraw());
     }
     let at = |min| resolve(&m.zone, wall(m.today.date, min));
@@ -291,7 +294,7 @@ pub(crate) fn start_meeting(m: &mut Model, now: crate::domain::time::Now) -> Opt
     if now.utc >= end {
         m.set_status(
             Level::Info,
-            format!("“{}” ended at {} — nothing to time", s.title, hhmm(s.end)),
+            crate::t!("today-meeting-ended", title = &s.title, time = hhmm(s.end)),
         );
         return Some(Update::redraw());
     }
@@ -348,13 +351,10 @@ fn delete(m: &mut Model) -> Update {
         .or_else(|| i.checked_sub(1).and_then(|j| m.today.boxes.get(j)))
         .map(|b| b.id);
     m.today.selected = next;
+    let key = m.keymap.keys_for(Action::Undo);
     m.set_status(
         Level::Info,
-        format!(
-            "deleted “{}” — {} to undo",
-            b.title,
-            m.keymap.keys_for(Action::Undo)
-        ),
+        crate::t!("today-deleted", title = &b.title, key = key),
     );
     change(
         m,
@@ -394,10 +394,7 @@ fn nudge(m: &mut Model, a: Action) -> Update {
 /// Opens the template prompt (filled in when there is only one), or says how to add one.
 fn apply_template(m: &mut Model) -> Update {
     if m.config.templates.is_empty() {
-        m.set_status(
-            Level::Warn,
-            "no templates yet: add a [[template]] to the config (see `serein config init`)",
-        );
+        m.set_status(Level::Warn, crate::t!("today-no-templates"));
         return Update::redraw();
     }
     let first = if m.config.templates.len() == 1 {
@@ -426,7 +423,7 @@ fn go_to(m: &mut Model, date: NaiveDate) -> Update {
 /// A box action with no box: says how to add one.
 fn nothing_selected(m: &mut Model) -> Update {
     let add = m.keymap.keys_for(Action::Add);
-    m.set_status(Level::Info, format!("no box selected — {add} adds one"));
+    m.set_status(Level::Info, crate::t!("today-nothing-selected", key = add));
     Update::redraw()
 }
 
@@ -492,7 +489,7 @@ fn upsert(m: &mut Model, label: &str, before: Vec<Timebox>, after: Vec<Timebox>)
 /// boxes, sets edited columns back and deletes the boxes it created.
 fn undo(m: &mut Model) -> Update {
     let Some(entry) = m.today.undo.pop() else {
-        m.set_status(Level::Info, "nothing to undo");
+        m.set_status(Level::Info, crate::t!("today-nothing-to-undo"));
         return Update::redraw();
     };
     let select = entry
@@ -500,7 +497,7 @@ fn undo(m: &mut Model) -> Update {
         .first()
         .map(|b| b.id)
         .or(entry.revert.first().map(|p| p.id));
-    m.set_status(Level::Info, format!("undid {}", entry.label));
+    m.set_status(Level::Info, crate::t!("today-undid", what = &entry.label));
     let mut u = if entry.date != m.today.date {
         go_to(m, entry.date)
     } else {
@@ -527,12 +524,12 @@ fn warn_overlap(m: &mut Model, changed: &[Timebox]) {
         {
             m.set_status(
                 Level::Warn,
-                format!(
-                    "“{}” overlaps “{}” ({}-{})",
-                    c.title,
-                    o.title,
-                    hhmm(o.start),
-                    hhmm(o.end)
+                crate::t!(
+                    "today-overlaps",
+                    title = &c.title,
+                    other = &o.title,
+                    start = hhmm(o.start),
+                    end = hhmm(o.end)
                 ),
             );
             return;
@@ -543,12 +540,12 @@ fn warn_overlap(m: &mut Model, changed: &[Timebox]) {
         {
             m.set_status(
                 Level::Warn,
-                format!(
-                    "“{}” overlaps the meeting “{}” ({}-{})",
-                    c.title,
-                    o.title,
-                    hhmm(o.start),
-                    hhmm(o.end)
+                crate::t!(
+                    "today-overlaps-meeting",
+                    title = &c.title,
+                    other = &o.title,
+                    start = hhmm(o.start),
+                    end = hhmm(o.end)
                 ),
             );
             return;
@@ -591,19 +588,24 @@ pub(crate) fn submit_add(m: &mut Model, text: &str) -> Result<Update, String> {
     m.mode = Mode::Normal;
     m.set_status(
         Level::Info,
-        format!("added {}-{} {}", hhmm(nb.start), hhmm(nb.end), nb.title),
+        crate::t!(
+            "today-added",
+            start = hhmm(nb.start),
+            end = hhmm(nb.end),
+            title = &nb.title
+        ),
     );
     warn_overlap(m, &[Timebox::from_new(-1, nb.clone())]);
     if let Some((from, to)) = placed.offline {
         m.set_status(
             Level::Warn,
-            format!(
-                "added {}-{} {} — in your offline hours {}–{}",
-                hhmm(nb.start),
-                hhmm(nb.end),
-                nb.title,
-                hhmm(from),
-                hhmm(to)
+            crate::t!(
+                "today-added-offline",
+                start = hhmm(nb.start),
+                end = hhmm(nb.end),
+                title = &nb.title,
+                from = hhmm(from),
+                to = hhmm(to)
             ),
         );
     }
@@ -629,7 +631,7 @@ pub(crate) fn submit_edit(m: &mut Model, id: i64, text: &str) -> Result<Update, 
         .iter()
         .find(|b| b.id == id)
         .cloned()
-        .ok_or("that box was deleted meanwhile")?;
+        .ok_or_else(|| crate::t!("today-box-gone"))?;
     let draft = parse::parse(text, &m.config.domain_names()).map_err(|e| e.to_string())?;
     let (start, end) = match draft.when {
         When::Span { start, end } => (i32::from(start), i32::from(end)),
@@ -654,9 +656,8 @@ pub(crate) fn submit_edit(m: &mut Model, id: i64, text: &str) -> Result<Update, 
 /// The shift prompt: moves box `id` and every box starting at or after it by a signed length
 /// (`30`, `-15`, `1h`).
 pub(crate) fn submit_shift(m: &mut Model, id: i64, text: &str) -> Result<Update, String> {
-    let delta = plan::parse_delta(text).ok_or_else(|| {
-        format!("{text:?} is not a shift; type minutes like 30, -15, 1h or -1h30")
-    })?;
+    let delta = plan::parse_delta(text)
+        .ok_or_else(|| crate::t!("today-not-a-shift", text = format!("{text:?}")))?;
     let after = plan::shifted(&m.today.boxes, id, delta).map_err(|e| e.to_string())?;
     let before: Vec<Timebox> = after
         .iter()
@@ -669,10 +670,10 @@ pub(crate) fn submit_shift(m: &mut Model, id: i64, text: &str) -> Result<Update,
         let sign = if delta < 0 { "-" } else { "+" };
         m.set_status(
             Level::Info,
-            format!(
-                "shifted {} by {sign}{}",
-                crate::domain::count(n, "box", "boxes"),
-                dur(delta.unsigned_abs())
+            crate::t!(
+                "today-shifted",
+                n = n,
+                delta = format!("{sign}{}", dur(delta.unsigned_abs()))
             ),
         );
     }
@@ -683,10 +684,13 @@ pub(crate) fn submit_shift(m: &mut Model, id: i64, text: &str) -> Result<Update,
 /// keep their times, lengths take free slots from the day's start).
 pub(crate) fn submit_template(m: &mut Model, name: &str) -> Result<Update, String> {
     let names: Vec<&str> = m.config.templates.iter().map(|t| t.name.as_str()).collect();
-    let t = m
-        .config
-        .template(name)
-        .ok_or_else(|| format!("no template {name:?}; known: {}", names.join(", ")))?;
+    let t = m.config.template(name).ok_or_else(|| {
+        crate::t!(
+            "today-no-such-template",
+            name = format!("{name:?}"),
+            known = names.join(", ")
+        )
+    })?;
     let domains = m.config.domain_names();
     let drafts = t
         .boxes
@@ -709,16 +713,13 @@ pub(crate) fn submit_template(m: &mut Model, name: &str) -> Result<Update, Strin
     if placed.is_empty() {
         m.set_status(
             Level::Info,
-            format!("nothing to add: “{name}” is already on this day"),
+            crate::t!("today-template-already", name = name),
         );
         return Ok(Update::redraw());
     }
-    let mut said = format!(
-        "added {} from “{name}”",
-        crate::domain::count(placed.len(), "box", "boxes")
-    );
+    let mut said = crate::t!("today-template-added", n = placed.len(), name = name);
     if already > 0 {
-        said.push_str(&format!("; {already} already there"));
+        said.push_str(&crate::t!("today-template-already-there", n = already));
     }
     m.set_status(Level::Info, said);
     Ok(change(
@@ -741,20 +742,13 @@ pub(crate) fn copy_unfinished(m: &mut Model, from: NaiveDate, source: &[Timebox]
     if copies.is_empty() {
         m.set_status(
             Level::Info,
-            format!(
-                "nothing unfinished to copy from {}",
-                from.format("%a %d %b")
-            ),
+            crate::t!("today-nothing-unfinished", date = short_date(from)),
         );
         return Update::redraw();
     }
     m.set_status(
         Level::Info,
-        format!(
-            "copied {} from {}",
-            crate::domain::count(copies.len(), "unfinished box", "unfinished boxes"),
-            from.format("%a %d %b")
-        ),
+        crate::t!("today-copied", n = copies.len(), date = short_date(from)),
     );
     change(
         m,
@@ -1002,11 +996,16 @@ pub(crate) fn calendars_loaded(m: &mut Model, reads: Vec<crate::calendar::Reload
             }
             Reload::Failed { error, .. } => {
                 let kept = if c.loaded.iter().any(|o| o.source.name == name) {
-                    "keeping the last good copy"
+                    crate::t!("today-calendar-kept")
                 } else {
-                    "no meetings from it"
+                    crate::t!("today-calendar-none")
                 };
-                warn = Some(format!("calendar “{name}”: {error} ({kept})"));
+                warn = Some(crate::t!(
+                    "today-calendar-problem",
+                    name = &name,
+                    error = error.to_string(),
+                    kept = kept
+                ));
                 c.problems.push((name, error.to_string()));
             }
         }
@@ -1041,18 +1040,15 @@ pub(crate) fn sessions_loaded(m: &mut Model, date: NaiveDate, sessions: Vec<Sess
 /// side by side). Future days have nothing done yet.
 fn toggle_actual(m: &mut Model) -> Update {
     if m.today.date > m.today() {
-        m.set_status(
-            Level::Info,
-            "nothing is done on a day to come — this is the plan",
-        );
+        m.set_status(Level::Info, crate::t!("today-future-nothing-done"));
         return Update::redraw();
     }
     m.today.show_actual = !m.today.show_actual;
     let k = m.keymap.keys_for(Action::PlanActual);
     let text = if m.today.show_actual {
-        format!("showing what was done — {k} for the plan")
+        crate::t!("today-now-showing-done", key = k)
     } else {
-        format!("showing the plan — {k} for what was done")
+        crate::t!("today-now-showing-plan", key = k)
     };
     m.set_status(Level::Info, text);
     Update::redraw()

@@ -13,7 +13,7 @@ use crate::domain::plan::{self, Kind, Timebox, dur, hhmm};
 use crate::domain::time::minute_of_day;
 use crate::keys::Action;
 use crate::ui::theme::Theme;
-use crate::ui::{count, fit, width, window};
+use crate::ui::{fit, width, window};
 
 /// Minutes per timeline row.
 const SLOT: u16 = 15;
@@ -147,7 +147,11 @@ fn meeting_head_spans(
     .patch(base);
     let text_w = rest.saturating_sub(1);
     let len = dur(u32::from(b.minutes()));
-    let kind = if free { "free" } else { "meeting" };
+    let kind = if free {
+        crate::t!("today-meeting-free")
+    } else {
+        crate::t!("today-meeting")
+    };
     let info = if rest >= 54 {
         format!(" {len} · {kind} · {} ", b.domain)
     } else {
@@ -177,14 +181,35 @@ fn meeting_head_spans(
 fn meeting_details(m: &Model, s: &crate::domain::meeting::MeetingSlot, w: usize) -> String {
     let k = m.keymap.keys_for(Action::Start);
     let when = format!("{}–{}", hhmm(s.start), hhmm(s.end));
-    if w >= WIDE {
-        format!(
-            " ◆ {when} {} · calendar {} · read-only · {k} logs it",
-            s.title, s.calendar
-        )
-    } else {
-        format!(" ◆ {when} · calendar {} · read-only", s.calendar)
-    }
+    let (title, calendar) = (s.title.as_str(), s.calendar.as_str());
+    let text = match (w >= WIDE, s.free) {
+        (true, false) => crate::t!(
+            "today-meeting-details",
+            when = when,
+            title = title,
+            calendar = calendar,
+            key = k
+        ),
+        (true, true) => crate::t!(
+            "today-free-meeting-details",
+            when = when,
+            title = title,
+            calendar = calendar,
+            key = k
+        ),
+        (false, false) => crate::t!(
+            "today-meeting-details-narrow",
+            when = when,
+            calendar = calendar
+        ),
+        (false, true) => crate::t!(
+            "today-free-meeting-details-narrow",
+            when = when,
+            calendar = calendar
+        ),
+    };
+    let glyph = if s.free { "◇" } else { "◆" };
+    format!(" {glyph} {text}")
 }
 
 /// Broken calendars and all-day events, for the header: ` · ⚠ calendar work broken · ◆ Offsite`.
@@ -194,7 +219,8 @@ fn all_day_text(m: &Model) -> String {
     // The warning first: a narrow header cuts from the right.
     if !c.problems.is_empty() {
         let names: Vec<&str> = c.problems.iter().map(|(n, _)| n.as_str()).collect();
-        out.push_str(&format!(" · ⚠ calendar {} broken", names.join(", ")));
+        let broken = crate::t!("today-calendar-broken", names = names.join(", "));
+        out.push_str(&format!(" · {broken}"));
     }
     for e in crate::domain::meeting::all_day(&c.meetings, m.today.date) {
         out.push_str(&format!(" · ◆ {}", e.title));
@@ -270,11 +296,11 @@ fn session_head_spans(m: &Model, theme: &Theme, a: &Actual, rest: usize) -> Vec<
     let text_w = rest.saturating_sub(1);
     let (len, over) = session_len(a);
     let tag = if !a.planned {
-        "unplanned"
+        crate::t!("today-unplanned")
     } else if is_break {
-        "break"
+        crate::t!("today-break")
     } else {
-        a.domain.as_str()
+        a.domain.clone()
     };
     let info = format!(" {tag} ");
     let glyph = session_glyph(a);
@@ -348,7 +374,7 @@ fn actual_cell(
         };
         let first_over = over && row.at < a.overrun_from + SLOT.max(row.until - row.at);
         let text = if first_over {
-            format!(" ┃ overrun {}", dur(a.overrun))
+            format!(" ┃ {}", crate::t!("today-overrun", len = dur(a.overrun)))
         } else {
             " ┃".to_string()
         };
@@ -367,7 +393,7 @@ fn compare_line(
     actual: &[Actual],
 ) -> Line<'static> {
     let (planned, done) = crate::app::today::planned_done(m, actual);
-    let totals = format!("planned {} · done {}", dur(planned), dur(done));
+    let totals = crate::t!("today-totals", planned = dur(planned), done = dur(done));
     let k = m.keymap.keys_for(Action::PlanActual);
     match view {
         View::Beside => {
@@ -376,15 +402,27 @@ fn compare_line(
             Line::from(vec![
                 Span::styled(left, theme.dim()),
                 Span::raw(" ".repeat(pad)),
-                Span::styled(fit("│ done", ACTUAL_W), theme.dim()),
+                Span::styled(fit(&crate::t!("today-done-column"), ACTUAL_W), theme.dim()),
             ])
         }
         View::Actual => Line::styled(
-            fit(&format!(" ● done · {totals} · {k} plan"), w),
+            fit(
+                &format!(
+                    " {}",
+                    crate::t!("today-showing-done", totals = totals, key = k)
+                ),
+                w,
+            ),
             theme.title(),
         ),
         View::Plan => Line::styled(
-            fit(&format!(" ▤ plan · {totals} · {k} done"), w),
+            fit(
+                &format!(
+                    " {}",
+                    crate::t!("today-showing-plan", totals = totals, key = k)
+                ),
+                w,
+            ),
             theme.dim(),
         ),
     }
@@ -393,17 +431,17 @@ fn compare_line(
 /// A human name for `date` seen from `today`.
 fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
     match (date - today).num_days() {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        -1 => "yesterday".into(),
-        n if n > 0 => format!("in {n} days"),
-        n => format!("{} days ago", -n),
+        0 => crate::t!("common-today"),
+        1 => crate::t!("common-tomorrow"),
+        -1 => crate::t!("common-yesterday"),
+        n if n > 0 => crate::t!("today-in-days", n = n),
+        n => crate::t!("today-days-ago", n = -n),
     }
 }
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     if area.height < 4 || area.width < 20 {
-        frame.render_widget(Paragraph::new("serein: pane too small"), area);
+        frame.render_widget(Paragraph::new(crate::t!("ui-pane-too-small")), area);
         return;
     }
     let w = area.width as usize;
@@ -437,7 +475,10 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
     if let Some(r) = &running {
         let k = m.keymap.keys_for(Action::Start);
-        let text = fit(&format!(" {r}  ({k}: timer)"), w);
+        let text = fit(
+            &format!(" {r}  {}", crate::t!("today-running-timer", key = k)),
+            w,
+        );
         frame.render_widget(
             Paragraph::new(Line::styled(text, theme.title().patch(theme.info()))),
             Rect {
@@ -488,18 +529,19 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// The day on the left; the offline badge, a failed-notification marker and the clock on the
 /// right.
 fn header(m: &Model, theme: &Theme, w: usize, is_today: bool) -> Line<'static> {
-    let date_fmt = if w >= 60 { "%A %d %B %Y" } else { "%a %d %b" };
     let goal = m.config.breathing.daily_goal;
     let breaths = if goal > 0 && is_today {
-        format!(" · breathe {}/{goal}", m.breaths_today())
+        let b = crate::t!("today-breaths", done = m.breaths_today(), goal = goal);
+        format!(" · {b}")
     } else {
         String::new()
     };
-    let day = format!(
-        " {} · {}",
-        m.today.date.format(date_fmt),
-        relative_day(m.today.date, m.today())
-    );
+    let date = if w >= 60 {
+        long_date(m.today.date)
+    } else {
+        crate::app::today::short_date(m.today.date)
+    };
+    let day = format!(" {date} · {}", relative_day(m.today.date, m.today()));
     let left = format!("{day}{breaths}{}", all_day_text(m));
     let long = w >= 60;
     let b = m.keymap.keys_for(Action::Breathe);
@@ -510,15 +552,15 @@ fn header(m: &Model, theme: &Theme, w: usize, is_today: bool) -> Line<'static> {
     let markers = [
         m.breathe.reminder_due.then(|| {
             if long {
-                format!("◌ breathe now: {b}  ")
+                format!("{}  ", crate::t!("today-breathe-now", key = b.as_str()))
             } else {
-                format!("◌ breathe: {b}  ")
+                format!("{}  ", crate::t!("today-breathe-short", key = b.as_str()))
             }
         }),
         crate::app::offline::badge(m).map(|b| format!("{b}  ")),
         m.notify_failed.then(|| {
             if long {
-                "⊘ no notifications  ".to_string()
+                format!("{}  ", crate::t!("today-no-notifications"))
             } else {
                 "⊘  ".to_string()
             }
@@ -559,7 +601,7 @@ fn legend_line(m: &Model, theme: &Theme) -> Line<'static> {
         spans.push(Span::styled(format!("{}  ", d.name), theme.dim()));
     }
     spans.push(Span::styled("┊", theme.domain(&m.config, "", true)));
-    spans.push(Span::styled("break", theme.dim()));
+    spans.push(Span::styled(crate::t!("today-break"), theme.dim()));
     Line::from(spans)
 }
 
@@ -653,16 +695,18 @@ fn draw_timeline(
     if view == View::Actual && items.is_empty() && lines.len() > 1 {
         let k = m.keymap.keys_for(Action::PlanActual);
         let hint = format!(
-            "{}nothing logged on this day — {k} shows the plan",
-            " ".repeat(GUTTER + 2)
+            "{}{}",
+            " ".repeat(GUTTER + 2),
+            crate::t!("today-nothing-logged", key = k)
         );
         let idx = if lines.len() > 2 { 1 } else { 0 };
         lines[idx] = Line::styled(fit(&hint, full), theme.dim());
     } else if items.is_empty() && m.today.loaded && lines.len() > 1 {
         let add = m.keymap.keys_for(Action::Add);
         let hint = format!(
-            "{}no boxes on this day — {add} adds one",
-            " ".repeat(GUTTER + 2)
+            "{}{}",
+            " ".repeat(GUTTER + 2),
+            crate::t!("today-no-boxes", key = add)
         );
         let idx = if lines.len() > 2 { 1 } else { 0 };
         lines[idx] = Line::styled(fit(&hint, w), theme.dim());
@@ -785,9 +829,9 @@ fn row_line(
                     };
                     let done = if b.done { "✓ " } else { "" };
                     let label = if b.kind == Kind::Break {
-                        "break"
+                        crate::t!("today-break")
                     } else {
-                        b.domain.as_str()
+                        b.domain.clone()
                     };
                     let len = dur(plan::real_len(b, &m.zone));
                     // The domain is always named, so it shows without colour too.
@@ -845,16 +889,15 @@ fn gutter(m: &Model, theme: &Theme, row: &Row, is_now: bool) -> Option<(u16, Sty
 /// A free row: the line marking now, or the gap's length on its first row (`rest` wide).
 fn free_span(theme: &Theme, gap: Option<u16>, rest: usize, is_now: bool) -> Option<Span<'static>> {
     if is_now {
+        let now = crate::t!("today-now");
         Some(Span::styled(
-            "─".repeat(rest.saturating_sub(4)) + " now",
+            "─".repeat(rest.saturating_sub(1 + width(&now))) + " " + &now,
             theme.now(),
         ))
     } else {
         gap.filter(|g| *g >= SLOT).map(|g| {
-            Span::styled(
-                fit(&format!("  · free {}", dur(u32::from(g))), rest),
-                theme.dim(),
-            )
+            let free = crate::t!("today-free-gap", len = dur(u32::from(g)));
+            Span::styled(fit(&format!("  · {free}"), rest), theme.dim())
         })
     }
 }
@@ -872,7 +915,7 @@ fn body_spans(
     let text = if k == 1 {
         let mut t = format!(" {}–{}", hhmm(b.start), hhmm(b.end));
         if overlaps {
-            t.push_str(" overlaps another box");
+            t.push_str(&format!(" {}", crate::t!("today-overlaps-another")));
         }
         t
     } else {
@@ -891,23 +934,42 @@ fn body_spans(
     ]
 }
 
+/// The name of what a prompt asks for, before its text (`add › `).
+fn prompt_label(p: PromptPurpose) -> String {
+    match p {
+        PromptPurpose::Add => crate::t!("today-prompt-add"),
+        PromptPurpose::Edit(_) => crate::t!("today-prompt-edit"),
+        PromptPurpose::Shift(_) => crate::t!("today-prompt-shift"),
+        PromptPurpose::Template => crate::t!("today-prompt-template"),
+        PromptPurpose::Interruption(_) => crate::t!("today-prompt-interruption"),
+        PromptPurpose::Note(_) => crate::t!("today-prompt-note"),
+    }
+}
+
+/// The header's date in a wide pane: `Monday 23 November 2026` / `lundi 23 novembre 2026`
+/// (the day zero-padded, as it always was).
+fn long_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    crate::t!(
+        "common-date-long",
+        weekday = crate::i18n::weekday_name(d.weekday(), true),
+        day = format!("{:02}", d.day()),
+        month = crate::i18n::month_name(d.month(), true),
+        year = d.year().to_string()
+    )
+}
+
 fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
     if let Mode::Input(p) = &m.mode {
         let hint = match p.purpose {
-            PromptPurpose::Add => {
-                "e.g. 10:30-12 Write report #work · 45m Inbox · ⏎ save · esc cancel".to_string()
-            }
-            PromptPurpose::Edit(_) => "⏎ save · esc cancel".to_string(),
-            PromptPurpose::Shift(_) => {
-                "minutes to shift this and later boxes: 30, -15, 1h · ⏎ · esc".to_string()
-            }
-            PromptPurpose::Interruption(_) => {
-                "what interrupted you? (optional) · ⏎ log it · esc".to_string()
-            }
-            PromptPurpose::Note(_) => "a note for this session · ⏎ save · esc".to_string(),
+            PromptPurpose::Add => crate::t!("today-hint-add"),
+            PromptPurpose::Edit(_) => crate::t!("today-hint-edit"),
+            PromptPurpose::Shift(_) => crate::t!("today-hint-shift"),
+            PromptPurpose::Interruption(_) => crate::t!("today-hint-interruption"),
+            PromptPurpose::Note(_) => crate::t!("today-hint-note"),
             PromptPurpose::Template => {
                 let names: Vec<&str> = m.config.templates.iter().map(|t| t.name.as_str()).collect();
-                format!("templates: {} · ⏎ · esc", names.join(", "))
+                crate::t!("today-hint-template", names = names.join(", "))
             }
         };
         return Line::styled(fit(&format!(" {hint}"), w), theme.dim());
@@ -926,35 +988,35 @@ fn footer(m: &Model, theme: &Theme, w: usize) -> Line<'static> {
     let overlaps = plan::overlapping_ids(&m.today.boxes).len();
     let mut spans = Vec::new();
     let work_text = if w >= 60 {
-        format!(" work {} of {}", dur(work), dur(limit))
+        crate::t!("today-work-wide", work = dur(work), limit = dur(limit))
     } else {
-        format!(" work {}/{}", dur(work), dur(limit))
+        crate::t!("today-work-narrow", work = dur(work), limit = dur(limit))
     };
+    let work_text = format!(" {work_text}");
     if work > limit {
-        spans.push(Span::styled(
-            format!("{work_text} ⚠ over by {}", dur(work - limit)),
-            theme.warn(),
-        ));
+        let over = crate::t!("today-over-by", len = dur(work - limit));
+        spans.push(Span::styled(format!("{work_text} {over}"), theme.warn()));
     } else {
         spans.push(Span::raw(work_text));
     }
     if overlaps > 0 {
         spans.push(Span::styled(
-            format!(" · ⚠ {overlaps} overlap"),
+            format!(" · {}", crate::t!("today-overlap-count", n = overlaps)),
             theme.warn(),
         ));
     }
     if w >= 60 {
         spans.push(Span::styled(
             format!(
-                " · {} · {} free",
-                count(m.today.boxes.len(), "box", "boxes"),
-                dur(free)
+                " · {} · {}",
+                crate::t!("today-box-count", n = m.today.boxes.len()),
+                crate::t!("today-free-total", len = dur(free))
             ),
             theme.dim(),
         ));
     } else {
-        spans.push(Span::styled(format!(" · {} free", dur(free)), theme.dim()));
+        let free = crate::t!("today-free-total", len = dur(free));
+        spans.push(Span::styled(format!(" · {free}"), theme.dim()));
     }
     Line::from(spans)
 }
@@ -991,7 +1053,7 @@ fn draw_status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
                 above,
             );
         }
-        let label = format!(" {} › ", p.purpose.label());
+        let label = format!(" {} › ", prompt_label(p.purpose));
         let avail = w.saturating_sub(width(&label) + 1);
         let scroll = p.input.visual_scroll(avail);
         let visible = window(p.input.value(), scroll, avail);
@@ -1021,29 +1083,30 @@ fn draw_status(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         None => {
             let k = |a| m.keymap.keys_for(a);
             let hints = if w >= 70 {
-                format!(
-                    " {} add · {} edit · {} delete · {} move · {} day · {} help · {} quit",
-                    k(Action::Add),
-                    k(Action::Edit),
-                    k(Action::Delete),
-                    k(Action::MoveDown) + "/" + &k(Action::MoveUp),
-                    k(Action::PrevDay)
+                crate::t!(
+                    "today-keys-wide",
+                    add = k(Action::Add),
+                    edit = k(Action::Edit),
+                    delete = k(Action::Delete),
+                    move = k(Action::MoveDown) + "/" + &k(Action::MoveUp),
+                    day = k(Action::PrevDay)
                         .split('/')
                         .next()
                         .unwrap_or("")
                         .to_string()
                         + k(Action::NextDay).split('/').next().unwrap_or(""),
-                    k(Action::Help),
-                    k(Action::Quit)
+                    help = k(Action::Help),
+                    quit = k(Action::Quit)
                 )
             } else {
-                format!(
-                    " {} add · {} help · {} quit",
-                    k(Action::Add),
-                    k(Action::Help),
-                    k(Action::Quit)
+                crate::t!(
+                    "today-keys-narrow",
+                    add = k(Action::Add),
+                    help = k(Action::Help),
+                    quit = k(Action::Quit)
                 )
             };
+            let hints = format!(" {hints}");
             Line::styled(fit(&hints, w), theme.dim())
         }
     };
