@@ -16,6 +16,7 @@ mod french_input;
 mod french_screens;
 mod french_summary;
 mod french_timer;
+mod french_today;
 mod idle;
 mod import;
 mod keys;
