@@ -99,3 +99,16 @@ today-calendar-none = no meetings from it
 today-future-nothing-done = nothing is done on a day to come — this is the plan
 today-now-showing-done = showing what was done — { $key } for the plan
 today-now-showing-plan = showing the plan — { $key } for what was done
+
+## Why a change to the plan was refused
+today-error-crosses-midnight = a box can't cross midnight (it would span { $span }); split it into two boxes
+today-error-before-midnight = a box can't start before 00:00
+today-error-too-short = a box must last at least { $min } minutes
+today-error-no-free-slot = no free slot of { $len } left on this day
+today-error-no-such-box = no box with id { $id } on this day
+today-error-no-room-between = no free { $len } between { $from } and { $to } on { $day }
+today-error-no-room-left = no free { $len } left in your working hours (they end at { $to }) on { $day }
+today-error-no-room-offline = ; { $start }–{ $end } is in your offline hours { $from }–{ $to } — give a time to place it anyway: `{ $retry }`
+today-error-no-room-before = ; the first free time is { $start }, before your working hours — give a time to place it anyway: `{ $retry }`
+today-error-no-room-after = ; the first free time is { $start }, after your working hours — give a time to place it anyway: `{ $retry }`
+today-error-no-room-nowhere = , nor anywhere else that day

@@ -100,7 +100,7 @@ today-template-added = { $n ->
     [one] { $n } bloc ajouté
    *[other] { $n } blocs ajoutés
 } depuis « { $name } »
-today-template-already-there = ; { $n } déjà là
+today-template-already-there = { " " }; { $n } déjà là
 today-nothing-unfinished = rien d’inachevé à copier depuis { $date }
 today-copied = { $n ->
     [one] { $n } bloc inachevé copié
@@ -112,3 +112,16 @@ today-calendar-none = aucune réunion de cet agenda
 today-future-nothing-done = rien n’est fait un jour à venir — voici le plan
 today-now-showing-done = affichage de ce qui a été fait — { $key } pour le plan
 today-now-showing-plan = affichage du plan — { $key } pour ce qui a été fait
+
+## Pourquoi un changement du plan a été refusé
+today-error-crosses-midnight = un bloc ne peut pas passer minuit (il irait de { $span }) ; coupez-le en deux blocs
+today-error-before-midnight = un bloc ne peut pas commencer avant 00:00
+today-error-too-short = un bloc doit durer au moins { $min } minutes
+today-error-no-free-slot = plus de créneau libre de { $len } ce jour
+today-error-no-such-box = aucun bloc n° { $id } ce jour
+today-error-no-room-between = pas de { $len } libre entre { $from } et { $to } le { $day }
+today-error-no-room-left = pas de { $len } libre dans vos heures de travail (elles finissent à { $to }) le { $day }
+today-error-no-room-offline = { " " }; { $start }–{ $end } tombe dans vos heures hors ligne { $from }–{ $to } — donnez une heure pour le placer quand même : `{ $retry }`
+today-error-no-room-before = { " " }; le premier moment libre est { $start }, avant vos heures de travail — donnez une heure pour le placer quand même : `{ $retry }`
+today-error-no-room-after = { " " }; le premier moment libre est { $start }, après vos heures de travail — donnez une heure pour le placer quand même : `{ $retry }`
+today-error-no-room-nowhere = , ni ailleurs ce jour-là

@@ -387,7 +387,7 @@ fn nudge(m: &mut Model, a: Action) -> Update {
     };
     match result {
         Ok(nb) => upsert(m, label, vec![b], vec![nb]),
-        Err(e) => error(m, e.to_string()),
+        Err(e) => error(m, plan_error_text(&e)),
     }
 }
 
@@ -425,6 +425,65 @@ fn nothing_selected(m: &mut Model) -> Update {
     let add = m.keymap.keys_for(Action::Add);
     m.set_status(Level::Info, crate::t!("today-nothing-selected", key = add));
     Update::redraw()
+}
+
+/// Why a change to the plan was refused, in the interface's language (the domain's
+/// `PlanError` is data; its English `Display` stays for logs).
+pub fn plan_error_text(e: &plan::PlanError) -> String {
+    use plan::PlanError;
+    match e {
+        PlanError::CrossesMidnight(span) => {
+            crate::t!("today-error-crosses-midnight", span = span)
+        }
+        PlanError::BeforeMidnight => crate::t!("today-error-before-midnight"),
+        PlanError::TooShort => crate::t!("today-error-too-short", min = plan::MIN_BOX_MINUTES),
+        PlanError::NoFreeSlot(len) => {
+            crate::t!("today-error-no-free-slot", len = dur(u32::from(*len)))
+        }
+        PlanError::NoSuchBox(id) => crate::t!("today-error-no-such-box", id = *id),
+        PlanError::NoRoom(n) => {
+            let day = crate::i18n::date(n.date, crate::i18n::DateStyle::WeekdayDayMonth);
+            let len = dur(u32::from(n.len));
+            let mut t = if n.from < n.to {
+                crate::t!(
+                    "today-error-no-room-between",
+                    len = len.as_str(),
+                    from = hhmm(n.from),
+                    to = hhmm(n.to),
+                    day = day.as_str()
+                )
+            } else {
+                crate::t!(
+                    "today-error-no-room-left",
+                    len = len.as_str(),
+                    to = hhmm(n.to),
+                    day = day.as_str()
+                )
+            };
+            t.push_str(&match (n.first, n.offline) {
+                (Some(f), Some((a, b))) => crate::t!(
+                    "today-error-no-room-offline",
+                    start = hhmm(f),
+                    end = hhmm(f + n.len),
+                    from = hhmm(a),
+                    to = hhmm(b),
+                    retry = &n.retry
+                ),
+                (Some(f), None) if f < n.from => crate::t!(
+                    "today-error-no-room-before",
+                    start = hhmm(f),
+                    retry = &n.retry
+                ),
+                (Some(f), None) => crate::t!(
+                    "today-error-no-room-after",
+                    start = hhmm(f),
+                    retry = &n.retry
+                ),
+                (None, _) => crate::t!("today-error-no-room-nowhere"),
+            });
+            t
+        }
+    }
 }
 
 /// An error on the status line.
@@ -583,7 +642,7 @@ pub(crate) fn submit_add(m: &mut Model, text: &str) -> Result<Update, String> {
         hours,
         &m.config.default_domain,
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| plan_error_text(&e))?;
     let nb = placed.new;
     m.mode = Mode::Normal;
     m.set_status(
@@ -638,7 +697,7 @@ pub(crate) fn submit_edit(m: &mut Model, id: i64, text: &str) -> Result<Update, 
         When::StartFor { start, len } => (i32::from(start), i32::from(start) + i32::from(len)),
         When::For { len } => (i32::from(old.start), i32::from(old.start) + i32::from(len)),
     };
-    let (start, end) = plan::check_span(start, end).map_err(|e| e.to_string())?;
+    let (start, end) = plan::check_span(start, end).map_err(|e| plan_error_text(&e))?;
     let nb = Timebox {
         start,
         end,
@@ -658,7 +717,7 @@ pub(crate) fn submit_edit(m: &mut Model, id: i64, text: &str) -> Result<Update, 
 pub(crate) fn submit_shift(m: &mut Model, id: i64, text: &str) -> Result<Update, String> {
     let delta = plan::parse_delta(text)
         .ok_or_else(|| crate::t!("today-not-a-shift", text = format!("{text:?}")))?;
-    let after = plan::shifted(&m.today.boxes, id, delta).map_err(|e| e.to_string())?;
+    let after = plan::shifted(&m.today.boxes, id, delta).map_err(|e| plan_error_text(&e))?;
     let before: Vec<Timebox> = after
         .iter()
         .filter_map(|a| m.today.boxes.iter().find(|b| b.id == a.id).cloned())
@@ -707,7 +766,7 @@ pub(crate) fn submit_template(m: &mut Model, name: &str) -> Result<Update, Strin
         m.config.day_start.0,
         &m.config.default_domain,
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| plan_error_text(&e))?;
     m.mode = Mode::Normal;
     let (placed, already) = (t.placed, t.skipped.len());
     if placed.is_empty() {
@@ -1257,6 +1316,47 @@ mod tests {
             let acted = applies(&u) || matches!(m.mode, Mode::Input(_));
             assert!(acted, "{c} on the plan: {u:?} {:?}", m.status);
         }
+    }
+
+    /// A refused change reads as the domain's English message, and in French.
+    #[test]
+    fn plan_errors_are_worded_in_both_languages() {
+        use crate::domain::plan::{NoRoom, PlanError};
+        use crate::i18n::{Lang, with_lang};
+        let room = |first, offline, from, to| {
+            PlanError::NoRoom(Box::new(NoRoom {
+                len: 45,
+                date: NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+                from,
+                to,
+                first,
+                offline,
+                retry: "18:30 +45m Write #work".into(),
+            }))
+        };
+        let errors = [
+            PlanError::CrossesMidnight("23:00-01:00".into()),
+            PlanError::BeforeMidnight,
+            PlanError::TooShort,
+            PlanError::NoFreeSlot(45),
+            PlanError::NoSuchBox(7),
+            room(Some(1110), Some((1080, 480)), 480, 1080),
+            room(Some(420), None, 480, 1080),
+            room(Some(1110), None, 480, 1080),
+            room(None, None, 1080, 1080),
+        ];
+        for e in &errors {
+            assert_eq!(with_lang(Lang::En, || plan_error_text(e)), e.to_string());
+            let fr = with_lang(Lang::Fr, || plan_error_text(e));
+            assert_ne!(fr, e.to_string());
+        }
+        let fr = with_lang(Lang::Fr, || plan_error_text(&errors[5]));
+        assert_eq!(
+            fr,
+            "pas de 45m libre entre 08:00 et 18:00 le jeu. 3 déc. ; 18:30–19:15 tombe dans vos \
+             heures hors ligne 18:00–08:00 — donnez une heure pour le placer quand même : \
+             `18:30 +45m Write #work`"
+        );
     }
 
     /// Enter on Today starts the selected box: not while the plan is hidden.
