@@ -946,4 +946,125 @@ mod tests {
             assert!(err.contains("not an executable"), "{err}");
         }
     }
+
+    /// The checks after parsing, in English as before issue 12 (byte for byte) and in
+    /// French, still at file:line:column.
+    #[test]
+    fn checks_in_both_languages() {
+        use crate::i18n::{Lang, with_lang};
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "[[template]]\nname = \"a\"\nboxes = [\"25:00-26:00 x\"]\n",
+                "cfg.toml:3:10: template \"a\": \"25:00-26:00 x\": \"25:00\": hours go from 00 to 23 (24:00 only as an end); accepted: 09:00-10:30 Title #domain · 14:00 +45m Title · 45m Title (next free slot)",
+                "cfg.toml:3:10: modèle \"a\" : \"25:00-26:00 x\" : « 25:00 » : les heures vont de 00 à 23 (24:00 seulement comme fin) ; formes acceptées : 09:00-10:30 Titre #domaine · 14h +45m Titre · 45m Titre (1er créneau libre)",
+            ),
+            (
+                "[[template]]\nname = \"\"\n",
+                "cfg.toml:1:1: a [[template]] needs a name",
+                "cfg.toml:1:1: un [[template]] a besoin d’un nom",
+            ),
+            (
+                "[offline]\nweekdays = \"19h-25h\"\n",
+                "cfg.toml:2:1: [offline] weekdays: window \"19h-25h\": bad end: \"25h\" has hour 25 (hours go 00-23; 24:00 is allowed only as an end); expected \"all\", \"none\", or one or more \"HH:MM-HH:MM\" windows separated by commas (e.g. \"19:00-08:00\", \"19h-8h\" or \"12:00-13:00, 19:00-08:00\")",
+                "cfg.toml:2:1: [offline] weekdays : plage \"19h-25h\" : fin incorrecte : \"25h\" a l’heure 25 (les heures vont de 00 à 23 ; 24:00 seulement comme fin) ; attendu \"all\", \"none\", ou une ou plusieurs plages \"HH:MM-HH:MM\" séparées par des virgules (par exemple \"19:00-08:00\", \"19h-8h\" ou \"12:00-13:00, 19:00-08:00\")",
+            ),
+            (
+                "[offline]\nfocus_dnd_except = [\"gym\"]\n",
+                "cfg.toml:2:1: [offline] focus_dnd_except: \"gym\" is not a domain (work, personal, family, social, health)",
+                "cfg.toml:2:1: [offline] focus_dnd_except : \"gym\" n’est pas un domaine (work, personal, family, social, health)",
+            ),
+            (
+                "[[breathing.pattern]]\nname = \"mine\"\nphases = [[\"inhale\", 4], [\"exhale\", 25]]\n",
+                "cfg.toml:3:26: pattern \"mine\": phase 2 (exhale): 25 s is too long; each phase lasts at most 20 s",
+                "cfg.toml:3:26: exercice \"mine\" : phase 2 (exhale) : 25 s est trop long ; chaque phase dure au plus 20 s",
+            ),
+            (
+                "[[breathing.pattern]]\nname = \"box\"\nphases = [[\"inhale\", 4], [\"exhale\", 4]]\n",
+                "cfg.toml:2:1: pattern name \"box\" is a preset's; choose another name",
+                "cfg.toml:2:1: le nom d’exercice \"box\" est celui d’un exercice fourni ; choisissez un autre nom",
+            ),
+            (
+                "[breathing]\nresonance_per_minute = 8.0\n",
+                "cfg.toml:2:1: resonance_per_minute: resonance rate 8 breaths/min is not accepted; use 4.5 to 7 in steps of 0.5",
+                "cfg.toml:2:1: resonance_per_minute : le rythme de résonance de 8 respirations/min n’est pas accepté ; choisissez de 4.5 à 7 par pas de 0.5",
+            ),
+            (
+                "[breathing]\ncycles_478 = 9\n",
+                "cfg.toml:2:1: cycles_478 = 9: expected 1 to 8 (Weil: 4 at first, up to 8 after a month)",
+                "cfg.toml:2:1: cycles_478 = 9 : attendu de 1 à 8 (Weil : 4 au début, jusqu’à 8 après un mois)",
+            ),
+            (
+                "[breathing]\ndefault_pattern = \"nope\"\n",
+                "cfg.toml:2:1: default_pattern = \"nope\": not a pattern; known: coherence, coherence-4-6, resonance, box, 478, sigh",
+                "cfg.toml:2:1: default_pattern = \"nope\" : pas un exercice ; connus : coherence, coherence-4-6, resonance, box, 478, sigh",
+            ),
+            (
+                "[balance]\nwork_info_hours = 50.0\nwork_notice_hours = 45.0\n",
+                "cfg.toml:3:1: work hours thresholds must rise: work_info_hours (50) <= work_notice_hours (45) <= work_strong_hours (55)",
+                "cfg.toml:3:1: les seuils d’heures de travail doivent monter : work_info_hours (50) <= work_notice_hours (45) <= work_strong_hours (55)",
+            ),
+            (
+                "[balance]\ndaily_rest_hours = 30.0\n",
+                "cfg.toml:2:1: daily_rest_hours = 30: expected a number of hours above 0 and at most 24",
+                "cfg.toml:2:1: daily_rest_hours = 30 : attendu un nombre d’heures supérieur à 0 et au plus 24",
+            ),
+            (
+                "[import]\ndomains = { \"\" = \"work\" }\n",
+                "cfg.toml:2:13: [import] domains: a tag can't be empty; expected e.g. { \"gym\" = \"health\" }",
+                "cfg.toml:2:13: [import] domains : une étiquette ne peut pas être vide ; attendu par exemple { \"gym\" = \"health\" }",
+            ),
+            (
+                "[sound]\nfile = \"bell.wav\"\n",
+                "cfg.toml:2:1: file = \"bell.wav\": expected an absolute path or one from your home, like \"~/sounds/bell.wav\"",
+                "cfg.toml:2:1: file = \"bell.wav\" : attendu un chemin absolu ou depuis votre dossier personnel, comme \"~/sounds/bell.wav\"",
+            ),
+            (
+                "[[calendar]]\nname = \"w\"\n",
+                "cfg.toml:1:1: calendar \"w\" needs a path (an .ics file or a folder of them, like \"~/calendars/work.ics\") or a url (\"https://…\")",
+                "cfg.toml:1:1: le calendrier \"w\" a besoin d’un chemin (un fichier .ics ou un dossier de fichiers .ics, comme \"~/calendars/work.ics\") ou d’une url (\"https://…\")",
+            ),
+            (
+                "[[domain]]\nname = \"break\"\n",
+                "cfg.toml:2:1: \"break\" is reserved for breaks (#break); choose another domain name",
+                "cfg.toml:2:1: \"break\" est réservé aux pauses (#break) ; choisissez un autre nom de domaine",
+            ),
+        ];
+        for (text, en, fr) in cases {
+            let got = with_lang(Lang::En, || parse(text)).expect_err(text);
+            assert_eq!(got.to_string(), *en, "{text:?}");
+            let got = with_lang(Lang::Fr, || parse(text)).expect_err(text);
+            assert_eq!(got.to_string(), *fr, "{text:?}");
+        }
+        // The file's own `language = "fr"` words its errors, whatever the environment.
+        let text = "language = \"fr\"\n[offline]\nsaturday = \"all, 10h-12h\"\n";
+        let got = with_lang(Lang::En, || parse(text)).unwrap_err().to_string();
+        assert!(
+            got.starts_with("cfg.toml:3:1: [offline] saturday : \"all\" doit être seul"),
+            "{got}"
+        );
+    }
+
+    #[test]
+    fn warnings_in_both_languages() {
+        use crate::i18n::{Lang, with_lang};
+        let text = "[sound]\nfile = \"/nonexistent/bell.wav\"\n[[breathing.pattern]]\nname = \"fast\"\nphases = [[\"inhale\", 2], [\"exhale\", 2]]\n[hooks]\non_start = [\"/nonexistent/x\"]\n";
+        let (_, en) = with_lang(Lang::En, || parse(text)).unwrap();
+        assert_eq!(
+            en,
+            [
+                "cfg.toml:5:1: pattern \"fast\" runs at 15 breaths/min: above 10 a minute this is no longer slow breathing",
+                "cfg.toml:2:1: [sound] file /nonexistent/bell.wav: no such file; serein's own chime plays instead",
+                "cfg.toml:7:1: [hooks] on_start: hook program /nonexistent/x does not exist (hooks run without a shell)",
+            ]
+        );
+        let (_, fr) = with_lang(Lang::Fr, || parse(text)).unwrap();
+        assert_eq!(
+            fr,
+            [
+                "cfg.toml:5:1: l’exercice « fast » va à 15 respirations/min : au-delà de 10 par minute, ce n’est plus une respiration lente",
+                "cfg.toml:2:1: [sound] fichier /nonexistent/bell.wav : introuvable ; le carillon de serein joue à la place",
+                "cfg.toml:7:1: [hooks] on_start : le programme du hook /nonexistent/x n’existe pas (les hooks sont lancés sans shell)",
+            ]
+        );
+    }
 }
