@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use serein::notify::dnd::{DndError, Prior, detect, mako_has_dnd_section};
+use serein::notify::dnd::{DndError, Note, Prior, detect, mako_has_dnd_section};
 
 #[path = "support/skip.rs"]
 mod skip;
@@ -349,11 +349,17 @@ fn inner_mako(dir: &Path) {
     assert!(
         !det.notes
             .iter()
-            .any(|n| n.contains("[mode=do-not-disturb]")),
+            .any(|n| matches!(n, Note::MakoNoDndMode { .. })),
         "{det:?}"
     );
     assert!(
-        !det.notes.iter().any(|n| n.starts_with("dunst:")),
+        !det.notes.iter().any(|n| matches!(
+            n,
+            Note::Backend {
+                backend: "dunst",
+                ..
+            }
+        )),
         "mako is picked before any dunst call is sent to it: {det:?}"
     );
     let b = det.backend.expect("mako backend");
@@ -368,7 +374,7 @@ fn inner_mako(dir: &Path) {
     assert!(
         det2.notes
             .iter()
-            .any(|n| n.contains("[mode=do-not-disturb]") && n.contains("invisible=1")),
+            .any(|n| matches!(n, Note::MakoNoDndMode { config: Some(_) })),
         "{det2:?}"
     );
     fs::write(&config, MAKO_CONFIG).expect("config");

@@ -57,3 +57,23 @@ breathe-reminder-what = { $name } · { $minutes } min
 breathe-reminder-status = time to breathe: { $what } — { $start } starts · { $snooze } snoozes
 breathe-reminder-title = Time to breathe
 breathe-snoozed = breathing reminder snoozed for { $minutes } min
+# Why a pattern (from the config) or an exercise is refused.
+breathe-error-no-name = a custom breathing pattern needs a name
+breathe-error-no-phases = pattern "{ $pattern }" has no phases: give at least one inhale and one exhale, e.g. [["inhale", 4], ["exhale", 6]]
+breathe-error-unknown-phase = phase { $index } ("{ $name }"): unknown phase; use inhale, inhale_top_up (or top_up), hold, hold_full, hold_empty or exhale
+breathe-error-not-positive = phase { $index } ({ $name }): { $secs } s is not accepted; each phase lasts more than 0 and at most 20 s
+breathe-error-too-long = phase { $index } ({ $name }): { $secs } s is too long; each phase lasts at most 20 s
+breathe-error-breath-too-short = phase { $index } ({ $name }): { $secs } s is too short; inhales and exhales last at least 2 s
+breathe-error-top-up-first = phase { $index } ({ $name }): a top-up must come right after an inhale, not at the start
+breathe-error-top-up-after = phase { $index } ({ $name }): a top-up must come right after an inhale, not after phase { $before } ({ $before_name })
+breathe-error-hold-mismatch = phase { $index } ({ $name }): this hold comes after phase { $before } ({ $before_name }); use "hold" and it follows the breath before it
+breathe-error-missing = { $count ->
+    [one] phase 1 has
+   *[other] phases 1-{ $count } have
+} no { $missing }: a pattern needs at least one inhale and one exhale
+breathe-error-resonance = resonance rate { $value } breaths/min is not accepted; use 4.5 to 7 in steps of 0.5
+breathe-error-box-side = box breathing with { $secs } s per side is not accepted; use 2 to 5 s
+breathe-error-minutes = { $value } min is not accepted; a session lasts more than 0 and at most 60 minutes
+breathe-error-cycles = { $value } cycles is not accepted for { $pattern }: use 1 to { $max } cycles
+breathe-error-over-cap = { $minutes } min would be { $cycles } cycles of { $pattern }, above its cap of { $max } cycles; use 1 to { $max } cycles
+breathe-warning-fast = pattern "{ $pattern }" runs at { $rate } breaths/min: above 10 a minute this is no longer slow breathing

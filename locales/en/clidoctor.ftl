@@ -24,3 +24,12 @@ clidoctor-dnd-error = do-not-disturb  { $name }: { $error }
 clidoctor-dnd-no-journal = do-not-disturb  { $name }: could not journal the current state; not tried
 clidoctor-dnd-works = do-not-disturb  { $name }: query, on and restore work (your setting is back)
 clidoctor-dnd-failed = do-not-disturb  { $name }: on { $on }, query { $query }, restore { $restore }
+# Why a Do-Not-Disturb backend was not chosen (indented under "notifications").
+clidoctor-note-no-bus = no session bus: { $error }
+clidoctor-note-call = { $call }: { $error }
+clidoctor-note-no-server = { $name } has no owner
+clidoctor-note-backend = { $backend }: { $error }
+clidoctor-note-kde-capability = kde (inhibitions capability): { $error }
+clidoctor-note-mako-mode = mako: { $config } has no [mode=do-not-disturb] section, so DND will hide nothing: add one with invisible=1
+clidoctor-note-mako-mode-default = mako: the mako config has no [mode=do-not-disturb] section, so DND will hide nothing: add one with invisible=1
+clidoctor-note-not-gnome = gnome: XDG_CURRENT_DESKTOP does not name GNOME

@@ -52,3 +52,22 @@ breathe-reminder-what = { $name } · { $minutes } min
 breathe-reminder-status = c’est l’heure de respirer : { $what } — { $start } démarre · { $snooze } reporte
 breathe-reminder-title = C’est l’heure de respirer
 breathe-snoozed = rappel de respiration reporté de { $minutes } min
+breathe-error-no-name = un exercice personnalisé a besoin d’un nom
+breathe-error-no-phases = l’exercice « { $pattern } » n’a aucune phase : donnez au moins une inspiration et une expiration, par exemple [["inhale", 4], ["exhale", 6]]
+breathe-error-unknown-phase = phase { $index } (« { $name } ») : phase inconnue ; utilisez inhale, inhale_top_up (ou top_up), hold, hold_full, hold_empty ou exhale
+breathe-error-not-positive = phase { $index } ({ $name }) : { $secs } s n’est pas accepté ; chaque phase dure plus de 0 et au plus 20 s
+breathe-error-too-long = phase { $index } ({ $name }) : { $secs } s est trop long ; chaque phase dure au plus 20 s
+breathe-error-breath-too-short = phase { $index } ({ $name }) : { $secs } s est trop court ; inspirations et expirations durent au moins 2 s
+breathe-error-top-up-first = phase { $index } ({ $name }) : un complément d’inspiration vient juste après une inspiration, pas au début
+breathe-error-top-up-after = phase { $index } ({ $name }) : un complément d’inspiration vient juste après une inspiration, pas après la phase { $before } ({ $before_name })
+breathe-error-hold-mismatch = phase { $index } ({ $name }) : cette rétention vient après la phase { $before } ({ $before_name }) ; écrivez « hold » et elle suivra la respiration d’avant
+breathe-error-missing = { $count ->
+    [one] la phase 1 n’a
+   *[other] les phases 1-{ $count } n’ont
+} aucun { $missing } : un exercice demande au moins une inspiration (inhale) et une expiration (exhale)
+breathe-error-resonance = le rythme de résonance de { $value } respirations/min n’est pas accepté ; choisissez de 4.5 à 7 par pas de 0.5
+breathe-error-box-side = la respiration carrée à { $secs } s par côté n’est pas acceptée ; choisissez de 2 à 5 s
+breathe-error-minutes = { $value } min n’est pas accepté ; une séance dure plus de 0 et au plus 60 minutes
+breathe-error-cycles = { $value } cycles n’est pas accepté pour { $pattern } : choisissez de 1 à { $max } cycles
+breathe-error-over-cap = { $minutes } min feraient { $cycles } cycles de { $pattern }, au-delà de sa limite de { $max } cycles ; choisissez de 1 à { $max } cycles
+breathe-warning-fast = l’exercice « { $pattern } » va à { $rate } respirations/min : au-delà de 10 par minute, ce n’est plus une respiration lente

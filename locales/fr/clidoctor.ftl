@@ -33,3 +33,11 @@ clidoctor-dnd-error = ne pas déranger  { $name } : { $error }
 clidoctor-dnd-no-journal = ne pas déranger  { $name } : impossible d’enregistrer l’état actuel ; pas essayé
 clidoctor-dnd-works = ne pas déranger  { $name } : lecture, activation et rétablissement fonctionnent (votre réglage est revenu)
 clidoctor-dnd-failed = ne pas déranger  { $name } : activation { $on }, lecture { $query }, rétablissement { $restore }
+clidoctor-note-no-bus = pas de bus de session : { $error }
+clidoctor-note-call = { $call } : { $error }
+clidoctor-note-no-server = { $name } n’a pas de propriétaire
+clidoctor-note-backend = { $backend } : { $error }
+clidoctor-note-kde-capability = kde (capacité inhibitions) : { $error }
+clidoctor-note-mako-mode = mako : { $config } n’a pas de section [mode=do-not-disturb], donc Ne pas déranger ne cachera rien : ajoutez-en une avec invisible=1
+clidoctor-note-mako-mode-default = mako : la configuration de mako n’a pas de section [mode=do-not-disturb], donc Ne pas déranger ne cachera rien : ajoutez-en une avec invisible=1
+clidoctor-note-not-gnome = gnome : XDG_CURRENT_DESKTOP ne nomme pas GNOME

@@ -4,7 +4,7 @@
 
 use crate::cli::Failure;
 use crate::config::{Config, Paths};
-use crate::notify::dnd::{Detected, Dnd, detect};
+use crate::notify::dnd::{Detected, Dnd, Note, detect};
 use crate::notify::guard::{self, Leftover};
 use crate::store::Store;
 use crate::t;
@@ -136,7 +136,26 @@ fn notifications(det: &Detected, p: &mut Problems) {
         None => p.bad(t!("clidoctor-no-notifications")),
     }
     for n in &det.notes {
-        println!("    {n}");
+        println!("    {}", note(n));
+    }
+}
+
+/// A note from backend detection, in words.
+fn note(n: &Note) -> String {
+    match n {
+        Note::NoSessionBus { error } => t!("clidoctor-note-no-bus", error = error),
+        Note::Call { call, error } => t!("clidoctor-note-call", call = *call, error = error),
+        Note::NoServer { name } => t!("clidoctor-note-no-server", name = *name),
+        Note::Backend { backend, error } => {
+            t!("clidoctor-note-backend", backend = *backend, error = error)
+        }
+        Note::KdeByCapability { error } => t!("clidoctor-note-kde-capability", error = error),
+        Note::MakoNoDndMode { config: Some(path) } => t!(
+            "clidoctor-note-mako-mode",
+            config = path.display().to_string()
+        ),
+        Note::MakoNoDndMode { config: None } => t!("clidoctor-note-mako-mode-default"),
+        Note::NotGnome => t!("clidoctor-note-not-gnome"),
     }
 }
 
@@ -215,5 +234,76 @@ async fn do_not_disturb(dnd: &dyn Dnd, store: Option<&mut Store>, p: &mut Proble
             query = format!("{was_on:?}"),
             restore = format!("{restored:?}")
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, with_lang};
+
+    /// The backend notes, in English as before issue 12 (byte for byte) and in French.
+    #[test]
+    fn notes_in_both_languages() {
+        let cases = [
+            (
+                Note::NoSessionBus {
+                    error: "no DBUS_SESSION_BUS_ADDRESS".into(),
+                },
+                "no session bus: no DBUS_SESSION_BUS_ADDRESS",
+                "pas de bus de session : no DBUS_SESSION_BUS_ADDRESS",
+            ),
+            (
+                Note::Call {
+                    call: "GetServerInformation",
+                    error: "timed out".into(),
+                },
+                "GetServerInformation: timed out",
+                "GetServerInformation : timed out",
+            ),
+            (
+                Note::NoServer {
+                    name: "org.freedesktop.Notifications",
+                },
+                "org.freedesktop.Notifications has no owner",
+                "org.freedesktop.Notifications n’a pas de propriétaire",
+            ),
+            (
+                Note::Backend {
+                    backend: "dunst",
+                    error: "not running".into(),
+                },
+                "dunst: not running",
+                "dunst : not running",
+            ),
+            (
+                Note::KdeByCapability {
+                    error: "no inhibitions".into(),
+                },
+                "kde (inhibitions capability): no inhibitions",
+                "kde (capacité inhibitions) : no inhibitions",
+            ),
+            (
+                Note::MakoNoDndMode {
+                    config: Some("/home/u/.config/mako/config".into()),
+                },
+                "mako: /home/u/.config/mako/config has no [mode=do-not-disturb] section, so DND will hide nothing: add one with invisible=1",
+                "mako : /home/u/.config/mako/config n’a pas de section [mode=do-not-disturb], donc Ne pas déranger ne cachera rien : ajoutez-en une avec invisible=1",
+            ),
+            (
+                Note::MakoNoDndMode { config: None },
+                "mako: the mako config has no [mode=do-not-disturb] section, so DND will hide nothing: add one with invisible=1",
+                "mako : la configuration de mako n’a pas de section [mode=do-not-disturb], donc Ne pas déranger ne cachera rien : ajoutez-en une avec invisible=1",
+            ),
+            (
+                Note::NotGnome,
+                "gnome: XDG_CURRENT_DESKTOP does not name GNOME",
+                "gnome : XDG_CURRENT_DESKTOP ne nomme pas GNOME",
+            ),
+        ];
+        for (n, en, fr) in cases {
+            assert_eq!(with_lang(Lang::En, || note(&n)), en);
+            assert_eq!(with_lang(Lang::Fr, || note(&n)), fr);
+        }
     }
 }

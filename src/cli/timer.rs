@@ -213,8 +213,8 @@ fn session_for(
             let secs = length.ok_or_else(|| Failure::input(t!("clitimer-say-how-long")))?;
             // Reuse the box parser for the title and its #domain.
             let text = format!("5m {}", words.join(" "));
-            let d =
-                parse::parse(&text, &cfg.domain_names()).map_err(|e| Failure::input(e.message))?;
+            let d = parse::parse(&text, &cfg.domain_names())
+                .map_err(|e| Failure::input(e.problem.to_string()))?;
             let kind = if req.is_break || d.kind == plan::Kind::Break {
                 SessionKind::Break
             } else {

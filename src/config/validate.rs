@@ -115,10 +115,7 @@ impl Config {
     /// Checks `[[domain]]`: at least one, well-formed unique names, the default among them.
     fn validate_domains(&self, src: Source) -> Result<(), ConfigError> {
         if self.domains.is_empty() {
-            return Err(src.error(
-                &[Seg::Key("domain")],
-                "at least one [[domain]] is needed".into(),
-            ));
+            return Err(src.error(&[Seg::Key("domain")], t!("config-domain-none")));
         }
         for (i, d) in self.domains.iter().enumerate() {
             let at = [Seg::Key("domain"), Seg::Index(i), Seg::Key("name")];
@@ -129,17 +126,11 @@ impl Config {
             if !ok {
                 return Err(src.error(
                     &at,
-                    format!(
-                        "domain name {:?}: expected a lowercase word such as \"work\" (letters, digits, - or _)",
-                        d.name
-                    ),
+                    t!("config-domain-name", name = format!("{:?}", d.name)),
                 ));
             }
             if d.name == "break" {
-                return Err(src.error(
-                    &at,
-                    "\"break\" is reserved for breaks (#break); choose another domain name".into(),
-                ));
+                return Err(src.error(&at, t!("config-domain-break")));
             }
             if self.domains[..i].iter().any(|o| o.name == d.name) {
                 return Err(src.error(
@@ -151,10 +142,10 @@ impl Config {
         if !self.domains.iter().any(|d| d.name == self.default_domain) {
             return Err(src.error(
                 &[Seg::Key("default_domain")],
-                format!(
-                    "default_domain = {:?} is not one of the domains ({})",
-                    self.default_domain,
-                    self.domain_names().join(", ")
+                t!(
+                    "config-default-domain",
+                    value = format!("{:?}", self.default_domain),
+                    known = self.domain_names().join(", ")
                 ),
             ));
         }
@@ -172,7 +163,7 @@ impl Config {
             if t.name.trim().is_empty() {
                 return Err(src.error(
                     &[Seg::Key("template"), Seg::Index(i)],
-                    "a [[template]] needs a name".into(),
+                    t!("config-template-name"),
                 ));
             }
             if self.templates[..i].iter().any(|o| o.name == t.name) {
@@ -191,7 +182,12 @@ impl Config {
                 let draft = parse::parse(line, &names).map_err(|e| {
                     src.error(
                         &at,
-                        format!("template {:?}: {line:?}: {}", t.name, e.message),
+                        t!(
+                            "config-template-line",
+                            name = format!("{:?}", t.name),
+                            line = format!("{line:?}"),
+                            problem = e.problem.to_string()
+                        ),
                     )
                 })?;
                 if let Some(start) = self.bare_hour_outside_day(line, &draft.when) {
@@ -276,7 +272,12 @@ impl Config {
             if !(v > 0.0 && v <= max) {
                 return Err(err(
                     k,
-                    format!("{k} = {v}: expected a number of hours above 0 and at most {max}"),
+                    t!(
+                        "config-balance-hours",
+                        key = k,
+                        value = v.to_string(),
+                        max = max.to_string()
+                    ),
                 ));
             }
         }
@@ -284,29 +285,27 @@ impl Config {
         {
             return Err(err(
                 "work_notice_hours",
-                format!(
-                    "work hours thresholds must rise: work_info_hours ({}) <= work_notice_hours \
-                     ({}) <= work_strong_hours ({})",
-                    b.work_info_hours, b.work_notice_hours, b.work_strong_hours
+                t!(
+                    "config-balance-rise",
+                    info = b.work_info_hours.to_string(),
+                    notice = b.work_notice_hours.to_string(),
+                    strong = b.work_strong_hours.to_string()
                 ),
             ));
         }
         if !(1..=720).contains(&b.long_block_minutes) {
             return Err(err(
                 "long_block_minutes",
-                format!(
-                    "long_block_minutes = {}: expected 1 to 720",
-                    b.long_block_minutes
+                t!(
+                    "config-long-block",
+                    value = b.long_block_minutes.to_string()
                 ),
             ));
         }
         if b.weekend_weeks > 4 {
             return Err(err(
                 "weekend_weeks",
-                format!(
-                    "weekend_weeks = {}: expected 0 (never) to 4 (of the last 4 weeks)",
-                    b.weekend_weeks
-                ),
+                t!("config-weekend-weeks", value = b.weekend_weeks.to_string()),
             ));
         }
         Ok(())
@@ -320,31 +319,39 @@ impl Config {
         if let Err(e) = breath::resonance(b.resonance_per_minute) {
             return Err(src.error(
                 &key("resonance_per_minute"),
-                format!("resonance_per_minute: {e}"),
+                t!(
+                    "config-key-problem",
+                    key = "resonance_per_minute",
+                    problem = e.to_string()
+                ),
             ));
         }
         if let Err(e) = breath::box_breathing(b.box_seconds) {
-            return Err(src.error(&key("box_seconds"), format!("box_seconds: {e}")));
+            return Err(src.error(
+                &key("box_seconds"),
+                t!(
+                    "config-key-problem",
+                    key = "box_seconds",
+                    problem = e.to_string()
+                ),
+            ));
         }
         if !(1..=8).contains(&b.cycles_478) {
             return Err(src.error(
                 &key("cycles_478"),
-                format!(
-                    "cycles_478 = {}: expected 1 to 8 (Weil: 4 at first, up to 8 after a month)",
-                    b.cycles_478
-                ),
+                t!("config-cycles-478", value = b.cycles_478.to_string()),
             ));
         }
         if !(1..=240).contains(&b.snooze_minutes) {
             return Err(src.error(
                 &key("snooze_minutes"),
-                format!("snooze_minutes = {}: expected 1 to 240", b.snooze_minutes),
+                t!("config-snooze", value = b.snooze_minutes.to_string()),
             ));
         }
         if b.daily_goal > 24 {
             return Err(src.error(
                 &key("daily_goal"),
-                format!("daily_goal = {}: expected 0 to 24", b.daily_goal),
+                t!("config-daily-goal", value = b.daily_goal.to_string()),
             ));
         }
         let mut warnings = Vec::new();
@@ -355,10 +362,10 @@ impl Config {
             let names: Vec<String> = b.patterns().into_iter().map(|p| p.id).collect();
             return Err(src.error(
                 &key("default_pattern"),
-                format!(
-                    "default_pattern = {:?}: not a pattern; known: {}",
-                    b.default_pattern,
-                    names.join(", ")
+                t!(
+                    "config-default-pattern",
+                    value = format!("{:?}", b.default_pattern),
+                    known = names.join(", ")
                 ),
             ));
         }
@@ -388,10 +395,7 @@ impl Config {
         if breath::preset(&c.name).is_some() {
             return Err(src.error(
                 &at("name"),
-                format!(
-                    "pattern name {:?} is a preset's; choose another name",
-                    c.name
-                ),
+                t!("config-pattern-preset", name = format!("{:?}", c.name)),
             ));
         }
         let warnings = match breath::custom(&c.name, &c.phases) {
@@ -406,7 +410,14 @@ impl Config {
                 if let Some(n) = breath::error_phase(&e) {
                     at.push(Seg::Index(n - 1));
                 }
-                return Err(src.error(&at, format!("pattern {:?}: {e}", c.name)));
+                return Err(src.error(
+                    &at,
+                    t!(
+                        "config-pattern",
+                        name = format!("{:?}", c.name),
+                        problem = e.to_string()
+                    ),
+                ));
             }
         };
         if let Some(m) = c.minutes
@@ -414,9 +425,10 @@ impl Config {
         {
             return Err(src.error(
                 &at("minutes"),
-                format!(
-                    "pattern {:?}: minutes = {m}: expected more than 0 and at most 60",
-                    c.name
+                t!(
+                    "config-pattern-minutes",
+                    name = format!("{:?}", c.name),
+                    value = m.to_string()
                 ),
             ));
         }
@@ -442,7 +454,7 @@ impl Config {
             {
                 return Err(src.error(
                     &[Seg::Key("offline"), Seg::Key(key)],
-                    format!("[offline] {key}: {e}"),
+                    t!("config-offline-rule", key = key, problem = e.to_string()),
                 ));
             }
         }
@@ -450,9 +462,10 @@ impl Config {
             if !self.domains.iter().any(|x| &x.name == d) {
                 return Err(src.error(
                     &[Seg::Key("offline"), Seg::Key("focus_dnd_except")],
-                    format!(
-                        "[offline] focus_dnd_except: {d:?} is not a domain ({})",
-                        self.domain_names().join(", ")
+                    t!(
+                        "config-offline-except",
+                        value = format!("{d:?}"),
+                        known = self.domain_names().join(", ")
                     ),
                 ));
             }
@@ -469,27 +482,26 @@ impl Config {
         {
             return Err(src.error(
                 &[Seg::Key("import"), Seg::Key("default_domain")],
-                format!(
-                    "[import] default_domain = {d:?} is not one of the domains ({})",
-                    self.domain_names().join(", ")
+                t!(
+                    "config-import-default",
+                    value = format!("{d:?}"),
+                    known = self.domain_names().join(", ")
                 ),
             ));
         }
         for (tag, d) in &i.domains {
             let at = [Seg::Key("import"), Seg::Key("domains"), Seg::Key(tag)];
             if tag.trim().is_empty() {
-                return Err(src.error(
-                    &at,
-                    "[import] domains: a tag can't be empty; expected e.g. { \"gym\" = \"health\" }"
-                        .into(),
-                ));
+                return Err(src.error(&at, t!("config-import-empty-tag")));
             }
             if !known(d) {
                 return Err(src.error(
                     &at,
-                    format!(
-                        "[import] domains: {tag:?} = {d:?} is not one of the domains ({})",
-                        self.domain_names().join(", ")
+                    t!(
+                        "config-import-domain",
+                        tag = format!("{tag:?}"),
+                        value = format!("{d:?}"),
+                        known = self.domain_names().join(", ")
                     ),
                 ));
             }
@@ -507,17 +519,17 @@ impl Config {
         if !file.is_absolute() {
             return Err(src.error(
                 &at,
-                format!(
-                    "file = {:?}: expected an absolute path or one from your home, like \"~/sounds/bell.wav\"",
-                    raw.display().to_string()
+                t!(
+                    "config-sound-path",
+                    value = format!("{:?}", raw.display().to_string())
                 ),
             ));
         }
         if !file.is_file() {
             return Ok(vec![format!(
-                "{}: [sound] file {}: no such file; serein's own chime plays instead",
+                "{}: {}",
                 src.place(&at),
-                file.display()
+                t!("config-sound-missing", file = file.display().to_string())
             )]);
         }
         Ok(Vec::new())
@@ -532,7 +544,7 @@ impl Config {
             if c.name.trim().is_empty() {
                 return Err(src.error(
                     &[Seg::Key("calendar"), Seg::Index(i)],
-                    "a [[calendar]] needs a name, e.g. name = \"work\"".into(),
+                    t!("config-calendar-name"),
                 ));
             }
             if self.calendars[..i].iter().any(|o| o.name == c.name) {
@@ -545,62 +557,61 @@ impl Config {
                 if !c.path.as_os_str().is_empty() {
                     return Err(src.error(
                         &at("url"),
-                        format!(
-                            "calendar {:?} has both a path and a url: give one of them",
-                            c.name
-                        ),
+                        t!("config-calendar-both", name = format!("{:?}", c.name)),
                     ));
                 }
                 if let Err(why) = crate::calendar::remote::http_url(url) {
-                    return Err(
-                        src.error(&at("url"), format!("calendar {:?}: url = {why}", c.name))
-                    );
+                    return Err(src.error(
+                        &at("url"),
+                        t!(
+                            "config-calendar-url",
+                            name = format!("{:?}", c.name),
+                            problem = why.to_string()
+                        ),
+                    ));
                 }
                 if c.refresh == 0 {
                     return Err(src.error(
                         &at("refresh"),
-                        format!(
-                            "calendar {:?}: refresh = 0: expected a length of at least a minute, like \"30m\"",
-                            c.name
-                        ),
+                        t!("config-calendar-refresh", name = format!("{:?}", c.name)),
                     ));
                 }
             } else if c.path.as_os_str().is_empty() {
                 return Err(src.error(
                     &[Seg::Key("calendar"), Seg::Index(i)],
-                    format!(
-                        "calendar {:?} needs a path (an .ics file or a folder of them, like \"~/calendars/work.ics\") or a url (\"https://…\")",
-                        c.name
-                    ),
+                    t!("config-calendar-needs", name = format!("{:?}", c.name)),
                 ));
             }
             let path = super::expand_home(&c.path);
             if c.url.is_none() && !path.is_absolute() {
                 return Err(src.error(
                     &at("path"),
-                    format!(
-                        "path = {:?}: expected an absolute path or one from your home, like \"~/calendars/work.ics\"",
-                        c.path.display().to_string()
+                    t!(
+                        "config-calendar-path",
+                        value = format!("{:?}", c.path.display().to_string())
                     ),
                 ));
             }
             if !self.domains.iter().any(|d| d.name == c.domain) {
                 return Err(src.error(
                     &at("domain"),
-                    format!(
-                        "calendar {:?}: domain = {:?} is not one of the domains ({})",
-                        c.name,
-                        c.domain,
-                        self.domain_names().join(", ")
+                    t!(
+                        "config-calendar-domain",
+                        name = format!("{:?}", c.name),
+                        value = format!("{:?}", c.domain),
+                        known = self.domain_names().join(", ")
                     ),
                 ));
             }
             if c.url.is_none() && !path.exists() {
                 warnings.push(format!(
-                    "{}: calendar {:?}: {}: no such file or folder; no meetings from it until it appears",
+                    "{}: {}",
                     src.place(&at("path")),
-                    c.name,
-                    path.display()
+                    t!(
+                        "config-calendar-missing",
+                        name = format!("{:?}", c.name),
+                        path = path.display().to_string()
+                    )
                 ));
             }
         }
@@ -620,8 +631,9 @@ impl Config {
                     .map(|(l, c)| format!(":{l}:{c}"))
                     .unwrap_or_default();
                 out.push(format!(
-                    "{}{at}: [hooks] {key}: {e} (hooks run without a shell)",
-                    path.display()
+                    "{}{at}: {}",
+                    path.display(),
+                    t!("config-hook", key = key.as_str(), problem = e)
                 ));
             }
         }
@@ -755,10 +767,10 @@ fn segments(path: &str) -> Vec<Seg<'_>> {
 /// to give a clear error.
 fn check_hook(argv: &[String]) -> Result<(), String> {
     let Some(program) = argv.first() else {
-        return Err("hook command is empty: expected a program and its arguments, e.g. [\"notify-send\", \"hi\"]".into());
+        return Err(t!("config-hook-empty"));
     };
     if program.is_empty() {
-        return Err("hook program is an empty string".into());
+        return Err(t!("config-hook-empty-program"));
     }
     // Like execvp: a name with a slash is a path, anything else is looked up on PATH.
     if program.contains('/') {
@@ -766,17 +778,18 @@ fn check_hook(argv: &[String]) -> Result<(), String> {
         return if is_executable(path) {
             Ok(())
         } else if path.exists() {
-            Err(format!("hook program {program} is not an executable file"))
+            Err(t!("config-hook-not-executable", program = program.as_str()))
         } else {
-            Err(format!("hook program {program} does not exist"))
+            Err(t!("config-hook-missing", program = program.as_str()))
         };
     }
     let path_var = std::env::var_os("PATH").unwrap_or_default();
     if std::env::split_paths(&path_var).any(|dir| is_executable(&dir.join(program))) {
         Ok(())
     } else {
-        Err(format!(
-            "hook program {program:?} was not found on PATH; use an absolute path or install it"
+        Err(t!(
+            "config-hook-not-on-path",
+            program = format!("{program:?}")
         ))
     }
 }
@@ -932,5 +945,126 @@ mod tests {
             let err = check_hook(&[p.display().to_string()]).unwrap_err();
             assert!(err.contains("not an executable"), "{err}");
         }
+    }
+
+    /// The checks after parsing, in English as before issue 12 (byte for byte) and in
+    /// French, still at file:line:column.
+    #[test]
+    fn checks_in_both_languages() {
+        use crate::i18n::{Lang, with_lang};
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "[[template]]\nname = \"a\"\nboxes = [\"25:00-26:00 x\"]\n",
+                "cfg.toml:3:10: template \"a\": \"25:00-26:00 x\": \"25:00\": hours go from 00 to 23 (24:00 only as an end); accepted: 09:00-10:30 Title #domain · 14:00 +45m Title · 45m Title (next free slot)",
+                "cfg.toml:3:10: modèle \"a\" : \"25:00-26:00 x\" : « 25:00 » : les heures vont de 00 à 23 (24:00 seulement comme fin) ; formes acceptées : 09:00-10:30 Titre #domaine · 14h +45m Titre · 45m Titre (1er créneau libre)",
+            ),
+            (
+                "[[template]]\nname = \"\"\n",
+                "cfg.toml:1:1: a [[template]] needs a name",
+                "cfg.toml:1:1: un [[template]] a besoin d’un nom",
+            ),
+            (
+                "[offline]\nweekdays = \"19h-25h\"\n",
+                "cfg.toml:2:1: [offline] weekdays: window \"19h-25h\": bad end: \"25h\" has hour 25 (hours go 00-23; 24:00 is allowed only as an end); expected \"all\", \"none\", or one or more \"HH:MM-HH:MM\" windows separated by commas (e.g. \"19:00-08:00\", \"19h-8h\" or \"12:00-13:00, 19:00-08:00\")",
+                "cfg.toml:2:1: [offline] weekdays : plage \"19h-25h\" : fin incorrecte : \"25h\" a l’heure 25 (les heures vont de 00 à 23 ; 24:00 seulement comme fin) ; attendu \"all\", \"none\", ou une ou plusieurs plages \"HH:MM-HH:MM\" séparées par des virgules (par exemple \"19:00-08:00\", \"19h-8h\" ou \"12:00-13:00, 19:00-08:00\")",
+            ),
+            (
+                "[offline]\nfocus_dnd_except = [\"gym\"]\n",
+                "cfg.toml:2:1: [offline] focus_dnd_except: \"gym\" is not a domain (work, personal, family, social, health)",
+                "cfg.toml:2:1: [offline] focus_dnd_except : \"gym\" n’est pas un domaine (work, personal, family, social, health)",
+            ),
+            (
+                "[[breathing.pattern]]\nname = \"mine\"\nphases = [[\"inhale\", 4], [\"exhale\", 25]]\n",
+                "cfg.toml:3:26: pattern \"mine\": phase 2 (exhale): 25 s is too long; each phase lasts at most 20 s",
+                "cfg.toml:3:26: exercice \"mine\" : phase 2 (exhale) : 25 s est trop long ; chaque phase dure au plus 20 s",
+            ),
+            (
+                "[[breathing.pattern]]\nname = \"box\"\nphases = [[\"inhale\", 4], [\"exhale\", 4]]\n",
+                "cfg.toml:2:1: pattern name \"box\" is a preset's; choose another name",
+                "cfg.toml:2:1: le nom d’exercice \"box\" est celui d’un exercice fourni ; choisissez un autre nom",
+            ),
+            (
+                "[breathing]\nresonance_per_minute = 8.0\n",
+                "cfg.toml:2:1: resonance_per_minute: resonance rate 8 breaths/min is not accepted; use 4.5 to 7 in steps of 0.5",
+                "cfg.toml:2:1: resonance_per_minute : le rythme de résonance de 8 respirations/min n’est pas accepté ; choisissez de 4.5 à 7 par pas de 0.5",
+            ),
+            (
+                "[breathing]\ncycles_478 = 9\n",
+                "cfg.toml:2:1: cycles_478 = 9: expected 1 to 8 (Weil: 4 at first, up to 8 after a month)",
+                "cfg.toml:2:1: cycles_478 = 9 : attendu de 1 à 8 (Weil : 4 au début, jusqu’à 8 après un mois)",
+            ),
+            (
+                "[breathing]\ndefault_pattern = \"nope\"\n",
+                "cfg.toml:2:1: default_pattern = \"nope\": not a pattern; known: coherence, coherence-4-6, resonance, box, 478, sigh",
+                "cfg.toml:2:1: default_pattern = \"nope\" : pas un exercice ; connus : coherence, coherence-4-6, resonance, box, 478, sigh",
+            ),
+            (
+                "[balance]\nwork_info_hours = 50.0\nwork_notice_hours = 45.0\n",
+                "cfg.toml:3:1: work hours thresholds must rise: work_info_hours (50) <= work_notice_hours (45) <= work_strong_hours (55)",
+                "cfg.toml:3:1: les seuils d’heures de travail doivent monter : work_info_hours (50) <= work_notice_hours (45) <= work_strong_hours (55)",
+            ),
+            (
+                "[balance]\ndaily_rest_hours = 30.0\n",
+                "cfg.toml:2:1: daily_rest_hours = 30: expected a number of hours above 0 and at most 24",
+                "cfg.toml:2:1: daily_rest_hours = 30 : attendu un nombre d’heures supérieur à 0 et au plus 24",
+            ),
+            (
+                "[import]\ndomains = { \"\" = \"work\" }\n",
+                "cfg.toml:2:13: [import] domains: a tag can't be empty; expected e.g. { \"gym\" = \"health\" }",
+                "cfg.toml:2:13: [import] domains : une étiquette ne peut pas être vide ; attendu par exemple { \"gym\" = \"health\" }",
+            ),
+            (
+                "[sound]\nfile = \"bell.wav\"\n",
+                "cfg.toml:2:1: file = \"bell.wav\": expected an absolute path or one from your home, like \"~/sounds/bell.wav\"",
+                "cfg.toml:2:1: file = \"bell.wav\" : attendu un chemin absolu ou depuis votre dossier personnel, comme \"~/sounds/bell.wav\"",
+            ),
+            (
+                "[[calendar]]\nname = \"w\"\n",
+                "cfg.toml:1:1: calendar \"w\" needs a path (an .ics file or a folder of them, like \"~/calendars/work.ics\") or a url (\"https://…\")",
+                "cfg.toml:1:1: le calendrier \"w\" a besoin d’un chemin (un fichier .ics ou un dossier de fichiers .ics, comme \"~/calendars/work.ics\") ou d’une url (\"https://…\")",
+            ),
+            (
+                "[[domain]]\nname = \"break\"\n",
+                "cfg.toml:2:1: \"break\" is reserved for breaks (#break); choose another domain name",
+                "cfg.toml:2:1: \"break\" est réservé aux pauses (#break) ; choisissez un autre nom de domaine",
+            ),
+        ];
+        for (text, en, fr) in cases {
+            let got = with_lang(Lang::En, || parse(text)).expect_err(text);
+            assert_eq!(got.to_string(), *en, "{text:?}");
+            let got = with_lang(Lang::Fr, || parse(text)).expect_err(text);
+            assert_eq!(got.to_string(), *fr, "{text:?}");
+        }
+        // The file's own `language = "fr"` words its errors, whatever the environment.
+        let text = "language = \"fr\"\n[offline]\nsaturday = \"all, 10h-12h\"\n";
+        let got = with_lang(Lang::En, || parse(text)).unwrap_err().to_string();
+        assert!(
+            got.starts_with("cfg.toml:3:1: [offline] saturday : \"all\" doit être seul"),
+            "{got}"
+        );
+    }
+
+    #[test]
+    fn warnings_in_both_languages() {
+        use crate::i18n::{Lang, with_lang};
+        let text = "[sound]\nfile = \"/nonexistent/bell.wav\"\n[[breathing.pattern]]\nname = \"fast\"\nphases = [[\"inhale\", 2], [\"exhale\", 2]]\n[hooks]\non_start = [\"/nonexistent/x\"]\n";
+        let (_, en) = with_lang(Lang::En, || parse(text)).unwrap();
+        assert_eq!(
+            en,
+            [
+                "cfg.toml:5:1: pattern \"fast\" runs at 15 breaths/min: above 10 a minute this is no longer slow breathing",
+                "cfg.toml:2:1: [sound] file /nonexistent/bell.wav: no such file; serein's own chime plays instead",
+                "cfg.toml:7:1: [hooks] on_start: hook program /nonexistent/x does not exist (hooks run without a shell)",
+            ]
+        );
+        let (_, fr) = with_lang(Lang::Fr, || parse(text)).unwrap();
+        assert_eq!(
+            fr,
+            [
+                "cfg.toml:5:1: l’exercice « fast » va à 15 respirations/min : au-delà de 10 par minute, ce n’est plus une respiration lente",
+                "cfg.toml:2:1: [sound] fichier /nonexistent/bell.wav : introuvable ; le carillon de serein joue à la place",
+                "cfg.toml:7:1: [hooks] on_start : le programme du hook /nonexistent/x n’existe pas (les hooks sont lancés sans shell)",
+            ]
+        );
     }
 }

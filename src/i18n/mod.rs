@@ -11,6 +11,7 @@
 //! [`with_lang`] so parallel tests don't disturb each other.
 
 mod dates;
+mod problems;
 
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -20,6 +21,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use dates::{DateStyle, date, month_name, weekday_name};
+pub use problems::accepted_forms;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 

@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::model::{Model, Screen};
-use crate::domain::parse::ACCEPTED_FORMS;
 use crate::keys::{self, Row};
 use crate::t;
 use crate::ui::theme::Theme;
@@ -132,7 +131,7 @@ fn screen_notes(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
         Screen::Today | Screen::Timer => {
             lines.push(Line::from(vec![
                 Span::styled(format!("{} ", t!("overlay-add-label")), theme.title()),
-                Span::raw(ACCEPTED_FORMS),
+                Span::raw(crate::i18n::accepted_forms()),
             ]));
             let tags: Vec<String> = model
                 .config

@@ -12,6 +12,7 @@ mod due;
 mod e2e;
 mod flow;
 mod french_cli;
+mod french_errors;
 mod french_input;
 mod french_screens;
 mod french_summary;

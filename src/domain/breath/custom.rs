@@ -1,6 +1,6 @@
 //! A user's own pattern from config, checked phase by phase so an error names the phase.
 
-use super::pattern::{BreathError, Pattern, Phase, PhaseKind, fmt_secs};
+use super::pattern::{BreathError, BreathWarning, Pattern, Phase, PhaseKind};
 use super::presets::phase;
 use super::{MAX_PHASE_SECS, MIN_BREATH_SECS, SLOW_BREATHING_MAX_PER_MIN};
 
@@ -14,7 +14,10 @@ use super::{MAX_PHASE_SECS, MIN_BREATH_SECS, SLOW_BREATHING_MAX_PER_MIN};
 ///
 /// Returns the pattern and warnings: a rate above 10 breaths a minute is accepted but warns
 /// that this is no longer slow breathing (wellbeing.md [S19]).
-pub fn custom(name: &str, phases: &[(String, f64)]) -> Result<(Pattern, Vec<String>), BreathError> {
+pub fn custom(
+    name: &str,
+    phases: &[(String, f64)],
+) -> Result<(Pattern, Vec<BreathWarning>), BreathError> {
     // A 0 s hold is allowed and simply left out ("6-0-6-0" is in 6, out 6); the other phases
     // keep their numbers in messages.
     let is_hold = |n: &str| {
@@ -80,7 +83,7 @@ pub fn error_phase(e: &BreathError) -> Option<usize> {
 fn custom_inner(
     name: &str,
     phases: &[(String, f64)],
-) -> Result<(Pattern, Vec<String>), BreathError> {
+) -> Result<(Pattern, Vec<BreathWarning>), BreathError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(BreathError::NoName);
@@ -100,10 +103,10 @@ fn custom_inner(
     let mut warnings = Vec::new();
     let rate = pattern.per_minute();
     if rate > SLOW_BREATHING_MAX_PER_MIN {
-        warnings.push(format!(
-            "pattern \"{name}\" runs at {} breaths/min: above 10 a minute this is no longer slow breathing",
-            fmt_secs((rate * 10.0).round() / 10.0)
-        ));
+        warnings.push(BreathWarning::Fast {
+            pattern: name.to_string(),
+            per_minute: (rate * 10.0).round() / 10.0,
+        });
     }
     Ok((pattern, warnings))
 }
@@ -154,14 +157,10 @@ fn check_top_ups(kinds: &[Option<PhaseKind>]) -> Result<(), BreathError> {
         if *kind == Some(PhaseKind::InhaleTopUp)
             && (i == 0 || kinds[i - 1] != Some(PhaseKind::Inhale))
         {
-            let after = if i == 0 {
-                "at the start".to_string()
-            } else {
-                format!(
-                    "after phase {i} ({})",
-                    kinds[i - 1].map_or("hold", PhaseKind::as_str)
-                )
-            };
+            let after = (i > 0).then(|| {
+                let before = kinds[i - 1].map_or("hold", PhaseKind::as_str);
+                (i, before.to_string())
+            });
             return Err(BreathError::TopUpNotAfterInhale {
                 index: i + 1,
                 name: PhaseKind::InhaleTopUp.as_str().to_string(),
@@ -214,7 +213,7 @@ fn resolve_holds(
                     return Err(BreathError::HoldMismatch {
                         index: i + 1,
                         name: k.as_str().to_string(),
-                        after: format!("phase {} ({})", j + 1, before.as_str()),
+                        after: (j + 1, before.as_str().to_string()),
                     });
                 }
                 natural

@@ -21,7 +21,7 @@ pub mod safety;
 
 pub use custom::{custom, error_phase};
 pub use exercise::{Exercise, Frame};
-pub use pattern::{BreathError, Pattern, Phase, PhaseKind, Timings, fmt_secs};
+pub use pattern::{BreathError, BreathWarning, Pattern, Phase, PhaseKind, Timings, fmt_secs};
 pub use presets::{box_breathing, preset, presets, resonance};
 
 /// Longest phase accepted in a custom pattern, in seconds.

@@ -166,87 +166,64 @@ pub fn fmt_secs(secs: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// Why a pattern or an exercise was refused. Messages are shown to the user as they are.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a pattern or an exercise was refused, with the data to say it (the words are in
+/// `i18n::problems`). Phase numbers are 1-based, as the user counts them; phase names are
+/// the config's (`inhale`, `hold_full`, `hold` for a plain hold).
+#[derive(Debug, Clone, PartialEq)]
 pub enum BreathError {
     /// A custom pattern without a name.
-    #[error("a custom breathing pattern needs a name")]
     NoName,
     /// A custom pattern without phases.
-    #[error(
-        "pattern \"{pattern}\" has no phases: give at least one inhale and one exhale, e.g. [[\"inhale\", 4], [\"exhale\", 6]]"
-    )]
     NoPhases { pattern: String },
     /// A phase name that is not known.
-    #[error(
-        "phase {index} (\"{name}\"): unknown phase; use inhale, inhale_top_up (or top_up), hold, hold_full, hold_empty or exhale"
-    )]
     UnknownPhase { index: usize, name: String },
     /// A phase of 0 s, negative or not a number.
-    #[error(
-        "phase {index} ({name}): {secs} s is not accepted; each phase lasts more than 0 and at most 20 s"
-    )]
     NotPositive {
         index: usize,
         name: String,
         secs: f64,
     },
     /// A phase longer than [`MAX_PHASE_SECS`](super::MAX_PHASE_SECS).
-    #[error("phase {index} ({name}): {secs} s is too long; each phase lasts at most 20 s")]
     TooLong {
         index: usize,
         name: String,
         secs: f64,
     },
     /// An inhale or exhale shorter than [`MIN_BREATH_SECS`](super::MIN_BREATH_SECS).
-    #[error("phase {index} ({name}): {secs} s is too short; inhales and exhales last at least 2 s")]
     BreathTooShort {
         index: usize,
         name: String,
         secs: f64,
     },
-    /// A top-up that does not directly follow an inhale.
-    #[error("phase {index} ({name}): a top-up must come right after an inhale, not {after}")]
+    /// A top-up that does not directly follow an inhale: `after` is the phase before it
+    /// (its number and name), `None` at the start.
     TopUpNotAfterInhale {
         index: usize,
         name: String,
-        after: String,
+        after: Option<(usize, String)>,
     },
-    /// A full hold after an exhale, or an empty hold after an inhale.
-    #[error(
-        "phase {index} ({name}): this hold comes after {after}; use \"hold\" and it follows the breath before it"
-    )]
+    /// A full hold after an exhale, or an empty hold after an inhale: `after` is the breath
+    /// before it (its number and name).
     HoldMismatch {
         index: usize,
         name: String,
-        after: String,
+        after: (usize, String),
     },
-    /// A cycle without an inhale or without an exhale.
-    #[error(
-        "{} no {missing}: a pattern needs at least one inhale and one exhale",
-        phases_label(*count)
-    )]
+    /// A cycle of `count` phases without an inhale or without an exhale (`missing`).
     Missing { count: usize, missing: &'static str },
     /// A resonance rate outside 4.5..=7 or not on a 0.5 step.
-    #[error("resonance rate {value} breaths/min is not accepted; use 4.5 to 7 in steps of 0.5")]
     ResonanceRate { value: f64 },
     /// A box side outside 2..=5 s.
-    #[error("box breathing with {secs} s per side is not accepted; use 2 to 5 s")]
     BoxSide { secs: u32 },
     /// A session length outside (0, 60] minutes.
-    #[error("{value} min is not accepted; a session lasts more than 0 and at most 60 minutes")]
     Minutes { value: f64 },
     /// A cycle count outside 1..=cap.
-    #[error("{value} cycles is not accepted for {pattern}: use 1 to {max} cycles")]
     Cycles {
         pattern: String,
         value: u32,
         max: u32,
     },
     /// A session length that needs more cycles than the pattern's cap.
-    #[error(
-        "{minutes} min would be {cycles} cycles of {pattern}, above its cap of {max} cycles; use 1 to {max} cycles"
-    )]
     MinutesOverCap {
         pattern: String,
         minutes: f64,
@@ -255,11 +232,12 @@ pub enum BreathError {
     },
 }
 
-/// "phase 1 has" / "phases 1-3 have", for [`BreathError::Missing`].
-fn phases_label(count: usize) -> String {
-    if count == 1 {
-        "phase 1 has".to_string()
-    } else {
-        format!("phases 1-{count} have")
-    }
+impl std::error::Error for BreathError {}
+
+/// Something to know about an accepted custom pattern (worded in `i18n::problems`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BreathWarning {
+    /// Faster than slow breathing (above 10 breaths a minute); the rate is rounded to a
+    /// tenth.
+    Fast { pattern: String, per_minute: f64 },
 }

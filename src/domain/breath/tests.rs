@@ -243,7 +243,7 @@ fn phase_names() {
 fn parameterised_presets() {
     for bad in [4.0, 6.25, 7.5, 0.0, -6.0, f64::NAN, f64::INFINITY] {
         let err = resonance(bad).unwrap_err();
-        assert!(err.to_string().contains("4.5 to 7"), "{err}");
+        assert!(matches!(err, BreathError::ResonanceRate { .. }), "{err:?}");
     }
     let r = resonance(5.5).unwrap();
     assert!((r.phases[0].secs - 5.454_545_454_5).abs() < 1e-9);
@@ -253,9 +253,7 @@ fn parameterised_presets() {
         assert!((resonance(ok).unwrap().per_minute() - ok).abs() < 1e-9);
     }
     for bad in [0, 1, 6, 10] {
-        let err = box_breathing(bad).unwrap_err();
-        assert!(err.to_string().contains(&format!("{bad} s")), "{err}");
-        assert!(err.to_string().contains("2 to 5"), "{err}");
+        assert_eq!(box_breathing(bad), Err(BreathError::BoxSide { secs: bad }));
     }
     assert_eq!(box_breathing(2).unwrap().cycle_secs(), 8.0);
 }
@@ -264,23 +262,38 @@ fn parameterised_presets() {
 fn exercise_limits() {
     let p478 = preset("478").unwrap();
     let err = Exercise::with_cycles(p478.clone(), 9).unwrap_err();
-    assert!(err.to_string().contains("1 to 8"), "{err}");
-    assert!(err.to_string().contains("9 cycles"), "{err}");
+    assert!(
+        matches!(
+            err,
+            BreathError::Cycles {
+                value: 9,
+                max: 8,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     assert_eq!(
         Exercise::with_cycles(p478.clone(), 8).unwrap().total_secs(),
         156.0
     );
     assert!(Exercise::with_cycles(p478.clone(), 0).is_err());
     let err = Exercise::with_minutes(p478, 10.0).unwrap_err();
-    assert!(err.to_string().contains("cap of 8"), "{err}");
+    assert!(
+        matches!(err, BreathError::MinutesOverCap { max: 8, .. }),
+        "{err:?}"
+    );
 
     let coh = preset("coherence").unwrap();
     for bad in [0.0, -1.0, 60.5, f64::NAN, f64::INFINITY] {
         let err = Exercise::with_minutes(coh.clone(), bad).unwrap_err();
-        assert!(err.to_string().contains("at most 60 minutes"), "{err}");
+        assert!(matches!(err, BreathError::Minutes { .. }), "{err:?}");
     }
     let err = Exercise::with_cycles(coh.clone(), 1000).unwrap_err();
-    assert!(err.to_string().contains("1 to 600"), "{err}");
+    assert!(
+        matches!(err, BreathError::Cycles { max: 600, .. }),
+        "{err:?}"
+    );
     assert_eq!(Exercise::with_cycles(coh.clone(), 600).unwrap().cycles, 600);
     assert_eq!(
         Exercise::with_minutes(coh.clone(), 60.0).unwrap().cycles,
@@ -356,62 +369,115 @@ fn custom_patterns() {
     // Fast patterns are accepted with a warning.
     let (p, warnings) = custom("fast", &owned(&[("inhale", 2.0), ("exhale", 2.0)])).unwrap();
     assert_eq!(p.per_minute(), 15.0);
-    assert_eq!(warnings.len(), 1);
-    assert!(
-        warnings[0].contains("no longer slow breathing"),
-        "{warnings:?}"
+    assert_eq!(
+        warnings,
+        [BreathWarning::Fast {
+            pattern: "fast".into(),
+            per_minute: 15.0
+        }]
     );
-    assert!(warnings[0].contains("15 breaths/min"), "{warnings:?}");
     // 10 a minute exactly is still slow.
     let (_, w) = custom("ten", &owned(&[("inhale", 3.0), ("exhale", 3.0)])).unwrap();
     assert!(w.is_empty());
 
-    let refused: &[(&[(&str, f64)], &str)] = &[
-        (&[("inhale", 0.0), ("exhale", 4.0)], "phase 1 (inhale): 0 s"),
+    use BreathError::*;
+    let n = |s: &str| s.to_string();
+    let refused: Vec<(&[(&str, f64)], BreathError)> = vec![
+        (
+            &[("inhale", 0.0), ("exhale", 4.0)],
+            NotPositive {
+                index: 1,
+                name: n("inhale"),
+                secs: 0.0,
+            },
+        ),
         (
             &[("inhale", 4.0), ("exhale", 25.0)],
-            "phase 2 (exhale): 25 s is too long",
+            TooLong {
+                index: 2,
+                name: n("exhale"),
+                secs: 25.0,
+            },
         ),
         (
             &[("inhale", 1.0), ("exhale", 4.0)],
-            "phase 1 (inhale): 1 s is too short",
+            BreathTooShort {
+                index: 1,
+                name: n("inhale"),
+                secs: 1.0,
+            },
         ),
         (
             &[("inhale", 4.0), ("hold", 4.0)],
-            "phases 1-2 have no exhale",
+            Missing {
+                count: 2,
+                missing: "exhale",
+            },
         ),
-        (&[("exhale", 4.0)], "phase 1 has no inhale"),
+        (
+            &[("exhale", 4.0)],
+            Missing {
+                count: 1,
+                missing: "inhale",
+            },
+        ),
         (
             &[("top_up", 1.0), ("inhale", 2.0), ("exhale", 6.0)],
-            "phase 1 (inhale_top_up)",
+            TopUpNotAfterInhale {
+                index: 1,
+                name: n("inhale_top_up"),
+                after: None,
+            },
         ),
         (
             &[("inhale", 2.0), ("exhale", 6.0), ("top_up", 1.0)],
-            "phase 3 (inhale_top_up)",
+            TopUpNotAfterInhale {
+                index: 3,
+                name: n("inhale_top_up"),
+                after: Some((2, n("exhale"))),
+            },
         ),
         (
             &[("inhale", 4.0), ("breathe", 4.0)],
-            "phase 2 (\"breathe\")",
+            UnknownPhase {
+                index: 2,
+                name: n("breathe"),
+            },
         ),
         (
             &[("inhale", 4.0), ("exhale", 4.0), ("hold_full", 2.0)],
-            "phase 3 (hold_full)",
+            HoldMismatch {
+                index: 3,
+                name: n("hold_full"),
+                after: (2, n("exhale")),
+            },
         ),
         (
             &[("inhale", 4.0), ("hold_empty", 2.0), ("exhale", 4.0)],
-            "phase 2 (hold_empty)",
+            HoldMismatch {
+                index: 2,
+                name: n("hold_empty"),
+                after: (1, n("inhale")),
+            },
         ),
-        (&[("inhale", 4.0), ("exhale", f64::NAN)], "phase 2 (exhale)"),
         (
             &[("inhale", 4.0), ("hold", -1.0), ("exhale", 4.0)],
-            "phase 2 (hold): -1 s",
+            NotPositive {
+                index: 2,
+                name: n("hold"),
+                secs: -1.0,
+            },
         ),
-        (&[], "has no phases"),
+        (&[], NoPhases { pattern: n("bad") }),
     ];
-    for (phases, needle) in refused {
-        let err = custom("bad", &owned(phases)).unwrap_err().to_string();
-        assert!(err.contains(needle), "{phases:?}: {err:?} lacks {needle:?}");
+    for (phases, want) in refused {
+        assert_eq!(custom("bad", &owned(phases)), Err(want), "{phases:?}");
     }
+    // NaN is not equal to itself: match instead.
+    assert!(matches!(
+        custom("bad", &owned(&[("inhale", 4.0), ("exhale", f64::NAN)])),
+        Err(NotPositive { index: 2, .. })
+    ));
     assert_eq!(
         custom("  ", &owned(&[("inhale", 4.0)])),
         Err(BreathError::NoName)
@@ -576,9 +642,8 @@ proptest! {
             1 => bad[i].1 = 25.0,
             _ => bad[i] = ("inhale".to_string(), 1.0),
         }
-        let err = custom("bad", &bad).unwrap_err().to_string();
-        let needle = format!("phase {} (", i + 1);
-        prop_assert!(err.contains(&needle), "{err:?} lacks {needle:?}");
+        let err = custom("bad", &bad).unwrap_err();
+        prop_assert_eq!(error_phase(&err), Some(i + 1), "{:?}", err);
     }
 
     #[test]
@@ -588,17 +653,18 @@ proptest! {
             .filter(|(n, _)| n != "exhale")
             .cloned()
             .collect();
-        let err = custom("bad", &no_exhale).unwrap_err().to_string();
-        let needle = if no_exhale.len() == 1 {
-            "phase 1 has no exhale".to_string()
-        } else {
-            format!("phases 1-{} have no exhale", no_exhale.len())
-        };
-        prop_assert!(err.contains(&needle), "{err:?}");
+        let err = custom("bad", &no_exhale).unwrap_err();
+        prop_assert_eq!(
+            err,
+            BreathError::Missing { count: no_exhale.len(), missing: "exhale" }
+        );
 
         let mut top_up_first = vec![("top_up".to_string(), 1.0)];
         top_up_first.extend(phases);
-        let err = custom("bad", &top_up_first).unwrap_err().to_string();
-        prop_assert!(err.contains("phase 1 (inhale_top_up)"), "{err:?}");
+        let err = custom("bad", &top_up_first).unwrap_err();
+        prop_assert!(
+            matches!(err, BreathError::TopUpNotAfterInhale { index: 1, after: None, .. }),
+            "{:?}", err
+        );
     }
 }

@@ -155,8 +155,33 @@ pub struct Detected {
     pub server: Option<(String, String, String)>,
     /// The DND backend to use, if any.
     pub backend: Option<Box<dyn Dnd>>,
-    /// Why each backend was not chosen (for `serein doctor`).
-    pub notes: Vec<String>,
+    /// Why each backend was not chosen (for `serein doctor`, which words them).
+    pub notes: Vec<Note>,
+}
+
+/// Something `detect` noticed: why a backend was not chosen, or what the chosen one lacks.
+/// Data only; `serein doctor` words it (errors keep their own text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// No session bus to talk to.
+    NoSessionBus { error: String },
+    /// A call to the notification server failed (`GetServerInformation`,
+    /// `GetCapabilities`).
+    Call { call: &'static str, error: String },
+    /// `org.freedesktop.Notifications` has no owner.
+    NoServer { name: &'static str },
+    /// A backend (`swaync`, `kde`, `mako`, `dunst`, `xfce`, `gnome`) could not be used.
+    Backend {
+        backend: &'static str,
+        error: String,
+    },
+    /// KDE, tried because the server has the `inhibitions` capability, could not be used.
+    KdeByCapability { error: String },
+    /// mako's config (its path, if found) has no `[mode=do-not-disturb]` section, so DND
+    /// would hide nothing.
+    MakoNoDndMode { config: Option<std::path::PathBuf> },
+    /// GNOME not tried: `XDG_CURRENT_DESKTOP` does not name it.
+    NotGnome,
 }
 
 impl std::fmt::Debug for Detected {
@@ -184,14 +209,19 @@ pub async fn detect() -> Detected {
     let conn = match session_bus().await {
         Ok(conn) => Some(conn),
         Err(e) => {
-            notes.push(format!("no session bus: {e}"));
+            notes.push(Note::NoSessionBus {
+                error: e.to_string(),
+            });
             None
         }
     };
     if let Some(conn) = &conn {
         match server_information(conn).await {
             Ok(info) => server = info,
-            Err(e) => notes.push(format!("GetServerInformation: {e}")),
+            Err(e) => notes.push(Note::Call {
+                call: "GetServerInformation",
+                error: e.to_string(),
+            }),
         }
         if let Some(backend) = on_bus(conn, server.as_ref(), &mut notes).await {
             return Detected {
@@ -212,16 +242,19 @@ pub async fn detect() -> Detected {
 /// The name, vendor and version a notification server gives.
 type ServerInfo = (String, String, String);
 
-/// The backend `r` if it could be made; otherwise why not, noted under `who`.
+/// The backend `r` if it could be made; otherwise why not, noted under `backend`.
 fn chosen<T: Dnd + 'static>(
-    who: &str,
+    backend: &'static str,
     r: Result<T, DndError>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> Option<Box<dyn Dnd>> {
     match r {
         Ok(d) => Some(Box::new(d)),
         Err(e) => {
-            notes.push(format!("{who}: {e}"));
+            notes.push(Note::Backend {
+                backend,
+                error: e.to_string(),
+            });
             None
         }
     }
@@ -231,7 +264,7 @@ fn chosen<T: Dnd + 'static>(
 async fn on_bus(
     conn: &zbus::Connection,
     server: Option<&ServerInfo>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> Option<Box<dyn Dnd>> {
     // swaync owns its own name besides Notifications; check it first so no dunst or
     // mako call is ever sent to it.
@@ -243,7 +276,9 @@ async fn on_bus(
         return Some(b);
     }
     let Some(info) = server else {
-        notes.push(format!("{NOTIFICATIONS} has no owner"));
+        notes.push(Note::NoServer {
+            name: NOTIFICATIONS,
+        });
         return None;
     };
     let (name, vendor, _) = info;
@@ -269,35 +304,39 @@ async fn on_bus(
         return Some(b);
     }
     match capabilities(conn).await {
-        Ok(caps) if caps.iter().any(|c| c == "inhibitions") => {
-            chosen("kde (inhibitions capability)", kde_backend().await, notes)
-        }
+        Ok(caps) if caps.iter().any(|c| c == "inhibitions") => match kde_backend().await {
+            Ok(d) => Some(Box::new(d)),
+            Err(e) => {
+                notes.push(Note::KdeByCapability {
+                    error: e.to_string(),
+                });
+                None
+            }
+        },
         Ok(_) => None,
         Err(e) => {
-            notes.push(format!("GetCapabilities: {e}"));
+            notes.push(Note::Call {
+                call: "GetCapabilities",
+                error: e.to_string(),
+            });
             None
         }
     }
 }
 
 /// mako's backend, with a note when the user's config has no DND mode to switch to.
-async fn mako(conn: &zbus::Connection, notes: &mut Vec<String>) -> Option<Box<dyn Dnd>> {
+async fn mako(conn: &zbus::Connection, notes: &mut Vec<Note>) -> Option<Box<dyn Dnd>> {
     let m = chosen("mako", MakoDnd::with_connection(conn.clone()).await, notes)?;
     if !mako_has_dnd_section() {
-        notes.push(format!(
-            "mako: {} has no [mode=do-not-disturb] section, so DND will \
-             hide nothing: add one with invisible=1",
-            mako_config_path().map_or_else(
-                || "the mako config".to_string(),
-                |p| p.display().to_string()
-            )
-        ));
+        notes.push(Note::MakoNoDndMode {
+            config: mako_config_path(),
+        });
     }
     Some(m)
 }
 
 /// GNOME's backend, tried on a GNOME session or when gnome-shell is the server.
-async fn gnome(server: Option<&ServerInfo>, notes: &mut Vec<String>) -> Option<Box<dyn Dnd>> {
+async fn gnome(server: Option<&ServerInfo>, notes: &mut Vec<Note>) -> Option<Box<dyn Dnd>> {
     let gnome_session = std::env::var("XDG_CURRENT_DESKTOP").is_ok_and(|d| {
         d.split(':')
             .any(|part| part.eq_ignore_ascii_case("GNOME") || part.eq_ignore_ascii_case("ubuntu"))
@@ -306,7 +345,7 @@ async fn gnome(server: Option<&ServerInfo>, notes: &mut Vec<String>) -> Option<B
     if gnome_session || gnome_server {
         chosen("gnome", GnomeDnd::probe().await, notes)
     } else {
-        notes.push("gnome: XDG_CURRENT_DESKTOP does not name GNOME".into());
+        notes.push(Note::NotGnome);
         None
     }
 }
